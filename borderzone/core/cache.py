@@ -1,0 +1,49 @@
+"""Caching keyed by versions kept in the database, so every process sees committed changes at once."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from collections.abc import Callable
+from typing import Any
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import F
+
+from borderzone.core.models import DataVersion
+
+
+def _start() -> int:
+    # A random start, so that a database rebuilt from scratch never meets the cache entries of the old one.
+    return secrets.randbelow(2**40) + 1
+
+
+def bump_version(scope: str) -> None:
+    """Mark the data of `scope` changed; call inside the writing transaction."""
+    with transaction.atomic():
+        updated = DataVersion.objects.filter(scope=scope).update(version=F("version") + 1)
+        if not updated:
+            DataVersion.objects.get_or_create(scope=scope, defaults={"version": _start()})
+
+
+def current_version(*scopes: str) -> str:
+    """A token that changes whenever any of the scopes changes (one query once the scopes exist)."""
+    found = dict(DataVersion.objects.filter(scope__in=scopes).values_list("scope", "version"))
+    for scope in scopes:
+        if scope not in found:
+            found[scope] = DataVersion.objects.get_or_create(scope=scope, defaults={"version": _start()})[0].version
+    return ".".join(str(found[s]) for s in scopes)
+
+
+def cached[T](scopes: tuple[str, ...], key: str, compute: Callable[[], T], timeout: int = 3600) -> T:
+    """`compute()` cached under `key` for the current versions of `scopes`."""
+    version = current_version(*scopes)
+    digest = hashlib.sha256(f"{'|'.join(scopes)}:{version}:{key}".encode()).hexdigest()[:40]
+    cache_key = f"bz:{digest}"
+    hit: Any = cache.get(cache_key)
+    if hit is not None:
+        return hit  # type: ignore[no-any-return]
+    value = compute()
+    cache.set(cache_key, value, timeout)
+    return value

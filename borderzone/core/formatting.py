@@ -1,0 +1,132 @@
+"""The one place numbers, amounts, areas and dates become text, for pages, exports, API texts and reports.
+
+Vietnamese: 12.373 tỷ đồng, 11 triệu USD, 30.130,34 ha, 21/09/2020.
+English:    VND 12,373 billion, USD 11 million, 30,130.34 ha, 21 Sep 2020.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Literal
+
+from django.utils import timezone, translation
+
+from borderzone.core.money import Money
+
+Scale = Literal["auto", "unit", "thousand", "million", "billion"]
+
+_SCALES: dict[str, Decimal] = {
+    "unit": Decimal(1),
+    "thousand": Decimal(10) ** 3,
+    "million": Decimal(10) ** 6,
+    "billion": Decimal(10) ** 9,
+}
+_VI_UNITS = {
+    ("VND", "unit"): "đồng",
+    ("VND", "thousand"): "nghìn đồng",
+    ("VND", "million"): "triệu đồng",
+    ("VND", "billion"): "tỷ đồng",
+    ("USD", "unit"): "USD",
+    ("USD", "thousand"): "nghìn USD",
+    ("USD", "million"): "triệu USD",
+    ("USD", "billion"): "tỷ USD",
+}
+_EN_SCALE_WORDS = {"unit": "", "thousand": " thousand", "million": " million", "billion": " billion"}
+_EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def current_lang(lang: str | None = None) -> str:
+    """'vi' or 'en' style for the given or active language (Chinese pages use the English style)."""
+    code = (lang or translation.get_language() or "vi").lower()
+    return "vi" if code.startswith("vi") else "en"
+
+
+def format_decimal(
+    value: Decimal | int | float,
+    lang: str | None = None,
+    *,
+    max_decimals: int = 2,
+    min_decimals: int = 0,
+) -> str:
+    """Group thousands and mark decimals the way the language does, trimming trailing zeros."""
+    number = value if isinstance(value, Decimal) else Decimal(str(value))
+    quantum = Decimal(1).scaleb(-max_decimals)
+    number = number.quantize(quantum, rounding=ROUND_HALF_UP)
+    sign = "-" if number < 0 else ""
+    digits = f"{abs(number):f}"
+    whole, _, frac = digits.partition(".")
+    frac = frac.rstrip("0")
+    if len(frac) < min_decimals:
+        frac = frac.ljust(min_decimals, "0")
+    if not frac.strip("0") and min_decimals == 0:
+        frac = ""
+    style = current_lang(lang)
+    group, point = (".", ",") if style == "vi" else (",", ".")
+    grouped = f"{int(whole):,}".replace(",", group)
+    if sign and grouped == "0" and not frac:
+        sign = ""
+    return f"{sign}{grouped}{point}{frac}" if frac else f"{sign}{grouped}"
+
+
+def auto_scale(amount: Decimal) -> str:
+    size = abs(amount)
+    if size >= _SCALES["billion"]:
+        return "billion"
+    if size >= _SCALES["million"]:
+        return "million"
+    return "unit"
+
+
+def format_money(
+    money: Money,
+    lang: str | None = None,
+    *,
+    scale: Scale = "auto",
+    max_decimals: int | None = None,
+) -> str:
+    """An amount with its currency in the units leaders read: tỷ đồng, triệu USD."""
+    chosen = auto_scale(money.amount) if scale == "auto" else scale
+    scaled = money.amount / _SCALES[chosen]
+    if max_decimals is None:
+        max_decimals = 0 if (chosen == "unit" and money.currency == "VND") else 2
+    number = format_decimal(scaled, lang, max_decimals=max_decimals)
+    if current_lang(lang) == "vi":
+        return f"{number} {_VI_UNITS[(money.currency, chosen)]}"
+    return f"{money.currency} {number}{_EN_SCALE_WORDS[chosen]}"
+
+
+def format_area(hectares: Decimal | int | float, lang: str | None = None) -> str:
+    return f"{format_decimal(hectares, lang, max_decimals=2)} ha"
+
+
+def format_percent(ratio: Decimal | float | None, lang: str | None = None, *, decimals: int = 1) -> str:
+    """A ratio (0.255) as a percentage (25,5% / 25.5%); None as a dash."""
+    if ratio is None:
+        return "–"
+    value = Decimal(str(ratio)) * 100
+    return f"{format_decimal(value, lang, max_decimals=decimals)}%"
+
+
+def format_date(value: dt.date | dt.datetime | None, lang: str | None = None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        value = timezone.localtime(value) if timezone.is_aware(value) else value
+        value = value.date()
+    if current_lang(lang) == "vi":
+        return value.strftime("%d/%m/%Y")
+    return f"{value.day} {_EN_MONTHS[value.month - 1]} {value.year}"
+
+
+def format_datetime(value: dt.datetime | None, lang: str | None = None) -> str:
+    if value is None:
+        return ""
+    local = timezone.localtime(value) if timezone.is_aware(value) else value
+    return f"{format_date(local, lang)} {local:%H:%M}"
+
+
+def format_month(value: dt.date, lang: str | None = None) -> str:
+    if current_lang(lang) == "vi":
+        return f"{value.month:02d}/{value.year}"
+    return f"{_EN_MONTHS[value.month - 1]} {value.year}"

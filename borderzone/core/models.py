@@ -1,0 +1,99 @@
+"""Shared models: the audit trail and the data versions that caches are keyed by."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditAction(models.TextChoices):
+    CREATED = "created", _("created")
+    UPDATED = "updated", _("updated")
+    DELETED = "deleted", _("deleted")
+    IMPORTED = "imported", _("imported")
+    STATUS_CHANGED = "status_changed", _("status changed")
+    LOGIN = "login", _("signed in")
+
+
+class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
+    def update(self, **kwargs: Any) -> int:
+        raise PermissionError("Audit events are never changed.")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise PermissionError("Audit events are never deleted.")
+
+
+class AuditEvent(models.Model):
+    """One change to one object: who, when, from where, what, and the fields' before and after values.
+
+    Rows are append-only: the model refuses updates and deletes, and on PostgreSQL a trigger does too.
+    """
+
+    created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    via = models.CharField(_("via"), max_length=100, help_text=_("web, api, or command:<name>"))
+    ip_address = models.GenericIPAddressField(_("address"), null=True, blank=True)
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
+    object_id = models.CharField(max_length=64)
+    object_repr = models.CharField(_("object"), max_length=300)
+    zone = models.ForeignKey("zones.EconomicZone", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    action = models.CharField(_("action"), max_length=32, choices=AuditAction.choices)
+    changes = models.JSONField(_("changes"), default=dict, blank=True)
+    note = models.CharField(_("note"), max_length=500, blank=True)
+
+    objects: ClassVar[models.Manager[AuditEvent]] = AuditEventQuerySet.as_manager()  # type: ignore[assignment]
+
+    class Meta:
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
+        ordering = ("-created_at", "-id")
+        indexes = [models.Index(fields=["content_type", "object_id", "-created_at"], name="audit_object_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {self.object_repr}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise PermissionError("Audit events are never changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise PermissionError("Audit events are never deleted.")
+
+
+class DataVersion(models.Model):
+    """A counter per data scope, bumped in the transaction that changes the data.
+
+    Cached answers are keyed by it, so every process sees a change as soon as it is committed.
+    """
+
+    scope = models.CharField(max_length=100, unique=True)
+    version = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("data version")
+
+    def __str__(self) -> str:
+        return f"{self.scope}@{self.version}"
+
+
+def quantize_decimal_fields(instance: models.Model) -> None:
+    """Give Decimal values the places their field stores, so 12.5 reads back as it is saved: 12.50."""
+    from decimal import Decimal
+
+    for field in instance._meta.concrete_fields:
+        if isinstance(field, models.DecimalField):
+            value = getattr(instance, field.attname)
+            if isinstance(value, Decimal) and value.is_finite():
+                setattr(instance, field.attname, value.quantize(Decimal(1).scaleb(-field.decimal_places)))

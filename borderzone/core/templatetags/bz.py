@@ -1,0 +1,67 @@
+"""Template filters over borderzone.core.formatting, in the active language."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django import template
+
+from borderzone.core import formatting
+from borderzone.core.money import Money
+
+register = template.Library()
+
+
+@register.filter
+def money(value: Money | None) -> str:
+    return formatting.format_money(value) if value is not None else "–"
+
+
+@register.filter
+def vnd(value: Decimal | int | None) -> str:
+    return formatting.format_money(Money(Decimal(value), "VND")) if value is not None else "–"
+
+
+@register.filter
+def usd(value: Decimal | int | None) -> str:
+    return formatting.format_money(Money(Decimal(value), "USD")) if value is not None else "–"
+
+
+@register.filter
+def area(value: Decimal | int | None) -> str:
+    return formatting.format_area(value) if value is not None else "–"
+
+
+@register.filter
+def number(value: Decimal | int | float | None, decimals: int = 2) -> str:
+    return formatting.format_decimal(value, max_decimals=int(decimals)) if value is not None else "–"
+
+
+@register.filter
+def percent(value: Decimal | float | None) -> str:
+    return formatting.format_percent(value)
+
+
+@register.filter
+def bzdate(value: dt.date | dt.datetime | None) -> str:
+    return formatting.format_date(value)
+
+
+@register.filter
+def bzdatetime(value: dt.datetime | None) -> str:
+    return formatting.format_datetime(value)
+
+
+@register.simple_tag
+def history_url(instance: object) -> str:
+    from django.contrib.contenttypes.models import ContentType
+    from django.urls import reverse
+
+    content_type = ContentType.objects.get_for_model(instance, for_concrete_model=False)  # type: ignore[arg-type]
+    return reverse("core:history", args=[content_type.pk, instance.pk])  # type: ignore[attr-defined]
+
+
+@register.filter
+def get_item(mapping: dict[object, object], key: object) -> object:
+    return mapping.get(key, []) if mapping else []

@@ -1,0 +1,94 @@
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from borderzone.core.formatting import (
+    format_area,
+    format_date,
+    format_decimal,
+    format_money,
+    format_month,
+    format_percent,
+)
+from borderzone.core.money import Money, usd, vnd
+
+
+@pytest.mark.parametrize(
+    ("money", "vi", "en"),
+    [
+        (vnd(12_373_000_000_000), "12.373 tỷ đồng", "VND 12,373 billion"),
+        (vnd(618_000_000_000), "618 tỷ đồng", "VND 618 billion"),
+        (vnd(859_400_000_000), "859,4 tỷ đồng", "VND 859.4 billion"),
+        (usd(11_000_000), "11 triệu USD", "USD 11 million"),
+        (usd(16_345_000_000), "16,35 tỷ USD", "USD 16.35 billion"),
+        (vnd(250_000_000), "250 triệu đồng", "VND 250 million"),
+        (vnd(15_500), "15.500 đồng", "VND 15,500"),
+        (usd(Decimal("1234.5")), "1.234,5 USD", "USD 1,234.5"),
+        (vnd(-1_500_000_000), "-1,5 tỷ đồng", "VND -1.5 billion"),
+    ],
+)
+def test_format_money_in_both_languages(money, vi, en):
+    assert format_money(money, "vi") == vi
+    assert format_money(money, "en") == en
+
+
+def test_format_money_with_a_forced_scale():
+    assert format_money(vnd(500_000_000_000), "vi", scale="billion") == "500 tỷ đồng"
+    assert format_money(vnd(200_000_000), "vi", scale="billion") == "0,2 tỷ đồng"
+    assert format_money(usd(11_000_000), "en", scale="million") == "USD 11 million"
+
+
+def test_format_area_in_both_languages():
+    assert format_area(Decimal("30130.34"), "vi") == "30.130,34 ha"
+    assert format_area(Decimal("30130.34"), "en") == "30,130.34 ha"
+    assert format_area(Decimal("30130"), "vi") == "30.130 ha"
+    assert format_area(Decimal("5.5"), "en") == "5.5 ha"
+
+
+def test_format_date_in_both_languages():
+    day = dt.date(2020, 9, 21)
+    assert format_date(day, "vi") == "21/09/2020"
+    assert format_date(day, "en") == "21 Sep 2020"
+    assert format_date(dt.date(2020, 1, 5), "vi") == "05/01/2020"
+    assert format_month(day, "vi") == "09/2020"
+    assert format_month(day, "en") == "Sep 2020"
+    assert format_date(None, "vi") == ""
+
+
+def test_format_datetime_uses_the_zone_time(settings):
+    from django.utils import timezone
+
+    from borderzone.core.formatting import format_datetime
+
+    utc_evening = dt.datetime(2020, 9, 20, 18, 30, tzinfo=dt.UTC)
+    with timezone.override("Asia/Ho_Chi_Minh"):
+        assert format_datetime(utc_evening, "vi") == "21/09/2020 01:30"
+
+
+def test_format_percent_and_decimal():
+    assert format_percent(0.255, "vi") == "25,5%"
+    assert format_percent(Decimal("0.699"), "en") == "69.9%"
+    assert format_percent(None, "vi") == "–"
+    assert format_decimal(Decimal("1234567.891"), "vi") == "1.234.567,89"
+    assert format_decimal(Decimal("1234567.891"), "en") == "1,234,567.89"
+    assert format_decimal(Decimal("0.005"), "en") == "0.01"
+    assert format_decimal(Decimal("-0.001"), "en") == "0"
+
+
+def test_money_refuses_floats_and_mixed_currencies():
+    with pytest.raises(TypeError):
+        Money(1.5, "VND")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="Cannot add"):
+        vnd(1) + usd(1)
+    assert usd(11_000_000).to_vnd(Decimal("23180")) == vnd(254_980_000_000)
+
+
+@given(st.decimals(min_value=-(10**15), max_value=10**15, places=2, allow_nan=False, allow_infinity=False))
+def test_vietnamese_and_english_numbers_carry_the_same_value(value):
+    vi = format_decimal(value, "vi")
+    en = format_decimal(value, "en")
+    assert Decimal(vi.replace(".", "").replace(",", ".")) == value
+    assert Decimal(en.replace(",", "")) == value

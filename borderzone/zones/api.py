@@ -1,0 +1,113 @@
+"""Zones API: public reads of zones and their areas; staff writes through the same services as the pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from ninja import Router
+from ninja.security import django_auth
+
+from borderzone.core.actors import request_actor
+from borderzone.core.permissions import ensure_can_change, get_visible_or_404
+from borderzone.zones import selectors, services
+from borderzone.zones.models import EconomicZone, FunctionalArea, GateArea
+from borderzone.zones.schemas import FunctionalAreaIn, FunctionalAreaOut, FunctionalAreaPatch, ZoneOut
+
+router = Router(tags=["zones"])
+
+
+def functional_area_out(area: FunctionalArea) -> dict[str, Any]:
+    return {
+        "id": area.pk,
+        "kind": area.kind,
+        "kind_label": str(area.get_kind_display()),  # type: ignore[attr-defined]
+        "name": area.name,
+        "name_en": area.name_en,
+        "gate_area": area.gate_area.code if area.gate_area else None,
+        "area_ha": area.area_ha,
+        "description": area.description,
+    }
+
+
+def zone_out(zone: EconomicZone) -> dict[str, Any]:
+    gates_by_area: dict[int | None, list[Any]] = {}
+    for gate in zone.gates.all():
+        gates_by_area.setdefault(gate.gate_area_id, []).append(gate)
+    return {
+        "code": zone.code,
+        "name": zone.name,
+        "name_en": zone.name_en,
+        "province": zone.province,
+        "board_name": zone.board_name,
+        "area_ha": zone.area_ha,
+        "legal_basis": zone.legal_basis,
+        "is_demo": zone.is_demo,
+        "functional_areas": [functional_area_out(a) for a in zone.functional_areas.all()],
+        "gate_areas": [
+            {
+                "id": area.pk,
+                "code": area.code,
+                "name": area.name,
+                "name_en": area.name_en,
+                "area_ha": area.area_ha,
+                "former_district": area.former_district,
+                "communes": [c.code for c in area.communes.all()],
+                "gates": gates_by_area.get(area.pk, []),
+            }
+            for area in zone.gate_areas.all()
+        ],
+    }
+
+
+@router.get("", response=list[ZoneOut], auth=None, summary="Economic zones with their functional and gate areas")
+def list_zones(request: HttpRequest) -> list[dict[str, Any]]:
+    return [zone_out(z) for z in selectors.zone_list()]
+
+
+@router.get("/{code}", response=ZoneOut, auth=None, summary="One economic zone")
+def get_zone(request: HttpRequest, code: str) -> dict[str, Any]:
+    return zone_out(get_object_or_404(selectors.zone_list(), code=code))
+
+
+def _gate_area(zone: EconomicZone, code: str | None) -> GateArea | None:
+    if code is None:
+        return None
+    area = GateArea.objects.filter(zone=zone, code=code).first()
+    if area is None:
+        raise ValidationError({"gate_area": _("No gate area with code %(code)s in this zone.") % {"code": code}})
+    return area
+
+
+@router.post(
+    "/{code}/functional-areas",
+    response={201: FunctionalAreaOut},
+    auth=django_auth,
+    summary="Add a functional area (specialists of the zone, administrators)",
+)
+def create_functional_area(request: HttpRequest, code: str, payload: FunctionalAreaIn) -> tuple[int, dict[str, Any]]:
+    zone = get_visible_or_404(request.user, EconomicZone.objects.all(), code=code)
+    ensure_can_change(request.user, zone)
+    data = payload.dict()
+    data["gate_area"] = _gate_area(zone, data.pop("gate_area"))
+    area = services.functional_area_create(zone=zone, actor=request_actor(request, "api"), **data)
+    return 201, functional_area_out(area)
+
+
+@router.patch(
+    "/functional-areas/{area_id}",
+    response=FunctionalAreaOut,
+    auth=django_auth,
+    summary="Change a functional area",
+)
+def update_functional_area(request: HttpRequest, area_id: int, payload: FunctionalAreaPatch) -> dict[str, Any]:
+    area = get_visible_or_404(request.user, FunctionalArea.objects.select_related("zone"), pk=area_id)
+    ensure_can_change(request.user, area)
+    data = payload.dict(exclude_unset=True)
+    if "gate_area" in data:
+        data["gate_area"] = _gate_area(area.zone, data["gate_area"])
+    area = services.functional_area_update(area=area, actor=request_actor(request, "api"), **data)
+    return functional_area_out(area)

@@ -1,0 +1,189 @@
+"""Demo data: Cao Bằng's border-gate economic zone, its areas and gates (illustrative where marked)."""
+
+from __future__ import annotations
+
+import csv
+from decimal import Decimal
+from typing import TextIO
+
+from django.db import transaction
+
+from borderzone.core.actors import Actor
+from borderzone.core.audit import audit_record
+from borderzone.core.cache import bump_version
+from borderzone.core.models import AuditAction
+from borderzone.zones import services
+from borderzone.zones.models import BorderGate, Commune, EconomicZone, FunctionalAreaKind, GateArea, GateType, Province
+from borderzone.zones.reference import DATA_DIR, admin_units_load
+
+ZONE_CODE = "CB"
+
+# code, name, English name, district before 2025, gate ids (from cao_bang_border_gates.csv)
+GATE_AREAS = [
+    ("TRALINH", "Trà Lĩnh", "Tra Linh", "Huyện Trùng Khánh", ["VN-CB-TRALINH", "VN-CB-NADOONG"]),
+    ("TALUNG", "Tà Lùng", "Ta Lung", "Huyện Quảng Hòa", ["VN-CB-TALUNG"]),
+    ("SOCGIANG", "Sóc Giang", "Soc Giang", "Huyện Hà Quảng", ["VN-CB-SOCGIANG"]),
+    ("LYVAN", "Lý Vạn", "Ly Van", "Huyện Hạ Lang", ["VN-CB-LYVAN"]),
+    ("POPEO", "Pò Peo", "Po Peo", "Huyện Trùng Khánh", ["VN-CB-POPEO"]),
+    ("HALANG", "Hạ Lang (Bí Hà)", "Ha Lang (Bi Ha)", "Huyện Hạ Lang", ["VN-CB-HALANG"]),
+]
+
+# Gate id -> (code, type today, parent gate id)
+GATES = {
+    "VN-CB-TRALINH": ("TRALINH", GateType.INTERNATIONAL, None),
+    "VN-CB-NADOONG": ("NADOONG", GateType.CROSSING, "VN-CB-TRALINH"),
+    "VN-CB-TALUNG": ("TALUNG", GateType.INTERNATIONAL, None),
+    "VN-CB-SOCGIANG": ("SOCGIANG", GateType.MAIN, None),
+    "VN-CB-LYVAN": ("LYVAN", GateType.MAIN, None),
+    "VN-CB-POPEO": ("POPEO", GateType.SECONDARY, None),
+    "VN-CB-HALANG": ("HALANG", GateType.SECONDARY, None),
+}
+
+# kind, name, English name, gate area code, area in ha (None where no source states it)
+FUNCTIONAL_AREAS = [
+    (FunctionalAreaKind.NON_TARIFF, "Khu phi thuế quan Lý Vạn", "Ly Van non-tariff zone", "LYVAN", None),
+    (
+        FunctionalAreaKind.GOODS_TRANSIT,
+        "Khu trung chuyển hàng hóa Hùng Quốc",
+        "Hung Quoc goods-transit area",
+        "TRALINH",
+        Decimal(100),
+    ),
+    (FunctionalAreaKind.LOGISTICS, "Cảng cạn ICD Trà Lĩnh", "Tra Linh ICD dry port", "TRALINH", Decimal(5)),
+    (
+        FunctionalAreaKind.GOODS_TRANSIT,
+        "Khu trung chuyển hàng nông lâm thủy sản Trà Lĩnh",
+        "Tra Linh agro-forestry-fishery transit area",
+        "TRALINH",
+        None,
+    ),
+    (FunctionalAreaKind.INDUSTRIAL_PARK, "Khu công nghiệp Tà Lùng", "Ta Lung industrial park", "TALUNG", None),
+    (
+        FunctionalAreaKind.URBAN_ADMIN,
+        "Khu đô thị – hành chính Tà Lùng",
+        "Ta Lung urban and administrative area",
+        "TALUNG",
+        None,
+    ),
+    (
+        FunctionalAreaKind.URBAN_ADMIN,
+        "Khu đô thị – hành chính Trà Lĩnh",
+        "Tra Linh urban and administrative area",
+        "TRALINH",
+        None,
+    ),
+    (
+        FunctionalAreaKind.TOURISM_SERVICES,
+        "Khu du lịch – dịch vụ Sóc Giang – Pác Bó",
+        "Soc Giang – Pac Bo tourism and services area",
+        "SOCGIANG",
+        None,
+    ),
+]
+
+
+def _gate_rows() -> dict[str, dict[str, str]]:
+    with (DATA_DIR / "cao_bang_border_gates.csv").open(encoding="utf-8", newline="") as fh:
+        return {r["id"]: r for r in csv.DictReader(fh)}
+
+
+@transaction.atomic
+def load(*, actor: Actor, out: TextIO) -> None:
+    units = admin_units_load(actor=actor)
+    out.write(
+        f"Administrative units: {units.provinces_created} provinces and {units.communes_created} communes created, "
+        f"{units.provinces_updated + units.communes_updated} updated.\n"
+    )
+    zone = EconomicZone.objects.filter(code=ZONE_CODE).first()
+    if zone is None:
+        zone = EconomicZone(
+            code=ZONE_CODE,
+            name="Khu kinh tế cửa khẩu tỉnh Cao Bằng",
+            name_en="Cao Bang Border-Gate Economic Zone",
+            short_name="Khu KTCK Cao Bằng",
+            province=Province.objects.get(code="04"),
+            board_name="Ban Quản lý Khu kinh tế tỉnh Cao Bằng",
+            board_name_en="Cao Bang Economic Zone Management Board",
+            area_ha=Decimal(30130),
+            legal_basis="Quyết định 20/2014/QĐ-TTg",
+            description=(
+                "Khu kinh tế cửa khẩu Cao Bằng trải dọc hơn 333 km biên giới với Khu tự trị dân tộc Choang "
+                "Quảng Tây (Trung Quốc), gồm các khu vực cửa khẩu Trà Lĩnh, Tà Lùng, Sóc Giang, Lý Vạn và các "
+                "cửa khẩu, lối mở khác."
+            ),
+            description_en=(
+                "Cao Bang's border-gate economic zone runs along more than 333 km of border with the Guangxi "
+                "Zhuang Autonomous Region of China, around the Tra Linh, Ta Lung, Soc Giang and Ly Van gates "
+                "and other gates and openings."
+            ),
+            is_demo=True,
+        )
+        zone.full_clean()
+        zone.save()
+        audit_record(actor=actor, instance=zone, action=AuditAction.CREATED, note="demo data")
+        out.write(f"Zone {zone.code} created.\n")
+    else:
+        out.write(f"Zone {zone.code} already present.\n")
+
+    gate_rows = _gate_rows()
+    created_areas = created_gates = 0
+    for order, (code, name, name_en, district, gate_ids) in enumerate(GATE_AREAS):
+        area = GateArea.objects.filter(zone=zone, code=code).first()
+        if area is None:
+            area = services.gate_area_create(
+                zone=zone,
+                actor=actor,
+                code=code,
+                name=name,
+                name_en=name_en,
+                former_district=district,
+                sort_order=order,
+            )
+            created_areas += 1
+        for gate_id in gate_ids:
+            row = gate_rows[gate_id]
+            gate_code, gate_type, parent_id = GATES[gate_id]
+            commune = Commune.objects.filter(code=row["ward_code_2025"]).first() if row["ward_code_2025"] else None
+            if commune is not None:
+                area.communes.add(commune)
+                zone.communes.add(commune)
+            if BorderGate.objects.filter(code=gate_code).exists():
+                continue
+            partner = gate_rows.get(row["partner_id"])
+            gate = BorderGate(
+                zone=zone,
+                gate_area=area,
+                code=gate_code,
+                name=row["name_vi"],
+                name_en=row["name_en"],
+                gate_type=gate_type,
+                parent=BorderGate.objects.get(code=GATES[parent_id][0]) if parent_id else None,
+                partner_name=partner["name_vi"] if partner else "",
+                commune=commune,
+                latitude=Decimal(row["lat"]) if row["lat"] else None,
+                longitude=Decimal(row["lon"]) if row["lon"] else None,
+                coordinate_source=row["coord_method"] if row["lat"] else "",
+            )
+            gate.full_clean()
+            gate.save()
+            audit_record(actor=actor, instance=gate, action=AuditAction.CREATED, note="demo data")
+            created_gates += 1
+
+    created_fa = 0
+    for kind, name, name_en, gate_area_code, area_ha in FUNCTIONAL_AREAS:
+        if zone.functional_areas.filter(name=name).exists():
+            continue
+        services.functional_area_create(
+            zone=zone,
+            actor=actor,
+            kind=kind,
+            name=name,
+            name_en=name_en,
+            gate_area=GateArea.objects.get(zone=zone, code=gate_area_code),
+            area_ha=area_ha,
+        )
+        created_fa += 1
+    bump_version(services.ZONES_SCOPE)
+    out.write(
+        f"Gate areas: {created_areas} created; gates: {created_gates} created; functional areas: {created_fa} created.\n"
+    )

@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from borderzone.zones.models import EconomicZone, FunctionalAreaKind, GateArea
+
+
+class FunctionalAreaForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=FunctionalAreaKind.choices)
+    name = forms.CharField(label=_("Name"), max_length=200)
+    name_en = forms.CharField(label=_("English name"), max_length=200, required=False)
+    gate_area = forms.ModelChoiceField(label=_("Gate area"), queryset=GateArea.objects.none(), required=False)
+    area_ha = forms.DecimalField(label=_("Area (ha)"), max_digits=12, decimal_places=2, min_value=0, required=False)
+    description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
+
+    def __init__(self, *args: Any, zone: EconomicZone, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["gate_area"].queryset = GateArea.objects.filter(zone=zone)  # type: ignore[attr-defined]
+
+
+class GateAreaForm(forms.Form):
+    code = forms.RegexField(
+        label=_("Code"),
+        max_length=30,
+        regex=r"^[A-Z0-9_-]+$",
+        error_messages={"invalid": _("Use capital letters, digits, - and _ only.")},
+    )
+    name = forms.CharField(label=_("Name"), max_length=200)
+    name_en = forms.CharField(label=_("English name"), max_length=200, required=False)
+    area_ha = forms.DecimalField(label=_("Area (ha)"), max_digits=12, decimal_places=2, min_value=0, required=False)
+    former_district = forms.CharField(label=_("District before 2025"), max_length=100, required=False)
+    description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    sort_order = forms.IntegerField(label=_("Order"), min_value=0, initial=0, required=False)
+
+    def clean_sort_order(self) -> int:
+        return self.cleaned_data.get("sort_order") or 0

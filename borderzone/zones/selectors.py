@@ -1,0 +1,65 @@
+"""Reads on zones and places."""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch, QuerySet
+
+from borderzone.core.text import name_key
+from borderzone.zones.models import BorderGate, Commune, EconomicZone, FunctionalArea, GateArea
+
+
+def zone_list() -> QuerySet[EconomicZone]:
+    """Every zone with its province, functional areas and gate areas, in a fixed number of queries."""
+    return EconomicZone.objects.select_related("province").prefetch_related(
+        Prefetch("functional_areas", queryset=FunctionalArea.objects.select_related("gate_area")),
+        Prefetch("gate_areas", queryset=GateArea.objects.prefetch_related("communes")),
+        Prefetch("gates", queryset=BorderGate.objects.select_related("gate_area", "commune")),
+    )
+
+
+def zone_default() -> EconomicZone | None:
+    from django.conf import settings
+
+    zones = zone_list()
+    return zones.filter(code=settings.DEFAULT_ZONE_CODE).first() or zones.first()
+
+
+def gate_area_match(zone: EconomicZone, text: str) -> GateArea | None:
+    """The zone's gate area named or coded `text`, ignoring accents, case and "cửa khẩu" / "quốc tế"."""
+    key = name_key(text)
+    if not key:
+        return None
+    areas = list(GateArea.objects.filter(zone=zone))
+    for area in areas:
+        if area.name_key == key or name_key(area.code) == key:
+            return area
+    # "Cửa khẩu quốc tế Trà Lĩnh" names the gate; find the area the gate anchors.
+    gate = gate_match(zone, text)
+    return gate.gate_area if gate else None
+
+
+def gate_match(zone: EconomicZone | None, text: str) -> BorderGate | None:
+    """The gate named or coded `text`, matched as gate areas are."""
+    key = name_key(text)
+    if not key:
+        return None
+    gates = BorderGate.objects.select_related("gate_area")
+    if zone is not None:
+        gates = gates.filter(zone=zone)
+    found = gates.filter(name_key=key).first()
+    if found:
+        return found
+    for gate in gates:
+        if name_key(gate.code) == key or (gate.name_en and name_key(gate.name_en.replace("border gate", "")) == key):
+            return gate
+    return None
+
+
+def commune_search(text: str, province_code: str | None = None) -> QuerySet[Commune]:
+    """Communes whose current or former names contain `text`, accents ignored."""
+    from borderzone.core.text import search_key
+
+    qs = Commune.objects.select_related("province").filter(search_text__contains=search_key(text))
+    if province_code:
+        qs = qs.filter(province__code=province_code)
+    return qs

@@ -1,0 +1,114 @@
+"""Writes on zones and their areas: validate, save, audit, in one transaction."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from borderzone.core.actors import Actor
+from borderzone.core.audit import audit_record, snapshot
+from borderzone.core.cache import bump_version
+from borderzone.core.models import AuditAction, quantize_decimal_fields
+from borderzone.core.text import name_key
+from borderzone.zones.models import EconomicZone, FunctionalArea, GateArea
+
+ZONES_SCOPE = "zones"
+
+FUNCTIONAL_AREA_FIELDS = ("kind", "name", "name_en", "gate_area", "area_ha", "description")
+GATE_AREA_FIELDS = ("code", "name", "name_en", "area_ha", "former_district", "description", "sort_order")
+
+
+def _check_area(area_ha: Decimal | None) -> None:
+    if area_ha is not None and area_ha < 0:
+        raise ValidationError({"area_ha": _("The area cannot be negative.")})
+
+
+def _save(instance: Any) -> None:
+    quantize_decimal_fields(instance)
+    instance.full_clean()
+    try:
+        with transaction.atomic():
+            instance.save()
+    except IntegrityError:
+        raise ValidationError({"name": _("Another area of this zone already has this name or code.")}) from None
+
+
+@transaction.atomic
+def functional_area_create(*, zone: EconomicZone, actor: Actor, **fields: Any) -> FunctionalArea:
+    """Add a functional area to a zone."""
+    _check_area(fields.get("area_ha"))
+    gate_area = fields.get("gate_area")
+    if gate_area is not None and gate_area.zone_id != zone.pk:
+        raise ValidationError({"gate_area": _("The gate area belongs to another zone.")})
+    if FunctionalArea.objects.filter(zone=zone, name_key=name_key(fields.get("name", ""))).exists():
+        raise ValidationError({"name": _("This zone already has a functional area with this name.")})
+    area = FunctionalArea(zone=zone, **{k: v for k, v in fields.items() if k in FUNCTIONAL_AREA_FIELDS})
+    _save(area)
+    audit_record(actor=actor, instance=area, action=AuditAction.CREATED)
+    bump_version(ZONES_SCOPE)
+    return area
+
+
+@transaction.atomic
+def functional_area_update(*, area: FunctionalArea, actor: Actor, **fields: Any) -> FunctionalArea:
+    """Change a functional area's fields; the audit row keeps each changed field's before and after."""
+    _check_area(fields.get("area_ha"))
+    gate_area = fields.get("gate_area")
+    if gate_area is not None and gate_area.zone_id != area.zone_id:
+        raise ValidationError({"gate_area": _("The gate area belongs to another zone.")})
+    if "name" in fields and (
+        FunctionalArea.objects.filter(zone_id=area.zone_id, name_key=name_key(fields["name"]))
+        .exclude(pk=area.pk)
+        .exists()
+    ):
+        raise ValidationError({"name": _("This zone already has a functional area with this name.")})
+    before = snapshot(area)
+    for key, value in fields.items():
+        if key in FUNCTIONAL_AREA_FIELDS:
+            setattr(area, key, value)
+    _save(area)
+    audit_record(actor=actor, instance=area, action=AuditAction.UPDATED, before=before)
+    bump_version(ZONES_SCOPE)
+    return area
+
+
+@transaction.atomic
+def gate_area_create(*, zone: EconomicZone, actor: Actor, **fields: Any) -> GateArea:
+    """Add a gate area (khu cửa khẩu) to a zone."""
+    _check_area(fields.get("area_ha"))
+    if GateArea.objects.filter(zone=zone, code=fields.get("code", "")).exists():
+        raise ValidationError({"code": _("This zone already has a gate area with this code.")})
+    if GateArea.objects.filter(zone=zone, name_key=name_key(fields.get("name", ""))).exists():
+        raise ValidationError({"name": _("This zone already has a gate area with this name.")})
+    area = GateArea(zone=zone, **{k: v for k, v in fields.items() if k in GATE_AREA_FIELDS})
+    _save(area)
+    audit_record(actor=actor, instance=area, action=AuditAction.CREATED)
+    bump_version(ZONES_SCOPE)
+    return area
+
+
+@transaction.atomic
+def gate_area_update(*, area: GateArea, actor: Actor, **fields: Any) -> GateArea:
+    """Change a gate area's fields."""
+    _check_area(fields.get("area_ha"))
+    if (
+        "code" in fields
+        and GateArea.objects.filter(zone_id=area.zone_id, code=fields["code"]).exclude(pk=area.pk).exists()
+    ):
+        raise ValidationError({"code": _("This zone already has a gate area with this code.")})
+    if "name" in fields and (
+        GateArea.objects.filter(zone_id=area.zone_id, name_key=name_key(fields["name"])).exclude(pk=area.pk).exists()
+    ):
+        raise ValidationError({"name": _("This zone already has a gate area with this name.")})
+    before = snapshot(area)
+    for key, value in fields.items():
+        if key in GATE_AREA_FIELDS:
+            setattr(area, key, value)
+    _save(area)
+    audit_record(actor=actor, instance=area, action=AuditAction.UPDATED, before=before)
+    bump_version(ZONES_SCOPE)
+    return area

@@ -1,0 +1,39 @@
+"""The versioned API: /api/v1/, each app's router mounted here, docs served from local static files."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI
+
+from borderzone.zones.api import router as zones_router
+
+api = NinjaAPI(
+    title="BorderZone API",
+    version="1",
+    description="Economic zones, their investment register, gates, trade and plans.",
+    urls_namespace="api-v1",
+    docs_url="/docs",
+)
+
+
+@api.exception_handler(ValidationError)
+def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    """Service-level validation answers 422 with each field's messages, like schema validation does."""
+    if hasattr(exc, "error_dict"):
+        detail = [
+            {"loc": ["body", field], "msg": " ".join(messages), "type": "value_error"}
+            for field, messages in exc.message_dict.items()
+        ]
+    else:
+        detail = [{"loc": ["body"], "msg": " ".join(exc.messages), "type": "value_error"}]
+    return api.create_response(request, {"detail": detail}, status=422)
+
+
+@api.exception_handler(PermissionDenied)
+def permission_denied(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+    return api.create_response(request, {"detail": _("You may read this but not change it.")}, status=403)
+
+
+api.add_router("/zones", zones_router)

@@ -1,0 +1,23 @@
+"""Tests: tasks run immediately, passwords hash fast, the database comes from DATABASE_URL."""
+
+import uuid
+
+from config.settings.base import *  # noqa: F403
+from config.settings.base import env
+
+DEBUG = False
+SECRET_KEY = "test-only-not-secret-4b8f0c2e9a1d7e3f6c5b4a3928171615141312111009"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
+if env.string("REDIS_URL", "-") != "-":
+    # Each test process gets its own key prefix, so runs and xdist workers never share entries.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": env.string("REDIS_URL"),
+            "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
+        }
+    }
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+MEDIA_ROOT = str(VAR_DIR / "test-media")  # noqa: F405
