@@ -1,4 +1,4 @@
-"""Fixtures shared by every app's tests: zones, users of each role, API and page clients."""
+"""Fixtures shared by every app's tests: zones, users of each role, API and page clients, the browser."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from borderzone.accounts.models import Role
 from borderzone.accounts.tests.factories import UserFactory
 from borderzone.core.actors import Actor
 from borderzone.zones.tests.factories import EconomicZoneFactory, GateAreaFactory
+
+pytest_plugins = ["borderzone.core.tests.browser"]
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 
-from borderzone.zones.api import router as zones_router
+from borderzone.core.registry import app_modules
 
 api = NinjaAPI(
     title="BorderZone API",
@@ -36,4 +36,7 @@ def permission_denied(request: HttpRequest, exc: PermissionDenied) -> HttpRespon
     return api.create_response(request, {"detail": _("You may read this but not change it.")}, status=403)
 
 
-api.add_router("/zones", zones_router)
+# Each app's `api.router` is mounted at its AppConfig.api_prefix (default: the app's label).
+for _app, _module in app_modules("api"):
+    if hasattr(_module, "router"):
+        api.add_router(getattr(_app, "api_prefix", f"/{_app.label}"), _module.router)

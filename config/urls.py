@@ -2,18 +2,19 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import URLPattern, URLResolver, include, path
 
+from borderzone.core.registry import app_modules
 from config.api import api
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("captcha/", include("captcha.urls")),
 ]
 
 # Vietnamese is served without a prefix; English under /en/.
+# Each app's urls.py is included at its AppConfig.url_prefix (default: the site root).
 urlpatterns += i18n_patterns(
-    path("", include("borderzone.core.urls")),
-    path("", include("borderzone.zones.urls")),
-    path("accounts/", include("borderzone.accounts.urls")),
+    *[path(getattr(app, "url_prefix", ""), include(f"{app.name}.urls")) for app, _module in app_modules("urls")],
     prefix_default_language=False,
 )
 

@@ -4,10 +4,14 @@ from django.conf import settings
 from django.http import HttpRequest
 
 from borderzone.core.permissions import is_staff_member
+from borderzone.core.registry import nav_items
 
 
 def site(request: HttpRequest) -> dict[str, Any]:
+    staff = is_staff_member(request.user) if hasattr(request, "user") else False
     return {
         "SITE_NAME": settings.SITE_NAME,
-        "is_staff_member": is_staff_member(request.user) if hasattr(request, "user") else False,
+        "is_staff_member": staff,
+        "nav_public": nav_items("public"),
+        "nav_staff": nav_items("staff") if staff else [],
     }

@@ -6,3 +6,5 @@ class ZonesConfig(AppConfig):
     name = "borderzone.zones"
     label = "zones"
     verbose_name = _("Zones and places")
+    api_prefix = "/zones"
+    demo_order = 10

@@ -13,19 +13,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from borderzone.core.actors import request_actor
+from borderzone.core.forms import apply_validation_error
 from borderzone.core.permissions import can_change_zone, ensure_can_change, get_visible_or_404
 from borderzone.zones import selectors, services
 from borderzone.zones.forms import FunctionalAreaForm, GateAreaForm
 from borderzone.zones.models import EconomicZone, FunctionalArea, GateArea
-
-
-def apply_validation_error(form: forms.Form, exc: ValidationError) -> None:
-    """Show a service's validation errors on the form's fields, keeping what was typed."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 @login_required

@@ -28,9 +28,17 @@ INSTALLED_APPS = [
     "axes",
     "ninja",
     "django_tasks_db",
+    "captcha",
     "borderzone.core",
     "borderzone.accounts",
     "borderzone.zones",
+    "borderzone.investments",
+    "borderzone.planning",
+    "borderzone.infrastructure",
+    "borderzone.trade",
+    "borderzone.documents",
+    "borderzone.investing",
+    "borderzone.portal",
 ]
 
 MIDDLEWARE = [
@@ -174,11 +182,9 @@ DEFAULT_ZONE_CODE = env.string("DEFAULT_ZONE_CODE", "CB")
 # Board name printed on reports and pages.
 SITE_NAME = env.string("SITE_NAME", "BorderZone")
 
-# Demo loaders, in order; each app that has demo data adds its module here.
-DEMO_LOADERS = [
-    "borderzone.zones.demo",
-    "borderzone.accounts.demo",
-]
+# Captchas are drawn locally by django-simple-captcha (Pillow); nothing is fetched.
+CAPTCHA_LENGTH = 5
+CAPTCHA_TIMEOUT = 10  # minutes
 
 NINJA_PAGINATION_PER_PAGE = 50
 NINJA_PAGINATION_MAX_LIMIT = 500

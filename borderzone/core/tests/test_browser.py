@@ -1,0 +1,46 @@
+import pytest
+
+from borderzone.zones.tests.factories import BorderGateFactory, EconomicZoneFactory, GateAreaFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def demo_like_zone(settings):
+    settings.DEFAULT_ZONE_CODE = "CB"
+    zone = EconomicZoneFactory(
+        code="CB", name="Khu kinh tế cửa khẩu tỉnh Cao Bằng", name_en="Cao Bang Border-Gate Economic Zone"
+    )
+    area = GateAreaFactory(zone=zone, code="TRALINH", name="Trà Lĩnh", name_en="Tra Linh")
+    BorderGateFactory(
+        zone=zone, gate_area=area, code="TRALINH", name="Cửa khẩu quốc tế Trà Lĩnh", gate_type="international"
+    )
+    return zone
+
+
+def test_the_home_page_runs_cleanly_and_switches_language_in_chromium(page, demo_like_zone):
+    page.goto(page.base_url + "/")
+    assert page.locator("h1").inner_text() == "Khu kinh tế cửa khẩu tỉnh Cao Bằng"
+    assert page.locator("html").get_attribute("lang") == "vi"
+    assert "30.130,34 ha" in page.locator(".facts").inner_text()
+
+    page.get_by_role("button", name="EN").click()
+    page.wait_for_url(page.base_url + "/en/")
+    assert page.locator("h1").inner_text() == "Cao Bang Border-Gate Economic Zone"
+    assert "30,130.34 ha" in page.locator(".facts").inner_text()
+
+    assert page.watch.external_requests == []
+    assert page.watch.console_errors == [] and page.watch.page_errors == []
+
+
+def test_signing_in_reaches_the_staff_area(page, demo_like_zone):
+    from borderzone.accounts.tests.factories import TEST_PASSWORD, UserFactory
+
+    UserFactory(username="lanhdao", role="leader", zones=[demo_like_zone])
+    page.goto(page.base_url + "/accounts/login/")
+    page.get_by_label("Tên đăng nhập").fill("lanhdao")
+    page.get_by_label("Mật khẩu").fill(TEST_PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").last.click()
+    page.wait_for_url(page.base_url + "/staff/")
+    assert "Khu kinh tế cửa khẩu tỉnh Cao Bằng" in page.locator("main").inner_text()
+    assert page.watch.external_requests == [] and page.watch.page_errors == []
