@@ -12,6 +12,16 @@ from borderzone.zones.tests.factories import EconomicZoneFactory, GateAreaFactor
 pytest_plugins = ["borderzone.core.tests.browser"]
 
 
+@pytest.fixture(autouse=True)
+def _vietnamese_by_default():
+    """Each test starts in the system's default language, whatever a previous request activated."""
+    from django.utils import translation
+
+    translation.activate("vi")
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def zone(db):
     return EconomicZoneFactory(code="ZA", name="Khu kinh tế cửa khẩu A")

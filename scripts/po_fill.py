@@ -16,7 +16,11 @@ def main() -> int:
     table = json.load(open(sys.argv[2], encoding="utf-8")) if len(sys.argv) > 2 else {}
     for entry in po:
         if entry.msgid in table:
-            entry.msgstr = table[entry.msgid]
+            if entry.msgid_plural:
+                forms = int(po.metadata.get("Plural-Forms", "nplurals=2").split("nplurals=")[1][0])
+                entry.msgstr_plural = dict.fromkeys(range(forms), table[entry.msgid])
+            else:
+                entry.msgstr = table[entry.msgid]
             if "fuzzy" in entry.flags:
                 entry.flags.remove("fuzzy")
     po.metadata["Content-Type"] = "text/plain; charset=UTF-8"
@@ -24,7 +28,7 @@ def main() -> int:
     if "fuzzy" in po.metadata_is_fuzzy:
         po.metadata_is_fuzzy = []
     po.save()
-    missing = [e.msgid for e in po if not e.msgstr and not e.obsolete]
+    missing = [e.msgid for e in po if not e.obsolete and not (e.msgstr or any((e.msgstr_plural or {}).values()))]
     for msgid in missing:
         print("untranslated:", msgid)
     return 0

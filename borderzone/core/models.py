@@ -97,3 +97,50 @@ def quantize_decimal_fields(instance: models.Model) -> None:
             value = getattr(instance, field.attname)
             if isinstance(value, Decimal) and value.is_finite():
                 setattr(instance, field.attname, value.quantize(Decimal(1).scaleb(-field.decimal_places)))
+
+
+class ImportJobStatus(models.TextChoices):
+    PENDING = "pending", _("waiting")
+    RUNNING = "running", _("running")
+    SUCCEEDED = "succeeded", _("done")
+    FAILED = "failed", _("refused")
+
+
+class ImportJob(models.Model):
+    """An import of a spreadsheet run by the task worker, with its progress and outcome.
+
+    The file is kept in the row so that any worker process can read it.
+    """
+
+    kind = models.CharField(_("kind"), max_length=40)
+    zone = models.ForeignKey("zones.EconomicZone", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    filename = models.CharField(_("file"), max_length=255)
+    data = models.BinaryField()
+    dry_run = models.BooleanField(_("check only"), default=False)
+    options = models.JSONField(default=dict, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=ImportJobStatus.choices, default=ImportJobStatus.PENDING
+    )
+    phase = models.CharField(_("phase"), max_length=40, blank=True)
+    rows_total = models.PositiveIntegerField(_("rows"), default=0)
+    rows_done = models.PositiveIntegerField(_("rows done"), default=0)
+    result = models.JSONField(_("result"), default=dict, blank=True)
+    errors = models.JSONField(_("errors"), default=list, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    ZONE_LOOKUP = "zone"
+
+    class Meta:
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+        ordering = ("-created_at",)
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.filename}"
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (ImportJobStatus.SUCCEEDED, ImportJobStatus.FAILED)

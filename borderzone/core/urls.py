@@ -6,5 +6,6 @@ app_name = "core"
 urlpatterns = [
     path("", views.home, name="home"),
     path("staff/", views.staff_home, name="staff-home"),
+    path("staff/imports/<int:pk>/", views.import_job_detail, name="import-job"),
     path("staff/history/<int:content_type_id>/<str:object_id>/", views.object_history, name="history"),
 ]

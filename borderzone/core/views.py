@@ -9,8 +9,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from borderzone.core.audit import history_for
-from borderzone.core.models import AuditEvent
-from borderzone.core.permissions import ensure_can_view, is_admin, is_staff_member, zones_visible_to
+from borderzone.core.models import AuditEvent, ImportJob
+from borderzone.core.permissions import can_view_zone, ensure_can_view, is_admin, is_staff_member, zones_visible_to
 from borderzone.zones import selectors as zone_selectors
 
 
@@ -64,3 +64,13 @@ def object_history(request: HttpRequest, content_type_id: int, object_id: str) -
         events = history_for(instance)
         title = str(instance)
     return render(request, "core/history.html", {"events": events, "title": title, "instance": instance})
+
+
+@login_required
+def import_job_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """Progress and outcome of a background import; htmx polls it until the job ends."""
+    job = ImportJob.objects.select_related("zone", "created_by").filter(pk=pk).first()
+    if job is None or (job.created_by_id != request.user.pk and not can_view_zone(request.user, job.zone)):
+        raise Http404
+    template = "core/_import_job.html" if request.headers.get("HX-Request") else "core/import_job.html"
+    return render(request, template, {"job": job})
