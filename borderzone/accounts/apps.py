@@ -6,5 +6,4 @@ class AccountsConfig(AppConfig):
     name = "borderzone.accounts"
     label = "accounts"
     verbose_name = _("Accounts")
-    url_prefix = "accounts/"
     demo_order = 20

@@ -2,6 +2,9 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from borderzone.accounts.models import Role
+from borderzone.zones.models import EconomicZone
+
 
 class LoginForm(AuthenticationForm):
     username = forms.CharField(
@@ -18,3 +21,45 @@ class LoginForm(AuthenticationForm):
         "invalid_login": _("The username or password is not correct."),
         "inactive": _("The username or password is not correct."),
     }
+
+
+class UserForm(forms.Form):
+    """An account as an administrator edits it; the password only when creating."""
+
+    username = forms.RegexField(
+        label=_("Username"),
+        max_length=150,
+        regex=r"^[\w.@+-]+$",
+        error_messages={"invalid": _("Letters, digits and @ . + - _ only.")},
+    )
+    first_name = forms.CharField(label=_("First name"), max_length=150, required=False)
+    last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+    zones = forms.ModelMultipleChoiceField(
+        label=_("Zones"), queryset=EconomicZone.objects.all(), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    is_active = forms.BooleanField(label=_("May sign in"), required=False, initial=True)
+    password = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        required=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("At least 10 characters, not common, not only digits, not like the username."),
+    )
+
+    def __init__(self, *args: object, creating: bool, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.creating = creating
+        if creating:
+            self.fields["password"].required = True
+        else:
+            del self.fields["password"]
+            self.fields["username"].disabled = True
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        role = data.get("role")
+        if role in (Role.SPECIALIST, Role.LEADER) and not data.get("zones"):
+            self.add_error("zones", _("Specialists and leaders work in at least one zone."))
+        return data

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from borderzone.accounts.models import Role, User, ZoneAssignment
 from borderzone.core.actors import Actor
@@ -28,6 +30,8 @@ def user_create(
     actor: Actor,
 ) -> User:
     """Create an account, checking the password against Django's validators."""
+    if User.objects.filter(username__iexact=username).exists():
+        raise ValidationError({"username": _("This username is already taken.")})
     user = User(
         username=username,
         role=Role(role),
@@ -36,7 +40,10 @@ def user_create(
         email=email,
         is_demo=is_demo,
     )
-    validate_password(password, user)
+    try:
+        validate_password(password, user)
+    except ValidationError as exc:
+        raise ValidationError({"password": exc.messages}) from None
     user.set_password(password)
     user.full_clean()
     user.save()
@@ -49,9 +56,52 @@ def user_create(
 
 @transaction.atomic
 def user_set_password(*, user: User, password: str, actor: Actor) -> User:
-    validate_password(password, user)
+    try:
+        validate_password(password, user)
+    except ValidationError as exc:
+        raise ValidationError({"password": exc.messages}) from None
     before = snapshot(user)
     user.set_password(password)
     user.save(update_fields=["password"])
     audit_record(actor=actor, instance=user, before=before, changes={"password": ["***", "***"]})
+    return user
+
+
+@transaction.atomic
+def user_update(
+    *,
+    user: User,
+    actor: Actor,
+    role: str | None = None,
+    zones: Iterable[EconomicZone] | None = None,
+    is_active: bool | None = None,
+    first_name: str | None = None,
+    last_name: str | None = None,
+    email: str | None = None,
+) -> User:
+    """Change an account's role, zones, names or whether it may sign in; each change audited."""
+    if actor.user is not None and actor.user.pk == user.pk and (is_active is False or (role and role != user.role)):
+        raise ValidationError({"role": _("You cannot change your own role or deactivate yourself.")})
+    before = snapshot(user)
+    if role is not None:
+        user.role = Role(role)
+    if is_active is not None:
+        user.is_active = is_active
+    for field, value in (("first_name", first_name), ("last_name", last_name), ("email", email)):
+        if value is not None:
+            setattr(user, field, value)
+    user.full_clean()
+    user.save()
+    audit_record(actor=actor, instance=user, action=AuditAction.UPDATED, before=before)
+    if zones is not None:
+        wanted = {z.pk: z for z in zones}
+        current = {a.zone_id: a for a in user.zone_assignments.select_related("zone")}
+        for zone_id, assignment in current.items():
+            if zone_id not in wanted:
+                audit_record(actor=actor, instance=assignment, action=AuditAction.DELETED, before=snapshot(assignment))
+                assignment.delete()
+        for zone_id, zone in wanted.items():
+            if zone_id not in current:
+                assignment = ZoneAssignment.objects.create(user=user, zone=zone)
+                audit_record(actor=actor, instance=assignment, action=AuditAction.CREATED)
     return user
