@@ -16,7 +16,27 @@ cp "$tmp/node_modules/echarts/LICENSE" "$dest/echarts/LICENSE"
 cp "$tmp/node_modules/leaflet/dist/leaflet.js" "$tmp/node_modules/leaflet/dist/leaflet.css" "$dest/leaflet/"
 cp -r "$tmp/node_modules/leaflet/dist/images" "$dest/leaflet/"
 cp "$tmp/node_modules/leaflet/LICENSE" "$dest/leaflet/LICENSE"
-for pkg in htmx.org echarts leaflet; do
+mkdir -p "$dest/noto-sans"
+for weight in 400 700; do
+  for subset in latin latin-ext vietnamese; do
+    cp "$tmp/node_modules/@fontsource/noto-sans/files/noto-sans-$subset-$weight-normal.woff2" "$dest/noto-sans/"
+  done
+done
+cp "$tmp/node_modules/@fontsource/noto-sans/LICENSE" "$dest/noto-sans/LICENSE"
+# One stylesheet with the Latin and Vietnamese subsets' unicode ranges, for pages and for WeasyPrint.
+node - "$tmp/node_modules/@fontsource/noto-sans" > "$dest/noto-sans/noto-sans.css" <<'JS'
+const fs = require("fs");
+const dir = process.argv[2];
+for (const weight of [400, 700]) {
+  const css = fs.readFileSync(`${dir}/${weight}.css`, "utf8");
+  for (const block of css.split(/(?=\/\* noto-sans-)/)) {
+    const m = block.match(/noto-sans-(latin|latin-ext|vietnamese)-\d+-normal \*\//);
+    if (!m) continue;
+    process.stdout.write(block.replace(/src: [^;]+;/, (src) => src.match(/url\(\.\/files\/([^)]+\.woff2)\) format\('woff2'\)/)[0].replace("./files/", "").replace(/^/, "src: ") + ";"));
+  }
+}
+JS
+for pkg in htmx.org echarts leaflet @fontsource/noto-sans; do
   printf '%s %s\n' "$pkg" "$(node -p "require('$tmp/node_modules/$pkg/package.json').version")"
 done > "$dest/VERSIONS"
 cat "$dest/VERSIONS"
