@@ -53,7 +53,14 @@ def _url_fetcher() -> Any:
 
 def render_pdf(template_name: str, context: dict[str, Any]) -> bytes:
     """Render `template_name` (which extends core/pdf_base.html) to PDF bytes."""
+    return html_to_pdf(render_to_string(template_name, pdf_context(context)))
+
+
+def pdf_context(context: dict[str, Any]) -> dict[str, Any]:
+    return {**context, "STATIC": STATIC_PREFIX}
+
+
+def html_to_pdf(html: str) -> bytes:
     from weasyprint import HTML
 
-    html = render_to_string(template_name, {**context, "STATIC": STATIC_PREFIX})
     return HTML(string=html, base_url=STATIC_PREFIX, url_fetcher=_url_fetcher()).write_pdf()  # type: ignore[no-any-return]

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "borderzone.documents",
     "borderzone.investing",
     "borderzone.portal",
+    "borderzone.reports",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from borderzone.reports.registry import report_kinds
+from borderzone.zones.models import EconomicZone
+
+
+class ReportRequestForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Report"))
+    zone = forms.ModelChoiceField(label=_("Zone"), queryset=EconomicZone.objects.none())
+    as_of = forms.DateField(label=_("As of"), input_formats=["%d/%m/%Y", "%Y-%m-%d"], help_text=_("dd/mm/yyyy"))
+    from_year = forms.IntegerField(label=_("From year"), min_value=1990, max_value=2100)
+    to_year = forms.IntegerField(label=_("To year"), min_value=1990, max_value=2100)
+    format = forms.ChoiceField(label=_("Format"), choices=[("xlsx", "Excel (XLSX)"), ("pdf", "PDF")])
+    language = forms.ChoiceField(label=_("Language"), choices=[("vi", _("Vietnamese")), ("en", _("English"))])
+
+    def __init__(self, *args: Any, zones: QuerySet[EconomicZone], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [(k.code, k.title) for k in report_kinds().values()]  # type: ignore[attr-defined]
+        self.fields["zone"].queryset = zones  # type: ignore[attr-defined]
+        today = timezone.localdate()
+        self.fields["as_of"].initial = today
+        self.fields["from_year"].initial = today.year - 1
+        self.fields["to_year"].initial = today.year
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("from_year") and data.get("to_year") and data["from_year"] > data["to_year"]:
+            self.add_error("to_year", _("The span ends before it starts."))
+        kind = report_kinds().get(data.get("kind", ""))
+        if kind and data.get("format") and data["format"] not in kind.formats:
+            self.add_error("format", _("This report is not made in that format."))
+        return data

@@ -1,0 +1,69 @@
+"""Requesting and building reports; long ones run in the task worker."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.tasks import task
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from borderzone.core.actors import Actor
+from borderzone.core.audit import audit_record
+from borderzone.core.models import AuditAction
+from borderzone.reports.models import Report, ReportStatus
+from borderzone.reports.registry import report_kinds
+from borderzone.zones.models import EconomicZone
+
+
+@transaction.atomic
+def report_request(
+    *, kind: str, zone: EconomicZone, params: dict[str, Any], fmt: str, language: str, actor: Actor
+) -> Report:
+    """Record a report request and queue its building."""
+    kinds = report_kinds()
+    if kind not in kinds:
+        raise ValidationError({"kind": _("Unknown report.")})
+    if fmt not in kinds[kind].formats:
+        raise ValidationError({"format": _("This report is not made in that format.")})
+    report = Report.objects.create(
+        kind=kind,
+        zone=zone,
+        params=params,
+        format=fmt,
+        language=language,
+        created_by=actor.user,  # type: ignore[misc]
+    )
+    audit_record(actor=actor, instance=report, action=AuditAction.CREATED)
+    transaction.on_commit(lambda: build_report.enqueue(report.pk))
+    return report
+
+
+@task()
+def build_report(report_id: int) -> str:
+    """Build a requested report and keep its file."""
+    report = Report.objects.select_related("zone").get(pk=report_id)
+    if report.status == ReportStatus.READY:
+        return report.filename
+    Report.objects.filter(pk=report.pk).update(status=ReportStatus.RUNNING, progress=1)
+
+    def progress(percent: int) -> None:
+        Report.objects.filter(pk=report.pk).update(progress=max(1, min(99, percent)))
+
+    kind = report_kinds()[report.kind]
+    try:
+        with translation.override(report.language):
+            filename, content = kind.build(
+                zone=report.zone, params=report.params, fmt=report.format, language=report.language, progress=progress
+            )
+    except Exception as exc:
+        Report.objects.filter(pk=report.pk).update(
+            status=ReportStatus.FAILED, error=str(exc)[:2000], finished_at=timezone.now()
+        )
+        raise
+    Report.objects.filter(pk=report.pk).update(
+        status=ReportStatus.READY, progress=100, filename=filename, content=content, finished_at=timezone.now()
+    )
+    return filename

@@ -1,0 +1,76 @@
+"""Staff pages: request a report, watch it being prepared, download it again later."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from borderzone.core.actors import request_actor
+from borderzone.core.forms import apply_validation_error, form_status
+from borderzone.core.permissions import get_visible_or_404, is_staff_member, restrict_to_visible, zones_visible_to
+from borderzone.reports import services
+from borderzone.reports.forms import ReportRequestForm
+from borderzone.reports.models import Report, ReportStatus
+from borderzone.reports.registry import report_kinds
+
+
+def _staff_only(request: HttpRequest) -> None:
+    if not is_staff_member(request.user):
+        raise Http404
+
+
+@login_required
+def report_list(request: HttpRequest) -> HttpResponse:
+    _staff_only(request)
+    if not report_kinds():
+        raise Http404
+    zones = zones_visible_to(request.user)
+    form = ReportRequestForm(request.POST or None, zones=zones)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            report = services.report_request(
+                kind=data["kind"],
+                zone=data["zone"],
+                params={"as_of": data["as_of"].isoformat(), "from_year": data["from_year"], "to_year": data["to_year"]},
+                fmt=data["format"],
+                language=data["language"],
+                actor=request_actor(request),
+            )
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            return redirect("reports:report-detail", pk=report.pk)
+    reports = restrict_to_visible(request.user, Report.objects.select_related("zone", "created_by").defer("content"))[
+        :50
+    ]
+    kinds = report_kinds()
+    return render(
+        request,
+        "reports/report_list.html",
+        {"form": form, "reports": reports, "kinds": kinds},
+        status=form_status(form),
+    )
+
+
+@login_required
+def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    _staff_only(request)
+    report = get_visible_or_404(request.user, Report.objects.select_related("zone").defer("content"), pk=pk)
+    template = "reports/_report_status.html" if request.headers.get("HX-Request") else "reports/report_detail.html"
+    return render(request, template, {"report": report, "kinds": report_kinds()})
+
+
+@login_required
+def report_download(request: HttpRequest, pk: int) -> HttpResponse:
+    _staff_only(request)
+    report = get_visible_or_404(request.user, Report.objects.all(), pk=pk)
+    if report.status != ReportStatus.READY or report.content is None:
+        raise Http404
+    response = HttpResponse(bytes(report.content), content_type=report.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{report.filename}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
