@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.core.cache import cache
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 
 from borderzone.core.models import DataVersion
@@ -19,12 +19,21 @@ def _start() -> int:
     return secrets.randbelow(2**40) + 1
 
 
+def _ensure(scope: str) -> int:
+    """The scope's version, creating its row if needed; safe when two processes create it at once."""
+    try:
+        with transaction.atomic():
+            return DataVersion.objects.get_or_create(scope=scope, defaults={"version": _start()})[0].version
+    except IntegrityError:
+        return DataVersion.objects.get(scope=scope).version
+
+
 def bump_version(scope: str) -> None:
     """Mark the data of `scope` changed; call inside the writing transaction."""
     with transaction.atomic():
         updated = DataVersion.objects.filter(scope=scope).update(version=F("version") + 1)
         if not updated:
-            DataVersion.objects.get_or_create(scope=scope, defaults={"version": _start()})
+            _ensure(scope)
 
 
 def current_version(*scopes: str) -> str:
@@ -32,7 +41,7 @@ def current_version(*scopes: str) -> str:
     found = dict(DataVersion.objects.filter(scope__in=scopes).values_list("scope", "version"))
     for scope in scopes:
         if scope not in found:
-            found[scope] = DataVersion.objects.get_or_create(scope=scope, defaults={"version": _start()})[0].version
+            found[scope] = _ensure(scope)
     return ".".join(str(found[s]) for s in scopes)
 
 

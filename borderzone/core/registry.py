@@ -12,12 +12,13 @@ from importlib.util import find_spec
 from types import ModuleType
 
 from django.apps import AppConfig, apps
+from django.utils.functional import Promise
 
 
 @dataclass(frozen=True)
 class NavItem:
     url_name: str
-    label: str
+    label: str | Promise
     audience: str = "public"  # "public" or "staff"
     order: int = 100
 
