@@ -241,6 +241,16 @@ class BorderGate(LocalizedNameMixin, models.Model):
         self.name_key = name_key(self.name)
         super().save(*args, **kwargs)
 
+    @property
+    def current_status(self) -> GateStatusChange | None:
+        """The latest entry of the status history (prefetched where listed), or None when none is recorded."""
+        history = list(self.status_history.all())  # type: ignore[attr-defined]
+        return max(history, key=lambda s: s.since) if history else None
+
+    @property
+    def has_coordinates(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
+
 
 class GateStatusChange(models.Model):
     """One step of a gate's legal status: the type it had from a date, and the decision that gave it."""
