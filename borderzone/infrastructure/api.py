@@ -6,14 +6,15 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.security import django_auth
 
 from borderzone.core.actors import request_actor
 from borderzone.core.permissions import ensure_can_change, get_visible_or_404
-from borderzone.infrastructure import selectors, services
+from borderzone.infrastructure import oc4ids, selectors, services
 from borderzone.infrastructure.models import (
     AnnualFunding,
     FundingSource,
@@ -211,3 +212,28 @@ def create_funding(request: HttpRequest, work_id: int, payload: FundingIn) -> tu
     ensure_can_change(request.user, work)
     result = services.funding_record(work=work, actor=request_actor(request, "api"), **payload.dict())
     return 201, {"funding": funding_out(result.funding), "over_need": result.over_need}
+
+
+@router.get(
+    "/oc4ids",
+    auth=None,
+    summary="The works as an OC4IDS 0.9 project package (JSON)",
+    description="Projects mapped to the OC4IDS codelists; validated against the schema shipped with BorderZone.",
+)
+def oc4ids_package(request: HttpRequest, zone: str | None = None) -> HttpResponse:
+    works = selectors.work_detail(request.user).select_related("zone__province")
+    if zone:
+        works = works.filter(zone__code=zone)
+    works_list = list(works)
+    if not works_list:
+        return JsonResponse({"detail": _("There are no works to export.")}, status=404)
+    data = oc4ids.package(
+        works_list,
+        uri=request.build_absolute_uri(),
+        publisher=works_list[0].zone.board_name or works_list[0].zone.name,
+        published=timezone.now(),
+        today=timezone.localdate(),
+    )
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+    response["Content-Disposition"] = 'attachment; filename="oc4ids-projects.json"'
+    return response
