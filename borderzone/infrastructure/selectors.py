@@ -12,9 +12,11 @@ from django.db.models import (
     DecimalField,
     ExpressionWrapper,
     F,
+    OuterRef,
     Prefetch,
     Q,
     QuerySet,
+    Subquery,
     Sum,
     Value,
 )
@@ -32,18 +34,30 @@ def visible_works(user: Any) -> QuerySet[InfrastructureWork]:
     return InfrastructureWork.objects.filter(Q(is_published=True) | Q(zone__in=zones_visible_to(user)))
 
 
+def _funding_sum(field: str) -> Coalesce:
+    total = (
+        AnnualFunding.objects.filter(work=OuterRef("pk"))
+        .order_by()
+        .values("work")
+        .annotate(total=Sum(field))
+        .values("total")
+    )
+    return Coalesce(Subquery(total, output_field=DecimalField(max_digits=18, decimal_places=0)), ZERO)
+
+
 def work_list(
     user: Any, *, zone: EconomicZone | None = None, gate_area_id: int | None = None
 ) -> QuerySet[InfrastructureWork]:
     """Works the user may see, with their totals and the over-need flag computed in the database."""
+    # Totals as correlated subqueries rather than a join and GROUP BY: a page of works then costs only
+    # its own rows, whatever the number of annual records.
     qs = (
         visible_works(user)
         .select_related("zone", "gate_area", "commune")
         .annotate(
-            allocated_total=Coalesce(Sum("annual_funding__allocated_vnd"), ZERO),
-            disbursed_total=Coalesce(Sum("annual_funding__disbursed_vnd"), ZERO),
-            confirmed_total=Coalesce(Sum("annual_funding__treasury_confirmed_vnd"), ZERO),
-            funding_rows=Count("annual_funding"),
+            allocated_total=_funding_sum("allocated_vnd"),
+            disbursed_total=_funding_sum("disbursed_vnd"),
+            confirmed_total=_funding_sum("treasury_confirmed_vnd"),
         )
         .annotate(
             over_need=ExpressionWrapper(
