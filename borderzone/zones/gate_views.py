@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from django import forms
@@ -17,7 +16,6 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from borderzone.core.actors import request_actor
-from borderzone.core.cache import cached
 from borderzone.core.formatting import format_date
 from borderzone.core.forms import apply_validation_error, form_status
 from borderzone.core.permissions import can_change_zone, ensure_can_change, get_visible_or_404
@@ -119,11 +117,8 @@ def map_layer(request: HttpRequest, name: str) -> HttpResponse:
     if filename is None:
         raise Http404
 
-    def load() -> str:
-        return json.dumps(json.loads((DATA_DIR / filename).read_text(encoding="utf-8")), separators=(",", ":"))
-
-    body = cached(("geodata",), f"layer:{name}", load, timeout=86400)
-    return HttpResponse(body, content_type="application/geo+json")
+    # Shipped files that change only with a release: read as they are, no cache scope needed.
+    return HttpResponse((DATA_DIR / filename).read_bytes(), content_type="application/geo+json")
 
 
 def _form_page(request: HttpRequest, form: forms.Form, zone: EconomicZone, title: str, back: str) -> HttpResponse:
