@@ -18,7 +18,7 @@ from borderzone.core.forms import apply_validation_error, form_status
 from borderzone.core.permissions import can_change_zone, ensure_can_change, get_visible_or_404
 from borderzone.infrastructure import selectors, services
 from borderzone.infrastructure.forms import FundingForm, SummaryForm, WorkForm
-from borderzone.infrastructure.models import AnnualFunding, FundingSource, InfrastructureWork
+from borderzone.infrastructure.models import AnnualFunding, FundingSource, InfrastructureWork, PlanPeriod
 from borderzone.zones import selectors as zone_selectors
 from borderzone.zones.models import EconomicZone
 
@@ -57,6 +57,7 @@ def index(request: HttpRequest) -> HttpResponse:
             "zone": zone,
             "form": form,
             "summary": summary,
+            "period_labels": [dict(PlanPeriod.choices)[p] for p in summary.periods],
             "by_source": by_source,
             "works": selectors.work_list(request.user, zone=zone),
             "can_change": can_change_zone(request.user, zone),
