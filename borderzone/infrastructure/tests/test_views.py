@@ -20,7 +20,7 @@ def test_the_page_shows_the_summary_of_the_span_in_vietnamese_formats(client, zo
     assert "1.230 tỷ đồng" in html
     assert "859,4 tỷ đồng" in html
     assert "69,9%" in html
-    assert "(2016–2020): 1 công trình" in html
+    assert "(2011–2015, 2016–2020): 1 công trình" in html
 
 
 def test_a_span_without_data_shows_zeros_and_no_coverage(client, zone):
