@@ -70,3 +70,7 @@ class FundingForm(forms.Form):
     disbursed_vnd = vnd_field(_("Disbursed (VND)"))
     treasury_confirmed_vnd = vnd_field(_("Confirmed by the State Treasury (VND)"))
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=_("File (CSV or XLSX)"))

@@ -10,4 +10,5 @@ urlpatterns = [
     path("staff/infrastructure/works/<int:pk>/edit/", views.work_edit, name="work-edit"),
     path("staff/infrastructure/works/<int:pk>/funding/new/", views.funding_create, name="funding-create"),
     path("staff/infrastructure/funding/<int:pk>/edit/", views.funding_edit, name="funding-edit"),
+    path("staff/infrastructure/<str:code>/import/", views.funding_import, name="funding-import"),
 ]

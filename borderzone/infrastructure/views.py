@@ -16,8 +16,8 @@ from django.utils.translation import gettext as _
 from borderzone.core.actors import request_actor
 from borderzone.core.forms import apply_validation_error, form_status
 from borderzone.core.permissions import can_change_zone, ensure_can_change, get_visible_or_404
-from borderzone.infrastructure import selectors, services
-from borderzone.infrastructure.forms import FundingForm, SummaryForm, WorkForm
+from borderzone.infrastructure import imports, selectors, services
+from borderzone.infrastructure.forms import FundingForm, ImportForm, SummaryForm, WorkForm
 from borderzone.infrastructure.models import AnnualFunding, FundingSource, InfrastructureWork, PlanPeriod
 from borderzone.zones import selectors as zone_selectors
 from borderzone.zones.models import EconomicZone
@@ -168,3 +168,38 @@ def funding_edit(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("infrastructure:work-detail", pk=funding.work_id)
     back = reverse("infrastructure:work-detail", args=[funding.work_id])
     return _form_page(request, form, funding.work.zone, _("Edit annual funding"), back)
+
+
+@login_required
+def funding_import(request: HttpRequest, code: str) -> HttpResponse:
+    """Upload the finance department's annual funding sheet; every error is listed by row and column."""
+    zone = get_visible_or_404(request.user, EconomicZone.objects.all(), code=code)
+    ensure_can_change(request.user, zone)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    errors: list[imports.RowError] = []
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        if upload.size > 10 * 1024 * 1024:
+            form.add_error("file", _("The file is larger than 10 MB."))
+        else:
+            try:
+                result = imports.funding_import(
+                    zone=zone, data=upload.read(), filename=upload.name or "", actor=request_actor(request)
+                )
+            except imports.ImportFailed as exc:
+                errors = exc.errors
+            else:
+                messages.success(
+                    request,
+                    _("Annual funding imported: %(created)d created, %(updated)d updated, %(unchanged)d unchanged.")
+                    % {"created": result.created, "updated": result.updated, "unchanged": result.unchanged},
+                )
+                if result.over_need:
+                    messages.warning(
+                        request,
+                        _("Allocations now exceed the capital need of: %(codes)s (flagged).")
+                        % {"codes": ", ".join(result.over_need)},
+                    )
+                return redirect("infrastructure:index")
+    status = 422 if errors or (form.is_bound and form.errors) else 200
+    return render(request, "infrastructure/import.html", {"zone": zone, "form": form, "errors": errors}, status=status)
