@@ -16,7 +16,14 @@ from ninja.security import django_auth
 from borderzone.core.actors import request_actor
 from borderzone.core.permissions import ensure_can_change, get_visible_or_404
 from borderzone.planning import selectors, services
-from borderzone.planning.models import CooperationAgreement, CooperationField, Goal, GoalStatus
+from borderzone.planning.models import (
+    AgreementAction,
+    CooperationAgreement,
+    CooperationField,
+    Goal,
+    GoalStatus,
+    Milestone,
+)
 from borderzone.zones.models import EconomicZone, GateArea
 
 router = Router(tags=["planning"])
@@ -219,3 +226,76 @@ def update_goal(request: HttpRequest, goal_id: int, payload: GoalPatch) -> dict[
     ensure_can_change(request.user, goal)
     services.goal_update(goal=goal, actor=request_actor(request, "api"), **payload.dict(exclude_unset=True))
     return goal_out(selectors.goal_list(request.user).get(pk=goal.pk))
+
+
+class AgreementIn(Schema):
+    title: str = Field(..., min_length=1, max_length=300)
+    title_en: str = Field("", max_length=300)
+    vietnamese_party: str = Field(..., min_length=1, max_length=300)
+    partner_party: str = Field(..., min_length=1, max_length=300)
+    signed_on: dt.date | None = None
+    fields: list[CooperationField] = []
+    summary: str = ""
+    is_published: bool = True
+
+
+class ActionIn(Schema):
+    description: str = Field(..., min_length=1, max_length=400)
+    responsible: str = Field("", max_length=200)
+    due_date: dt.date | None = None
+    started: bool = False
+    started_on: dt.date | None = None
+
+
+class ActionPatch(Schema):
+    started: bool | None = None
+    started_on: dt.date | None = None
+    responsible: str | None = Field(None, max_length=200)
+
+
+class MilestonePatch(Schema):
+    done_on: dt.date | None = None
+    note: str | None = None
+
+
+@router.post(
+    "/zones/{code}/agreements", response={201: AgreementOut}, auth=django_auth, summary="Record a cooperation agreement"
+)
+def create_agreement(request: HttpRequest, code: str, payload: AgreementIn) -> tuple[int, dict[str, Any]]:
+    zone = get_visible_or_404(request.user, EconomicZone.objects.all(), code=code)
+    ensure_can_change(request.user, zone)
+    data = payload.dict()
+    data["fields"] = [str(f) for f in data["fields"]]
+    agreement = services.agreement_create(zone=zone, actor=request_actor(request, "api"), **data)
+    return 201, agreement_out(selectors.agreement_list(request.user).get(pk=agreement.pk))
+
+
+@router.post(
+    "/agreements/{agreement_id}/actions",
+    response={201: AgreementOut},
+    auth=django_auth,
+    summary="Add an action the agreement commits to",
+)
+def create_action(request: HttpRequest, agreement_id: int, payload: ActionIn) -> tuple[int, dict[str, Any]]:
+    agreement = get_visible_or_404(request.user, CooperationAgreement.objects.select_related("zone"), pk=agreement_id)
+    ensure_can_change(request.user, agreement)
+    services.action_create(agreement=agreement, actor=request_actor(request, "api"), **payload.dict())
+    return 201, agreement_out(selectors.agreement_list(request.user).get(pk=agreement.pk))
+
+
+@router.patch("/actions/{action_id}", response=AgreementOut, auth=django_auth, summary="Record that an action started")
+def update_action(request: HttpRequest, action_id: int, payload: ActionPatch) -> dict[str, Any]:
+    action = get_visible_or_404(request.user, AgreementAction.objects.select_related("agreement__zone"), pk=action_id)
+    ensure_can_change(request.user, action)
+    services.action_update(action=action, actor=request_actor(request, "api"), **payload.dict(exclude_unset=True))
+    return agreement_out(selectors.agreement_list(request.user).get(pk=action.agreement_id))
+
+
+@router.patch("/milestones/{milestone_id}", response=GoalOut, auth=django_auth, summary="Mark a milestone done")
+def update_milestone(request: HttpRequest, milestone_id: int, payload: MilestonePatch) -> dict[str, Any]:
+    milestone = get_visible_or_404(request.user, Milestone.objects.select_related("goal__zone"), pk=milestone_id)
+    ensure_can_change(request.user, milestone)
+    services.milestone_update(
+        milestone=milestone, actor=request_actor(request, "api"), **payload.dict(exclude_unset=True)
+    )
+    return goal_out(selectors.goal_list(request.user).get(pk=milestone.goal_id))

@@ -97,3 +97,77 @@ def test_agreements_filter_signed_but_not_implemented(client, zone):
 
     assert all_titles == {"Idle", "Busy"}
     assert idle_titles == ["Idle"]
+
+
+def test_specialist_records_an_agreement_and_its_action_starting(client, zone, specialist):
+    client.force_login(specialist)
+    created = client.post(
+        f"/api/v1/planning/zones/{zone.code}/agreements",
+        {
+            "title": "Biên bản",
+            "vietnamese_party": "UBND",
+            "partner_party": "Bách Sắc",
+            "signed_on": "2024-01-02",
+            "fields": ["trade"],
+        },
+        content_type="application/json",
+    )
+    assert created.status_code == 201
+    agreement_id = created.json()["id"]
+    with_action = client.post(
+        f"/api/v1/planning/agreements/{agreement_id}/actions",
+        {"description": "Lập tổ công tác"},
+        content_type="application/json",
+    )
+    assert with_action.json()["implemented"] is False
+    action_id = with_action.json()["actions"][0]["id"]
+    started = client.patch(
+        f"/api/v1/planning/actions/{action_id}",
+        {"started": True, "started_on": "2024-03-01"},
+        content_type="application/json",
+    )
+    assert started.status_code == 200 and started.json()["implemented"] is True
+
+
+def test_an_agreement_with_an_unknown_field_gets_422(client, zone, specialist):
+    client.force_login(specialist)
+    response = client.post(
+        f"/api/v1/planning/zones/{zone.code}/agreements",
+        {"title": "X", "vietnamese_party": "A", "partner_party": "B", "fields": ["weather"]},
+        content_type="application/json",
+    )
+    assert response.status_code == 422
+
+
+def test_an_action_started_before_signing_gets_422(client, zone, specialist):
+    agreement = AgreementFactory(zone=zone, signed_on=dt.date(2024, 1, 2))
+    client.force_login(specialist)
+    response = client.post(
+        f"/api/v1/planning/agreements/{agreement.pk}/actions",
+        {"description": "X", "started": True, "started_on": "2023-01-01"},
+        content_type="application/json",
+    )
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["body", "started_on"]
+
+
+def test_marking_a_milestone_done_late_shows_it_reached_late(client, zone, specialist):
+    from borderzone.planning.tests.factories import MilestoneFactory
+
+    milestone = MilestoneFactory(goal=GoalFactory(zone=zone), target_date=dt.date(2022, 6, 30))
+    client.force_login(specialist)
+    response = client.patch(
+        f"/api/v1/planning/milestones/{milestone.pk}", {"done_on": "2023-03-15"}, content_type="application/json"
+    )
+    body = response.json()["milestones"][0]
+    assert body["reached_late"] is True and body["target_date"] == "2022-06-30"
+
+
+def test_leader_cannot_record_agreements(client, zone, leader):
+    client.force_login(leader)
+    response = client.post(
+        f"/api/v1/planning/zones/{zone.code}/agreements",
+        {"title": "X", "vietnamese_party": "A", "partner_party": "B"},
+        content_type="application/json",
+    )
+    assert response.status_code == 403
