@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from borderzone.core.registry import NavItem
+
 
 class InfrastructureConfig(AppConfig):
     name = "borderzone.infrastructure"
@@ -8,3 +10,4 @@ class InfrastructureConfig(AppConfig):
     verbose_name = _("Public infrastructure")
     api_prefix = "/infrastructure"
     demo_order = 45
+    nav_items = [NavItem("infrastructure:index", _("Public infrastructure"), "public", 45)]  # type: ignore[arg-type]

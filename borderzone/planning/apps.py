@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from borderzone.core.registry import NavItem
+
 
 class PlanningConfig(AppConfig):
     name = "borderzone.planning"
@@ -8,3 +10,4 @@ class PlanningConfig(AppConfig):
     verbose_name = _("Development plan and cooperation")
     api_prefix = "/planning"
     demo_order = 40
+    nav_items = [NavItem("planning:index", _("Development plan"), "public", 40)]  # type: ignore[arg-type]

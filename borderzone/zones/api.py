@@ -14,10 +14,12 @@ from ninja.security import django_auth
 from borderzone.core.actors import request_actor
 from borderzone.core.permissions import ensure_can_change, get_visible_or_404
 from borderzone.zones import selectors, services
+from borderzone.zones.gate_api import add_gate_routes
 from borderzone.zones.models import EconomicZone, FunctionalArea, GateArea
 from borderzone.zones.schemas import FunctionalAreaIn, FunctionalAreaOut, FunctionalAreaPatch, ZoneOut
 
 router = Router(tags=["zones"])
+add_gate_routes(router)
 
 
 def functional_area_out(area: FunctionalArea) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from borderzone.core.actors import Actor
 from borderzone.core.audit import audit_record
 from borderzone.core.cache import bump_version
 from borderzone.core.models import AuditAction
-from borderzone.zones import services
+from borderzone.zones import gate_demo, services
 from borderzone.zones.models import BorderGate, Commune, EconomicZone, FunctionalAreaKind, GateArea, GateType, Province
 from borderzone.zones.reference import DATA_DIR, admin_units_load
 
@@ -183,6 +183,7 @@ def load(*, actor: Actor, out: TextIO) -> None:
             area_ha=area_ha,
         )
         created_fa += 1
+    gate_demo.load(zone=zone, actor=actor, out=out)
     bump_version(services.ZONES_SCOPE)
     out.write(
         f"Gate areas: {created_areas} created; gates: {created_gates} created; functional areas: {created_fa} created.\n"

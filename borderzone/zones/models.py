@@ -240,3 +240,94 @@ class BorderGate(LocalizedNameMixin, models.Model):
     def save(self, *args: Any, **kwargs: Any) -> None:
         self.name_key = name_key(self.name)
         super().save(*args, **kwargs)
+
+    @property
+    def current_status(self) -> GateStatusChange | None:
+        """The latest entry of the status history (prefetched where listed), or None when none is recorded."""
+        history = list(self.status_history.all())  # type: ignore[attr-defined]
+        return max(history, key=lambda s: s.since) if history else None
+
+    @property
+    def has_coordinates(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
+
+
+class GateStatusChange(models.Model):
+    """One step of a gate's legal status: the type it had from a date, and the decision that gave it."""
+
+    gate = models.ForeignKey(BorderGate, on_delete=models.CASCADE, related_name="status_history")
+    gate_type = models.CharField(_("type"), max_length=20, choices=GateType.choices)
+    since = models.DateField(_("since"))
+    legal_basis = models.CharField(_("decided by"), max_length=300, blank=True)
+    note = models.CharField(_("note"), max_length=500, blank=True)
+
+    ZONE_LOOKUP = "gate__zone"
+
+    class Meta:
+        verbose_name = _("gate status change")
+        verbose_name_plural = _("gate status history")
+        ordering = ("gate", "since")
+        constraints = [models.UniqueConstraint(fields=["gate", "since"], name="unique_gate_status_date")]
+
+    def __str__(self) -> str:
+        return f"{self.gate} — {self.get_gate_type_display()} ({self.since:%d/%m/%Y})"  # type: ignore[attr-defined]
+
+
+class FacilityKind(models.TextChoices):
+    GOODS_TRANSIT = "goods_transit", _("Goods-transit area")
+    ICD = "icd", _("ICD dry port")
+    YARD = "yard", _("Yard")
+    WAREHOUSE = "warehouse", _("Warehouse")
+    INSPECTION = "inspection", _("Inspection station")
+    OTHER = "other", _("Other facility")
+
+
+class FacilityStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    UNDER_CONSTRUCTION = "under_construction", _("Under construction")
+    OPERATING = "operating", _("Operating")
+
+
+class CapacityUnit(models.TextChoices):
+    TEU_YEAR = "teu_year", _("TEU a year")
+    TONNES_DAY = "tonnes_day", _("tonnes a day")
+    VEHICLES_DAY = "vehicles_day", _("vehicles a day")
+
+
+class GateFacility(models.Model):
+    """A facility serving a gate: a goods-transit area, an ICD dry port, a yard, with its capacity."""
+
+    gate = models.ForeignKey(BorderGate, on_delete=models.CASCADE, related_name="facilities")
+    kind = models.CharField(_("kind"), max_length=20, choices=FacilityKind.choices)
+    name = models.CharField(_("name"), max_length=200)
+    status = models.CharField(
+        _("status"), max_length=20, choices=FacilityStatus.choices, default=FacilityStatus.PLANNED
+    )
+    area_ha = models.DecimalField(_("area (ha)"), max_digits=10, decimal_places=2, null=True, blank=True)
+    capacity = models.DecimalField(_("capacity"), max_digits=14, decimal_places=2, null=True, blank=True)
+    capacity_unit = models.CharField(_("capacity unit"), max_length=20, choices=CapacityUnit.choices, blank=True)
+    capacity_year = models.PositiveSmallIntegerField(_("capacity by year"), null=True, blank=True)
+    functional_area = models.ForeignKey(
+        FunctionalArea,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="facilities",
+        verbose_name=_("functional area"),
+    )
+    description = models.TextField(_("description"), blank=True)
+
+    ZONE_LOOKUP = "gate__zone"
+
+    class Meta:
+        verbose_name = _("gate facility")
+        verbose_name_plural = _("gate facilities")
+        ordering = ("gate", "kind", "name")
+        constraints = [
+            models.UniqueConstraint(fields=["gate", "name"], name="unique_gate_facility_name"),
+            models.CheckConstraint(condition=models.Q(area_ha__gte=0), name="gate_facility_area_not_negative"),
+            models.CheckConstraint(condition=models.Q(capacity__gte=0), name="gate_facility_capacity_not_negative"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name

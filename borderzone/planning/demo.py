@@ -1,0 +1,432 @@
+"""Demo development plan of Cao Bằng: the goals of the 2020 article with plausible progress, and three
+cooperation agreements with Guangxi (illustrative: parties and dates are examples, not records)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any, TextIO
+
+from django.db import transaction
+
+from borderzone.core.actors import Actor
+from borderzone.planning import services
+from borderzone.planning.models import CooperationAgreement, Goal, GoalStatus
+from borderzone.zones.models import EconomicZone, GateArea
+
+ZONE_CODE = "CB"
+D = dt.date
+PROVINCE = "UBND tỉnh Cao Bằng"
+BOARD = "Ban Quản lý Khu kinh tế tỉnh Cao Bằng"
+
+# code, gate area (None: zone-wide), title, English title, phase, start, target, agency, target text, value, unit,
+# status, progress, achieved on, milestones [(title, target, done)]
+GOALS: list[tuple[Any, ...]] = [
+    (
+        "TL-01",
+        "TRALINH",
+        "Nâng cấp cửa khẩu Trà Lĩnh thành cửa khẩu quốc tế",
+        "Upgrade Tra Linh to an international gate",
+        (2019, 2025),
+        D(2019, 1, 1),
+        D(2025, 12, 31),
+        PROVINCE,
+        "",
+        None,
+        "",
+        GoalStatus.ACHIEVED,
+        100,
+        D(2023, 12, 28),
+        [
+            ("Hoàn thiện hồ sơ đề nghị nâng cấp cặp cửa khẩu", D(2021, 12, 31), D(2022, 6, 30)),
+            ("Công bố nâng cấp cặp cửa khẩu Trà Lĩnh – Long Bang", D(2025, 12, 31), D(2023, 12, 28)),
+        ],
+    ),
+    (
+        "TL-02",
+        "TRALINH",
+        "Mở lối thông quan Nà Đoỏng (Việt Nam) – Nà Ráy (Trung Quốc)",
+        "Open the Na Doong – Na Ray crossing",
+        (2019, 2025),
+        D(2019, 1, 1),
+        D(2025, 12, 31),
+        PROVINCE,
+        "",
+        None,
+        "",
+        GoalStatus.ACHIEVED,
+        100,
+        D(2023, 12, 28),
+        [("Đưa lối thông quan vào hoạt động", D(2025, 12, 31), D(2023, 12, 28))],
+    ),
+    (
+        "TL-03",
+        "TRALINH",
+        "Xây dựng hạ tầng khu trung chuyển hàng hóa nông lâm thủy sản Trà Lĩnh",
+        "Build the Tra Linh agro-forestry-fishery goods-transit area",
+        (2019, 2025),
+        D(2019, 1, 1),
+        D(2025, 12, 31),
+        BOARD,
+        "",
+        None,
+        "",
+        GoalStatus.IN_PROGRESS,
+        80,
+        None,
+        [
+            ("Hoàn thành giải phóng mặt bằng", D(2022, 6, 30), D(2023, 3, 15)),
+            ("Hoàn thành san nền, đường nội bộ", D(2025, 6, 30), None),
+        ],
+    ),
+    (
+        "TL-04",
+        "TRALINH",
+        "Hình thành cảng cạn ICD Trà Lĩnh",
+        "Build the Tra Linh ICD dry port",
+        (2019, 2030),
+        D(2021, 1, 1),
+        D(2030, 12, 31),
+        BOARD,
+        "Công suất thông qua",
+        Decimal(50000),
+        "TEU/năm",
+        GoalStatus.IN_PROGRESS,
+        20,
+        None,
+        [
+            ("Phê duyệt quy hoạch chi tiết cảng cạn (5 ha)", D(2024, 12, 31), D(2024, 10, 15)),
+            ("Khởi công giai đoạn 1", D(2026, 6, 30), None),
+        ],
+    ),
+    (
+        "TL-05",
+        "TRALINH",
+        "Hình thành Khu hợp tác kinh tế qua biên giới Trà Lĩnh – Long Bang",
+        "Form the Tra Linh – Long Bang cross-border economic cooperation zone",
+        (2020, 2030),
+        D(2020, 1, 1),
+        D(2030, 12, 31),
+        PROVINCE,
+        "",
+        None,
+        "",
+        GoalStatus.NOT_STARTED,
+        5,
+        None,
+        [("Trình Đề án xây dựng khu hợp tác lên Chính phủ", D(2027, 12, 31), None)],
+    ),
+    (
+        "TLG-01",
+        "TALUNG",
+        "Hoàn thành đầu tư hạ tầng trọng điểm cửa khẩu Tà Lùng",
+        "Finish the key infrastructure of the Ta Lung gate",
+        (2020, 2025),
+        D(2020, 1, 1),
+        D(2025, 12, 31),
+        BOARD,
+        "",
+        None,
+        "",
+        GoalStatus.IN_PROGRESS,
+        85,
+        None,
+        [("Hoàn thành mở rộng bãi xe chờ xuất khẩu", D(2024, 12, 31), D(2025, 3, 31))],
+    ),
+    (
+        "TLG-02",
+        "TALUNG",
+        "Gắn kết hành lang Nam Ninh – Sùng Tả – Tà Lùng – Cao Bằng",
+        "Join the Nanning – Chongzuo – Ta Lung – Cao Bang corridor",
+        (2025, 2030),
+        D(2025, 1, 1),
+        D(2030, 12, 31),
+        PROVINCE,
+        "",
+        None,
+        "",
+        GoalStatus.IN_PROGRESS,
+        20,
+        None,
+        [],
+    ),
+    (
+        "SG-01",
+        "SOCGIANG",
+        "Phát triển thương mại biên giới gắn với du lịch khu di tích Pác Bó",
+        "Border trade with tourism at the Pac Bo historic site",
+        (2020, 2025),
+        D(2020, 1, 1),
+        D(2025, 12, 31),
+        BOARD,
+        "",
+        None,
+        "",
+        GoalStatus.IN_PROGRESS,
+        70,
+        None,
+        [],
+    ),
+    (
+        "SG-02",
+        "SOCGIANG",
+        "Hoàn thành hạ tầng trọng điểm và tuyến giao thông tới Nà Po",
+        "Key infrastructure and the road to Napo",
+        (2020, 2030),
+        D(2020, 1, 1),
+        D(2030, 12, 31),
+        PROVINCE,
+        "",
+        None,
+        "",
+        GoalStatus.IN_PROGRESS,
+        25,
+        None,
+        [],
+    ),
+    (
+        "LV-01",
+        "LYVAN",
+        "Nâng cấp và công bố cửa khẩu chính Lý Vạn",
+        "Upgrade Ly Van to a main gate",
+        (2020, 2025),
+        D(2020, 1, 1),
+        D(2025, 12, 31),
+        PROVINCE,
+        "",
+        None,
+        "",
+        GoalStatus.ACHIEVED,
+        100,
+        D(2025, 2, 27),
+        [("Công bố mở cửa khẩu song phương Lý Vạn – Thạc Long", D(2025, 12, 31), D(2025, 2, 27))],
+    ),
+    (
+        "LV-02",
+        "LYVAN",
+        "Kêu gọi đầu tư xây dựng khu phi thuế quan Lý Vạn",
+        "Attract investment in the Ly Van non-tariff zone",
+        (2020, 2025),
+        D(2020, 1, 1),
+        D(2025, 12, 31),
+        BOARD,
+        "Số dự án được chấp thuận",
+        Decimal(3),
+        "dự án",
+        GoalStatus.IN_PROGRESS,
+        30,
+        None,
+        [],
+    ),
+    (
+        "LV-03",
+        "LYVAN",
+        "Tuyến giao thông kết nối cửa khẩu Lý Vạn với thác Bản Giốc, động Ngườm Ngao",
+        "Roads from the Ly Van gate to Ban Gioc waterfall and Nguom Ngao cave",
+        (2020, 2025),
+        D(2020, 1, 1),
+        D(2025, 12, 31),
+        "Sở Xây dựng tỉnh Cao Bằng",
+        "Chiều dài tuyến",
+        Decimal(27),
+        "km",
+        GoalStatus.IN_PROGRESS,
+        55,
+        None,
+        [],
+    ),
+    (
+        "ZW-01",
+        None,
+        "Đường bộ cao tốc Trà Lĩnh – Đồng Đăng",
+        "The Tra Linh – Dong Dang expressway",
+        (2020, 2030),
+        D(2020, 1, 1),
+        D(2026, 12, 31),
+        PROVINCE,
+        "Chiều dài tuyến",
+        Decimal(121),
+        "km",
+        GoalStatus.IN_PROGRESS,
+        60,
+        None,
+        [("Khởi công dự án", D(2024, 1, 1), D(2024, 1, 1))],
+    ),
+    (
+        "ZW-02",
+        None,
+        "Khu trung chuyển hàng hóa Hùng Quốc",
+        "The Hung Quoc goods-transit area",
+        (2020, 2030),
+        D(2020, 1, 1),
+        D(2030, 12, 31),
+        BOARD,
+        "Diện tích",
+        Decimal(100),
+        "ha",
+        GoalStatus.IN_PROGRESS,
+        10,
+        None,
+        [],
+    ),
+    (
+        "ZW-03",
+        None,
+        "Phát triển công nghiệp chế biến nông – lâm nghiệp phục vụ xuất khẩu",
+        "Agro-forestry processing for export",
+        (2020, 2030),
+        D(2020, 1, 1),
+        D(2030, 12, 31),
+        BOARD,
+        "",
+        None,
+        "",
+        GoalStatus.IN_PROGRESS,
+        15,
+        None,
+        [],
+    ),
+]
+
+AGREEMENTS: list[tuple[Any, ...]] = [
+    (
+        "Biên bản ghi nhớ về thúc đẩy nâng cấp cặp cửa khẩu Trà Lĩnh – Long Bang và mở lối thông quan Nà Đoỏng – Nà Ráy",
+        "MoU on upgrading the Tra Linh – Long Bang gate pair and opening the Na Doong – Na Ray crossing",
+        "Ủy ban nhân dân tỉnh Cao Bằng",
+        "Chính quyền nhân dân thành phố Bách Sắc (Quảng Tây)",
+        D(2021, 9, 10),
+        ["gates", "trade", "transport"],
+        [
+            (
+                "Hoàn thiện hạ tầng khu kiểm soát liên hợp hai bên",
+                "Ban Quản lý Khu kinh tế",
+                D(2023, 6, 30),
+                D(2022, 3, 1),
+            ),
+            (
+                "Thống nhất phương án thông quan hàng hóa qua Nà Đoỏng – Nà Ráy",
+                "Sở Công Thương",
+                D(2023, 12, 31),
+                D(2022, 8, 15),
+            ),
+        ],
+    ),
+    (
+        "Thỏa thuận hợp tác nghiên cứu xây dựng Khu hợp tác kinh tế qua biên giới Trà Lĩnh – Long Bang",
+        "Agreement to study a Tra Linh – Long Bang cross-border economic cooperation zone",
+        "Ủy ban nhân dân tỉnh Cao Bằng",
+        "Chính quyền nhân dân thành phố Bách Sắc (Quảng Tây)",
+        D(2023, 4, 20),
+        ["investment", "trade"],
+        [
+            ("Thành lập tổ công tác chung", "Ban Quản lý Khu kinh tế", D(2023, 12, 31), None),
+            ("Xây dựng đề án tổng thể khu hợp tác", "Sở Kế hoạch và Đầu tư", D(2024, 12, 31), None),
+        ],
+    ),
+    (
+        "Biên bản hội đàm về tuyến đường chuyên dụng vận chuyển hàng hóa cửa khẩu Sóc Giang – Bình Mãng",
+        "Minutes on a dedicated goods road at the Soc Giang – Pingmeng gates",
+        "Ủy ban nhân dân huyện Hà Quảng",
+        "Chính quyền nhân dân huyện Nà Po (Quảng Tây)",
+        D(2024, 5, 16),
+        ["transport", "gates"],
+        [("Thống nhất điểm đấu nối tuyến đường tại mốc biên giới", "Sở Ngoại vụ", D(2024, 12, 31), None)],
+    ),
+]
+
+# A minimal, valid one-page PDF, so the demo milestone has a real file that passes the content check.
+DEMO_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
+
+@transaction.atomic
+def load(*, actor: Actor, out: TextIO) -> None:
+    zone = EconomicZone.objects.filter(code=ZONE_CODE).first()
+    if zone is None:
+        out.write("Planning: no zone CB, nothing loaded.\n")
+        return
+    areas = {a.code: a for a in GateArea.objects.filter(zone=zone)}
+    goals = milestones = 0
+    for (
+        code,
+        area,
+        title,
+        title_en,
+        phase,
+        start,
+        target,
+        agency,
+        target_text,
+        value,
+        unit,
+        status,
+        progress,
+        achieved,
+        steps,
+    ) in GOALS:
+        if Goal.objects.filter(zone=zone, code=code).exists():
+            continue
+        goal = services.goal_create(
+            zone=zone,
+            actor=actor,
+            code=code,
+            gate_area=areas.get(area) if area else None,
+            title=title,
+            title_en=title_en,
+            phase_start_year=phase[0],
+            phase_end_year=phase[1],
+            start_date=start,
+            target_date=target,
+            responsible_agency=agency,
+            target_description=target_text,
+            target_value=value,
+            target_unit=unit,
+            status=status,
+            progress_percent=progress,
+            achieved_on=achieved,
+        )
+        goals += 1
+        for step_title, step_target, done in steps:
+            milestone = services.milestone_create(
+                goal=goal, actor=actor, title=step_title, target_date=step_target, done_on=done
+            )
+            milestones += 1
+            if code == "TL-01" and done == D(2023, 12, 28):
+                services.evidence_add(
+                    milestone=milestone,
+                    actor=actor,
+                    kind="decision",
+                    title="Biên bản lễ công bố nâng cấp cặp cửa khẩu (bản minh họa)",
+                    dated=done,
+                    data=DEMO_PDF,
+                    filename="cong-bo-nang-cap-tra-linh.pdf",
+                )
+    agreements = 0
+    for title, title_en, vn_party, cn_party, signed, fields, actions in AGREEMENTS:
+        if CooperationAgreement.objects.filter(zone=zone, title=title).exists():
+            continue
+        agreement = services.agreement_create(
+            zone=zone,
+            actor=actor,
+            title=title,
+            title_en=title_en,
+            vietnamese_party=vn_party,
+            partner_party=cn_party,
+            signed_on=signed,
+            fields=fields,
+            summary="Thỏa thuận minh họa (dữ liệu demo).",
+        )
+        agreements += 1
+        for description, responsible, due, started_on in actions:
+            services.action_create(
+                agreement=agreement,
+                actor=actor,
+                description=description,
+                responsible=responsible,
+                due_date=due,
+                started=started_on is not None,
+                started_on=started_on,
+            )
+    out.write(f"Planning: {goals} goals, {milestones} milestones and {agreements} cooperation agreements created.\n")

@@ -1,0 +1,217 @@
+"""Gate pages: the public list, map and gate page, and the staff forms that change gates."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+
+from borderzone.core.actors import request_actor
+from borderzone.core.formatting import format_date
+from borderzone.core.forms import apply_validation_error, form_status
+from borderzone.core.permissions import can_change_zone, ensure_can_change, get_visible_or_404
+from borderzone.zones import gate_selectors, gate_services, selectors
+from borderzone.zones.gate_forms import FacilityForm, GateForm, GateStatusForm
+from borderzone.zones.geo import DATA_DIR
+from borderzone.zones.models import BorderGate, EconomicZone, GateFacility
+
+MAP_LAYERS = {
+    "province": "cao_bang_province_2025.geojson",
+    "communes": "cao_bang_wards_2025_simplified.geojson",
+    "border": "cao_bang_vn_cn_border_derived.geojson",
+}
+
+
+def _zone(request: HttpRequest) -> EconomicZone:
+    code = request.GET.get("zone")
+    zone = selectors.zone_list().filter(code=code).first() if code else selectors.zone_default()
+    if zone is None:
+        raise Http404
+    return zone
+
+
+def gate_list(request: HttpRequest) -> HttpResponse:
+    zone = _zone(request)
+    gates = list(gate_selectors.gate_list(zone))
+    return render(
+        request,
+        "zones/gate_list.html",
+        {"zone": zone, "gates": gates, "can_change": can_change_zone(request.user, zone)},
+    )
+
+
+def gate_detail(request: HttpRequest, code: str) -> HttpResponse:
+    gate = get_object_or_404(gate_selectors.gate_list(), code=code)
+    # The gate page gathers what other apps keep about the gate's area; each reads through its selectors.
+    from borderzone.infrastructure import selectors as infrastructure_selectors
+    from borderzone.planning import selectors as planning_selectors
+
+    works: list[Any] = []
+    goals: list[Any] = []
+    if gate.gate_area_id is not None:
+        works = list(infrastructure_selectors.work_list(request.user, gate_area_id=gate.gate_area_id))
+        goals = list(planning_selectors.goal_list(request.user, gate_area_id=gate.gate_area_id))
+    return render(
+        request,
+        "zones/gate_detail.html",
+        {
+            "zone": gate.zone,
+            "gate": gate,
+            "status_history": list(gate.status_history.all()),
+            "works": works,
+            "goals": goals,
+            "can_change": can_change_zone(request.user, gate.zone),
+        },
+    )
+
+
+def _marker(gate: BorderGate) -> dict[str, Any]:
+    status = gate.current_status
+    return {
+        "code": gate.code,
+        "name": gate.display_name,
+        "type": gate.gate_type,
+        "type_label": str(gate.get_gate_type_display()),  # type: ignore[attr-defined]
+        "partner": gate.partner_name,
+        "lat": float(gate.latitude) if gate.latitude is not None else None,
+        "lon": float(gate.longitude) if gate.longitude is not None else None,
+        "url": reverse("zones:gate-detail", args=[gate.code]),
+        "since": format_date(status.since) if status else "",
+    }
+
+
+def gate_map(request: HttpRequest) -> HttpResponse:
+    zone = _zone(request)
+    gates = list(gate_selectors.gate_list(zone))
+    placed = [g for g in gates if g.latitude is not None and g.longitude is not None]
+    unplaced = [g for g in gates if g.latitude is None or g.longitude is None]
+    layers = {name: reverse("zones:map-layer", args=[name]) for name in MAP_LAYERS}
+    return render(
+        request,
+        "zones/map.html",
+        {
+            "zone": zone,
+            "placed": placed,
+            "unplaced": unplaced,
+            "markers": [_marker(g) for g in placed],
+            "layers": layers,
+            "functional_areas": zone.functional_areas.all(),
+        },
+    )
+
+
+@require_GET
+@cache_control(public=True, max_age=86400)
+def map_layer(request: HttpRequest, name: str) -> HttpResponse:
+    """A GeoJSON layer shipped in zones/data, served from this site so that the map fetches nothing else."""
+    filename = MAP_LAYERS.get(name)
+    if filename is None:
+        raise Http404
+
+    # Shipped files that change only with a release: read as they are, no cache scope needed.
+    return HttpResponse((DATA_DIR / filename).read_bytes(), content_type="application/geo+json")
+
+
+def _form_page(request: HttpRequest, form: forms.Form, zone: EconomicZone, title: str, back: str) -> HttpResponse:
+    return render(
+        request,
+        "zones/gate_form.html",
+        {"form": form, "zone": zone, "title": title, "back": back},
+        status=form_status(form),
+    )
+
+
+@login_required
+def gate_create(request: HttpRequest, code: str) -> HttpResponse:
+    zone = get_visible_or_404(request.user, EconomicZone.objects.select_related("province"), code=code)
+    ensure_can_change(request.user, zone)
+    form = GateForm(request.POST or None, zone=zone)
+    if request.method == "POST" and form.is_valid():
+        try:
+            gate = gate_services.gate_create(zone=zone, actor=request_actor(request), **form.cleaned_data)
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, _("Gate added."))
+            return redirect("zones:gate-detail", code=gate.code)
+    return _form_page(request, form, zone, _("New gate"), reverse("zones:gate-list"))
+
+
+@login_required
+def gate_edit(request: HttpRequest, code: str) -> HttpResponse:
+    gate = get_visible_or_404(request.user, BorderGate.objects.select_related("zone__province"), code=code)
+    ensure_can_change(request.user, gate)
+    fields = [f for f in gate_services.GATE_FIELDS if f != "gate_type"]
+    initial = {f: getattr(gate, f) for f in fields}
+    form = GateForm(request.POST or None, zone=gate.zone, gate=gate, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            gate_services.gate_update(gate=gate, actor=request_actor(request), **form.cleaned_data)
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, _("Gate saved."))
+            return redirect("zones:gate-detail", code=gate.code)
+    back = reverse("zones:gate-detail", args=[gate.code])
+    return _form_page(request, form, gate.zone, _("Edit gate %(name)s") % {"name": gate.name}, back)
+
+
+@login_required
+def gate_status_create(request: HttpRequest, code: str) -> HttpResponse:
+    gate = get_visible_or_404(request.user, BorderGate.objects.select_related("zone"), code=code)
+    ensure_can_change(request.user, gate)
+    form = GateStatusForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            gate_services.gate_status_record(gate=gate, actor=request_actor(request), **form.cleaned_data)
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, _("Status change recorded."))
+            return redirect("zones:gate-detail", code=gate.code)
+    back = reverse("zones:gate-detail", args=[gate.code])
+    return _form_page(request, form, gate.zone, _("Status change of %(name)s") % {"name": gate.name}, back)
+
+
+@login_required
+def facility_create(request: HttpRequest, code: str) -> HttpResponse:
+    gate = get_visible_or_404(request.user, BorderGate.objects.select_related("zone"), code=code)
+    ensure_can_change(request.user, gate)
+    form = FacilityForm(request.POST or None, zone=gate.zone)
+    if request.method == "POST" and form.is_valid():
+        try:
+            gate_services.facility_create(gate=gate, actor=request_actor(request), **form.cleaned_data)
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, _("Facility added."))
+            return redirect("zones:gate-detail", code=gate.code)
+    back = reverse("zones:gate-detail", args=[gate.code])
+    return _form_page(request, form, gate.zone, _("New facility at %(name)s") % {"name": gate.name}, back)
+
+
+@login_required
+def facility_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    facility = get_visible_or_404(request.user, GateFacility.objects.select_related("gate__zone"), pk=pk)
+    ensure_can_change(request.user, facility)
+    initial = {f: getattr(facility, f) for f in gate_services.FACILITY_FIELDS}
+    form = FacilityForm(request.POST or None, zone=facility.gate.zone, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            gate_services.facility_update(facility=facility, actor=request_actor(request), **form.cleaned_data)
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, _("Facility saved."))
+            return redirect("zones:gate-detail", code=facility.gate.code)
+    back = reverse("zones:gate-detail", args=[facility.gate.code])
+    return _form_page(request, form, facility.gate.zone, _("Edit facility %(name)s") % {"name": facility.name}, back)
