@@ -19,7 +19,7 @@ class Command(BaseCommand):
         parser.add_argument("--allow-production", action="store_true", help="Load demo data even when DEBUG is off.")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        if not settings.DEBUG and not options["allow_production"] and "prod" in settings.SETTINGS_MODULE:
+        if not settings.DEBUG and not options["allow_production"] and "prod" in (settings.SETTINGS_MODULE or ""):
             raise CommandError("Refusing to load demo data under production settings (use --allow-production).")
         actor = command_actor("load_demo")
         for loader in demo_loaders():
