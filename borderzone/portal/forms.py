@@ -75,7 +75,7 @@ class CategoryForm(forms.Form):
 
 
 class CommentForm(forms.Form):
-    name = forms.CharField(label=_("Your name"), max_length=100)
+    name = forms.CharField(label=_("Your name"), max_length=100, widget=forms.TextInput(attrs={"autofocus": True}))
     email = forms.EmailField(
         label=_("E-mail (optional)"), required=False, help_text=_("Never shown; only the board may use it to answer.")
     )

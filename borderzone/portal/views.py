@@ -13,9 +13,10 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.cache import patch_vary_headers
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from borderzone.core.actors import Actor, client_ip
 from borderzone.core.cache import cached
@@ -122,22 +123,19 @@ def _rating_context(request: HttpRequest, article: Article) -> dict[str, Any]:
     return {"ratings_enabled": True, "summary": summary, "my_stars": mine, "stars_range": range(1, 6)}
 
 
-def _detail_page(
-    request: HttpRequest, article: Article, comment_form: CommentForm | None = None, status: int = 200
-) -> HttpResponse:
+def _detail_page(request: HttpRequest, article: Article) -> HttpResponse:
     body, comments = _article_fragments(request, article)
     context = {
         "article": article,
         "fragment": mark_safe(body),  # noqa: S308 - rendered by our templates, content sanitised
         "comments_html": mark_safe(comments),  # noqa: S308 - rendered by our templates, comments escaped
-        "comment_form": comment_form or CommentForm(),
         "can_edit": is_staff_member(request.user) and can_view_zone(request.user, article.zone),
         "cover": next(iter(article.images.all()), None),
         "counter": selectors.visitor_counts(),
         "published": article.is_published(),
         **_rating_context(request, article),
     }
-    return render(request, "portal/article_detail.html", context, status=status)
+    return render(request, "portal/article_detail.html", context)
 
 
 def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -165,11 +163,17 @@ def article_rate(request: HttpRequest, slug: str) -> HttpResponse:
     return redirect(article.get_absolute_url() + "#rating")
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def article_comment(request: HttpRequest, slug: str) -> HttpResponse:
+    """The comment form (a fragment for htmx, a page without script) and its submission.
+
+    The form, with its captcha, is drawn only for readers who ask to comment, not on every article view.
+    """
     article = _article_or_404(request, slug)
-    form = CommentForm(request.POST)
-    if form.is_valid():
+    if not (article.is_published() and article.category.comments_enabled):
+        raise Http404
+    form = CommentForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
         try:
             services.comment_post(
                 article=article,
@@ -185,7 +189,14 @@ def article_comment(request: HttpRequest, slug: str) -> HttpResponse:
             messages.success(request, _("Thank you. Your comment will appear once a moderator has approved it."))
             return redirect(article.get_absolute_url() + "#comments")
     # The form renders a new captcha (the one just answered is used up) and keeps what was typed.
-    return _detail_page(request, article, form, status=422)
+    context = {"article": article, "comment_form": form}
+    status = 422 if form.is_bound else 200
+    if request.headers.get("HX-Request") and not form.is_bound:
+        response = render(request, "portal/_comment_form.html", context)
+    else:
+        response = render(request, "portal/comment_page.html", context, status=status)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
 
 
 @require_POST

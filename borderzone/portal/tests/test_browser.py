@@ -50,6 +50,9 @@ def test_a_reader_reads_rates_and_comments_on_an_article(page, published):
     assert "2 / 5 từ 1 đánh giá" in page.locator(".rating-summary").inner_text()
     assert list(Rating.objects.values_list("stars", flat=True)) == [2]
 
+    page.get_by_role("link", name="Viết ý kiến").click()
+    page.locator("img.captcha").wait_for()
+    assert page.url.endswith("#rating")  # the form came in place, the page stayed
     assert page.locator("img.captcha").evaluate("img => img.complete && img.naturalWidth > 0")
     key = page.locator("input[name=captcha_0]").input_value()
     page.get_by_label("Họ tên").fill("Nguyễn Văn Bình")

@@ -117,6 +117,18 @@ def test_stored_xss_in_an_article_is_harmless_on_render(client, article):
     assert "Nội dung" in html
 
 
+def test_the_comment_form_and_its_captcha_are_drawn_only_on_request(client, article):
+    from captcha.models import CaptchaStore
+
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "captcha_0" not in html and not CaptchaStore.objects.exists()
+    fragment = client.get(reverse("portal:comment", args=[article.slug]), HTTP_HX_REQUEST="true")
+    assert "<html" not in fragment.content.decode() and "captcha_1" in fragment.content.decode()
+    page = client.get(reverse("portal:comment", args=[article.slug]))
+    assert "<h1>Gửi ý kiến</h1>" in page.content.decode()
+    assert CaptchaStore.objects.count() == 2
+
+
 def test_a_comment_without_a_valid_captcha_is_refused(client, article):
     data = {"name": "An", "email": "an@example.com", "body": "Ý kiến", "captcha_0": "abc", "captcha_1": "wrong"}
     response = client.post(reverse("portal:comment", args=[article.slug]), data)
