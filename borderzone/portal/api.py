@@ -12,6 +12,7 @@ from ninja import Field, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from borderzone.portal import selectors
+from borderzone.portal.content import sanitize_html
 from borderzone.portal.models import Article, ArticleImage
 
 router = Router(tags=["portal"])
@@ -74,6 +75,19 @@ class ArticleDetailOut(ArticleOut):
     body_zh: str
     rating_average: Decimal | None
     rating_count: int
+
+    # Stored bodies are sanitised on save; they are sanitised again on the way out, like the pages do.
+    @staticmethod
+    def resolve_body(obj: Article) -> str:
+        return sanitize_html(obj.body)
+
+    @staticmethod
+    def resolve_body_en(obj: Article) -> str:
+        return sanitize_html(obj.body_en)
+
+    @staticmethod
+    def resolve_body_zh(obj: Article) -> str:
+        return sanitize_html(obj.body_zh)
 
 
 @router.get("/articles", response=list[ArticleOut], auth=None, summary="Published news articles, newest first")

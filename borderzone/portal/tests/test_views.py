@@ -129,6 +129,14 @@ def test_the_comment_form_and_its_captcha_are_drawn_only_on_request(client, arti
     assert CaptchaStore.objects.count() == 2
 
 
+def test_stored_xss_in_an_article_is_harmless_in_the_api(client, article):
+    article.body = f"<p>Nội dung</p>{XSS}"
+    article.save()
+    body = client.get(f"/api/v1/portal/articles/{article.slug}").json()["body"]
+    assert "<script" not in body and "onerror" not in body and "javascript:" not in body
+    assert body.startswith("<p>Nội dung</p>")
+
+
 def test_a_comment_without_a_valid_captcha_is_refused(client, article):
     data = {"name": "An", "email": "an@example.com", "body": "Ý kiến", "captcha_0": "abc", "captcha_1": "wrong"}
     response = client.post(reverse("portal:comment", args=[article.slug]), data)
