@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from captcha.fields import CaptchaField
+from captcha.fields import CaptchaField, CaptchaTextInput
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -74,6 +74,12 @@ class CategoryForm(forms.Form):
     sort_order = forms.IntegerField(label=_("Order"), min_value=0, initial=100)
 
 
+class CaptchaWidget(CaptchaTextInput):
+    """The captcha picture with alternative text in the reader's language, drawn at a readable size."""
+
+    template_name = "portal/captcha_widget.html"
+
+
 class CommentForm(forms.Form):
     name = forms.CharField(label=_("Your name"), max_length=100, widget=forms.TextInput(attrs={"autofocus": True}))
     email = forms.EmailField(
@@ -81,7 +87,10 @@ class CommentForm(forms.Form):
     )
     body = forms.CharField(label=_("Comment"), max_length=3000, widget=forms.Textarea(attrs={"rows": 4}))
     captcha = CaptchaField(
-        label=_("Letters in the picture"), error_messages={"invalid": _("The letters do not match the picture.")}
+        label=_("Letters in the picture"),
+        error_messages={"invalid": _("The letters do not match the picture.")},
+        widget=CaptchaWidget(),
+        help_text=_("Letters only, upper or lower case. Reload the form for another picture."),
     )
 
 
