@@ -54,6 +54,13 @@ def test_a_reader_reads_rates_and_comments_on_an_article(page, published):
     page.locator("img.captcha").wait_for()
     assert page.url.endswith("#rating")  # the form came in place, the page stayed
     assert page.locator("img.captcha").evaluate("img => img.decode().then(() => img.naturalWidth > 0)")
+    unlabelled = page.evaluate(
+        """[...document.querySelectorAll('main input:not([type=hidden]), main textarea, main select')]
+           .filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label')).map(e => e.name)"""
+    )
+    assert unlabelled == []
+    levels = page.evaluate("[...document.querySelectorAll('main h1, main h2, main h3')].map(h => h.tagName)")
+    assert levels[0] == "H1" and levels.count("H1") == 1 and "H3" not in levels
     key = page.locator("input[name=captcha_0]").input_value()
     page.get_by_label("Họ tên").fill("Nguyễn Văn Bình")
     page.get_by_label("Thư điện tử (không bắt buộc)").fill("binh@example.com")

@@ -234,6 +234,18 @@ def test_the_cached_article_page_costs_few_queries(client, article, django_asser
         assert client.get(article.get_absolute_url()).status_code == 200
 
 
+def test_the_news_list_costs_a_fixed_number_of_queries(
+    client, zone, category, specialist, django_assert_max_num_queries
+):
+    for _ in range(15):
+        ArticleFactory(zone=zone, category=category, created_by=specialist)
+    # The first request also creates the cache's version rows; neither grows with the number of articles.
+    with django_assert_max_num_queries(12):
+        assert client.get(reverse("portal:news")).status_code == 200
+    with django_assert_max_num_queries(8):
+        assert client.get(reverse("portal:news"), {"page": 2}).status_code == 200
+
+
 def test_visits_counted_by_the_middleware_skip_reloads_and_bots(client, article, django_capture_on_commit_callbacks):
     url = article.get_absolute_url()
     with django_capture_on_commit_callbacks(execute=True):
