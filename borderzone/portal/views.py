@@ -82,7 +82,7 @@ def article_list(request: HttpRequest, category_slug: str = "") -> HttpResponse:
     return render(
         request,
         "portal/article_list.html",
-        {"listing": mark_safe(html), "category": category, "counter": selectors.visitor_counts()},  # noqa: S308 - rendered by our template
+        {"listing": mark_safe(html), "category": category},  # noqa: S308 - rendered by our template
     )
 
 
@@ -131,7 +131,6 @@ def _detail_page(request: HttpRequest, article: Article) -> HttpResponse:
         "comments_html": mark_safe(comments),  # noqa: S308 - rendered by our templates, comments escaped
         "can_edit": is_staff_member(request.user) and can_view_zone(request.user, article.zone),
         "cover": next(iter(article.images.all()), None),
-        "counter": selectors.visitor_counts(),
         "published": article.is_published(),
         **_rating_context(request, article),
     }
