@@ -93,10 +93,11 @@ def _article_or_404(request: HttpRequest, slug: str) -> Article:
     return article
 
 
-def _article_fragments(request: HttpRequest, article: Article) -> tuple[str, str]:
-    """The article with its related articles, and its published comments: the parts every reader sees alike."""
+def _article_fragments(request: HttpRequest, article: Article) -> tuple[str, str, selectors.RatingSummary]:
+    """The parts every reader sees alike: the article with its related articles, its published comments
+    and its rating summary (one cache look-up for the three)."""
 
-    def compute() -> tuple[str, str]:
+    def compute() -> tuple[str, str, selectors.RatingSummary]:
         body = render_to_string(
             "portal/_article_body.html",
             {"article": article, "related": selectors.related_published(article)},
@@ -105,7 +106,7 @@ def _article_fragments(request: HttpRequest, article: Article) -> tuple[str, str
         comments = render_to_string(
             "portal/_comments.html", {"comments": list(selectors.comments_shown(article))}, request=None
         )
-        return body, comments
+        return body, comments, selectors.rating_summary(article)
 
     if _uses_cache(request) and article.is_published():
         scopes = (services.ARTICLES_SCOPE, services.article_scope(article.pk))
@@ -113,18 +114,15 @@ def _article_fragments(request: HttpRequest, article: Article) -> tuple[str, str
     return compute()
 
 
-def _rating_context(request: HttpRequest, article: Article) -> dict[str, Any]:
+def _rating_context(request: HttpRequest, article: Article, summary: selectors.RatingSummary) -> dict[str, Any]:
     if not article.category.ratings_enabled:
         return {"ratings_enabled": False}
-    summary = cached(
-        (services.article_scope(article.pk),), f"rating:{article.pk}", lambda: selectors.rating_summary(article)
-    )
     mine = Rating.objects.filter(article=article, visitor=visitor_hash(request)).values_list("stars", flat=True).first()
     return {"ratings_enabled": True, "summary": summary, "my_stars": mine, "stars_range": range(1, 6)}
 
 
 def _detail_page(request: HttpRequest, article: Article) -> HttpResponse:
-    body, comments = _article_fragments(request, article)
+    body, comments, summary = _article_fragments(request, article)
     context = {
         "article": article,
         "fragment": mark_safe(body),  # noqa: S308 - rendered by our templates, content sanitised
@@ -132,7 +130,7 @@ def _detail_page(request: HttpRequest, article: Article) -> HttpResponse:
         "can_edit": is_staff_member(request.user) and can_view_zone(request.user, article.zone),
         "cover": next(iter(article.images.all()), None),
         "published": article.is_published(),
-        **_rating_context(request, article),
+        **_rating_context(request, article, summary),
     }
     return render(request, "portal/article_detail.html", context)
 

@@ -230,7 +230,7 @@ def test_a_scheduled_article_appears_in_the_cached_list_once_its_time_passes(
 
 def test_the_cached_article_page_costs_few_queries(client, article, django_assert_max_num_queries):
     client.get(article.get_absolute_url())
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(8):
         assert client.get(article.get_absolute_url()).status_code == 200
 
 
