@@ -9,6 +9,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("captcha/", include("captcha.urls")),
+    path("sitemap.xml", include("borderzone.portal.sitemap_urls")),
 ]
 
 # Vietnamese is served without a prefix; English under /en/.

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from borderzone.core.registry import NavItem
+
 
 class PortalConfig(AppConfig):
     name = "borderzone.portal"
@@ -8,3 +10,7 @@ class PortalConfig(AppConfig):
     verbose_name = _("Public portal")
     api_prefix = "/portal"
     demo_order = 70
+    nav_items = [
+        NavItem("portal:news", _("News"), "public", 10),  # type: ignore[arg-type]
+        NavItem("portal:staff-articles", _("News desk"), "staff", 60),  # type: ignore[arg-type]
+    ]

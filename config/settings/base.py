@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "axes",
     "ninja",
     "django_tasks_db",
@@ -51,6 +52,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "borderzone.portal.middleware.PortalMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Axes goes last so that it sees the authenticated user.
     "axes.middleware.AxesMiddleware",
@@ -114,7 +116,7 @@ CSRF_COOKIE_HTTPONLY = True
 
 # Language: Vietnamese is the default (no URL prefix), English under /en/.
 LANGUAGE_CODE = "vi"
-LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]
+LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English")), ("zh-hans", _("Chinese (simplified)"))]
 LOCALE_PATHS = [BASE_DIR / "borderzone" / "locale"]
 USE_I18N = True
 USE_TZ = True

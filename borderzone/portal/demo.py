@@ -1,0 +1,152 @@
+"""Demo news: the seed article itself (21/09/2020 10:08, by Hoàng Xuân Ánh) and a few gate news items,
+written by the demo specialist and approved by the demo administrator, through the services."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from pathlib import Path
+from typing import Any, TextIO
+from zoneinfo import ZoneInfo
+
+from django.db import transaction
+
+from borderzone.accounts.models import User
+from borderzone.core.actors import Actor
+from borderzone.portal import services
+from borderzone.portal.models import Article, Category
+from borderzone.zones.models import EconomicZone
+
+SEED_FILE = Path(__file__).parent / "data" / "seed-article.vi.txt"
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
+
+CATEGORIES = [
+    # slug, name, English, Chinese, ratings, order
+    ("tin-tuc-su-kien", "Tin tức - Sự kiện", "News and events", "新闻动态", True, 10),
+    ("cua-khau", "Cửa khẩu", "Border gates", "口岸", True, 20),
+    ("thong-bao", "Thông báo", "Announcements", "通知公告", False, 30),
+]
+
+SEED_SLUG = "xay-dung-kktck-tinh-tro-thanh-khu-vuc-kinh-te-trong-diem"
+
+GATE_NEWS: list[dict[str, Any]] = [
+    {
+        "slug": "cua-khau-tra-linh-tro-thanh-cua-khau-quoc-te",
+        "category": "cua-khau",
+        "title": "Cửa khẩu Trà Lĩnh trở thành cửa khẩu quốc tế",
+        "title_en": "Tra Linh becomes an international border gate",
+        "title_zh": "茶岭口岸升格为国际口岸",
+        "lead": "Từ ngày 28/12/2023, cửa khẩu Trà Lĩnh (Cao Bằng) – Long Bang (Quảng Tây, Trung Quốc) chính thức là "
+        "cửa khẩu quốc tế, cùng với việc mở lối thông quan Nà Đoỏng – Nà Ráy.",
+        "lead_en": "Since 28 December 2023 the Tra Linh (Cao Bang) – Long Bang (Guangxi, China) gate is an "
+        "international border gate, together with the Na Doong – Na Ray crossing.",
+        "lead_zh": "自2023年12月28日起，茶岭（高平）—龙邦（中国广西）口岸正式成为国际口岸，同时开通那洞—那拉通道。",
+        "body": "<p>Việc nâng cấp cửa khẩu Trà Lĩnh thực hiện định hướng giai đoạn 2019–2025 của tỉnh: nâng cấp "
+        "thành cửa khẩu quốc tế, mở lối mở Nà Đoỏng – Nà Ráy, xây dựng khu trung chuyển hàng hóa nông lâm "
+        "thủy sản để sớm hình thành cảng cạn ICD.</p><p>Đến năm 2030, tỉnh định hướng hình thành Khu hợp tác "
+        "kinh tế qua biên giới Trà Lĩnh – Long Bang, kết nối tuyến cao tốc Trà Lĩnh – Đồng Đăng.</p>",
+        "published": dt.datetime(2023, 12, 28, 9, 0, tzinfo=VN),
+    },
+    {
+        "slug": "cua-khau-ly-van-duoc-nang-cap-thanh-cua-khau-chinh",
+        "category": "cua-khau",
+        "title": "Cửa khẩu Lý Vạn được nâng cấp thành cửa khẩu chính",
+        "title_en": "Ly Van upgraded to a main border gate",
+        "title_zh": "里万口岸升格为主要口岸",
+        "lead": "Từ ngày 27/02/2025, cửa khẩu Lý Vạn (Hạ Lang) – Thạc Long là cửa khẩu chính (song phương).",
+        "lead_en": "Since 27 February 2025 the Ly Van (Ha Lang) – Shuolong gate is a main (bilateral) border gate.",
+        "lead_zh": "自2025年2月27日起，里万（下琅）—硕龙口岸成为双边主要口岸。",
+        "body": "<p>Theo định hướng của tỉnh, khu vực cửa khẩu Lý Vạn phát triển thương mại biên giới, kêu gọi đầu "
+        "tư xây dựng khu phi thuế quan và tuyến giao thông kết nối với Thác Bản Giốc, động Ngườm Ngao.</p>",
+        "published": dt.datetime(2025, 2, 27, 14, 30, tzinfo=VN),
+    },
+    {
+        "slug": "cua-khau-ta-lung-tro-thanh-cua-khau-quoc-te",
+        "category": "cua-khau",
+        "title": "Cửa khẩu Tà Lùng trở thành cửa khẩu quốc tế",
+        "title_en": "Ta Lung becomes an international border gate",
+        "title_zh": "大隆口岸升格为国际口岸",
+        "lead": "Từ ngày 12/9/2025, cửa khẩu Tà Lùng (Quảng Hòa) – Thủy Khẩu là cửa khẩu quốc tế.",
+        "lead_en": "Since 12 September 2025 the Ta Lung (Quang Hoa) – Shuikou gate is an international border gate.",
+        "lead_zh": "自2025年9月12日起，大隆（广和）—水口口岸成为国际口岸。",
+        "body": "<p>Tà Lùng nằm trên hành lang Nam Ninh – Sùng Tả – Tà Lùng – Cao Bằng mà tỉnh định hướng phát "
+        "triển đến năm 2030.</p>",
+        "published": dt.datetime(2025, 9, 12, 10, 0, tzinfo=VN),
+    },
+]
+
+
+def seed_article() -> dict[str, str]:
+    """Title, byline, lead and body of the seed article, read from the copy kept in portal/data."""
+    lines = SEED_FILE.read_text(encoding="utf-8").splitlines()
+    title = lines[0].split("-", 1)[1].strip()
+    end = next(i for i, line in enumerate(lines) if line.strip() == "img 0163")
+    paragraphs = [" ".join(line.split()) for line in lines[3:end] if line.strip()]
+    caption = lines[end + 1].strip()
+    byline = next(line for line in lines if line.startswith("Tác giả bài viết:")).split(":", 1)[1].strip()
+    body = "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs[1:])
+    body += f"<p><em>{html.escape(caption)}</em></p>"
+    return {"title": title, "author_name": byline, "lead": paragraphs[0], "body": body}
+
+
+@transaction.atomic
+def load(*, actor: Actor, out: TextIO) -> None:
+    zone = EconomicZone.objects.get(code="CB")
+    author = User.objects.filter(username="chuyenvien").first()
+    editor = User.objects.filter(username="admin").first()
+    if author is None or editor is None:
+        out.write("Demo news: skipped (the demo users are missing).\n")
+        return
+    writer = Actor(user=author, via=actor.via)
+    approver = Actor(user=editor, via=actor.via)
+    categories: dict[str, Category] = {}
+    for slug, name, name_en, name_zh, ratings, order in CATEGORIES:
+        found = Category.objects.filter(slug=slug).first()
+        categories[slug] = found or services.category_create(
+            actor=actor,
+            name=name,
+            slug=slug,
+            name_en=name_en,
+            name_zh=name_zh,
+            ratings_enabled=ratings,
+            sort_order=order,
+        )
+    created = 0
+    articles: dict[str, Article] = {}
+    seed = seed_article()
+    items: list[dict[str, Any]] = [
+        {
+            "slug": SEED_SLUG,
+            "category": "tin-tuc-su-kien",
+            "title_en": "Building the province's border-gate economic zone into a key economic area",
+            "title_zh": "将高平省边境口岸经济区建设成为重点经济区域",
+            "published": dt.datetime(2020, 9, 21, 10, 8, tzinfo=VN),
+            **seed,
+        },
+        *GATE_NEWS,
+    ]
+    for item in items:
+        existing = Article.objects.filter(slug=item["slug"]).first()
+        if existing is not None:
+            articles[item["slug"]] = existing
+            continue
+        fields = {k: v for k, v in item.items() if k not in {"slug", "category", "published"}}
+        fields.setdefault("author_name", "Ban Quản lý Khu kinh tế tỉnh Cao Bằng")
+        article = services.article_create(
+            zone=zone,
+            category=categories[item["category"]],
+            slug=item["slug"],
+            publish_at=item["published"],
+            actor=writer,
+            **fields,
+        )
+        services.article_submit(article=article, actor=writer)
+        services.article_approve(article=article, actor=approver)
+        articles[article.slug] = article
+        created += 1
+    seed_article_obj = articles[SEED_SLUG]
+    if not seed_article_obj.related.exists():
+        services.article_update(
+            article=seed_article_obj, actor=writer, related=[articles["cua-khau-tra-linh-tro-thanh-cua-khau-quoc-te"]]
+        )
+    out.write(f"Demo news: {created} articles created, {len(articles) - created} already there.\n")

@@ -1,0 +1,98 @@
+"""Forms of the portal's pages: the article editor and its workflow, images, categories, comments."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from captcha.fields import CaptchaField, CaptchaTextInput
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from borderzone.portal.models import Article, Category
+from borderzone.zones.models import EconomicZone
+
+DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M"]
+
+
+class ArticleForm(forms.Form):
+    zone = forms.ModelChoiceField(label=_("Zone"), queryset=EconomicZone.objects.none())
+    category = forms.ModelChoiceField(label=_("Category"), queryset=Category.objects.all())
+    title = forms.CharField(label=_("Title"), max_length=300)
+    lead = forms.CharField(label=_("Lead"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    body = forms.CharField(
+        label=_("Body"),
+        widget=forms.Textarea(attrs={"rows": 14}),
+        help_text=_("Paragraphs, headings, lists, tables and links are kept; anything else is removed."),
+    )
+    author_name = forms.CharField(label=_("Author (byline)"), max_length=200)
+    title_en = forms.CharField(label=_("Title (English)"), max_length=300, required=False)
+    lead_en = forms.CharField(label=_("Lead (English)"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    body_en = forms.CharField(label=_("Body (English)"), widget=forms.Textarea(attrs={"rows": 8}), required=False)
+    title_zh = forms.CharField(label=_("Title (Chinese)"), max_length=300, required=False)
+    lead_zh = forms.CharField(label=_("Lead (Chinese)"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    body_zh = forms.CharField(label=_("Body (Chinese)"), widget=forms.Textarea(attrs={"rows": 8}), required=False)
+    related = forms.ModelMultipleChoiceField(
+        label=_("Related articles"), queryset=Article.objects.none(), required=False
+    )
+
+    def __init__(self, *args: Any, zones: Any, instance: Article | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["zone"].queryset = zones  # type: ignore[attr-defined]
+        related = Article.objects.filter(zone__in=zones).order_by("-publish_at", "-id")
+        if instance is not None:
+            related = related.exclude(pk=instance.pk)
+            del self.fields["zone"]
+        self.fields["related"].queryset = related  # type: ignore[attr-defined]
+
+
+class ScheduleForm(forms.Form):
+    publish_at = forms.DateTimeField(
+        label=_("Publish at"), required=False, widget=DATETIME_WIDGET, input_formats=DATETIME_FORMATS
+    )
+    expire_at = forms.DateTimeField(
+        label=_("Withdraw at"), required=False, widget=DATETIME_WIDGET, input_formats=DATETIME_FORMATS
+    )
+
+
+class ImageForm(forms.Form):
+    image = forms.FileField(label=_("Image file"), help_text=_("JPEG, PNG, WebP or GIF, up to 8 MB."))
+    alt = forms.CharField(
+        label=_("Alternative text"), max_length=300, help_text=_("What the image shows, for screen readers.")
+    )
+    alt_en = forms.CharField(label=_("Alternative text (English)"), max_length=300, required=False)
+    alt_zh = forms.CharField(label=_("Alternative text (Chinese)"), max_length=300, required=False)
+    caption = forms.CharField(label=_("Caption"), max_length=300, required=False)
+
+
+class CategoryForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=120)
+    name_en = forms.CharField(label=_("English name"), max_length=120, required=False)
+    name_zh = forms.CharField(label=_("Chinese name"), max_length=120, required=False)
+    ratings_enabled = forms.BooleanField(label=_("Readers may rate articles"), required=False, initial=True)
+    comments_enabled = forms.BooleanField(label=_("Readers may comment"), required=False, initial=True)
+    sort_order = forms.IntegerField(label=_("Order"), min_value=0, initial=100)
+
+
+class CaptchaWidget(CaptchaTextInput):
+    """The captcha picture with alternative text in the reader's language, drawn at a readable size."""
+
+    template_name = "portal/captcha_widget.html"
+
+
+class CommentForm(forms.Form):
+    name = forms.CharField(label=_("Your name"), max_length=100, widget=forms.TextInput(attrs={"autofocus": True}))
+    email = forms.EmailField(
+        label=_("E-mail (optional)"), required=False, help_text=_("Never shown; only the board may use it to answer.")
+    )
+    body = forms.CharField(label=_("Comment"), max_length=3000, widget=forms.Textarea(attrs={"rows": 4}))
+    captcha = CaptchaField(
+        label=_("Letters in the picture"),
+        error_messages={"invalid": _("The letters do not match the picture.")},
+        widget=CaptchaWidget(),
+        help_text=_("Letters only, upper or lower case. Reload the form for another picture."),
+    )
+
+
+class RatingForm(forms.Form):
+    stars = forms.TypedChoiceField(label=_("Stars"), coerce=int, choices=[(i, str(i)) for i in range(1, 6)])

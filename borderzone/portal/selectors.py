@@ -1,0 +1,160 @@
+"""Reads of the portal: what visitors may see, what staff may edit, ratings, comments and visitor counts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING, Any
+
+from django.db.models import Avg, Count, Prefetch, Q, QuerySet, Sum
+from django.utils import timezone
+
+from borderzone.core.permissions import is_staff_member, restrict_to_visible
+from borderzone.portal.models import (
+    Article,
+    ArticleImage,
+    ArticleStatus,
+    Category,
+    Comment,
+    CommentStatus,
+    DailyVisits,
+    VisitorPresence,
+)
+from borderzone.portal.services import ONLINE_WINDOW
+
+if TYPE_CHECKING:
+    from borderzone.core.permissions import AnyUser
+
+
+def _with_joins(qs: QuerySet[Article]) -> QuerySet[Article]:
+    return qs.select_related("category", "zone").prefetch_related(
+        Prefetch("images", queryset=ArticleImage.objects.order_by("sort_order", "id"))
+    )
+
+
+def articles_published(*, category: Category | None = None) -> QuerySet[Article]:
+    """Articles visitors may read now, newest first, with their category and images."""
+    qs = Article.objects.published()
+    if category is not None:
+        qs = qs.filter(category=category)
+    return _with_joins(qs).order_by("-publish_at", "-id")
+
+
+def article_for_reader(user: AnyUser, slug: str) -> Article | None:
+    """The article at `slug` if the user may read it: published, or unpublished for staff of its zone."""
+    article = _with_joins(Article.objects.published()).filter(slug=slug).first()
+    if article is None and is_staff_member(user):
+        article = _with_joins(restrict_to_visible(user, Article.objects.all())).filter(slug=slug).first()
+    return article
+
+
+def articles_for_staff(user: AnyUser, *, status: str = "") -> QuerySet[Article]:
+    """Articles of the zones the user may see, every status, most recently changed first."""
+    qs = restrict_to_visible(user, Article.objects.all()).select_related(
+        "category", "zone", "created_by", "approved_by"
+    )
+    if status:
+        qs = qs.filter(status=status)
+    return qs.annotate(pending_comments=Count("comments", filter=Q(comments__status=CommentStatus.PENDING))).order_by(
+        "-updated_at", "-id"
+    )
+
+
+def related_published(article: Article) -> list[Article]:
+    return list(Article.objects.published().filter(pk__in=article.related.values("pk")).order_by("-publish_at"))
+
+
+def categories() -> QuerySet[Category]:
+    return Category.objects.order_by("sort_order", "name")
+
+
+@dataclass(frozen=True)
+class RatingSummary:
+    average: Decimal | None
+    count: int
+
+
+def rating_summary(article: Article) -> RatingSummary:
+    """Average stars (one decimal) and the number of ratings of an article."""
+    data = article.ratings.aggregate(avg=Avg("stars"), n=Count("id"))
+    avg = data["avg"]
+    average = Decimal(str(avg)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP) if avg is not None else None
+    return RatingSummary(average=average, count=data["n"])
+
+
+def comments_shown(article: Article) -> QuerySet[Comment]:
+    """Approved comments of an article, oldest first."""
+    return article.comments.filter(status=CommentStatus.APPROVED).only(
+        "id", "name", "body", "created_at", "article_id", "status"
+    )
+
+
+def comments_waiting(user: AnyUser) -> QuerySet[Comment]:
+    """Comments awaiting moderation in the zones the user may see, with their articles."""
+    return (
+        restrict_to_visible(user, Comment.objects.filter(status=CommentStatus.PENDING))
+        .select_related("article")
+        .order_by("created_at", "id")
+    )
+
+
+def comments_waiting_count(user: AnyUser) -> int:
+    return comments_waiting(user).count()
+
+
+def articles_waiting_approval(user: AnyUser) -> QuerySet[Article]:
+    return articles_for_staff(user, status=ArticleStatus.SUBMITTED)
+
+
+@dataclass(frozen=True)
+class VisitorCounts:
+    online: int
+    online_bots: int
+    today: int
+    this_month: int
+    total: int
+    bots_today: int
+    as_of: dt.datetime
+
+
+def visitor_counts(now: dt.datetime | None = None) -> VisitorCounts:
+    """The counter of the seed page: online now, visits today, this month, and since counting began."""
+    moment = now or timezone.now()
+    today = timezone.localdate(moment)
+    totals = DailyVisits.objects.aggregate(
+        total=Sum("visits"),
+        month=Sum("visits", filter=Q(date__gte=today.replace(day=1), date__lte=today)),
+        today=Sum("visits", filter=Q(date=today)),
+        bots_today=Sum("bot_visits", filter=Q(date=today)),
+    )
+    online = VisitorPresence.objects.filter(last_seen__gte=moment - ONLINE_WINDOW).aggregate(
+        humans=Count("id", filter=Q(is_bot=False)), bots=Count("id", filter=Q(is_bot=True))
+    )
+    return VisitorCounts(
+        online=online["humans"] + online["bots"],
+        online_bots=online["bots"],
+        today=totals["today"] or 0,
+        this_month=totals["month"] or 0,
+        total=totals["total"] or 0,
+        bots_today=totals["bots_today"] or 0,
+        as_of=moment,
+    )
+
+
+def visits_of_month(year: int, month: int) -> list[DailyVisits]:
+    """One row per day of the month (zeros for days without visits)."""
+    first = dt.date(year, month, 1)
+    following = (first + dt.timedelta(days=32)).replace(day=1)
+    found = {d.date: d for d in DailyVisits.objects.filter(date__gte=first, date__lt=following)}
+    days: list[DailyVisits] = []
+    day = first
+    while day < following:
+        days.append(found.get(day) or DailyVisits(date=day))
+        day += dt.timedelta(days=1)
+    return days
+
+
+def month_totals(rows: list[DailyVisits]) -> dict[str, Any]:
+    fields = ("visitors", "visits", "page_views", "bot_visits", "bot_page_views")
+    return {f: sum(getattr(r, f) for r in rows) for f in fields}
