@@ -239,8 +239,9 @@ def test_the_news_list_costs_a_fixed_number_of_queries(
 ):
     for _ in range(15):
         ArticleFactory(zone=zone, category=category, created_by=specialist)
-    # The first request also creates the cache's version rows; neither grows with the number of articles.
-    with django_assert_max_num_queries(12):
+    # The first request also creates the cache's version rows (each in a savepoint, in case another
+    # process creates it at the same time); neither count grows with the number of articles.
+    with django_assert_max_num_queries(14):
         assert client.get(reverse("portal:news")).status_code == 200
     with django_assert_max_num_queries(8):
         assert client.get(reverse("portal:news"), {"page": 2}).status_code == 200
