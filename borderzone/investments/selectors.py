@@ -174,7 +174,8 @@ def _evaluate_rows(day: dt.date, rows: list[_Row], projects: QuerySet[Project]) 
                 over = [
                     k
                     for k, planned_on in planned.items()
-                    if planned_on > add_months(first_plan.get((row.pk, k), planned_on), rule.months)
+                    if k not in reached
+                    and planned_on > add_months(first_plan.get((row.pk, k), planned_on), rule.months)
                 ]
                 if over:
                     detail = ", ".join(str(labels[k]) for k in over)
