@@ -196,3 +196,27 @@ def test_only_administrators_edit_rules_and_flags_follow(zone, actor, specialist
 def test_navigation_has_the_staff_list(specialist):
     page = login(specialist).get("/staff/")
     assert "/staff/investments/" in page.text
+
+
+def test_large_upload_runs_in_the_background_with_progress(
+    zone, gate_area, specialist, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    settings.DEFAULT_ZONE_CODE = "ZA"
+    monkeypatch.setattr("borderzone.investments.views.BACKGROUND_ROWS", 2)
+    header = (
+        "code,name,investor,investor_country,ownership,gate_area,status,certificate_date,capital_currency,"
+        "registered_capital,operation_start_planned\n"
+    )
+    rows = "".join(
+        f"43000000{i:02d},Kho {i},Công ty A,VN,domestic,TRALINH,operating,15/03/2012,VND,1000,2014-01-01\n"
+        for i in range(3)
+    )
+    client = login(specialist)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/staff/investments/import/", {"file": SimpleUploadedFile("p.csv", (header + rows).encode())}
+        )
+    assert response.status_code == 302 and "/staff/imports/" in response["Location"]
+    page = client.get(response["Location"])
+    assert page.status_code == 200
+    assert Project.objects.count() == 3
