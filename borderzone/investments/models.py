@@ -219,6 +219,10 @@ class ProjectInvestor(models.Model):
     def __str__(self) -> str:
         return f"{self.investor} {self.share_percent} %"
 
+    @property
+    def share_ratio(self) -> Decimal:
+        return self.share_percent / 100
+
 
 class CertificateVersion(models.Model):
     """The first issue of a project's certificate (number 0) or one adjustment, as it was issued."""
