@@ -233,9 +233,21 @@ def project_detail(request: HttpRequest, code: str) -> HttpResponse:
     # Capital over time: each version's capital, and disbursed capital accumulated by date.
     running: dict[str, Decimal] = {"VND": Decimal(0), "USD": Decimal(0)}
     disbursements = []
+    disbursed_series = []
     for record in project.disbursements.all():
         running[record.currency] += record.amount
         disbursements.append({"record": record, "cumulative": running[record.currency]})
+        if record.currency == "VND":
+            disbursed_series.append([record.paid_on.isoformat(), str(running["VND"])])
+    chart = {
+        "registered": [[v.issued_on.isoformat(), str(v.total_capital_vnd)] for v in versions],
+        "disbursed": disbursed_series,
+        "labels": {
+            "registered": _("Registered capital (VND equivalent)"),
+            "disbursed": _("Disbursed capital, cumulative (VND)"),
+            "unit": _("billion VND"),
+        },
+    }
     return render(
         request,
         "investments/project_detail.html",
@@ -255,6 +267,7 @@ def project_detail(request: HttpRequest, code: str) -> HttpResponse:
             "can_change": can_change_zone(request.user, project.zone),
             "today": day,
             "milestone_order": MILESTONE_ORDER,
+            "chart": chart,
         },
     )
 

@@ -166,3 +166,15 @@ def test_staff_adds_version_status_and_disbursement(zone, actor, specialist):
     )
     r = post(client, "/api/v1/investments/projects/1001/disbursements", {"paid_on": "2020-02-01", "amount": "5000"})
     assert r.json()["disbursed"]["VND"] == "5000"
+
+
+def test_project_list_runs_in_a_bounded_number_of_queries(zone, actor, django_assert_max_num_queries):
+    for i in range(15):
+        project = make_project(
+            zone, actor, code=f"30{i}", published=True, plans={"operation_start": dt.date(2019, 1, 1)}
+        )
+        services.disbursement_record(project=project, paid_on=dt.date(2019, 1, 1), amount=Decimal(1), actor=actor)
+    with django_assert_max_num_queries(12):
+        body = Client().get("/api/v1/investments/projects?as_of=2020-01-01&page_size=100").json()
+    assert body["count"] == 15
+    assert all(item["late"] == ["operation_start"] for item in body["items"])
