@@ -192,3 +192,24 @@ def test_xlsx_file_with_date_cells_is_read(zone, gate_area, actor):
     report = run(zone, actor, buffer.getvalue())
     assert report.errors == []
     assert Project.objects.get().versions.get().issued_on == dt.date(2019, 1, 2)
+
+
+def test_a_code_of_another_zone_is_refused(zone, other_zone, gate_area, actor):
+    from borderzone.investments.tests.factories import make_project
+
+    make_project(other_zone, actor, code="4300000001")
+    report = run(zone, actor, csv(GOOD[0]))
+    assert report.errors == ["dòng 1, code: dự án 4300000001 thuộc khu kinh tế khác"]
+
+
+def test_an_older_certificate_date_than_the_register_is_refused(zone, gate_area, actor):
+    run(zone, actor, csv(GOOD[0]))
+    older = GOOD[0].replace("15/03/2012", "15/03/2011")
+    report = run(zone, actor, csv(older))
+    assert len(report.errors) == 1 and report.errors[0].startswith("dòng 1, certificate_date: sổ đăng ký đã có")
+    assert CertificateVersion.objects.count() == 1
+
+
+def test_milestones_out_of_order_are_refused(zone, gate_area, actor):
+    errors = _errors(zone, actor, csv(GOOD[0] + ",2015-01-01", extra="construction_start_planned"))
+    assert len(errors) == 1 and errors[0].startswith("dòng 1, operation_start_planned:")
