@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from borderzone.investments.models import (
     Currency,
+    Investor,
     MilestoneKind,
     Ownership,
     Sector,
@@ -144,3 +145,12 @@ class RuleForm(forms.Form):
 
 def plans_from(cleaned: dict[str, Any]) -> dict[str, Any]:
     return {kind: cleaned.get(f"plan_{kind}") for kind in MilestoneKind.values if cleaned.get(f"plan_{kind}")}
+
+
+class InvestorLinkForm(forms.Form):
+    investor = forms.ModelChoiceField(label=_("Investor"), queryset=Investor.objects.none())
+    username = forms.CharField(label=_("Investor's user account (user name)"), max_length=150)
+
+    def __init__(self, *args: Any, investors: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["investor"].queryset = investors  # type: ignore[attr-defined]

@@ -33,6 +33,7 @@ from borderzone.core.text import name_key
 from borderzone.investments import selectors, services
 from borderzone.investments.forms import (
     DisbursementForm,
+    InvestorLinkForm,
     ListFilterForm,
     MilestoneForm,
     ProjectCreateForm,
@@ -548,3 +549,21 @@ def rule_edit(request: HttpRequest, pk: int) -> HttpResponse:
         },
         status=form_status(form),
     )
+
+
+@login_required
+def investor_link(request: HttpRequest, code: str) -> HttpResponse:
+    """Let an investor's user account see the investor's projects."""
+    from borderzone.accounts.models import Role, User
+
+    project = _editable(request, code)
+    form = InvestorLinkForm(request.POST or None, investors=Investor.objects.filter(shares__project=project))
+    if request.method == "POST" and form.is_valid():
+        user = User.objects.filter(username=form.cleaned_data["username"], role=Role.INVESTOR).first()
+        if user is None:
+            form.add_error("username", _("No investor account has this user name."))
+        else:
+            services.investor_link_user(investor=form.cleaned_data["investor"], user=user, actor=request_actor(request))
+            messages.success(request, _("The account now sees this investor's projects."))
+            return redirect("investments:project-detail", code=project.code)
+    return _form_page(request, form, _("Link an investor account"), project, project.zone)

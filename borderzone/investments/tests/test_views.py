@@ -220,3 +220,13 @@ def test_large_upload_runs_in_the_background_with_progress(
     page = client.get(response["Location"])
     assert page.status_code == 200
     assert Project.objects.count() == 3
+
+
+def test_specialist_links_an_investor_account_which_then_sees_the_project(zone, actor, specialist, investor):
+    project = make_project(zone, actor, code="101", name="Dự án liên kết")
+    client = login(specialist)
+    data = {"investor": project.shares.get().investor_id, "username": "nobody"}
+    assert client.post("/staff/investments/101/investor-accounts/new/", data).status_code == 422
+    data["username"] = investor.username
+    assert client.post("/staff/investments/101/investor-accounts/new/", data).status_code == 302
+    assert "Dự án liên kết" in login(investor).get("/staff/investments/").text
