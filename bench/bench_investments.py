@@ -80,7 +80,7 @@ GROUP BY v.ownership, v.status, cv.currency
 def _raw_insert(zone: EconomicZone, rows: list[list[str]]) -> None:
     now = dt.datetime.now(dt.UTC)
     with transaction.atomic(), connection.cursor() as cursor:
-        investors: dict[str, int] = {}
+        investors: set[str] = set()
         for row in rows:
             if row[2] not in investors:
                 cursor.execute(
@@ -88,7 +88,7 @@ def _raw_insert(zone: EconomicZone, rows: list[list[str]]) -> None:
                     "VALUES (%s, %s, %s, %s, '', false, %s)",
                     [zone.pk, row[2], row[4], row[3], row[2].lower()],
                 )
-                investors[row[2]] = cursor.lastrowid or 0
+                investors.add(row[2])
         area_ids = dict(GateArea.objects.filter(zone=zone).values_list("code", "pk"))
         for row in rows:
             cursor.execute(
