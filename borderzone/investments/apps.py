@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from borderzone.core.registry import NavItem
+
 
 class InvestmentsConfig(AppConfig):
     name = "borderzone.investments"
@@ -8,3 +10,4 @@ class InvestmentsConfig(AppConfig):
     verbose_name = _("Investment register")
     api_prefix = "/investments"
     demo_order = 30
+    nav_items = [NavItem("investments:project-list", _("Investment projects"), "staff", 30)]  # type: ignore[arg-type]
