@@ -1,0 +1,94 @@
+"""Trade API: totals and growth for a span of months (public: final and revised figures; zone staff:
+all), and forecasts (staff)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Field, Query, Router, Schema
+
+from borderzone.trade import selectors
+from borderzone.trade.query import resolve_scope, resolve_span
+
+router = Router(tags=["trade"])
+
+
+class SummaryOut(Schema):
+    zone: str
+    gate: str | None
+    from_month: str = Field(..., alias="from")
+    to_month: str = Field(..., alias="to")
+    turnover_usd: str
+    export_usd: str
+    import_usd: str
+    revenue_vnd: str
+    revenue_lines_vnd: dict[str, str]
+    yard_fee_vnd: str
+    months_with_data: int
+    turnover_change: float | None
+    revenue_change: float | None
+    turnover_growth: float | None
+    revenue_growth: float | None
+    growth_years: list[int] | None
+    full_years: list[int]
+    revenue_share: dict[str, float]
+    revenue_share_actual: dict[str, float]
+    statuses: dict[str, int]
+    as_of: str | None
+    sources: list[str]
+    illustrative: bool
+    note: str
+
+
+def summary_out(s: selectors.Summary, zone_code: str, gate_code: str | None) -> dict[str, Any]:
+    t = s.totals
+    return {
+        "zone": zone_code,
+        "gate": gate_code,
+        "from": f"{s.start:%Y-%m}",
+        "to": f"{s.end:%Y-%m}",
+        "turnover_usd": str(t["turnover_usd"]),
+        "export_usd": str(t["export_usd"]),
+        "import_usd": str(t["import_usd"]),
+        "revenue_vnd": str(t["revenue_vnd"]),
+        "revenue_lines_vnd": {name: str(t[name]) for name in selectors.REVENUE_FIELDS},
+        "yard_fee_vnd": str(t["yard_fee_vnd"]),
+        "months_with_data": sum(y["months"] for y in s.years),
+        "turnover_change": s.turnover_change,
+        "revenue_change": s.revenue_change,
+        "turnover_growth": s.turnover_growth,
+        "revenue_growth": s.revenue_growth,
+        "growth_years": list(s.growth_span) if s.growth_span else None,
+        "full_years": s.full_years,
+        "revenue_share": s.revenue_share,
+        "revenue_share_actual": s.revenue_share_actual,
+        "statuses": s.statuses,
+        "as_of": s.as_of.isoformat() if s.as_of else None,
+        "sources": s.sources,
+        "illustrative": s.illustrative,
+        "note": (
+            "Growth is compound annual growth between the first and last full years of the span (a year is "
+            "full when every gate considered has all 12 months). Changes compare with the same months a year "
+            "earlier. Revenue share is of the province's budget revenue estimate (revenue_share) and actual "
+            "revenue (revenue_share_actual)."
+        ),
+    }
+
+
+@router.get(
+    "/summary", response=SummaryOut, auth=None, by_alias=True, summary="Trade and revenue over a span of months"
+)
+def trade_summary(
+    request: HttpRequest,
+    from_: str | None = Query(None, alias="from"),  # type: ignore[type-arg]
+    to: str | None = None,
+    gate: str | None = None,
+    zone: str | None = None,
+) -> dict[str, Any]:
+    scope = resolve_scope(request.user, zone, gate)
+    start, end = resolve_span(from_, to, scope)
+    result = selectors.summary(
+        zone=scope.zone, start=start, end=end, gates=scope.gates, published_only=scope.published_only
+    )
+    return summary_out(result, scope.zone.code, scope.gate.code if scope.gate else None)
