@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from ninja import Field, Query, Router, Schema
+from ninja.security import django_auth
 
 from borderzone.trade import selectors
 from borderzone.trade.query import resolve_scope, resolve_span
@@ -92,3 +93,103 @@ def trade_summary(
         zone=scope.zone, start=start, end=end, gates=scope.gates, published_only=scope.published_only
     )
     return summary_out(result, scope.zone.code, scope.gate.code if scope.gate else None)
+
+
+class ForecastPoint(Schema):
+    month: str
+    value_usd: str
+    lo80_usd: str
+    hi80_usd: str
+    lo95_usd: str
+    hi95_usd: str
+
+
+class ForecastOut(Schema):
+    zone: str
+    gate: str | None
+    status: str
+    progress_percent: int
+    data_version: str
+    model: str | None = None
+    model_label: str | None = None
+    mape: float | None = None
+    naive_mape: float | None = None
+    beats_naive: bool | None = None
+    candidates_mape: dict[str, float | None] | None = None
+    backtest_origins: int | None = None
+    history_end: str | None = None
+    points: list[ForecastPoint] = []
+    warning: str | None = None
+    error: str | None = None
+
+
+def _finite(value: Any) -> float | None:
+    import math
+
+    return value if isinstance(value, int | float) and math.isfinite(value) else None
+
+
+def forecast_out(forecast: Any, months: int) -> dict[str, Any]:
+    from borderzone.trade.models import ForecastStatus
+
+    out: dict[str, Any] = {
+        "zone": forecast.zone.code,
+        "gate": forecast.gate.code if forecast.gate else None,
+        "status": forecast.status,
+        "progress_percent": forecast.progress_percent,
+        "data_version": forecast.data_version,
+        "error": forecast.error or None,
+    }
+    if forecast.status != ForecastStatus.DONE:
+        return out
+    r = forecast.result
+    out.update(
+        model=r["model"],
+        model_label=r["model_label"],
+        mape=_finite(r["mape"]),
+        naive_mape=_finite(r["naive_mape"]),
+        beats_naive=r["beats_naive"],
+        candidates_mape={k: _finite(v) for k, v in r["candidates"].items()},
+        backtest_origins=r["origins"],
+        history_end=r["history_months"][-1],
+        points=[
+            {
+                "month": r["months"][i],
+                "value_usd": str(r["mean"][i]),
+                "lo80_usd": str(r["lo80"][i]),
+                "hi80_usd": str(r["hi80"][i]),
+                "lo95_usd": str(r["lo95"][i]),
+                "hi95_usd": str(r["hi95"][i]),
+            }
+            for i in range(months)
+        ],
+        warning=None
+        if r["beats_naive"]
+        else "In the backtest this model did no better than the seasonal-naive forecast (the same month a year "
+        "earlier); read it with care.",
+    )
+    return out
+
+
+@router.get(
+    "/forecast",
+    response={200: ForecastOut, 202: ForecastOut},
+    auth=django_auth,
+    summary="Monthly turnover forecast with 80 % and 95 % intervals (staff); 202 while it is computed",
+)
+def trade_forecast(
+    request: HttpRequest,
+    months: int = Query(12, ge=1, le=24),  # type: ignore[type-arg]
+    gate: str | None = None,
+    zone: str | None = None,
+) -> tuple[int, dict[str, Any]]:
+    from borderzone.trade.models import ForecastStatus
+    from borderzone.trade.services import forecast_request
+
+    scope = resolve_scope(request.user, zone, gate)
+    if scope.published_only:
+        raise Http404
+    forecast = forecast_request(zone=scope.zone, gate=scope.gate)
+    return (200 if forecast.status in (ForecastStatus.DONE, ForecastStatus.FAILED) else 202), forecast_out(
+        forecast, months
+    )

@@ -23,6 +23,7 @@ from borderzone.trade.models import (
     ProvinceBudget,
     TradeFigure,
     TradeFigureRevision,
+    TradeForecast,
 )
 from borderzone.zones.models import BorderGate, EconomicZone
 
@@ -169,3 +170,20 @@ def budget_record(*, zone: EconomicZone, year: int, actor: Actor, **fields: Any)
     audit_record(actor=actor, instance=budget, action=AuditAction.UPDATED, before=before)
     bump_version(TRADE_SCOPE)
     return budget, "updated"
+
+
+def forecast_request(*, zone: EconomicZone, gate: BorderGate | None) -> TradeForecast:
+    """The forecast for the current trade data, queued for the worker if there is none yet.
+
+    Forecasts are derived data, kept like a cache (keyed by the trade data version), so they have no
+    audit rows."""
+    from borderzone.core.cache import current_version
+    from borderzone.trade.tasks import run_trade_forecast
+
+    version = current_version(TRADE_SCOPE)
+    with transaction.atomic():
+        forecast, created = TradeForecast.objects.get_or_create(zone=zone, gate=gate, data_version=version)
+        if created:
+            transaction.on_commit(lambda: run_trade_forecast.enqueue(forecast.pk))
+    forecast.refresh_from_db()
+    return forecast

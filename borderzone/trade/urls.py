@@ -1,0 +1,13 @@
+from django.urls import path
+
+from borderzone.trade import views, views_forecast, views_import
+
+app_name = "trade"
+urlpatterns = [
+    path("trade/", views.trade_public, name="public"),
+    path("trade/template.<str:fmt>", views_import.trade_template, name="template"),
+    path("staff/trade/", views.trade_staff, name="staff"),
+    path("staff/trade/import/", views_import.trade_import, name="import"),
+    path("staff/trade/forecast/", views_forecast.trade_forecast, name="forecast"),
+    path("staff/trade/forecast/<int:pk>/progress/", views_forecast.trade_forecast_progress, name="forecast-progress"),
+]
