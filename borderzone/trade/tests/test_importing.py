@@ -53,7 +53,7 @@ def test_import_reports_every_bad_row_and_saves_nothing(zone, gate, actor):
     assert report.errors == [
         "dòng 2, gate: không có cửa khẩu nào của khu này tên là xx",
         "dòng 2, month: không phải là tháng (dùng YYYY-MM): 2021-13",
-        "dòng 2, export_usd: không phải số: a",
+        "dòng 2, export_usd: không phải là số: a",
         "dòng 2, import_usd: số tiền âm: -1",
     ]
     assert TradeFigure.objects.count() == 0
