@@ -193,3 +193,42 @@ def trade_forecast(
     return (200 if forecast.status in (ForecastStatus.DONE, ForecastStatus.FAILED) else 202), forecast_out(
         forecast, months
     )
+
+
+class SeriesRow(Schema):
+    period: str
+    gate: str | None
+    turnover_usd: str
+    export_usd: str
+    import_usd: str
+    revenue_vnd: str
+    months: int
+
+
+@router.get("/series", response=list[SeriesRow], auth=None, summary="Sums per month, quarter or year")
+def trade_series(
+    request: HttpRequest,
+    period: str = Query("month", pattern="^(month|quarter|year)$"),  # type: ignore[type-arg]
+    from_: str | None = Query(None, alias="from"),  # type: ignore[type-arg]
+    to: str | None = None,
+    gate: str | None = None,
+    zone: str | None = None,
+    by_gate: bool = False,
+) -> list[dict[str, Any]]:
+    scope = resolve_scope(request.user, zone, gate)
+    start, end = resolve_span(from_, to, scope)
+    qs = selectors.figures(
+        zone=scope.zone, gates=scope.gates, start=start, end=end, published_only=scope.published_only
+    )
+    return [
+        {
+            "period": f"{row['period']:%Y-%m}",
+            "gate": row.get("gate__code"),
+            "turnover_usd": str(row["turnover_usd"]),
+            "export_usd": str(row["export_usd"]),
+            "import_usd": str(row["import_usd"]),
+            "revenue_vnd": str(row["revenue_vnd"]),
+            "months": row["months"],
+        }
+        for row in selectors.series(qs, period, by_gate=by_gate)
+    ]

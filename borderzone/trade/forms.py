@@ -3,6 +3,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from borderzone.trade.models import FigureStatus
+
 
 class ImportForm(forms.Form):
     file = forms.FileField(label=_("File (CSV or XLSX)"))
@@ -48,3 +50,26 @@ class ScenarioForm(forms.Form):
             return parse_month_param(self.cleaned_data["start"], "start")
         except DjangoValidationError as exc:
             raise forms.ValidationError(exc.message_dict["start"]) from None
+
+
+class BudgetForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=1990, max_value=2100)
+    estimate_vnd = forms.DecimalField(
+        label=_("Province's budget revenue estimate (VND)"),
+        min_value=1,
+        max_digits=20,
+        decimal_places=0,
+        help_text=_("Dự toán thu ngân sách trên địa bàn."),
+    )
+    actual_vnd = forms.DecimalField(
+        label=_("Province's actual revenue (VND)"), min_value=0, max_digits=20, decimal_places=0, required=False
+    )
+    collection_target_vnd = forms.DecimalField(
+        label=_("Zone's annual collection target (VND)"),
+        min_value=0,
+        max_digits=20,
+        decimal_places=0,
+        required=False,
+    )
+    status = forms.ChoiceField(label=_("Status"), choices=FigureStatus.choices, initial=FigureStatus.FINAL)
+    source = forms.CharField(label=_("Source"), max_length=300)

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -115,6 +116,13 @@ def _page(request: HttpRequest, *, staff: bool) -> HttpResponse:
         "staff": staff,
         "can_change": staff and can_change_zone(request.user, scope.zone),
         "budgets": list(selectors.budgets(scope.zone)) if staff else [],
+        "recent": list(
+            selectors.figures(zone=scope.zone, gates=scope.gates, start=selectors.month_add(end, -2), end=end)
+            .annotate(earlier=Count("revisions"))
+            .order_by("-month", "gate__name")
+        )
+        if staff
+        else [],
     }
     return render(request, "trade/trade.html", context, status=422 if error else 200)
 

@@ -61,3 +61,29 @@ def test_summary_shows_provisional_figures_only_to_zone_staff(client, zone, gate
     assert client.get(url).json()["export_usd"] == "0.00"
     client.force_login(specialist)
     assert client.get(url).json()["export_usd"] == "100.00"
+
+
+def test_series_by_quarter(client, zone, gate, fill_months):
+    fill_months(gate, dt.date(2020, 1, 1), 6, export=10, imp=5)
+    body = client.get("/api/v1/trade/series?period=quarter&from=2020-01&to=2020-12&zone=ZA").json()
+    assert body == [
+        {
+            "period": "2020-01",
+            "gate": None,
+            "turnover_usd": "45.00",
+            "export_usd": "30.00",
+            "import_usd": "15.00",
+            "revenue_vnd": "3000",
+            "months": 3,
+        },
+        {
+            "period": "2020-04",
+            "gate": None,
+            "turnover_usd": "45.00",
+            "export_usd": "30.00",
+            "import_usd": "15.00",
+            "revenue_vnd": "3000",
+            "months": 3,
+        },
+    ]
+    assert client.get("/api/v1/trade/series?period=week&zone=ZA").status_code == 422

@@ -147,3 +147,44 @@ def test_forecast_api_is_for_staff(client, zone, other_specialist):
 def test_forecast_api_refuses_more_than_24_months(client, zone, specialist):
     client.force_login(specialist)
     assert client.get("/api/v1/trade/forecast?zone=ZA&months=25").status_code == 422
+
+
+def test_figure_page_shows_earlier_values(client, zone, gate, specialist, other_specialist, actor):
+    from borderzone.trade.services import figure_record
+
+    figure, _ = figure_record(
+        gate=gate, month=dt.date(2021, 1, 1), values={"export_usd": 100}, source="HQ sơ bộ", actor=actor
+    )
+    figure_record(gate=gate, month=dt.date(2021, 1, 1), values={"export_usd": 120}, source="HQ chính thức", actor=actor)
+    client.force_login(other_specialist)
+    assert client.get(f"/staff/trade/figures/{figure.pk}/").status_code == 404
+    client.force_login(specialist)
+    page = client.get(f"/staff/trade/figures/{figure.pk}/")
+    assert page.status_code == 200
+    assert "HQ sơ bộ" in page.text and "điều chỉnh" in page.text
+
+
+def test_budget_form_records_a_year_and_refuses_bad_input(client, zone, specialist, leader):
+    from borderzone.trade.models import ProvinceBudget
+
+    client.force_login(leader)
+    assert client.get("/staff/trade/budget/?zone=ZA").status_code == 403
+    client.force_login(specialist)
+    bad = client.post(
+        "/staff/trade/budget/", {"zone": "ZA", "year": "2024", "estimate_vnd": "-5", "status": "final", "source": "STC"}
+    )
+    assert bad.status_code == 422
+    ok = client.post(
+        "/staff/trade/budget/",
+        {
+            "zone": "ZA",
+            "year": "2024",
+            "estimate_vnd": "5000000",
+            "collection_target_vnd": "900000",
+            "status": "final",
+            "source": "STC",
+        },
+    )
+    assert ok.status_code == 302
+    budget = ProvinceBudget.objects.get(zone=zone, year=2024)
+    assert (budget.estimate_vnd, budget.collection_target_vnd) == (5000000, 900000)
