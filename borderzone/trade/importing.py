@@ -25,7 +25,7 @@ from borderzone.core.tabular import (
     read_table,
 )
 from borderzone.core.text import name_key
-from borderzone.trade.models import TRADE_SCOPE, FigureStatus
+from borderzone.trade.models import TRADE_SCOPE, Direction, FigureStatus
 from borderzone.trade.services import figure_record
 from borderzone.zones.models import BorderGate, EconomicZone
 from borderzone.zones.selectors import gate_match
@@ -214,4 +214,141 @@ def import_trade_statistics(
         elif report.changed:
             bump_version(TRADE_SCOPE)
     report.details = {"preview": preview, "zone": zone.code}
+    return report
+
+
+COMMODITY_REQUIRED = ("gate", "month", "hs_chapter", "direction", "value_usd")
+COMMODITY_TEMPLATE_ROWS = [
+    ["Trà Lĩnh", "2025-01", "08", "export", "6200000"],
+    ["Trà Lĩnh", "2025-01", "84", "import", "2100000"],
+]
+DIRECTION_WORDS = {
+    "export": "export",
+    "xuat khau": "export",
+    "xuat": "export",
+    "import": "import",
+    "nhap khau": "import",
+    "nhap": "import",
+}
+
+
+@register_importer("trade-commodities")
+def import_trade_commodities(
+    *,
+    data: bytes,
+    actor: Actor,
+    zone: Any,
+    dry_run: bool,
+    progress: Callable[[int, int], None] = no_progress,
+    options: dict[str, Any] | None = None,
+) -> ImportReport:
+    """Monthly trade by HS chapter and direction, for gates and months whose totals are already recorded;
+    the chapters of a month may not add up to more than its export or import."""
+    from borderzone.trade.models import TradeFigure
+    from borderzone.trade.services import commodity_record
+
+    zone = zone or EconomicZone.objects.get(code=settings.DEFAULT_ZONE_CODE)
+    report = ImportReport(dry_run=dry_run)
+    try:
+        table = read_table(data)
+        check_columns(table, COMMODITY_REQUIRED)
+    except TableError as exc:
+        report.errors = exc.messages
+        return report
+    report.rows = len(table)
+    errors: list[RowError] = []
+    parsed: list[tuple[TradeFigure, str, str, Decimal]] = []
+    gates: dict[str, BorderGate | None] = {}
+    seen: dict[tuple[int, str, str], int] = {}
+    sums: dict[tuple[int, str], Decimal] = {}
+    for number, row in table.numbered():
+        row_errors: list[RowError] = []
+        gate_text = cell_text(row.get("gate"))
+        if gate_text not in gates:
+            gates[gate_text] = gate_match(zone, gate_text) if gate_text else None
+        gate = gates[gate_text]
+        if gate is None:
+            row_errors.append(
+                RowError(
+                    number,
+                    "gate",
+                    _("no gate of this zone is named %(value)s") % {"value": gate_text} if gate_text else _("empty"),
+                )
+            )
+        month = None
+        try:
+            month = parse_month(row.get("month"))
+        except ValueError as exc:
+            row_errors.append(RowError(number, "month", str(exc)))
+        chapter = cell_text(row.get("hs_chapter")).zfill(2)
+        if not (len(chapter) == 2 and chapter.isdigit() and chapter != "00"):
+            row_errors.append(
+                RowError(
+                    number,
+                    "hs_chapter",
+                    _("not an HS chapter (01 to 99): %(value)s") % {"value": cell_text(row.get("hs_chapter"))},
+                )
+            )
+        direction = DIRECTION_WORDS.get(name_key(cell_text(row.get("direction"))))
+        if direction is None:
+            row_errors.append(
+                RowError(
+                    number,
+                    "direction",
+                    _("use export or import: %(value)s") % {"value": cell_text(row.get("direction"))},
+                )
+            )
+        value = None
+        try:
+            value = parse_amount(row.get("value_usd"), whole=False)
+        except ValueError as exc:
+            row_errors.append(RowError(number, "value_usd", str(exc)))
+        figure = None
+        if gate is not None and month is not None:
+            figure = TradeFigure.objects.filter(gate=gate, month=month).first()
+            if figure is None:
+                row_errors.append(
+                    RowError(number, "month", _("no monthly figures for this gate and month; import the totals first"))
+                )
+        if not row_errors and figure is not None and direction is not None and value is not None:
+            key = (figure.pk, chapter, direction)
+            if key in seen:
+                row_errors.append(
+                    RowError(
+                        number,
+                        "hs_chapter",
+                        _("the same gate, month, chapter and direction as row %(row)d") % {"row": seen[key]},
+                    )
+                )
+            else:
+                seen[key] = number
+                total_key = (figure.pk, direction)
+                sums[total_key] = sums.get(total_key, Decimal(0)) + value
+                limit = figure.export_usd if direction == "export" else figure.import_usd
+                if sums[total_key] > limit:
+                    row_errors.append(
+                        RowError(
+                            number,
+                            "value_usd",
+                            _("the chapters add up to more than the month's %(direction)s (%(limit)s USD)")
+                            % {"direction": Direction(direction).label, "limit": limit},
+                        )
+                    )
+                parsed.append((figure, chapter, direction, value))
+        errors.extend(row_errors)
+        if number % 200 == 0:
+            progress(number, len(table))
+    if errors:
+        report.errors = [str(e) for e in errors]
+        return report
+    with transaction.atomic():
+        for figure, chapter, direction, value in parsed:
+            _item, outcome = commodity_record(
+                figure=figure, hs_chapter=chapter, direction=direction, value_usd=value, actor=actor, bump=False
+            )
+            setattr(report, outcome, getattr(report, outcome) + 1)
+        if dry_run:
+            transaction.set_rollback(True)
+        elif report.changed:
+            bump_version(TRADE_SCOPE)
     return report

@@ -263,3 +263,16 @@ def figure_history(figure: TradeFigure) -> QuerySet[TradeFigureRevision]:
 
 def budgets(zone: EconomicZone) -> QuerySet[ProvinceBudget]:
     return ProvinceBudget.objects.filter(zone=zone).order_by("year")
+
+
+def commodity_totals(qs: QuerySet[TradeFigure]) -> list[dict[str, Any]]:
+    """Value per HS chapter and direction over the figures of `qs`, largest first."""
+    from borderzone.trade.models import CommodityFigure
+
+    rows = (
+        CommodityFigure.objects.filter(figure__in=qs.order_by().values("pk"))
+        .values("hs_chapter", "direction")
+        .annotate(value_usd=_sum(F("value_usd"), _USD), months=Count("figure__month", distinct=True))
+        .order_by("-value_usd", "hs_chapter")
+    )
+    return [_normalise(dict(row)) for row in rows]

@@ -19,6 +19,8 @@ from borderzone.trade.models import (
     AMOUNT_FIELDS,
     COUNT_FIELDS,
     TRADE_SCOPE,
+    CommodityFigure,
+    Direction,
     FigureStatus,
     ProvinceBudget,
     TradeFigure,
@@ -187,3 +189,35 @@ def forecast_request(*, zone: EconomicZone, gate: BorderGate | None) -> TradeFor
             transaction.on_commit(lambda: run_trade_forecast.enqueue(forecast.pk))
     forecast.refresh_from_db()
     return forecast
+
+
+@transaction.atomic
+def commodity_record(
+    *, figure: TradeFigure, hs_chapter: str, direction: str, value_usd: Decimal, actor: Actor, bump: bool = True
+) -> tuple[CommodityFigure, Outcome]:
+    """Record the part of a monthly figure in one HS chapter and direction."""
+    if direction not in Direction.values:
+        raise ValidationError({"direction": _("Unknown direction: %(value)s") % {"value": direction}})
+    if value_usd < 0:
+        raise ValidationError({"value_usd": _("The value cannot be negative.")})
+    item = CommodityFigure.objects.filter(figure=figure, hs_chapter=hs_chapter, direction=direction).first()
+    if item is None:
+        item = CommodityFigure(figure=figure, hs_chapter=hs_chapter, direction=direction, value_usd=value_usd)
+        quantize_decimal_fields(item)
+        item.full_clean()
+        item.save()
+        audit_record(actor=actor, instance=item, action=AuditAction.CREATED)
+        outcome: Outcome = "created"
+    else:
+        before = snapshot(item)
+        item.value_usd = value_usd
+        quantize_decimal_fields(item)
+        if snapshot(item) == before:
+            return item, "unchanged"
+        item.full_clean()
+        item.save()
+        audit_record(actor=actor, instance=item, action=AuditAction.UPDATED, before=before)
+        outcome = "updated"
+    if bump:
+        bump_version(TRADE_SCOPE)
+    return item, outcome

@@ -116,6 +116,11 @@ def _page(request: HttpRequest, *, staff: bool) -> HttpResponse:
         "staff": staff,
         "can_change": staff and can_change_zone(request.user, scope.zone),
         "budgets": list(selectors.budgets(scope.zone)) if staff else [],
+        "commodities": selectors.commodity_totals(
+            selectors.figures(
+                zone=scope.zone, gates=scope.gates, start=start, end=end, published_only=scope.published_only
+            )
+        )[:20],
         "recent": list(
             selectors.figures(zone=scope.zone, gates=scope.gates, start=selectors.month_add(end, -2), end=end)
             .annotate(earlier=Count("revisions"))

@@ -113,3 +113,46 @@ def test_command_imports_then_revises_with_exit_zero(zone, gate, tmp_path, capsy
     call_command("import_trade_statistics", str(path), "--zone", "ZA")
     assert "0 created, 1 revised" in capsys.readouterr().out
     assert TradeFigure.objects.get().revision == 1
+
+
+COMMODITIES = "gate,month,hs_chapter,direction,value_usd\n"
+
+
+def run_commodities(data: str, zone, actor):
+    from borderzone.trade.importing import import_trade_commodities
+
+    return import_trade_commodities(
+        data=data.encode(), actor=actor, zone=zone, dry_run=False, progress=no_progress, options={}
+    )
+
+
+def test_commodity_breakdown_imports_and_is_idempotent(zone, gate, actor, client):
+    run(HEADER + "tra linh,2021-01,100,50,,,HQ\n", zone, actor)
+    data = COMMODITIES + "tra linh,2021-01,8,xuất khẩu,60\ntra linh,2021-01,84,import,50\n"
+    assert run_commodities(data, zone, actor).created == 2
+    again = run_commodities(data, zone, actor)
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 2)
+    from borderzone.trade import selectors
+
+    rows = selectors.commodity_totals(selectors.figures(zone=zone))
+    assert [(r["hs_chapter"], r["direction"], r["value_usd"]) for r in rows] == [
+        ("08", "export", Decimal("60.00")),
+        ("84", "import", Decimal("50.00")),
+    ]
+
+
+def test_commodity_breakdown_refuses_more_than_the_month_and_unknown_months(zone, gate, actor):
+    run(HEADER + "tra linh,2021-01,100,50,,,HQ\n", zone, actor)
+    report = run_commodities(
+        COMMODITIES + "tra linh,2021-01,08,export,70\ntra linh,2021-01,09,export,40\ntra linh,2021-02,08,export,1\n"
+        "tra linh,2021-01,00,sideways,1\n",
+        zone,
+        actor,
+    )
+    assert report.errors[0].startswith("dòng 2, value_usd: ")
+    assert report.errors[1] == "dòng 3, month: chưa có số liệu tháng của cửa khẩu này; hãy nhập số tổng trước"
+    assert report.errors[2].startswith("dòng 4, hs_chapter: ")
+    assert report.errors[3].startswith("dòng 4, direction: ")
+    from borderzone.trade.models import CommodityFigure
+
+    assert CommodityFigure.objects.count() == 0

@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from borderzone.core.actors import command_actor
 from borderzone.core.importing import no_progress
-from borderzone.trade.importing import import_trade_statistics
+from borderzone.trade.importing import import_trade_commodities, import_trade_statistics
 from borderzone.zones.models import EconomicZone
 
 
@@ -19,7 +19,8 @@ class Command(BaseCommand):
         "vehicles, declarations, status, source — see docs/data-formats.md). Every row is checked first; if any "
         "is bad nothing is saved, each problem is printed as 'row N, column: reason' and the exit status is 1. "
         "A month that already has figures is replaced as a revision (the earlier values are kept); importing "
-        "the same file twice changes nothing. --dry-run checks and reports without saving."
+        "the same file twice changes nothing. --dry-run checks and reports without saving. --commodities imports "
+        "a breakdown by HS chapter instead."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -29,6 +30,12 @@ class Command(BaseCommand):
             "--zone", default=settings.DEFAULT_ZONE_CODE, help="Economic zone code (default: %(default)s)"
         )
         parser.add_argument("--source", default="", help="Source for rows without a source column value.")
+        parser.add_argument(
+            "--commodities",
+            action="store_true",
+            help="The file is a breakdown by HS chapter (columns gate, month, hs_chapter, direction, value_usd) of "
+            "months already recorded.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         path = Path(options["file"])
@@ -37,7 +44,8 @@ class Command(BaseCommand):
         zone = EconomicZone.objects.filter(code=options["zone"]).first()
         if zone is None:
             raise CommandError(f"No economic zone with code {options['zone']}")
-        report = import_trade_statistics(
+        importer = import_trade_commodities if options["commodities"] else import_trade_statistics
+        report = importer(
             data=path.read_bytes(),
             actor=command_actor("import_trade_statistics"),
             zone=zone,
