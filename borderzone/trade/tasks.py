@@ -85,3 +85,7 @@ def run_trade_forecast(forecast_id: int) -> None:
         steps_done=F("steps_total"),
         finished_at=timezone.now(),
     )
+    # Forecasts of earlier data are kept only until a newer one is done.
+    TradeForecast.objects.filter(
+        zone=forecast.zone, gate=forecast.gate, status__in=[ForecastStatus.DONE, ForecastStatus.FAILED]
+    ).exclude(pk=forecast.pk).filter(created_at__lt=forecast.created_at).delete()

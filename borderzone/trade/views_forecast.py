@@ -43,12 +43,24 @@ def trade_forecast(request: HttpRequest) -> HttpResponse:
         horizon = max(1, min(24, int(request.GET.get("months", "12"))))
     except ValueError:
         horizon = 12
-    forecast = forecast_request(zone=scope.zone, gate=scope.gate)
+    current = forecast_request(zone=scope.zone, gate=scope.gate)
+    forecast = current
+    if current.status != ForecastStatus.DONE:
+        # While the new forecast is computed, the last one made on earlier data stays readable.
+        forecast = (
+            TradeForecast.objects.filter(zone=scope.zone, gate=scope.gate, status=ForecastStatus.DONE)
+            .select_related("zone", "gate")
+            .order_by("-finished_at")
+            .first()
+            or current
+        )
     gates = [(g.code, g.display_name) for g in selectors.trade_gates(scope.zone)]
     context: dict[str, Any] = {
         "zone": scope.zone,
         "scope": scope,
         "forecast": forecast,
+        "current": current,
+        "stale": forecast.pk != current.pk,
         "horizon": horizon,
         "gates": gates,
         "horizons": [3, 6, 12, 18, 24],

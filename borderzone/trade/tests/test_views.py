@@ -188,3 +188,28 @@ def test_budget_form_records_a_year_and_refuses_bad_input(client, zone, speciali
     assert ok.status_code == 302
     budget = ProvinceBudget.objects.get(zone=zone, year=2024)
     assert (budget.estimate_vnd, budget.collection_target_vnd) == (5000000, 900000)
+
+
+def test_forecast_page_keeps_the_last_forecast_readable_while_a_new_one_runs(client, zone, gate, specialist):
+    from django.utils import timezone
+
+    client.force_login(specialist)
+    old = make_forecast(zone)
+    old.result.update(
+        model="sarima",
+        model_label="SARIMA (0,1,1)",
+        mape=0.05,
+        naive_mape=0.1,
+        beats_naive=True,
+        origins=3,
+        history_months=["2025-06"],
+        history=[1000],
+    )
+    old.finished_at = timezone.now()
+    old.save()
+    page = client.get("/staff/trade/forecast/?zone=ZA")
+    assert page.status_code == 200
+    current = TradeForecast.objects.exclude(pk=old.pk).get()
+    assert current.status == ForecastStatus.PENDING
+    assert f"/staff/trade/forecast/{current.pk}/progress/" in page.text
+    assert "SARIMA (0,1,1)" in page.text
