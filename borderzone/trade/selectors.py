@@ -181,7 +181,20 @@ def summary(
     """Totals, change on the same months a year earlier, compound growth between the first and last full
     years, and the share of the province's budget revenue, for a span of months."""
     qs = figures(zone=zone, gates=gates, start=start, end=end, published_only=published_only)
-    span_totals = totals(qs)
+    # One scan for the sums and what the page says about them (statuses, as of, gates present).
+    meta = _normalise(
+        qs.order_by().aggregate(
+            **amount_aggregates(),
+            as_of=Max("updated_at"),
+            gates_present=Count("gate", distinct=True),
+            provisional=Count("id", filter=Q(status="provisional")),
+            final=Count("id", filter=Q(status="final")),
+            revised=Count("id", filter=Q(status="revised")),
+            replaced=Count("id", filter=Q(revision__gt=0)),
+            illustrative=Count("id", filter=Q(is_illustrative=True)),
+        )
+    )
+    span_totals = {k: meta[k] for k in amount_aggregates()}
     previous = totals(
         figures(
             zone=zone,
@@ -194,7 +207,7 @@ def summary(
     years = yearly(qs)
     # A year is full when every gate considered has all twelve months: the gates asked for, or else
     # the gates with any figure in the span.
-    gates_considered = len(gates) if gates else qs.order_by().values("gate").distinct().count()
+    gates_considered = len(gates) if gates else meta["gates_present"]
     full = [y["year"] for y in years if gates_considered and y["rows"] == 12 * gates_considered]
     turnover_growth = revenue_growth = None
     if len(full) >= 2:
@@ -212,14 +225,6 @@ def summary(
         share[str(y["year"])] = round(float(y["revenue_vnd"] / budget.estimate_vnd), 4)
         if budget.actual_vnd:
             share_actual[str(y["year"])] = round(float(y["revenue_vnd"] / budget.actual_vnd), 4)
-    meta = qs.order_by().aggregate(
-        as_of=Max("updated_at"),
-        provisional=Count("id", filter=Q(status="provisional")),
-        final=Count("id", filter=Q(status="final")),
-        revised=Count("id", filter=Q(status="revised")),
-        replaced=Count("id", filter=Q(revision__gt=0)),
-        illustrative=Count("id", filter=Q(is_illustrative=True)),
-    )
     sources = list(qs.order_by("source").values_list("source", flat=True).distinct()[:5])
     return Summary(
         start=start,

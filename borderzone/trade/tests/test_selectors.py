@@ -95,5 +95,5 @@ def test_summary_hides_provisional_figures_from_the_public(zone, gate):
 
 def test_summary_runs_a_fixed_number_of_queries(zone, gate, fill_months, django_assert_max_num_queries):
     fill_months(gate, dt.date(2018, 1, 1), 36)
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(5):
         selectors.summary(zone=zone, start=dt.date(2018, 1, 1), end=dt.date(2020, 12, 1))
