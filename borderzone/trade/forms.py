@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from borderzone.trade.models import FigureStatus
 
@@ -24,7 +25,12 @@ class ScenarioForm(forms.Form):
         label=_("Fall (%)"), min_value=0, max_value=100, max_digits=5, decimal_places=1, required=False
     )
     fall_direction = forms.ChoiceField(
-        label=_("Direction that falls"), choices=[("import", _("import")), ("export", _("export"))], required=False
+        label=_("Direction that falls"),
+        choices=[
+            ("import", pgettext_lazy("trade direction", "import")),
+            ("export", pgettext_lazy("trade direction", "export")),
+        ],
+        required=False,
     )
     fall_months = forms.IntegerField(
         label=_("Fall lasts (months)"),

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 #: The cache scope every trade write bumps; forecasts and summaries are keyed by it.
 TRADE_SCOPE = "trade"
@@ -39,8 +40,8 @@ PUBLISHED_STATUSES = (FigureStatus.FINAL, FigureStatus.REVISED)
 
 
 class Direction(models.TextChoices):
-    EXPORT = "export", _("export")
-    IMPORT = "import", _("import")
+    EXPORT = "export", pgettext_lazy("trade direction", "export")
+    IMPORT = "import", pgettext_lazy("trade direction", "import")
 
 
 class TradeFigure(models.Model):
@@ -65,7 +66,9 @@ class TradeFigure(models.Model):
     )
     vehicles = models.PositiveIntegerField(_("vehicles"), null=True, blank=True)
     declarations = models.PositiveIntegerField(_("customs declarations"), null=True, blank=True)
-    status = models.CharField(_("status"), max_length=20, choices=FigureStatus.choices, default=FigureStatus.FINAL)
+    status = models.CharField(
+        pgettext_lazy("trade figure", "status"), max_length=20, choices=FigureStatus.choices, default=FigureStatus.FINAL
+    )
     source = models.CharField(_("source"), max_length=300)
     revision = models.PositiveIntegerField(_("revision"), default=0)
     is_illustrative = models.BooleanField(_("illustrative (demo)"), default=False)
@@ -114,7 +117,7 @@ class TradeFigureRevision(models.Model):
     figure = models.ForeignKey(TradeFigure, on_delete=models.CASCADE, related_name="revisions")
     revision = models.PositiveIntegerField(_("revision"))
     values = models.JSONField(_("values"), help_text=_("Amounts as decimal strings, counts, status and source."))
-    status = models.CharField(_("status"), max_length=20, choices=FigureStatus.choices)
+    status = models.CharField(pgettext_lazy("trade figure", "status"), max_length=20, choices=FigureStatus.choices)
     source = models.CharField(_("source"), max_length=300)
     valid_until = models.DateTimeField(_("replaced at"), auto_now_add=True)
     replaced_by = models.ForeignKey(
@@ -176,7 +179,9 @@ class ProvinceBudget(models.Model):
     collection_target_vnd = models.DecimalField(
         _("zone's annual collection target (VND)"), max_digits=20, decimal_places=0, null=True, blank=True
     )
-    status = models.CharField(_("status"), max_length=20, choices=FigureStatus.choices, default=FigureStatus.FINAL)
+    status = models.CharField(
+        pgettext_lazy("trade figure", "status"), max_length=20, choices=FigureStatus.choices, default=FigureStatus.FINAL
+    )
     source = models.CharField(_("source"), max_length=300)
     is_illustrative = models.BooleanField(_("illustrative (demo)"), default=False)
     updated_at = models.DateTimeField(_("as of"), auto_now=True)

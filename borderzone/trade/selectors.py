@@ -162,11 +162,20 @@ class Summary:
         return self.full_years[0], self.full_years[-1]
 
     @property
+    def previous_complete(self) -> bool:
+        """Whether the same months a year earlier all have figures (else no change is stated)."""
+        return bool(self.previous["months"] == months_between(self.start, self.end))
+
+    @property
     def turnover_change(self) -> float | None:
+        if not self.previous_complete:
+            return None
         return change(self.totals["turnover_usd"], self.previous["turnover_usd"])
 
     @property
     def revenue_change(self) -> float | None:
+        if not self.previous_complete:
+            return None
         return change(self.totals["revenue_vnd"], self.previous["revenue_vnd"])
 
 
@@ -195,7 +204,7 @@ def summary(
         )
     )
     span_totals = {k: meta[k] for k in amount_aggregates()}
-    previous = totals(
+    previous = _normalise(
         figures(
             zone=zone,
             gates=gates,
@@ -203,6 +212,8 @@ def summary(
             end=month_add(end, -12),
             published_only=published_only,
         )
+        .order_by()
+        .aggregate(**amount_aggregates(), months=Count("month", distinct=True))
     )
     years = yearly(qs)
     # A year is full when every gate considered has all twelve months: the gates asked for, or else

@@ -97,3 +97,12 @@ def test_summary_runs_a_fixed_number_of_queries(zone, gate, fill_months, django_
     fill_months(gate, dt.date(2018, 1, 1), 36)
     with django_assert_max_num_queries(5):
         selectors.summary(zone=zone, start=dt.date(2018, 1, 1), end=dt.date(2020, 12, 1))
+
+
+def test_summary_states_no_change_when_the_year_before_lacks_months(zone, gate, fill_months):
+    fill_months(gate, dt.date(2019, 6, 1), 7, export=100, imp=0)  # June–December 2019 only
+    fill_months(gate, dt.date(2020, 1, 1), 12, export=120, imp=0)
+    result = selectors.summary(zone=zone, start=dt.date(2020, 1, 1), end=dt.date(2020, 12, 1))
+    assert result.turnover_change is None
+    part = selectors.summary(zone=zone, start=dt.date(2020, 6, 1), end=dt.date(2020, 12, 1))
+    assert part.turnover_change == pytest.approx(0.2)
