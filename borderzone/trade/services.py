@@ -1,0 +1,223 @@
+"""Writes on trade figures and budgets: validate, save, keep the earlier values, audit, bump the
+trade data version — in one transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any, Literal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from borderzone.core.actors import Actor
+from borderzone.core.audit import audit_record, snapshot
+from borderzone.core.cache import bump_version
+from borderzone.core.models import AuditAction, quantize_decimal_fields
+from borderzone.trade.models import (
+    AMOUNT_FIELDS,
+    COUNT_FIELDS,
+    TRADE_SCOPE,
+    CommodityFigure,
+    Direction,
+    FigureStatus,
+    ProvinceBudget,
+    TradeFigure,
+    TradeFigureRevision,
+    TradeForecast,
+)
+from borderzone.zones.models import BorderGate, EconomicZone
+
+Outcome = Literal["created", "updated", "unchanged"]
+
+
+def _check_values(values: dict[str, Any]) -> dict[str, Any]:
+    unknown = set(values) - set(AMOUNT_FIELDS) - set(COUNT_FIELDS)
+    if unknown:
+        raise ValueError(f"Unknown trade figure fields: {sorted(unknown)}")
+    errors: dict[str, str] = {}
+    clean: dict[str, Any] = {}
+    for name, value in values.items():
+        if value is None:
+            clean[name] = None if name in COUNT_FIELDS else Decimal(0)
+            continue
+        if name in AMOUNT_FIELDS:
+            value = Decimal(value)
+        if value < 0:
+            errors[name] = _("The value cannot be negative.")
+        clean[name] = value
+    if errors:
+        raise ValidationError(errors)
+    return clean
+
+
+def _values_of(figure: TradeFigure) -> dict[str, Any]:
+    data = snapshot(figure, fields=[*AMOUNT_FIELDS, *COUNT_FIELDS, "status", "source"])
+    return data
+
+
+@transaction.atomic
+def figure_record(
+    *,
+    gate: BorderGate,
+    month: dt.date,
+    values: dict[str, Any],
+    source: str,
+    status: str | None = None,
+    actor: Actor,
+    is_illustrative: bool = False,
+    bump: bool = True,
+) -> tuple[TradeFigure, Outcome]:
+    """Record a gate's figures for a month; replacing different figures keeps the old ones as a revision.
+
+    Fields not in `values` keep their stored value. A final figure replaced by different values becomes
+    "revised" unless the caller says "provisional".
+    """
+    if month.day != 1:
+        raise ValidationError({"month": _("A month is stored as its first day.")})
+    if not source.strip():
+        raise ValidationError({"source": _("Every figure needs its source.")})
+    if status is not None and status not in FigureStatus.values:
+        raise ValidationError({"status": _("Unknown status: %(value)s") % {"value": status}})
+    clean = _check_values(values)
+    figure = TradeFigure.objects.select_for_update().filter(gate=gate, month=month).first()
+    if figure is None:
+        figure = TradeFigure(
+            gate=gate,
+            month=month,
+            source=source.strip(),
+            status=status or FigureStatus.FINAL,
+            is_illustrative=is_illustrative,
+            **clean,
+        )
+        quantize_decimal_fields(figure)
+        figure.full_clean()
+        figure.save()
+        audit_record(actor=actor, instance=figure, action=AuditAction.CREATED)
+        if bump:
+            bump_version(TRADE_SCOPE)
+        return figure, "created"
+
+    before = snapshot(figure)
+    old_values = _values_of(figure)
+    for name, value in clean.items():
+        setattr(figure, name, value)
+    quantize_decimal_fields(figure)
+    numbers_changed = any(
+        snapshot(figure, fields=[name])[name] != old_values[name] for name in (*AMOUNT_FIELDS, *COUNT_FIELDS)
+    )
+    new_status = status or figure.status
+    if numbers_changed and old_values["status"] in (FigureStatus.FINAL, FigureStatus.REVISED):
+        if new_status == FigureStatus.FINAL:
+            new_status = FigureStatus.REVISED
+    figure.status = new_status
+    figure.source = source.strip()
+    if not numbers_changed and figure.status == old_values["status"] and figure.source == old_values["source"]:
+        return figure, "unchanged"
+    if numbers_changed:
+        TradeFigureRevision.objects.create(
+            figure=figure,
+            revision=figure.revision,
+            values=old_values,
+            status=old_values["status"],
+            source=old_values["source"],
+            replaced_by=actor.user,
+        )
+        figure.revision += 1
+    figure.full_clean()
+    figure.save()
+    audit_record(
+        actor=actor,
+        instance=figure,
+        action=AuditAction.UPDATED,
+        before=before,
+        note=_("revision %(n)d") % {"n": figure.revision} if numbers_changed else "",
+    )
+    if bump:
+        bump_version(TRADE_SCOPE)
+    return figure, "updated"
+
+
+BUDGET_FIELDS = ("estimate_vnd", "actual_vnd", "collection_target_vnd", "status", "source")
+
+
+@transaction.atomic
+def budget_record(*, zone: EconomicZone, year: int, actor: Actor, **fields: Any) -> tuple[ProvinceBudget, Outcome]:
+    """Record the province's budget revenue (estimate, actual) and the zone's collection target for a year."""
+    unknown = set(fields) - set(BUDGET_FIELDS) - {"is_illustrative"}
+    if unknown:
+        raise ValueError(f"Unknown budget fields: {sorted(unknown)}")
+    for name in ("estimate_vnd", "actual_vnd", "collection_target_vnd"):
+        value = fields.get(name)
+        if value is not None and Decimal(value) < 0:
+            raise ValidationError({name: _("The value cannot be negative.")})
+    budget = ProvinceBudget.objects.select_for_update().filter(zone=zone, year=year).first()
+    if budget is None:
+        budget = ProvinceBudget(zone=zone, year=year, **fields)
+        quantize_decimal_fields(budget)
+        budget.full_clean()
+        budget.save()
+        audit_record(actor=actor, instance=budget, action=AuditAction.CREATED)
+        bump_version(TRADE_SCOPE)
+        return budget, "created"
+    before = snapshot(budget)
+    for name, value in fields.items():
+        setattr(budget, name, value)
+    quantize_decimal_fields(budget)
+    budget.full_clean()
+    if snapshot(budget) == before:
+        return budget, "unchanged"
+    budget.save()
+    audit_record(actor=actor, instance=budget, action=AuditAction.UPDATED, before=before)
+    bump_version(TRADE_SCOPE)
+    return budget, "updated"
+
+
+def forecast_request(*, zone: EconomicZone, gate: BorderGate | None) -> TradeForecast:
+    """The forecast for the current trade data, queued for the worker if there is none yet.
+
+    Forecasts are derived data, kept like a cache (keyed by the trade data version), so they have no
+    audit rows."""
+    from borderzone.core.cache import current_version
+    from borderzone.trade.tasks import run_trade_forecast
+
+    version = current_version(TRADE_SCOPE)
+    with transaction.atomic():
+        forecast, created = TradeForecast.objects.get_or_create(zone=zone, gate=gate, data_version=version)
+        if created:
+            transaction.on_commit(lambda: run_trade_forecast.enqueue(forecast.pk))
+    forecast.refresh_from_db()
+    return forecast
+
+
+@transaction.atomic
+def commodity_record(
+    *, figure: TradeFigure, hs_chapter: str, direction: str, value_usd: Decimal, actor: Actor, bump: bool = True
+) -> tuple[CommodityFigure, Outcome]:
+    """Record the part of a monthly figure in one HS chapter and direction."""
+    if direction not in Direction.values:
+        raise ValidationError({"direction": _("Unknown direction: %(value)s") % {"value": direction}})
+    if value_usd < 0:
+        raise ValidationError({"value_usd": _("The value cannot be negative.")})
+    item = CommodityFigure.objects.filter(figure=figure, hs_chapter=hs_chapter, direction=direction).first()
+    if item is None:
+        item = CommodityFigure(figure=figure, hs_chapter=hs_chapter, direction=direction, value_usd=value_usd)
+        quantize_decimal_fields(item)
+        item.full_clean()
+        item.save()
+        audit_record(actor=actor, instance=item, action=AuditAction.CREATED)
+        outcome: Outcome = "created"
+    else:
+        before = snapshot(item)
+        item.value_usd = value_usd
+        quantize_decimal_fields(item)
+        if snapshot(item) == before:
+            return item, "unchanged"
+        item.full_clean()
+        item.save()
+        audit_record(actor=actor, instance=item, action=AuditAction.UPDATED, before=before)
+        outcome = "updated"
+    if bump:
+        bump_version(TRADE_SCOPE)
+    return item, outcome

@@ -1,0 +1,24 @@
+import datetime as dt
+
+import pytest
+
+from borderzone.trade.tests.factories import TradeFigureFactory
+from borderzone.zones.tests.factories import BorderGateFactory, EconomicZoneFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_the_public_trade_page_draws_its_charts_without_errors(page, settings):
+    settings.DEFAULT_ZONE_CODE = "CB"
+    zone = EconomicZoneFactory(code="CB", name="Khu kinh tế cửa khẩu tỉnh Cao Bằng")
+    gate = BorderGateFactory(zone=zone, code="TALUNG", name="Cửa khẩu quốc tế Tà Lùng")
+    for i in range(24):
+        TradeFigureFactory(gate=gate, month=dt.date(2019 + i // 12, i % 12 + 1, 1), export_usd=1000 + i, import_usd=500)
+    page.goto(page.base_url + "/trade/")
+    assert page.locator("h1").inner_text() == "Thương mại biên giới và thu ngân sách"
+    for chart in ("#chart-monthly", "#chart-yearly", "#chart-revenue"):
+        page.wait_for_selector(f"{chart} canvas")
+    page.locator("details summary").first.click()
+    assert "TALUNG" in page.locator("details").first.inner_text()
+    assert page.watch.external_requests == []
+    assert page.watch.console_errors == [] and page.watch.page_errors == []
