@@ -124,7 +124,9 @@ class LegalDocument(LocalizedTitleMixin, models.Model):
     is_published = models.BooleanField(_("published"), default=False)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     is_illustrative = models.BooleanField(
-        _("illustrative"), default=False, help_text=_("Demo record: the number and title are real, the file is not.")
+        _("illustrative"),
+        default=False,
+        help_text=_("Demo record: number and title as published by the board; dates and file are illustrative."),
     )
     view_count = models.PositiveIntegerField(_("views"), default=0)
     download_count = models.PositiveIntegerField(_("downloads"), default=0)
@@ -232,7 +234,9 @@ class AdministrativeProcedure(LocalizedTitleMixin, models.Model):
     zone = models.ForeignKey(
         "zones.EconomicZone", on_delete=models.PROTECT, related_name="procedures", verbose_name=_("zone")
     )
-    code = models.CharField(_("code"), max_length=40, help_text=_("Code in the national procedures database"))
+    code = models.CharField(
+        _("code"), max_length=40, help_text=_("The code of the procedure (the national database code where it has one)")
+    )
     title = models.CharField(_("name"), max_length=400)
     title_en = models.CharField(_("name (English)"), max_length=400, blank=True)
     field = models.CharField(_("field"), max_length=20, choices=DocumentField.choices, default=DocumentField.INVESTMENT)
