@@ -4,7 +4,7 @@ extension, SQLite FTS5 over a stored unaccented copy. Both answer "dong dang" wi
 from __future__ import annotations
 
 from django.db import connection
-from django.db.models import F, Func, Q, QuerySet, Value
+from django.db.models import F, Func, Q, QuerySet, TextField, Value
 
 from borderzone.core.text import search_key
 
@@ -48,7 +48,16 @@ def filter_documents[Q_T: QuerySet](qs: Q_T, query: str) -> Q_T:
     if connection.vendor == "postgresql":
         from django.contrib.postgres.search import SearchQuery, SearchVector
 
-        vector = SearchVector(Func(F("search_source"), function="unaccent"), config="simple")
+        # unaccent, then punctuation to spaces, so "1/2000" and "QĐ-UBND" split into words as search_key splits them.
+        words_only = Func(
+            Func(F("search_source"), function="unaccent"),
+            Value("[^[:alnum:]]+"),
+            Value(" "),
+            Value("g"),
+            function="regexp_replace",
+            output_field=TextField(),
+        )
+        vector = SearchVector(words_only, config="simple")
         tsquery = SearchQuery(
             Func(Value(" & ".join(f"{w}:*" for w in words)), function="unaccent"), config="simple", search_type="raw"
         )
