@@ -84,24 +84,34 @@ def _results_html(request: HttpRequest, filters: selectors.DocumentFilters, page
 
 
 def document_list(request: HttpRequest) -> HttpResponse:
-    """The public register: search and filters; the results are cached for visitors until a document changes."""
-    if is_staff_member(request.user):
-        facets = selectors.document_facets(request.user)
-    else:
-        facets = cached(("documents",), "facets", lambda: selectors.document_facets(AnonymousUser()))
-    form = DocumentSearchForm(request.GET or None, issuers=facets["issuers"], years=facets["years"])
-    filters = _filters(form)
+    """The public register: search and filters. For visitors other than staff, the search form and the
+    results are rendered once per query and language and cached until a document changes."""
+    staff = is_staff_member(request.user)
     page_number = request.GET.get("page", "1")
-    if is_staff_member(request.user):
-        results = _results_html(request, filters, page_number)
+
+    def build_form() -> DocumentSearchForm:
+        facets = selectors.document_facets(request.user if staff else AnonymousUser())
+        return DocumentSearchForm(request.GET or None, issuers=facets["issuers"], years=facets["years"])
+
+    def render_form() -> str:
+        return render_to_string("documents/_search_form.html", {"form": build_form()})
+
+    def render_results() -> str:
+        return _results_html(request, _filters(build_form()), page_number)
+
+    if staff:
+        form_html, results = render_form(), render_results()
     else:
-        key = f"list:{translation.get_language()}:{sorted(request.GET.items())}"
-        results = cached(("documents",), key, lambda: _results_html(request, filters, page_number))
-    zone = _default_zone()
-    context = {"form": form, "results": results, "zone": zone}
+        key = f"{translation.get_language()}:{sorted(request.GET.items())}"
+        form_html = cached(("documents",), f"form:{key}", render_form)
+        results = cached(("documents",), f"list:{key}", render_results)
     if request.headers.get("HX-Request"):
         return HttpResponse(results)
-    return render(request, "documents/document_list.html", context)
+    return render(
+        request,
+        "documents/document_list.html",
+        {"form_html": form_html, "results": results, "zone": _default_zone()},
+    )
 
 
 def _hit(request: HttpRequest, document: LegalDocument, kind: str) -> None:
