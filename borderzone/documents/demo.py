@@ -176,6 +176,14 @@ LEGAL_BASIS: list[tuple[str, str, str, str, str, dt.date, dt.date, list[str]]] =
     ),
 ]
 
+# What the generated file says beyond its heading, where the demo needs it (the rest get one plain sentence).
+BODY_NOTES = {
+    "1057/QĐ-UBND": "Phân khu khu vực cửa khẩu Tà Lùng gồm khu kiểm soát cửa khẩu, khu kho bãi và khu đô thị; giao thông "
+    "đối ngoại kết nối Quốc lộ 3 và tuyến cao tốc Đồng Đăng – Trà Lĩnh.",
+    "20/2014/QĐ-TTg": "Khu kinh tế cửa khẩu tỉnh Cao Bằng gồm các khu vực cửa khẩu Trà Lĩnh, Tà Lùng, Sóc Giang, Lý Vạn "
+    "và các cửa khẩu, lối mở khác.",
+}
+
 PROCEDURES: list[dict[str, Any]] = [
     {
         "code": "BQLKKT-ĐT-01",
@@ -291,8 +299,7 @@ def load(*, actor: Actor, out: TextIO) -> None:
         if not doc.files.exists():
             body = (
                 f"{doc.issuer} ban hành văn bản số {doc.number} ngày {doc.issued_on:%d/%m/%Y}: {doc.title}. "
-                "Văn bản áp dụng trong Khu kinh tế cửa khẩu tỉnh Cao Bằng, gồm các khu vực cửa khẩu Trà Lĩnh, "
-                "Tà Lùng, Sóc Giang, Lý Vạn và tuyến cao tốc Đồng Đăng – Trà Lĩnh."
+                + BODY_NOTES.get(doc.number, "Văn bản áp dụng trong Khu kinh tế cửa khẩu tỉnh Cao Bằng.")
             )
             upload = _pdf_upload(doc.number, doc.title, doc.issuer, doc.issued_on, body)
             services.document_file_add(document=doc, upload=upload, actor=actor)

@@ -25,7 +25,9 @@ class IncentiveFilterForm(forms.Form):
     sector = forms.ModelChoiceField(
         label=_("Sector"), queryset=Sector.objects.none(), required=False, empty_label=_("All sectors")
     )
-    area = forms.ChoiceField(label=_("Area"), choices=[("", _("All areas")), *AreaScope.choices], required=False)
+    area = forms.ChoiceField(
+        label=_("Where it applies"), choices=[("", _("All areas")), *AreaScope.choices], required=False
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -72,7 +74,7 @@ class IncentiveForm(forms.Form):
     sectors = forms.ModelMultipleChoiceField(
         label=_("Sectors"), queryset=Sector.objects.none(), required=False, help_text=_("None: every sector.")
     )
-    area_scope = forms.ChoiceField(label=_("Area"), choices=AreaScope.choices)
+    area_scope = forms.ChoiceField(label=_("Where it applies"), choices=AreaScope.choices)
     functional_areas = forms.ModelMultipleChoiceField(
         label=_("Functional areas"), queryset=FunctionalArea.objects.none(), required=False
     )

@@ -98,7 +98,7 @@ class Incentive(LocalizedTitleMixin, models.Model):
     sectors = models.ManyToManyField(
         Sector, blank=True, related_name="incentives", verbose_name=_("sectors"), help_text=_("None: every sector.")
     )
-    area_scope = models.CharField(_("area"), max_length=30, choices=AreaScope.choices)
+    area_scope = models.CharField(_("where it applies"), max_length=30, choices=AreaScope.choices)
     functional_areas = models.ManyToManyField(
         "zones.FunctionalArea", blank=True, related_name="incentives", verbose_name=_("functional areas")
     )
