@@ -102,7 +102,8 @@ def document_list(request: HttpRequest) -> HttpResponse:
     if staff:
         form_html, results = render_form(), render_results()
     else:
-        key = f"{translation.get_language()}:{sorted(request.GET.items())}"
+        # The day is part of the key: a document's status today changes at midnight without any write.
+        key = f"{translation.get_language()}:{timezone.localdate()}:{sorted(request.GET.items())}"
         form_html = cached(("documents",), f"form:{key}", render_form)
         results = cached(("documents",), f"list:{key}", render_results)
     if request.headers.get("HX-Request"):

@@ -8,14 +8,17 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import translation
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 
 from borderzone.core.actors import request_actor
+from borderzone.core.cache import cached
 from borderzone.core.forms import apply_validation_error, form_status
 from borderzone.core.permissions import (
     can_change_zone,
@@ -45,19 +48,30 @@ def _default_zone() -> EconomicZone | None:
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    """Incentives by sector and area, and the projects open for investment."""
-    form = IncentiveFilterForm(request.GET or None)
-    sector = area = None
-    if form.is_valid():
-        sector = form.cleaned_data.get("sector")
-        area = form.cleaned_data.get("area") or ""
-    incentives = selectors.incentive_list(request.user, sector=sector, area_scope=area or "")
-    calls = selectors.call_list(request.user, open_only=True)
-    return render(
-        request,
-        "investing/home.html",
-        {"form": form, "incentives": incentives, "calls": calls, "zone": _default_zone(), "sector": sector},
-    )
+    """Incentives by sector and area, and the projects open for investment; cached for visitors
+    until incentives, calls or the documents they cite change (or the day changes a document's status)."""
+
+    def render_body() -> str:
+        form = IncentiveFilterForm(request.GET or None)
+        sector = area = None
+        if form.is_valid():
+            sector = form.cleaned_data.get("sector")
+            area = form.cleaned_data.get("area") or ""
+        user = request.user if is_staff_member(request.user) else AnonymousUser()
+        context = {
+            "form": form,
+            "incentives": selectors.incentive_list(user, sector=sector, area_scope=area or ""),
+            "calls": selectors.call_list(user, open_only=True),
+            "sector": sector,
+        }
+        return render_to_string("investing/_home_body.html", context)
+
+    if is_staff_member(request.user):
+        body = render_body()
+    else:
+        key = f"home:{translation.get_language()}:{timezone.localdate()}:{sorted(request.GET.items())}"
+        body = cached((services.INVESTING_SCOPE, "documents"), key, render_body)
+    return render(request, "investing/home.html", {"body": body, "zone": _default_zone()})
 
 
 def call_detail(request: HttpRequest, pk: int) -> HttpResponse:

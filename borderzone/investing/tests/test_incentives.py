@@ -81,3 +81,16 @@ def test_changing_an_incentive_is_audited_with_its_sectors(make_incentive, actor
     events = AuditEvent.objects.filter(object_id=str(incentive.pk), action="updated")
     assert any(e.changes.get("clause") == ["Điều 13, khoản 1", "Điều 13, khoản 2"] for e in events)
     assert any("sectors" in e.changes for e in events)
+
+
+def test_the_incentives_page_is_cached_for_visitors_and_refreshed_when_an_incentive_changes(
+    client, make_incentive, actor, django_assert_max_num_queries
+):
+    from borderzone.investing import services
+
+    incentive = make_incentive(title="Ưu đãi ban đầu")
+    assert "Ưu đãi ban đầu" in client.get(reverse("investing:home")).content.decode()
+    with django_assert_max_num_queries(3):
+        client.get(reverse("investing:home"))
+    services.incentive_update(incentive=incentive, actor=actor, title="Ưu đãi đã sửa")
+    assert "Ưu đãi đã sửa" in client.get(reverse("investing:home")).content.decode()
