@@ -89,23 +89,24 @@ def document_list(request: HttpRequest) -> HttpResponse:
     staff = is_staff_member(request.user)
     page_number = request.GET.get("page", "1")
 
-    def build_form() -> DocumentSearchForm:
-        facets = selectors.document_facets(request.user if staff else AnonymousUser())
-        return DocumentSearchForm(request.GET or None, issuers=facets["issuers"], years=facets["years"])
+    def facets() -> dict[str, Any]:
+        if staff:
+            return selectors.document_facets(request.user)
+        # Issuers and years depend on the register only, not on the query: one cached answer for all visitors.
+        return cached(("documents",), "facets", lambda: selectors.document_facets(AnonymousUser()))
 
-    def render_form() -> str:
-        return render_to_string("documents/_search_form.html", {"form": build_form()})
-
-    def render_results() -> str:
-        return _results_html(request, _filters(build_form()), page_number)
+    def render_both() -> tuple[str, str]:
+        found = facets()
+        form = DocumentSearchForm(request.GET or None, issuers=found["issuers"], years=found["years"])
+        form_html = render_to_string("documents/_search_form.html", {"form": form})
+        return form_html, _results_html(request, _filters(form), page_number)
 
     if staff:
-        form_html, results = render_form(), render_results()
+        form_html, results = render_both()
     else:
         # The day is part of the key: a document's status today changes at midnight without any write.
         key = f"{translation.get_language()}:{timezone.localdate()}:{sorted(request.GET.items())}"
-        form_html = cached(("documents",), f"form:{key}", render_form)
-        results = cached(("documents",), f"list:{key}", render_results)
+        form_html, results = cached(("documents",), f"page:{key}", render_both)
     if request.headers.get("HX-Request"):
         return HttpResponse(results)
     return render(
