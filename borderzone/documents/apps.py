@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from borderzone.core.registry import NavItem
+
 
 class DocumentsConfig(AppConfig):
     name = "borderzone.documents"
@@ -8,3 +10,10 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("Legal documents and procedures")
     api_prefix = "/documents"
     demo_order = 60
+    # NavItem labels are lazy so that each request shows them in its own language.
+    nav_items = [
+        NavItem("documents:list", _("Legal documents"), "public", 40),  # type: ignore[arg-type]
+        NavItem("documents:procedures", _("Procedures"), "public", 45),  # type: ignore[arg-type]
+        NavItem("documents:staff-documents", _("Document register"), "staff", 40),  # type: ignore[arg-type]
+        NavItem("documents:staff-procedures", _("Procedures catalogue"), "staff", 45),  # type: ignore[arg-type]
+    ]

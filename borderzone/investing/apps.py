@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from borderzone.core.registry import NavItem
+
 
 class InvestingConfig(AppConfig):
     name = "borderzone.investing"
@@ -8,3 +10,8 @@ class InvestingConfig(AppConfig):
     verbose_name = _("Investing in the zone")
     api_prefix = "/investing"
     demo_order = 65
+    # NavItem labels are lazy so that each request shows them in its own language.
+    nav_items = [
+        NavItem("investing:home", _("Investing in the zone"), "public", 50),  # type: ignore[arg-type]
+        NavItem("investing:staff-home", _("Incentives and inquiries"), "staff", 50),  # type: ignore[arg-type]
+    ]

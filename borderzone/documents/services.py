@@ -1,0 +1,431 @@
+"""Writes on the register and the procedures catalogue: validate, save, audit, bump the cache version."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from borderzone.core.actors import Actor
+from borderzone.core.audit import audit_record, snapshot
+from borderzone.core.cache import bump_version
+from borderzone.core.models import AuditAction
+from borderzone.core.text import search_key
+from borderzone.documents.files import check_upload
+from borderzone.documents.models import (
+    AdministrativeProcedure,
+    DocumentFile,
+    DocumentHit,
+    DossierComponent,
+    HitKind,
+    LegalDocument,
+    SubmissionChannel,
+    private_storage,
+)
+from borderzone.documents.search import index_document, unindex_document
+from borderzone.zones.models import EconomicZone
+
+DOCUMENTS_SCOPE = "documents"
+PROCEDURES_SCOPE = "procedures"
+
+DOCUMENT_FIELDS = (
+    "number",
+    "doc_type",
+    "field",
+    "issuer",
+    "signer",
+    "title",
+    "title_en",
+    "summary",
+    "issued_on",
+    "effective_on",
+    "expires_on",
+    "is_illustrative",
+)
+PROCEDURE_FIELDS = (
+    "code",
+    "title",
+    "title_en",
+    "field",
+    "steps",
+    "time_limit",
+    "time_limit_days",
+    "fee",
+    "where_to_submit",
+    "channels",
+    "who_may_submit",
+    "result",
+)
+
+# Crawlers, link checkers and scripts: their requests are not readers.
+BOT_PATTERN = re.compile(
+    r"bot|crawl|spider|slurp|bingpreview|facebookexternalhit|curl|wget|python-requests|httpx|"
+    r"go-http-client|java/|libwww|scrapy|headlesschrome|phantomjs|lighthouse|monitor|uptime",
+    re.IGNORECASE,
+)
+
+
+def _reindex(document: LegalDocument) -> None:
+    file_text = " ".join(t for t in document.files.values_list("text", flat=True) if t)
+    source = " ".join(
+        part
+        for part in (
+            document.number,
+            document.title,
+            document.title_en,
+            document.summary,
+            document.issuer,
+            document.signer,
+            file_text,
+        )
+        if part
+    )
+    document.search_source = source
+    document.search_text = search_key(source)
+    LegalDocument.objects.filter(pk=document.pk).update(search_source=source, search_text=document.search_text)
+    index_document(document.pk, document.search_text)
+
+
+def _check_relations(
+    document: LegalDocument, replaces: Iterable[LegalDocument], amends: Iterable[LegalDocument]
+) -> None:
+    for name, docs in (("replaces", replaces), ("amends", amends)):
+        for other in docs:
+            if other.pk == document.pk:
+                raise ValidationError({name: _("A document cannot replace or amend itself.")})
+            if other.zone_id != document.zone_id:
+                raise ValidationError(
+                    {name: _("%(number)s belongs to another zone's register.") % {"number": other.number}}
+                )
+
+
+def _save_document(document: LegalDocument) -> None:
+    document.number = " ".join(document.number.split())
+    document.number_key = search_key(document.number)
+    if document.effective_on and document.effective_on < document.issued_on:
+        raise ValidationError({"effective_on": _("A document cannot take effect before it is issued.")})
+    if document.expires_on and document.expires_on <= (document.effective_on or document.issued_on):
+        raise ValidationError({"expires_on": _("The expiry date must come after the date the document takes effect.")})
+    clash = LegalDocument.objects.filter(
+        zone_id=document.zone_id, number_key=document.number_key, issued_on=document.issued_on
+    ).exclude(pk=document.pk)
+    if clash.exists():
+        raise ValidationError(
+            {"number": _("The register already holds a document with this number issued on this date.")}
+        )
+    document.full_clean(exclude=["replaces", "amends"])
+    try:
+        with transaction.atomic():
+            document.save()
+    except IntegrityError:
+        raise ValidationError(
+            {"number": _("The register already holds a document with this number issued on this date.")}
+        ) from None
+
+
+def _relations_changes(document: LegalDocument) -> dict[str, list[str]]:
+    return {
+        "replaces": sorted(d.number for d in document.replaces.all()),
+        "amends": sorted(d.number for d in document.amends.all()),
+    }
+
+
+@transaction.atomic
+def document_create(
+    *,
+    zone: EconomicZone,
+    actor: Actor,
+    replaces: Iterable[LegalDocument] = (),
+    amends: Iterable[LegalDocument] = (),
+    is_published: bool = False,
+    **fields: Any,
+) -> LegalDocument:
+    """Add a document to a zone's register (unpublished unless asked)."""
+    document = LegalDocument(zone=zone, **{k: v for k, v in fields.items() if k in DOCUMENT_FIELDS})
+    replaces, amends = list(replaces), list(amends)
+    _check_relations(document, replaces, amends)
+    document.is_published = is_published
+    document.published_at = timezone.now() if is_published else None
+    _save_document(document)
+    document.replaces.set(replaces)
+    document.amends.set(amends)
+    _reindex(document)
+    event = audit_record(actor=actor, instance=document, action=AuditAction.CREATED)
+    rel = _relations_changes(document)
+    if event is not None and (rel["replaces"] or rel["amends"]):
+        audit_record(
+            actor=actor,
+            instance=document,
+            action=AuditAction.UPDATED,
+            changes={k: [[], v] for k, v in rel.items() if v},
+            note="relations",
+        )
+    bump_version(DOCUMENTS_SCOPE)
+    return document
+
+
+@transaction.atomic
+def document_update(
+    *,
+    document: LegalDocument,
+    actor: Actor,
+    replaces: Iterable[LegalDocument] | None = None,
+    amends: Iterable[LegalDocument] | None = None,
+    **fields: Any,
+) -> LegalDocument:
+    """Change a document's fields and the documents it replaces or amends."""
+    before = snapshot(document)
+    rel_before = _relations_changes(document)
+    for key, value in fields.items():
+        if key in DOCUMENT_FIELDS:
+            setattr(document, key, value)
+    _check_relations(document, replaces or [], amends or [])
+    _save_document(document)
+    if replaces is not None:
+        document.replaces.set(list(replaces))
+    if amends is not None:
+        document.amends.set(list(amends))
+    _reindex(document)
+    audit_record(actor=actor, instance=document, action=AuditAction.UPDATED, before=before)
+    rel_after = _relations_changes(document)
+    changed = {k: [rel_before[k], rel_after[k]] for k in rel_after if rel_before[k] != rel_after[k]}
+    if changed:
+        audit_record(actor=actor, instance=document, action=AuditAction.UPDATED, changes=changed, note="relations")
+    bump_version(DOCUMENTS_SCOPE)
+    return document
+
+
+@transaction.atomic
+def document_set_published(*, document: LegalDocument, published: bool, actor: Actor) -> LegalDocument:
+    """Publish a document (visitors see it and its files) or withdraw it."""
+    before = snapshot(document)
+    document.is_published = published
+    if published and document.published_at is None:
+        document.published_at = timezone.now()
+    document.save(update_fields=["is_published", "published_at", "updated_at"])
+    audit_record(actor=actor, instance=document, action=AuditAction.STATUS_CHANGED, before=before)
+    bump_version(DOCUMENTS_SCOPE)
+    return document
+
+
+@transaction.atomic
+def document_delete(*, document: LegalDocument, actor: Actor) -> None:
+    """Remove an unpublished document (a published one is withdrawn first, so links never break silently)."""
+    if document.is_published:
+        raise ValidationError({"is_published": _("Withdraw the document from publication before deleting it.")})
+    if document.procedures.exists():
+        raise ValidationError({"number": _("Procedures cite this document as their legal basis.")})
+    before = snapshot(document)
+    stored = [f.file.name for f in document.files.all() if f.file.name]
+    pk = document.pk
+    audit_record(actor=actor, instance=document, action=AuditAction.DELETED, before=before)
+    document.delete()
+    unindex_document(pk)
+    bump_version(DOCUMENTS_SCOPE)
+    transaction.on_commit(lambda: _delete_stored(stored))
+
+
+@transaction.atomic
+def document_file_add(*, document: LegalDocument, upload: UploadedFile, actor: Actor) -> DocumentFile:
+    """Attach a file after checking its content; it is stored under a name the server makes."""
+    checked, data = check_upload(upload)
+    original = (upload.name or "file").replace("/", "_").replace("\\", "_")[-200:]
+    item = DocumentFile(
+        document=document,
+        original_name=original,
+        kind=checked.kind,
+        content_type=checked.content_type,
+        size=checked.size,
+        sha256=checked.sha256,
+        text=checked.text,
+    )
+    item.file.save(original, ContentFile(data), save=False)
+    stored = item.file.name
+    try:
+        item.full_clean(exclude=["file"])
+        item.save()
+    except Exception:
+        _delete_stored([stored])
+        raise
+    _reindex(document)
+    audit_record(actor=actor, instance=item, action=AuditAction.CREATED)
+    bump_version(DOCUMENTS_SCOPE)
+    return item
+
+
+@transaction.atomic
+def document_file_remove(*, item: DocumentFile, actor: Actor) -> None:
+    """Detach a file from its document and delete it from storage once the change is committed."""
+    document = item.document
+    stored = item.file.name or ""
+    audit_record(actor=actor, instance=item, action=AuditAction.DELETED, before=snapshot(item))
+    item.delete()
+    _reindex(document)
+    bump_version(DOCUMENTS_SCOPE)
+    transaction.on_commit(lambda: _delete_stored([stored]))
+
+
+def _delete_stored(names: Iterable[str | None]) -> None:
+    for name in names:
+        if name:
+            private_storage.delete(name)
+
+
+def visitor_key(ip_address: str | None, user_agent: str, day: str) -> str:
+    """A salted hash that tells visitors apart for a day without keeping their address."""
+    salt = getattr(settings, "VISITOR_HASH_SALT", "") or settings.SECRET_KEY
+    return hashlib.sha256(f"{salt}|{day}|{ip_address or '-'}|{user_agent[:300]}".encode()).hexdigest()
+
+
+def is_bot(user_agent: str) -> bool:
+    return not user_agent.strip() or bool(BOT_PATTERN.search(user_agent))
+
+
+def document_hit(*, document: LegalDocument, kind: str, ip_address: str | None, user_agent: str) -> bool:
+    """Count a view or download once per visitor and day; bots and reloads are not counted.
+
+    Counters are reading statistics, not changes to the record, so they leave no audit row.
+    """
+    if kind not in HitKind.values or is_bot(user_agent):
+        return False
+    today = timezone.localdate()
+    key = visitor_key(ip_address, user_agent, today.isoformat())
+    try:
+        with transaction.atomic():
+            DocumentHit.objects.create(document=document, kind=kind, day=today, visitor=key)
+            column = "view_count" if kind == HitKind.VIEW else "download_count"
+            LegalDocument.objects.filter(pk=document.pk).update(**{column: F(column) + 1})
+    except IntegrityError:
+        return False
+    return True
+
+
+# --- Administrative procedures -------------------------------------------------------------------------
+
+
+def _procedure_save(procedure: AdministrativeProcedure, legal_basis: Iterable[LegalDocument] | None) -> None:
+    bad = [c for c in procedure.channels if c not in SubmissionChannel.values]
+    if bad:
+        raise ValidationError({"channels": _("Unknown way to submit: %(value)s.") % {"value": ", ".join(bad)}})
+    if not procedure.channels:
+        raise ValidationError({"channels": _("Say at least one way to submit the dossier.")})
+    if (
+        AdministrativeProcedure.objects.filter(zone_id=procedure.zone_id, code=procedure.code)
+        .exclude(pk=procedure.pk)
+        .exists()
+    ):
+        raise ValidationError({"code": _("This zone already has a procedure with this code.")})
+    basis = list(legal_basis) if legal_basis is not None else None
+    for doc in basis or []:
+        if doc.zone_id != procedure.zone_id:
+            raise ValidationError(
+                {"legal_basis": _("%(number)s belongs to another zone's register.") % {"number": doc.number}}
+            )
+    procedure.search_text = search_key(f"{procedure.code} {procedure.title} {procedure.title_en}")
+    procedure.full_clean(exclude=["legal_basis"])
+    procedure.save()
+    if basis is not None:
+        procedure.legal_basis.set(basis)
+
+
+@transaction.atomic
+def procedure_create(
+    *,
+    zone: EconomicZone,
+    actor: Actor,
+    legal_basis: Iterable[LegalDocument] = (),
+    is_published: bool = False,
+    **fields: Any,
+) -> AdministrativeProcedure:
+    """Add a procedure to a zone's catalogue."""
+    procedure = AdministrativeProcedure(
+        zone=zone, is_published=is_published, **{k: v for k, v in fields.items() if k in PROCEDURE_FIELDS}
+    )
+    _procedure_save(procedure, legal_basis)
+    audit_record(actor=actor, instance=procedure, action=AuditAction.CREATED)
+    bump_version(PROCEDURES_SCOPE)
+    return procedure
+
+
+@transaction.atomic
+def procedure_update(
+    *,
+    procedure: AdministrativeProcedure,
+    actor: Actor,
+    legal_basis: Iterable[LegalDocument] | None = None,
+    is_published: bool | None = None,
+    **fields: Any,
+) -> AdministrativeProcedure:
+    """Change a procedure; its legal basis is replaced when given."""
+    before = snapshot(procedure)
+    basis_before = sorted(procedure.legal_basis.values_list("number", flat=True))
+    for key, value in fields.items():
+        if key in PROCEDURE_FIELDS:
+            setattr(procedure, key, value)
+    if is_published is not None:
+        procedure.is_published = is_published
+    _procedure_save(procedure, legal_basis)
+    audit_record(actor=actor, instance=procedure, action=AuditAction.UPDATED, before=before)
+    basis_after = sorted(procedure.legal_basis.values_list("number", flat=True))
+    if basis_after != basis_before:
+        audit_record(
+            actor=actor,
+            instance=procedure,
+            action=AuditAction.UPDATED,
+            changes={"legal_basis": [basis_before, basis_after]},
+        )
+    bump_version(PROCEDURES_SCOPE)
+    return procedure
+
+
+@transaction.atomic
+def component_add(
+    *,
+    procedure: AdministrativeProcedure,
+    name: str,
+    copies: str,
+    actor: Actor,
+    order: int | None = None,
+    form: UploadedFile | None = None,
+) -> DossierComponent:
+    """Add a paper to a procedure's dossier, with its form when there is one (checked like any upload)."""
+    if order is None:
+        order = procedure.components.count() + 1
+    component = DossierComponent(procedure=procedure, name=name, copies=copies or "", order=order)
+    stored: str = ""
+    if form is not None:
+        checked, data = check_upload(form, field="form")
+        component.form_original_name = (form.name or "form").replace("/", "_")[-200:]
+        component.form_kind = checked.kind
+        component.form_content_type = checked.content_type
+        component.form_file.save(component.form_original_name, ContentFile(data), save=False)
+        stored = component.form_file.name or ""
+    try:
+        component.full_clean(exclude=["form_file"])
+        component.save()
+    except Exception:
+        _delete_stored([stored])
+        raise
+    audit_record(actor=actor, instance=component, action=AuditAction.CREATED)
+    bump_version(PROCEDURES_SCOPE)
+    return component
+
+
+@transaction.atomic
+def component_remove(*, component: DossierComponent, actor: Actor) -> None:
+    """Remove a paper (and its form file, once committed) from a procedure's dossier."""
+    stored = component.form_file.name or ""
+    audit_record(actor=actor, instance=component, action=AuditAction.DELETED, before=snapshot(component))
+    component.delete()
+    bump_version(PROCEDURES_SCOPE)
+    transaction.on_commit(lambda: _delete_stored([stored]))

@@ -1,0 +1,71 @@
+import datetime as dt
+import re
+
+import pytest
+
+from borderzone.core.actors import command_actor
+from borderzone.documents import services
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def register(zone, settings):
+    settings.DEFAULT_ZONE_CODE = zone.code
+    actor = command_actor("test")
+    old = services.document_create(
+        zone=zone,
+        actor=actor,
+        number="10/QĐ-UBND",
+        doc_type="decision",
+        issuer="UBND tỉnh Cao Bằng",
+        title="Quy chế quản lý tuyến cao tốc Đồng Đăng – Trà Lĩnh",
+        issued_on=dt.date(2020, 1, 1),
+        is_published=True,
+    )
+    services.document_create(
+        zone=zone,
+        actor=actor,
+        number="30/QĐ-UBND",
+        doc_type="decision",
+        issuer="UBND tỉnh Cao Bằng",
+        title="Quy chế mới về tuyến cao tốc Đồng Đăng – Trà Lĩnh",
+        issued_on=dt.date(2024, 1, 1),
+        is_published=True,
+        replaces=[old],
+    )
+    services.document_create(
+        zone=zone,
+        actor=actor,
+        number="5/TB-BQLKKT",
+        doc_type="notice",
+        issuer="Ban Quản lý Khu kinh tế",
+        title="Thông báo về chợ biên giới Tà Lùng",
+        issued_on=dt.date(2024, 3, 1),
+        is_published=True,
+    )
+    return old
+
+
+def test_searching_documents_without_accents_and_following_a_replaced_one_to_the_one_in_force(page, register):
+    page.goto(page.base_url + "/documents/")
+    page.get_by_label("Tìm kiếm").fill("dong dang")
+    page.get_by_role("button", name="Tìm kiếm").click()
+    page.wait_for_url(re.compile(r"/documents/\?q=dong(\+|%20)dang"))
+    results = page.locator("#results")
+    results.get_by_text("2 văn bản").wait_for()
+    assert "Tà Lùng" not in results.inner_text()
+
+    page.get_by_label("Loại văn bản").select_option("notice")
+    page.get_by_role("button", name="Tìm kiếm").click()
+    results.get_by_text("Không có văn bản nào").wait_for()
+
+    page.goto(page.base_url + "/documents/?q=dong+dang")
+    page.get_by_role("link", name="Quy chế quản lý tuyến cao tốc Đồng Đăng – Trà Lĩnh").click()
+    standing = page.locator(".standing")
+    assert "Không còn hiệu lực" in standing.inner_text()
+    standing.get_by_role("link", name="30/QĐ-UBND").click()
+    assert "Còn hiệu lực" in page.locator(".standing").inner_text()
+
+    assert page.watch.external_requests == []
+    assert page.watch.console_errors == [] and page.watch.page_errors == []

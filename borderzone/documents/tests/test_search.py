@@ -1,0 +1,79 @@
+import datetime as dt
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+
+from borderzone.documents import selectors, services
+from borderzone.documents.models import DocumentStatus
+
+pytestmark = pytest.mark.django_db
+
+
+def _search(q, user=None, **kw):
+    return list(selectors.document_search(user or AnonymousUser(), selectors.DocumentFilters(q=q, **kw)))
+
+
+def test_search_finds_dong_dang_from_unaccented_words(zone, make_document):
+    # given a document whose title has the accented name and another that does not
+    wanted = make_document(zone, number="12/QĐ-UBND", title="Quyết định về tuyến cao tốc Trà Lĩnh – Đồng Đăng")
+    make_document(zone, number="13/QĐ-UBND", title="Quyết định về chợ biên giới Tà Lùng")
+    # when searching without accents and in capitals
+    found = _search("dong dang")
+    found_caps = _search("ĐỒNG đăng")
+    # then only the Đồng Đăng document comes back, either way
+    assert [d.pk for d in found] == [wanted.pk]
+    assert [d.pk for d in found_caps] == [wanted.pk]
+
+
+def test_search_reads_the_text_of_attached_pdfs(zone, make_document, pdf_upload, actor):
+    doc = make_document(zone, number="7/KH-BQLKKT", title="Kế hoạch năm 2025")
+    assert _search("Hung Quoc") == []
+    services.document_file_add(
+        document=doc, upload=pdf_upload("Khu trung chuyển hàng hóa Hùng Quốc 100 ha"), actor=actor
+    )
+    assert [d.pk for d in _search("hung quoc")] == [doc.pk]
+
+
+def test_search_matches_the_number_and_symbol(zone, make_document):
+    doc = make_document(zone, number="225/QĐ-BQLKKT")
+    make_document(zone, number="178/QĐ-BQLKKT", title="Quyết định khác")
+    assert [d.pk for d in _search("225/QD-BQLKKT")] == [doc.pk]
+    assert [d.pk for d in _search("225")] == [doc.pk]
+
+
+def test_search_ignores_unpublished_documents_for_visitors_but_not_for_zone_staff(
+    zone, make_document, specialist, other_specialist
+):
+    doc = make_document(zone, title="Đồng Đăng nội bộ", is_published=False)
+    assert _search("dong dang") == []
+    assert _search("dong dang", user=other_specialist) == []
+    assert [d.pk for d in _search("dong dang", user=specialist)] == [doc.pk]
+
+
+def test_filters_by_type_field_issuer_year_and_status(zone, make_document):
+    a = make_document(zone, number="1/TB-BQLKKT", doc_type="notice", field="personnel", issued_on=dt.date(2024, 6, 1))
+    b = make_document(
+        zone, number="2/QĐ-UBND", doc_type="decision", issuer="UBND tỉnh Cao Bằng", issued_on=dt.date(2023, 2, 1)
+    )
+    make_document(
+        zone,
+        number="3/QĐ-UBND",
+        doc_type="decision",
+        issuer="UBND tỉnh Cao Bằng",
+        issued_on=dt.date(2024, 2, 1),
+        replaces=[b],
+    )
+    assert [d.pk for d in _search("", doc_type="notice")] == [a.pk]
+    assert [d.pk for d in _search("", field="personnel")] == [a.pk]
+    assert {d.number for d in _search("", issuer="UBND tỉnh Cao Bằng")} == {"2/QĐ-UBND", "3/QĐ-UBND"}
+    assert {d.number for d in _search("", year=2024)} == {"1/TB-BQLKKT", "3/QĐ-UBND"}
+    assert [d.pk for d in _search("", status=DocumentStatus.REPLACED)] == [b.pk]
+
+
+def test_search_runs_in_a_fixed_number_of_queries(zone, make_document, django_assert_max_num_queries):
+    for i in range(8):
+        make_document(zone, number=f"{i}/QĐ-X", title=f"Đồng Đăng {i}")
+    with django_assert_max_num_queries(3):
+        docs = _search("dong dang")
+        assert len(docs) == 8
+        _ = [list(d.files.all()) for d in docs] + [d.zone.code for d in docs]

@@ -1,0 +1,473 @@
+"""Public pages of the register and the procedures catalogue, file downloads, and the staff pages."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.clickjacking import xframe_options_sameorigin
+from django.views.decorators.http import require_POST
+
+from borderzone.core.actors import client_ip, request_actor
+from borderzone.core.cache import cached
+from borderzone.core.forms import apply_validation_error, form_status
+from borderzone.core.permissions import (
+    can_change_zone,
+    ensure_can_change,
+    get_visible_or_404,
+    is_staff_member,
+    zones_editable_by,
+    zones_visible_to,
+)
+from borderzone.documents import selectors, services
+from borderzone.documents.forms import (
+    ComponentForm,
+    DocumentForm,
+    DocumentSearchForm,
+    FileUploadForm,
+    ProcedureForm,
+)
+from borderzone.documents.models import (
+    AdministrativeProcedure,
+    DocumentField,
+    DocumentFile,
+    DossierComponent,
+    HitKind,
+    LegalDocument,
+)
+from borderzone.zones.models import EconomicZone
+
+PAGE_SIZE = 20
+
+
+def _default_zone() -> EconomicZone | None:
+    """The zone whose board the portal speaks for (one query: only its name and demo flag are shown)."""
+    from django.conf import settings
+
+    zones = EconomicZone.objects.only("code", "name", "board_name", "is_demo")
+    return zones.filter(code=settings.DEFAULT_ZONE_CODE).first() or zones.first()
+
+
+def _filters(form: DocumentSearchForm) -> selectors.DocumentFilters:
+    data = form.cleaned_data if form.is_valid() else {}
+    return selectors.DocumentFilters(
+        q=data.get("q") or "",
+        doc_type=data.get("type") or "",
+        field=data.get("field") or "",
+        issuer=data.get("issuer") or "",
+        year=data.get("year"),
+        status=data.get("status") or "",
+    )
+
+
+def _results_html(request: HttpRequest, filters: selectors.DocumentFilters, page_number: str) -> str:
+    # Visitors other than staff read only what is published, so they all share one cached answer.
+    user = request.user if is_staff_member(request.user) else AnonymousUser()
+    qs = selectors.document_search(user, filters)
+    page = Paginator(qs, PAGE_SIZE).get_page(page_number)
+    query = {k: v for k, v in request.GET.items() if k != "page" and v}
+    return render_to_string(
+        "documents/_results.html",
+        {"page": page, "query": urlencode(query), "filters": filters, "staff_view": False},
+        request=None,
+    )
+
+
+def document_list(request: HttpRequest) -> HttpResponse:
+    """The public register: search and filters. For visitors other than staff, the search form and the
+    results are rendered once per query and language and cached until a document changes."""
+    staff = is_staff_member(request.user)
+    page_number = request.GET.get("page", "1")
+
+    def facets() -> dict[str, Any]:
+        if staff:
+            return selectors.document_facets(request.user)
+        # Issuers and years depend on the register only, not on the query: one cached answer for all visitors.
+        return cached(("documents",), "facets", lambda: selectors.document_facets(AnonymousUser()))
+
+    def render_both() -> tuple[str, str]:
+        found = facets()
+        form = DocumentSearchForm(request.GET or None, issuers=found["issuers"], years=found["years"])
+        form_html = render_to_string("documents/_search_form.html", {"form": form})
+        return form_html, _results_html(request, _filters(form), page_number)
+
+    if staff:
+        form_html, results = render_both()
+    else:
+        # The day is part of the key: a document's status today changes at midnight without any write.
+        key = f"{translation.get_language()}:{timezone.localdate()}:{sorted(request.GET.items())}"
+        form_html, results = cached(("documents",), f"page:{key}", render_both)
+    if request.headers.get("HX-Request"):
+        return HttpResponse(results)
+    return render(
+        request,
+        "documents/document_list.html",
+        {"form_html": form_html, "results": results, "zone": _default_zone()},
+    )
+
+
+def _hit(request: HttpRequest, document: LegalDocument, kind: str) -> None:
+    if document.is_published and not (request.user.is_authenticated and is_staff_member(request.user)):
+        services.document_hit(
+            document=document,
+            kind=kind,
+            ip_address=client_ip(request),
+            user_agent=request.headers.get("User-Agent", ""),
+        )
+
+
+def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    document = get_object_or_404(selectors.document_detail_qs(request.user), pk=pk)
+    _hit(request, document, HitKind.VIEW)
+    standing = selectors.document_standing(document)
+    files = list(document.files.all())
+    return render(
+        request,
+        "documents/document_detail.html",
+        {
+            "document": document,
+            "standing": standing,
+            "standing_today": timezone.localdate(),
+            "files": files,
+            "pdf": next((f for f in files if f.is_pdf), None),
+            "zone": document.zone,
+            "can_change": request.user.is_authenticated and can_change_zone(request.user, document.zone),
+        },
+    )
+
+
+def _file_for(request: HttpRequest, pk: int, file_id: int) -> DocumentFile:
+    document = get_object_or_404(selectors.readable_documents(request.user), pk=pk)
+    return get_object_or_404(DocumentFile.objects.select_related("document"), pk=file_id, document=document)
+
+
+def _file_response(item_file: Any, name: str, content_type: str, *, inline: bool, public: bool) -> FileResponse:
+    try:
+        handle = item_file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(handle, as_attachment=not inline, filename=name, content_type=content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "public, max-age=300" if public else "private, no-store"
+    if not inline:
+        response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
+
+
+def document_file_download(request: HttpRequest, pk: int, file_id: int) -> FileResponse:
+    """A file of a document, always as a download; unpublished files answer 404 to visitors."""
+    item = _file_for(request, pk, file_id)
+    _hit(request, item.document, HitKind.DOWNLOAD)
+    return _file_response(
+        item.file, item.original_name, item.content_type, inline=False, public=item.document.is_published
+    )
+
+
+@xframe_options_sameorigin
+def document_file_inline(request: HttpRequest, pk: int, file_id: int) -> FileResponse:
+    """A PDF shown inside the document page (framed by our own pages only)."""
+    item = _file_for(request, pk, file_id)
+    if not item.is_pdf:
+        raise Http404
+    return _file_response(
+        item.file, item.original_name, "application/pdf", inline=True, public=item.document.is_published
+    )
+
+
+# --- Procedures -------------------------------------------------------------------------------------
+
+
+def procedure_list(request: HttpRequest) -> HttpResponse:
+    q = request.GET.get("q", "")[:200]
+    field_code = request.GET.get("field", "")
+    if field_code not in DocumentField.values:
+        field_code = ""
+    procedures = selectors.procedure_list(request.user, q=q, field_code=field_code)
+    return render(
+        request,
+        "documents/procedure_list.html",
+        {
+            "procedures": procedures,
+            "q": q,
+            "field_code": field_code,
+            "fields": DocumentField.choices,
+            "zone": _default_zone(),
+        },
+    )
+
+
+def procedure_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    procedure = get_object_or_404(selectors.procedure_detail_qs(request.user), pk=pk)
+    return render(
+        request,
+        "documents/procedure_detail.html",
+        {
+            "procedure": procedure,
+            "zone": procedure.zone,
+            "can_change": request.user.is_authenticated and can_change_zone(request.user, procedure.zone),
+        },
+    )
+
+
+def procedure_form_download(request: HttpRequest, pk: int, component_id: int) -> FileResponse:
+    procedure = get_object_or_404(selectors.procedure_detail_qs(request.user), pk=pk)
+    component = get_object_or_404(DossierComponent, pk=component_id, procedure=procedure)
+    if not component.form_file:
+        raise Http404
+    return _file_response(
+        component.form_file,
+        component.form_original_name,
+        component.form_content_type,
+        inline=False,
+        public=procedure.is_published,
+    )
+
+
+# --- Staff pages ------------------------------------------------------------------------------------
+
+
+@login_required
+def staff_document_list(request: HttpRequest) -> HttpResponse:
+    if not is_staff_member(request.user):
+        raise Http404
+    q = request.GET.get("q", "")[:200]
+    qs = selectors.document_search(request.user, selectors.DocumentFilters(q=q)).filter(
+        zone__in=zones_visible_to(request.user)
+    )
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "documents/staff_document_list.html",
+        {"page": page, "q": q, "can_add": zones_editable_by(request.user).exists()},
+    )
+
+
+def _zone_documents(request: HttpRequest) -> Any:
+    return LegalDocument.objects.filter(zone__in=zones_editable_by(request.user)).order_by("-issued_on")
+
+
+def _document_form_page(
+    request: HttpRequest, form: Any, title: str, document: LegalDocument | None = None
+) -> HttpResponse:
+    return render(
+        request,
+        "documents/document_form.html",
+        {"form": form, "title": title, "document": document},
+        status=form_status(form),
+    )
+
+
+@login_required
+def staff_document_create(request: HttpRequest) -> HttpResponse:
+    zones = zones_editable_by(request.user)
+    if not zones.exists():
+        raise Http404
+    form = DocumentForm(request.POST or None, zones=zones, documents=_zone_documents(request))
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        zone = data.pop("zone")
+        try:
+            document = services.document_create(zone=zone, actor=request_actor(request), **data)
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, _("Document added to the register (not yet published)."))
+            return redirect("documents:staff-document", pk=document.pk)
+    return _document_form_page(request, form, _("New document"))
+
+
+@login_required
+def staff_document(request: HttpRequest, pk: int) -> HttpResponse:
+    """A document as staff see it: its fields, files (with upload), publication and history."""
+    document = get_visible_or_404(request.user, selectors.document_detail_qs(request.user), pk=pk)
+    can_change = can_change_zone(request.user, document.zone)
+    upload_form = FileUploadForm()
+    status = 200
+    if request.method == "POST":
+        ensure_can_change(request.user, document)
+        upload_form = FileUploadForm(request.POST, request.FILES)
+        if upload_form.is_valid():
+            try:
+                services.document_file_add(
+                    document=document, upload=upload_form.cleaned_data["file"], actor=request_actor(request)
+                )
+            except ValidationError as exc:
+                apply_validation_error(upload_form, exc)
+            else:
+                messages.success(request, _("File added."))
+                return redirect("documents:staff-document", pk=document.pk)
+        status = form_status(upload_form)
+    return render(
+        request,
+        "documents/staff_document.html",
+        {
+            "document": document,
+            "standing": selectors.document_standing(document),
+            "standing_today": timezone.localdate(),
+            "files": list(document.files.all()),
+            "upload_form": upload_form,
+            "can_change": can_change,
+            "zone": document.zone,
+        },
+        status=status,
+    )
+
+
+@login_required
+def staff_document_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    document = get_visible_or_404(request.user, LegalDocument.objects.select_related("zone"), pk=pk)
+    ensure_can_change(request.user, document)
+    zones = zones_editable_by(request.user).filter(pk=document.zone_id)
+    others = LegalDocument.objects.filter(zone=document.zone).exclude(pk=document.pk).order_by("-issued_on")
+    initial = {f: getattr(document, f) for f in services.DOCUMENT_FIELDS}
+    initial.update(zone=document.zone, replaces=list(document.replaces.all()), amends=list(document.amends.all()))
+    form = DocumentForm(request.POST or None, zones=zones, documents=others, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        data.pop("zone")
+        try:
+            services.document_update(document=document, actor=request_actor(request), **data)
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, _("Document saved."))
+            return redirect("documents:staff-document", pk=document.pk)
+    return _document_form_page(request, form, _("Edit document"), document)
+
+
+@login_required
+@require_POST
+def staff_document_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    document = get_visible_or_404(request.user, LegalDocument.objects.select_related("zone"), pk=pk)
+    ensure_can_change(request.user, document)
+    publish = request.POST.get("publish") == "1"
+    services.document_set_published(document=document, published=publish, actor=request_actor(request))
+    messages.success(request, _("Document published.") if publish else _("Document withdrawn from publication."))
+    return redirect("documents:staff-document", pk=document.pk)
+
+
+@login_required
+@require_POST
+def staff_document_file_remove(request: HttpRequest, pk: int, file_id: int) -> HttpResponse:
+    document = get_visible_or_404(request.user, LegalDocument.objects.select_related("zone"), pk=pk)
+    ensure_can_change(request.user, document)
+    item = get_object_or_404(DocumentFile, pk=file_id, document=document)
+    services.document_file_remove(item=item, actor=request_actor(request))
+    messages.success(request, _("File removed."))
+    return redirect("documents:staff-document", pk=document.pk)
+
+
+@login_required
+def staff_procedure_list(request: HttpRequest) -> HttpResponse:
+    if not is_staff_member(request.user):
+        raise Http404
+    procedures = AdministrativeProcedure.objects.filter(zone__in=zones_visible_to(request.user)).select_related("zone")
+    return render(
+        request,
+        "documents/staff_procedure_list.html",
+        {"procedures": procedures, "can_add": zones_editable_by(request.user).exists()},
+    )
+
+
+def _procedure_form_page(request: HttpRequest, form: Any, title: str, procedure: Any = None) -> HttpResponse:
+    return render(
+        request,
+        "documents/procedure_form.html",
+        {"form": form, "title": title, "procedure": procedure},
+        status=form_status(form),
+    )
+
+
+@login_required
+def staff_procedure_create(request: HttpRequest) -> HttpResponse:
+    zones = zones_editable_by(request.user)
+    if not zones.exists():
+        raise Http404
+    form = ProcedureForm(request.POST or None, zones=zones, documents=_zone_documents(request))
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        zone = data.pop("zone")
+        try:
+            procedure = services.procedure_create(zone=zone, actor=request_actor(request), **data)
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, _("Procedure added."))
+            return redirect("documents:staff-procedure", pk=procedure.pk)
+    return _procedure_form_page(request, form, _("New procedure"))
+
+
+@login_required
+def staff_procedure_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    procedure = get_visible_or_404(request.user, AdministrativeProcedure.objects.select_related("zone"), pk=pk)
+    ensure_can_change(request.user, procedure)
+    zones = zones_editable_by(request.user).filter(pk=procedure.zone_id)
+    docs = LegalDocument.objects.filter(zone=procedure.zone).order_by("-issued_on")
+    initial = {f: getattr(procedure, f) for f in services.PROCEDURE_FIELDS}
+    initial.update(
+        zone=procedure.zone, legal_basis=list(procedure.legal_basis.all()), is_published=procedure.is_published
+    )
+    form = ProcedureForm(request.POST or None, zones=zones, documents=docs, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        data.pop("zone")
+        try:
+            services.procedure_update(procedure=procedure, actor=request_actor(request), **data)
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, _("Procedure saved."))
+            return redirect("documents:staff-procedure", pk=procedure.pk)
+    return _procedure_form_page(request, form, _("Edit procedure"), procedure)
+
+
+@login_required
+def staff_procedure(request: HttpRequest, pk: int) -> HttpResponse:
+    """A procedure as staff see it, with its dossier papers and a form to add one."""
+    procedure = get_visible_or_404(request.user, selectors.procedure_detail_qs(request.user), pk=pk)
+    form = ComponentForm()
+    status = 200
+    if request.method == "POST":
+        ensure_can_change(request.user, procedure)
+        form = ComponentForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                services.component_add(procedure=procedure, actor=request_actor(request), **form.cleaned_data)
+            except ValidationError as exc:
+                apply_validation_error(form, exc)
+            else:
+                messages.success(request, _("Dossier paper added."))
+                return redirect("documents:staff-procedure", pk=procedure.pk)
+        status = form_status(form)
+    return render(
+        request,
+        "documents/staff_procedure.html",
+        {
+            "procedure": procedure,
+            "form": form,
+            "can_change": can_change_zone(request.user, procedure.zone),
+            "zone": procedure.zone,
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def staff_component_remove(request: HttpRequest, pk: int, component_id: int) -> HttpResponse:
+    procedure = get_visible_or_404(request.user, AdministrativeProcedure.objects.select_related("zone"), pk=pk)
+    ensure_can_change(request.user, procedure)
+    component = get_object_or_404(DossierComponent, pk=component_id, procedure=procedure)
+    services.component_remove(component=component, actor=request_actor(request))
+    messages.success(request, _("Dossier paper removed."))
+    return redirect("documents:staff-procedure", pk=procedure.pk)
