@@ -23,7 +23,9 @@ def _blank(choices: Any, label: Any) -> list[tuple[str, Any]]:
 
 class DocumentSearchForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
-    type = forms.ChoiceField(label=_("Type"), required=False, choices=_blank(DocumentType.choices, _("All types")))
+    type = forms.ChoiceField(
+        label=_("Document type"), required=False, choices=_blank(DocumentType.choices, _("All types"))
+    )
     field = forms.ChoiceField(label=_("Field"), required=False, choices=_blank(DocumentField.choices, _("All fields")))
     issuer = forms.ChoiceField(label=_("Issuer"), required=False)
     year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
@@ -40,7 +42,7 @@ class DocumentSearchForm(forms.Form):
 class DocumentForm(forms.Form):
     zone = forms.ModelChoiceField(label=_("Zone"), queryset=EconomicZone.objects.none())
     number = forms.CharField(label=_("Number and symbol"), max_length=60, help_text=_("For example 225/QĐ-BQLKKT"))
-    doc_type = forms.ChoiceField(label=_("Type"), choices=DocumentType.choices)
+    doc_type = forms.ChoiceField(label=_("Document type"), choices=DocumentType.choices)
     field = forms.ChoiceField(label=_("Field"), choices=DocumentField.choices)
     issuer = forms.CharField(label=_("Issuer"), max_length=200)
     signer = forms.CharField(label=_("Signer"), max_length=200, required=False)

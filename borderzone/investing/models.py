@@ -221,7 +221,7 @@ class InvestmentCall(LocalizedTitleMixin, models.Model):
 
 class InquiryStatus(models.TextChoices):
     NEW = "new", _("New")
-    IN_PROGRESS = "in_progress", _("In progress")
+    IN_PROGRESS = "in_progress", _("Being answered")
     ANSWERED = "answered", _("Answered")
     CLOSED = "closed", _("Closed")
 

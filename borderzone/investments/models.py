@@ -367,7 +367,7 @@ class LegalRule(models.Model):
     months = models.PositiveSmallIntegerField(_("months"))
     policy_approved_only = models.BooleanField(_("only projects with an investment-policy approval"), default=False)
     law = models.CharField(_("law"), max_length=200)
-    article = models.CharField(_("article"), max_length=200)
+    article = models.CharField(_("article of the law"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     valid_from = models.DateField(_("valid from"))
     valid_to = models.DateField(_("valid to"), null=True, blank=True)

@@ -127,6 +127,13 @@ STATIC_ROOT = env.string("STATIC_ROOT", str(VAR_DIR / "static"))
 STATICFILES_DIRS = [BASE_DIR / "borderzone" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.string("MEDIA_ROOT", str(VAR_DIR / "media"))
+# Uploaded documents and evidence files: outside MEDIA_ROOT, served only through views that check permissions.
+PRIVATE_MEDIA_ROOT = env.string("PRIVATE_MEDIA_ROOT", f"{MEDIA_ROOT}-private")
+DOCUMENTS_MAX_UPLOAD_BYTES = env.integer("DOCUMENTS_MAX_UPLOAD_BYTES", 20 * 1024 * 1024, minimum=1024)
+# Salt of the hashes that stand for visitors' addresses (default: derived from SECRET_KEY).
+VISITOR_HASH_SALT = env.string("VISITOR_HASH_SALT", "-")
+if VISITOR_HASH_SALT == "-":
+    VISITOR_HASH_SALT = ""
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 

@@ -21,3 +21,4 @@ if env.string("REDIS_URL", "-") != "-":
     }
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 MEDIA_ROOT = str(VAR_DIR / "test-media")  # noqa: F405
+PRIVATE_MEDIA_ROOT = str(VAR_DIR / "test-media-private")  # noqa: F405

@@ -62,7 +62,7 @@ def test_a_reader_reads_rates_and_comments_on_an_article(page, published):
     levels = page.evaluate("[...document.querySelectorAll('main h1, main h2, main h3')].map(h => h.tagName)")
     assert levels[0] == "H1" and levels.count("H1") == 1 and "H3" not in levels
     key = page.locator("input[name=captcha_0]").input_value()
-    page.get_by_label("Họ tên").fill("Nguyễn Văn Bình")
+    page.get_by_label("Họ và tên").fill("Nguyễn Văn Bình")
     page.get_by_label("Thư điện tử (không bắt buộc)").fill("binh@example.com")
     page.get_by_label("Bình luận").fill("Xin hỏi về ưu đãi đầu tư tại Trà Lĩnh.")
     page.get_by_label("Mã bảo mật (chữ trong ảnh)").fill(CaptchaStore.objects.get(hashkey=key).response)
