@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
@@ -18,7 +19,7 @@ from django.views.decorators.http import require_GET
 from borderzone.core.actors import request_actor
 from borderzone.core.formatting import format_date
 from borderzone.core.forms import apply_validation_error, form_status
-from borderzone.core.permissions import can_change_zone, ensure_can_change, get_visible_or_404
+from borderzone.core.permissions import can_change_zone, can_view_zone, ensure_can_change, get_visible_or_404
 from borderzone.zones import gate_selectors, gate_services, selectors
 from borderzone.zones.gate_forms import FacilityForm, GateForm, GateStatusForm
 from borderzone.zones.geo import DATA_DIR
@@ -49,17 +50,35 @@ def gate_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+def investment_status_choices() -> list[tuple[str, str]]:
+    from borderzone.investments.models import Status
+
+    return list(Status.choices)
+
+
 def gate_detail(request: HttpRequest, code: str) -> HttpResponse:
     gate = get_object_or_404(gate_selectors.gate_list(), code=code)
     # The gate page gathers what other apps keep about the gate's area; each reads through its selectors.
     from borderzone.infrastructure import selectors as infrastructure_selectors
+    from borderzone.investments import selectors as investment_selectors
     from borderzone.planning import selectors as planning_selectors
+    from borderzone.trade import selectors as trade_selectors
 
     works: list[Any] = []
     goals: list[Any] = []
+    projects: list[Any] = []
+    today = timezone.localdate()
     if gate.gate_area_id is not None:
         works = list(infrastructure_selectors.work_list(request.user, gate_area_id=gate.gate_area_id))
         goals = list(planning_selectors.goal_list(request.user, gate_area_id=gate.gate_area_id))
+        listed, _evaluations = investment_selectors.project_list(
+            request.user,
+            investment_selectors.ListFilters(as_of=today, zone=gate.zone.code, gate_area=gate.gate_area.code),
+        )
+        projects = list(listed)
+    # Trade through this gate, year by year (published figures only for those who are not the zone's staff).
+    published_only = not can_view_zone(request.user, gate.zone)
+    trade_years = trade_selectors.yearly(trade_selectors.figures(gates=[gate], published_only=published_only))[-6:]
     return render(
         request,
         "zones/gate_detail.html",
@@ -69,6 +88,11 @@ def gate_detail(request: HttpRequest, code: str) -> HttpResponse:
             "status_history": list(gate.status_history.all()),
             "works": works,
             "goals": goals,
+            "projects": projects,
+            "projects_as_of": today,
+            "staff_view": can_view_zone(request.user, gate.zone),
+            "trade_years": trade_years,
+            "status_labels": dict(investment_status_choices()),
             "can_change": can_change_zone(request.user, gate.zone),
         },
     )

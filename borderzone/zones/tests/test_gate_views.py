@@ -150,3 +150,36 @@ def test_map_layers_are_served_locally_and_unknown_layers_are_404(client):
     assert response.status_code == 200
     assert response["Content-Type"] == "application/geo+json"
     assert client.get("/map/layers/world.geojson").status_code == 404
+
+
+def test_the_gate_page_shows_its_areas_projects_and_its_trade(
+    client, tra_linh, zone, gate_area, actor, specialist, other_specialist
+):
+    import datetime as dt
+    from decimal import Decimal
+
+    from borderzone.investments.tests.factories import make_project
+    from borderzone.trade.tests.factories import TradeFigureFactory
+
+    make_project(zone, actor, name="Kho ngoại quan Trà Lĩnh", gate_area=gate_area, published=True, status="operating")
+    make_project(zone, actor, name="Bãi xe chưa công khai", gate_area=gate_area, published=False)
+    TradeFigureFactory(
+        gate=tra_linh, month=dt.date(2020, 1, 1), export_usd=Decimal(1_500_000), import_usd=Decimal(500_000)
+    )
+    TradeFigureFactory(gate=tra_linh, month=dt.date(2020, 2, 1), export_usd=Decimal(1_000_000), import_usd=Decimal(0))
+    TradeFigureFactory(gate=tra_linh, month=dt.date(2020, 3, 1), export_usd=Decimal(9_000_000), status="provisional")
+
+    public = client.get("/gates/TRALINH/").content.decode()
+    assert "Kho ngoại quan Trà Lĩnh" in public and "Đang hoạt động" in public
+    assert "Bãi xe chưa công khai" not in public
+    # Published figures only for the public: 2.5 million export, 0.5 million import, 3 million in all.
+    assert "2,5 triệu USD" in public and "3 triệu USD" in public and "11,5 triệu USD" not in public
+    assert "?zone=ZA&amp;gate=TRALINH" in public
+
+    client.force_login(specialist)
+    staff = client.get("/gates/TRALINH/").content.decode()
+    assert "Bãi xe chưa công khai" in staff and "/staff/investments/" in staff
+    assert "11,5 triệu USD" in staff  # the zone's staff also see the provisional March figure
+
+    client.force_login(other_specialist)
+    assert "Bãi xe chưa công khai" not in client.get("/gates/TRALINH/").content.decode()
