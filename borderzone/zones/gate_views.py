@@ -50,7 +50,7 @@ def gate_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def investment_status_choices() -> list[tuple[str, str]]:
+def investment_status_choices() -> list[tuple[str, Any]]:
     from borderzone.investments.models import Status
 
     return list(Status.choices)
@@ -68,9 +68,9 @@ def gate_detail(request: HttpRequest, code: str) -> HttpResponse:
     goals: list[Any] = []
     projects: list[Any] = []
     today = timezone.localdate()
-    if gate.gate_area_id is not None:
-        works = list(infrastructure_selectors.work_list(request.user, gate_area_id=gate.gate_area_id))
-        goals = list(planning_selectors.goal_list(request.user, gate_area_id=gate.gate_area_id))
+    if gate.gate_area is not None:
+        works = list(infrastructure_selectors.work_list(request.user, gate_area_id=gate.gate_area.pk))
+        goals = list(planning_selectors.goal_list(request.user, gate_area_id=gate.gate_area.pk))
         listed, _evaluations = investment_selectors.project_list(
             request.user,
             investment_selectors.ListFilters(as_of=today, zone=gate.zone.code, gate_area=gate.gate_area.code),
