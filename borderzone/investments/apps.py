@@ -10,4 +10,7 @@ class InvestmentsConfig(AppConfig):
     verbose_name = _("Investment register")
     api_prefix = "/investments"
     demo_order = 30
-    nav_items = [NavItem("investments:project-list", _("Investment projects"), "staff", 30)]  # type: ignore[arg-type]
+    nav_items = [
+        NavItem("investments:public-list", _("Projects in the zone"), "public", 30),
+        NavItem("investments:project-list", _("Investment projects"), "staff", 30),
+    ]

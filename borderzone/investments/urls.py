@@ -1,9 +1,10 @@
 from django.urls import path
 
-from borderzone.investments import views
+from borderzone.investments import views, views_public
 
 app_name = "investments"
 urlpatterns = [
+    path("projects/", views_public.public_project_list, name="public-list"),
     path("staff/investments/", views.project_list, name="project-list"),
     path("staff/investments/export.<str:fmt>", views.project_export, name="project-export"),
     path("staff/investments/new/", views.project_create, name="project-create"),

@@ -230,3 +230,24 @@ def test_specialist_links_an_investor_account_which_then_sees_the_project(zone, 
     data["username"] = investor.username
     assert client.post("/staff/investments/101/investor-accounts/new/", data).status_code == 302
     assert "Dự án liên kết" in login(investor).get("/staff/investments/").text
+
+
+def test_the_public_list_shows_published_projects_with_their_status_to_everyone(
+    client, zone, actor, specialist, settings
+):
+    from borderzone.investments.tests.factories import make_project
+
+    settings.DEFAULT_ZONE_CODE = zone.code
+    make_project(zone, actor, name="Kho ngoại quan công khai", published=True, status="operating")
+    make_project(zone, actor, name="Dự án nội bộ", published=False)
+
+    for user in (None, specialist):
+        if user:
+            client.force_login(user)
+        html = client.get("/projects/").content.decode()
+        assert "Kho ngoại quan công khai" in html and "Đang hoạt động" in html and "100 tỷ đồng" in html
+        assert "Dự án nội bộ" not in html
+    english = client.get("/en/projects/").content.decode()
+    assert "VND 100 billion" in english
+    assert client.get("/projects/", {"q": "kho ngoai quan"}).content.decode().count("Kho ngoại quan công khai") == 1
+    assert "Kho ngoại quan công khai" not in client.get("/projects/", {"status": "preparing"}).content.decode()
