@@ -2,7 +2,7 @@
 """Fill msgstr of a .po file from a JSON dictionary {msgid: msgstr}; report what is still untranslated.
 
 Usage: python scripts/po_fill.py borderzone/locale/vi/LC_MESSAGES/django.po translations.json
-Needs polib (`uv pip install polib`); it is a maintainer's tool, not a runtime dependency.
+Needs polib (in requirements-dev.lock); a maintainer's tool, not a runtime dependency.
 """
 
 import json
