@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from borderzone.core.registry import NavItem
+
 
 class ReportsConfig(AppConfig):
     name = "borderzone.reports"
@@ -8,3 +10,4 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Reports")
     api_prefix = "/reports"
     demo_order = 90
+    nav_items = [NavItem("reports:summary-text", _("Written summary"), "staff", 90)]

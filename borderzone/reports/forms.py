@@ -37,3 +37,25 @@ class ReportRequestForm(forms.Form):
         if kind and data.get("format") and data["format"] not in kind.formats:
             self.add_error("format", _("This report is not made in that format."))
         return data
+
+
+class SummaryTextForm(forms.Form):
+    zone = forms.ModelChoiceField(label=_("Zone"), queryset=EconomicZone.objects.none(), required=False)
+    as_of = forms.DateField(
+        label=_("As of"), input_formats=["%d/%m/%Y", "%Y-%m-%d"], required=False, help_text=_("dd/mm/yyyy")
+    )
+    from_year = forms.IntegerField(label=_("From year"), min_value=1990, max_value=2100, required=False)
+    to_year = forms.IntegerField(label=_("To year"), min_value=1990, max_value=2100, required=False)
+    language = forms.ChoiceField(
+        label=_("Language"), choices=[("vi", _("Vietnamese")), ("en", _("English"))], required=False
+    )
+
+    def __init__(self, *args: Any, zones: QuerySet[EconomicZone], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["zone"].queryset = zones  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("from_year") and data.get("to_year") and data["from_year"] > data["to_year"]:
+            self.add_error("to_year", _("The span ends before it starts."))
+        return data

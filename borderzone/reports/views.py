@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 
 from borderzone.core.actors import request_actor
 from borderzone.core.forms import apply_validation_error, form_status
 from borderzone.core.permissions import get_visible_or_404, is_staff_member, restrict_to_visible, zones_visible_to
 from borderzone.reports import services
-from borderzone.reports.forms import ReportRequestForm
+from borderzone.reports.api import default_span
+from borderzone.reports.forms import ReportRequestForm, SummaryTextForm
 from borderzone.reports.models import Report, ReportStatus
 from borderzone.reports.registry import report_kinds
+from borderzone.reports.summary_text import summary_text
 
 
 def _staff_only(request: HttpRequest) -> None:
@@ -74,3 +78,27 @@ def report_download(request: HttpRequest, pk: int) -> HttpResponse:
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+@login_required
+def summary_text_page(request: HttpRequest) -> HttpResponse:
+    """The written summary for a zone and a day, ready to paste into a report."""
+    _staff_only(request)
+    zones = zones_visible_to(request.user).order_by("code")
+    form = SummaryTextForm(request.GET or None, zones=zones)
+    result = None
+    if not form.is_bound or form.is_valid():
+        data = form.cleaned_data if form.is_bound else {}
+        zone = data.get("zone") or zones.filter(code=settings.DEFAULT_ZONE_CODE).first() or zones.first()
+        as_of = data.get("as_of") or timezone.localdate()
+        if zone is not None:
+            start, end = default_span(as_of, data.get("from_year"), data.get("to_year"))
+            result = summary_text(
+                zone=zone,
+                as_of=as_of,
+                from_year=start,
+                to_year=end,
+                lang=data.get("language") or "vi",
+                user=request.user,
+            )
+    return render(request, "reports/summary_text.html", {"form": form, "result": result}, status=form_status(form))
