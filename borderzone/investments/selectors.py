@@ -43,7 +43,7 @@ from borderzone.investments.models import (
     Status,
     StatusChange,
 )
-from borderzone.zones.models import EconomicZone
+from borderzone.zones.models import EconomicZone, GateArea
 
 if TYPE_CHECKING:
     from borderzone.core.permissions import AnyUser
@@ -210,9 +210,11 @@ def _money_block() -> dict[str, dict[str, Decimal]]:
     return {o: dict.fromkeys(CURRENCIES, Decimal(0)) for o in Ownership.values}
 
 
-def summary(day: dt.date, zone: EconomicZone | None = None) -> dict[str, Any]:
+def summary(day: dt.date, zone: EconomicZone | None = None, gate_area: GateArea | None = None) -> dict[str, Any]:
     """The register's figures on `day` (every project, published or not); amounts in whole units."""
     projects = Project.objects.all() if zone is None else Project.objects.filter(zone=zone)
+    if gate_area is not None:
+        projects = projects.filter(gate_area=gate_area)
     rows: list[_Row] = []
     ownership_of: dict[int, str] = {}
     by_status = dict.fromkeys(Status.values, 0)

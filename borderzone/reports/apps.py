@@ -10,4 +10,7 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Reports")
     api_prefix = "/reports"
     demo_order = 90
-    nav_items = [NavItem("reports:summary-text", _("Written summary"), "staff", 90)]
+    nav_items = [
+        NavItem("reports:dashboard", _("Dashboard"), "staff", 10),
+        NavItem("reports:summary-text", _("Written summary"), "staff", 90),
+    ]

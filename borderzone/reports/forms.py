@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from borderzone.reports.registry import report_kinds
-from borderzone.zones.models import EconomicZone
+from borderzone.zones.models import EconomicZone, GateArea
 
 
 class ReportRequestForm(forms.Form):
@@ -40,7 +40,9 @@ class ReportRequestForm(forms.Form):
 
 
 class SummaryTextForm(forms.Form):
-    zone = forms.ModelChoiceField(label=_("Zone"), queryset=EconomicZone.objects.none(), required=False)
+    zone = forms.ModelChoiceField(
+        label=_("Zone"), queryset=EconomicZone.objects.none(), required=False, empty_label=None
+    )
     as_of = forms.DateField(
         label=_("As of"), input_formats=["%d/%m/%Y", "%Y-%m-%d"], required=False, help_text=_("dd/mm/yyyy")
     )
@@ -58,4 +60,32 @@ class SummaryTextForm(forms.Form):
         data = super().clean() or {}
         if data.get("from_year") and data.get("to_year") and data["from_year"] > data["to_year"]:
             self.add_error("to_year", _("The span ends before it starts."))
+        return data
+
+
+class DashboardForm(forms.Form):
+    zone = forms.ModelChoiceField(
+        label=_("Zone"), queryset=EconomicZone.objects.none(), required=False, empty_label=None
+    )
+    gate_area = forms.ModelChoiceField(
+        label=_("Gate area"), queryset=GateArea.objects.none(), required=False, empty_label=_("All gate areas")
+    )
+    as_of = forms.DateField(
+        label=_("As of"), input_formats=["%d/%m/%Y", "%Y-%m-%d"], required=False, help_text=_("dd/mm/yyyy")
+    )
+    from_year = forms.IntegerField(label=_("From year"), min_value=1990, max_value=2100, required=False)
+    to_year = forms.IntegerField(label=_("To year"), min_value=1990, max_value=2100, required=False)
+
+    def __init__(self, *args: Any, zones: QuerySet[EconomicZone], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["zone"].queryset = zones  # type: ignore[attr-defined]
+        self.fields["gate_area"].queryset = GateArea.objects.filter(zone__in=zones).select_related("zone")  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("from_year") and data.get("to_year") and data["from_year"] > data["to_year"]:
+            self.add_error("to_year", _("The span ends before it starts."))
+        zone, area = data.get("zone"), data.get("gate_area")
+        if zone and area and area.zone_id != zone.pk:
+            self.add_error("gate_area", _("The gate area belongs to another zone."))
         return data

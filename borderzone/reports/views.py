@@ -14,8 +14,10 @@ from borderzone.core.forms import apply_validation_error, form_status
 from borderzone.core.permissions import get_visible_or_404, is_staff_member, restrict_to_visible, zones_visible_to
 from borderzone.reports import services
 from borderzone.reports.api import default_span
-from borderzone.reports.forms import ReportRequestForm, SummaryTextForm
+from borderzone.reports.dashboard import DashboardQuery, dashboard_data
+from borderzone.reports.forms import DashboardForm, ReportRequestForm, SummaryTextForm
 from borderzone.reports.models import Report, ReportStatus
+from borderzone.reports.presenters import dashboard_charts, dashboard_links, investment_status_choices
 from borderzone.reports.registry import report_kinds
 from borderzone.reports.summary_text import summary_text
 
@@ -102,3 +104,31 @@ def summary_text_page(request: HttpRequest) -> HttpResponse:
                 user=request.user,
             )
     return render(request, "reports/summary_text.html", {"form": form, "result": result}, status=form_status(form))
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """One zone's state as of a day: projects, capital, late projects, trade, infrastructure, plan goals."""
+    _staff_only(request)
+    zones = zones_visible_to(request.user).order_by("code")
+    form = DashboardForm(request.GET or None, zones=zones)
+    context: dict[str, object] = {"form": form}
+    if not form.is_bound or form.is_valid():
+        data = form.cleaned_data if form.is_bound else {}
+        zone = data.get("zone") or zones.filter(code=settings.DEFAULT_ZONE_CODE).first() or zones.first()
+        if zone is not None:
+            as_of = data.get("as_of") or timezone.localdate()
+            start, end = default_span(as_of, data.get("from_year"), data.get("to_year"))
+            query = DashboardQuery(
+                zone=zone, gate_area=data.get("gate_area"), as_of=as_of, from_year=start, to_year=end
+            )
+            board = dashboard_data(query)
+            context.update(
+                query=query,
+                zone=zone,
+                board=board,
+                charts=dashboard_charts(board),
+                links=dashboard_links(query),
+                status_labels=dict(investment_status_choices()),
+            )
+    return render(request, "reports/dashboard.html", context, status=form_status(form))

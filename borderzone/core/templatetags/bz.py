@@ -40,6 +40,8 @@ def number(value: Decimal | int | float | None, decimals: int = 2) -> str:
 
 @register.filter
 def percent(value: Decimal | float | None) -> str:
+    if not isinstance(value, Decimal | float | int) or isinstance(value, bool):
+        return "–"
     return formatting.format_percent(value)
 
 

@@ -1,0 +1,59 @@
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from borderzone.accounts.tests.factories import TEST_PASSWORD, UserFactory
+from borderzone.core.actors import Actor
+from borderzone.investments.tests.factories import make_project
+from borderzone.trade.tests.factories import TradeFigureFactory
+from borderzone.zones.tests.factories import BorderGateFactory, EconomicZoneFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def leader_page(page, settings):
+    settings.DEFAULT_ZONE_CODE = "CB"
+    zone = EconomicZoneFactory(code="CB", name="Khu kinh tế cửa khẩu tỉnh Cao Bằng", short_name="Khu KTCK Cao Bằng")
+    leader = UserFactory(username="lanhdao", role="leader", zones=[zone])
+    actor = Actor(user=leader, via="test")
+    make_project(zone, actor, name="Kho A", issued_on=dt.date(2018, 1, 1), status="operating")
+    make_project(zone, actor, name="Kho B", issued_on=dt.date(2021, 3, 1), total_capital=Decimal(7_000_000_000))
+    gate = BorderGateFactory(zone=zone, code="TRALINH")
+    for year in (2018, 2019):
+        for month in range(1, 13):
+            TradeFigureFactory(
+                gate=gate, month=dt.date(year, month, 1), export_usd=Decimal(2_000_000), import_usd=Decimal(1_000_000)
+            )
+    page.goto(page.base_url + "/accounts/login/")
+    page.get_by_label("Tên đăng nhập").fill("lanhdao")
+    page.get_by_label("Mật khẩu").fill(TEST_PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").last.click()
+    page.wait_for_url(page.base_url + "/staff/")
+    return page
+
+
+def test_a_leader_reads_the_dashboard_and_changes_its_date(leader_page):
+    page = leader_page
+    page.get_by_role("link", name="Bảng điều hành").click()
+    page.wait_for_url("**/staff/dashboard/")
+    page.wait_for_selector('[data-chart="status"][data-drawn="true"] svg')
+    page.wait_for_selector('[data-chart="trade"][data-drawn="true"] svg')
+    assert page.locator("#kpi-projects").inner_text() == "2"
+
+    page.get_by_label("Tính đến ngày").fill("31/12/2019")
+    page.get_by_label("Từ năm").fill("2018")
+    page.get_by_label("Đến năm").fill("2019")
+    page.get_by_role("button", name="Xem").click()
+    page.wait_for_selector('[data-chart="trade"][data-drawn="true"] svg')
+    assert page.locator("#kpi-projects").inner_text() == "1"
+    assert page.locator("#kpi-turnover").inner_text() == "72 triệu USD"
+    page.screenshot(path="var/dashboard.png", full_page=True)
+
+    page.get_by_role("link", name="Báo cáo tóm tắt").click()
+    page.wait_for_url("**/staff/summary/")
+    assert "trong Khu KTCK Cao Bằng có" in page.locator("article.summary-text").inner_text()
+
+    assert page.watch.external_requests == []
+    assert page.watch.console_errors == [] and page.watch.page_errors == []
