@@ -13,4 +13,5 @@ class ReportsConfig(AppConfig):
     nav_items = [
         NavItem("reports:dashboard", _("Dashboard"), "staff", 10),
         NavItem("reports:summary-text", _("Written summary"), "staff", 90),
+        NavItem("reports:report-list", _("Reports"), "staff", 91),
     ]

@@ -13,7 +13,7 @@ from borderzone.zones.models import EconomicZone, GateArea
 
 class ReportRequestForm(forms.Form):
     kind = forms.ChoiceField(label=_("Report"))
-    zone = forms.ModelChoiceField(label=_("Zone"), queryset=EconomicZone.objects.none())
+    zone = forms.ModelChoiceField(label=_("Zone"), queryset=EconomicZone.objects.none(), empty_label=None)
     as_of = forms.DateField(label=_("As of"), input_formats=["%d/%m/%Y", "%Y-%m-%d"], help_text=_("dd/mm/yyyy"))
     from_year = forms.IntegerField(label=_("From year"), min_value=1990, max_value=2100)
     to_year = forms.IntegerField(label=_("To year"), min_value=1990, max_value=2100)

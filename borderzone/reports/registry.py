@@ -16,7 +16,9 @@ class ReportKind:
     code: str
     title: str | Promise
     formats: tuple[str, ...]
-    build: Callable[..., tuple[str, bytes]]  # build(*, zone, params, fmt, language, progress) -> (filename, bytes)
+    build: Callable[
+        ..., tuple[str, bytes]
+    ]  # build(*, zone, params, fmt, language, progress, user) -> (filename, bytes)
 
 
 _KINDS: dict[str, ReportKind] = {}

@@ -44,7 +44,7 @@ def report_request(
 @task()
 def build_report(report_id: int) -> str:
     """Build a requested report and keep its file."""
-    report = Report.objects.select_related("zone").get(pk=report_id)
+    report = Report.objects.select_related("zone", "created_by").get(pk=report_id)
     if report.status == ReportStatus.READY:
         return report.filename
     Report.objects.filter(pk=report.pk).update(status=ReportStatus.RUNNING, progress=1)
@@ -56,7 +56,12 @@ def build_report(report_id: int) -> str:
     try:
         with translation.override(report.language):
             filename, content = kind.build(
-                zone=report.zone, params=report.params, fmt=report.format, language=report.language, progress=progress
+                zone=report.zone,
+                params=report.params,
+                fmt=report.format,
+                language=report.language,
+                progress=progress,
+                user=report.created_by,
             )
     except Exception as exc:
         Report.objects.filter(pk=report.pk).update(

@@ -10,7 +10,7 @@ from borderzone.reports.registry import register_report
 
 
 @register_report("test_zone_sheet", "Zone sheet (test)", formats=("xlsx",))
-def _zone_sheet(*, zone, params, fmt, language, progress):
+def _zone_sheet(*, zone, params, fmt, language, progress, user):
     progress(50)
     data = write_xlsx([Sheet("Khu", ["code", "area_ha"], [[zone.code, zone.area_ha]])])
     return f"zone-{zone.code}-{params['as_of']}.xlsx", data

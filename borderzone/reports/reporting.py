@@ -1,0 +1,341 @@
+"""The board's periodic reports, each in Excel (one sheet per table, numbers as numbers, headers
+frozen, a sheet of sources and the "as of" date) and PDF (A4, fonts embedded, charts drawn as SVG
+on the server, page numbers, the board's name and the report's date)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext
+
+from borderzone.core.formatting import format_date, format_datetime
+from borderzone.core.pdf import render_pdf
+from borderzone.core.tabular import Sheet, write_xlsx
+from borderzone.reports.registry import register_report
+from borderzone.zones.models import EconomicZone
+
+Progress = Callable[[int], None]
+
+
+def _params(params: dict[str, Any]) -> tuple[dt.date, int, int]:
+    as_of = dt.date.fromisoformat(params["as_of"])
+    return as_of, int(params.get("from_year") or as_of.year - 10), int(params.get("to_year") or as_of.year)
+
+
+def _register_rows(zone: EconomicZone, as_of: dt.date) -> tuple[list[str], list[list[Any]]]:
+    from borderzone.investments import selectors
+    from borderzone.investments.models import Project, Status
+    from borderzone.investments.presenters import project_rows
+
+    labels = dict(Status.choices)
+    projects = Project.objects.filter(zone=zone)
+    listed = (
+        selectors.projects_as_of(as_of, projects)
+        .select_related("zone", "gate_area", "sector")
+        .prefetch_related("shares__investor")
+        .order_by("code")
+    )
+    rows = project_rows(listed, as_of, selectors.evaluate(as_of, projects))
+    headers = [
+        _("Project code"),
+        _("Project"),
+        _("Domestic or foreign"),
+        _("Investors"),
+        _("Gate area"),
+        _("Status"),
+        _("Certificate date"),
+        _("Currency"),
+        _("Registered capital"),
+        _("Registered capital (VND equivalent)"),
+        _("Disbursed (VND)"),
+        _("Disbursed (USD)"),
+        _("Late milestones"),
+        _("Legal flags"),
+    ]
+    body = []
+    for r in rows:
+        cert = r["certificate"] or {}
+        body.append(
+            [
+                r["code"],
+                r["name"],
+                _("foreign") if r["ownership"] == "foreign" else _("domestic"),
+                "; ".join(f"{i['name']} ({i['country']})" for i in r["investors"]),
+                r["gate_area_name"],
+                str(labels.get(r["status"], r["status"])),
+                cert.get("issued_on"),
+                cert.get("currency", ""),
+                cert.get("total_capital"),
+                cert.get("total_capital_vnd"),
+                r["disbursed"]["VND"],
+                r["disbursed"]["USD"],
+                len(r["late"]),
+                ", ".join(f["code"] for f in r["flags"]),
+            ]
+        )
+    return headers, body
+
+
+def _trade_rows(zone: EconomicZone, from_year: int, to_year: int) -> tuple[list[str], list[list[Any]], Any]:
+    from borderzone.trade import selectors
+
+    data = selectors.summary(zone=zone, start=dt.date(from_year, 1, 1), end=dt.date(to_year, 12, 1))
+    headers = [
+        _("Year"),
+        pgettext("trade direction", "Export") + " (USD)",
+        pgettext("trade direction", "Import") + " (USD)",
+        _("Turnover") + " (USD)",
+        _("Budget revenue") + " (VND)",
+        _("Months with figures"),
+        _("Share of the province's estimate"),
+    ]
+    rows = [
+        [
+            y["year"],
+            y["export_usd"],
+            y["import_usd"],
+            y["turnover_usd"],
+            y["revenue_vnd"],
+            y["months"],
+            data.revenue_share.get(str(y["year"])),
+        ]
+        for y in data.years
+    ]
+    return headers, rows, data
+
+
+def _status_chart(summary: dict[str, Any]) -> str:
+    from borderzone.investments.models import Status
+
+    labels = dict(Status.choices)
+    return _bar_svg(
+        [str(labels[s]) for s in summary["by_status"]],
+        [("", [float(v) for v in summary["by_status"].values()])],
+        _("Projects by status"),
+    )
+
+
+def _bar_svg(categories: list[str], series: list[tuple[str, list[float]]], title: str) -> str:
+    """A bar chart as SVG text (matplotlib, glyphs drawn as paths so no font is needed in the PDF)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(7.5, 3.0), dpi=100)
+    bottom = [0.0] * len(categories)
+    for name, values in series:
+        ax.bar(categories, values, bottom=bottom, label=name or None)
+        bottom = [b + v for b, v in zip(bottom, values, strict=True)]
+    ax.set_title(title, fontsize=10)
+    ax.tick_params(axis="x", labelsize=7, rotation=20)
+    ax.tick_params(axis="y", labelsize=7)
+    if any(name for name, _v in series):
+        ax.legend(fontsize=7)
+    fig.tight_layout()
+    buffer = io.StringIO()
+    fig.savefig(buffer, format="svg")
+    plt.close(fig)
+    svg = buffer.getvalue()
+    return svg[svg.index("<svg") :]
+
+
+def _sources_sheet(zone: EconomicZone, as_of: dt.date, from_year: int, to_year: int, notes: list[str]) -> Sheet:
+    rows: list[list[Any]] = [
+        [_("Management board"), zone.board_name],
+        [_("Zone"), zone.display_name],
+        [_("As of"), as_of],
+        [_("Span of years"), f"{from_year}–{to_year}"],
+        [_("Prepared at"), format_datetime(timezone.now())],
+        [
+            _("Sources"),
+            _("BorderZone register of investment projects, trade statistics and infrastructure records of the board"),
+        ],
+    ]
+    rows += [[_("Note"), note] for note in notes]
+    return Sheet(
+        _("Sources and dates"), [_("Item"), _("Value")], rows, number_formats={1: "dd/mm/yyyy"}, widths={0: 28, 1: 90}
+    )
+
+
+def _filename(kind: str, zone: EconomicZone, as_of: dt.date, fmt: str) -> str:
+    return f"{kind}-{zone.code}-{as_of.isoformat()}.{fmt}"
+
+
+def _build(
+    kind: str,
+    title: str,
+    *,
+    zone: EconomicZone,
+    params: dict[str, Any],
+    fmt: str,
+    language: str,
+    progress: Progress,
+    user: Any,
+    register: bool,
+    trade: bool,
+) -> tuple[str, bytes]:
+    from borderzone.investments.selectors import summary as investment_summary
+    from borderzone.reports.summary_text import summary_text
+
+    as_of, from_year, to_year = _params(params)
+    text = summary_text(zone=zone, as_of=as_of, from_year=from_year, to_year=to_year, lang=language, user=user)
+    progress(20)
+    inv = investment_summary(as_of, zone)
+    reg_headers, reg_rows = _register_rows(zone, as_of) if register else ([], [])
+    progress(50)
+    trade_headers, trade_rows, trade_data = _trade_rows(zone, from_year, to_year) if trade else ([], [], None)
+    progress(70)
+    notes = []
+    if trade_data is not None and trade_data.illustrative:
+        notes.append(_("The trade figures of this zone are illustrative demo data."))
+    if fmt == "xlsx":
+        key_rows: list[list[Any]] = [
+            [_("Projects"), inv["projects"]["total"]],
+            [_("Foreign-invested"), inv["projects"]["foreign"]],
+            [_("Domestic"), inv["projects"]["domestic"]],
+            *[[_("Status") + ": " + code, n] for code, n in inv["by_status"].items()],
+            [_("Late against their certificate"), inv["late"]],
+            [_("Flagged by a legal rule"), inv["flagged"]],
+            [_("Registered capital, foreign (USD)"), Decimal(inv["registered_capital"]["foreign"]["USD"])],
+            [_("Registered capital, foreign (VND)"), Decimal(inv["registered_capital"]["foreign"]["VND"])],
+            [_("Registered capital, domestic (VND)"), Decimal(inv["registered_capital"]["domestic"]["VND"])],
+            [_("Disbursed, foreign (VND)"), Decimal(inv["disbursed_capital"]["foreign"]["VND"])],
+            [_("Disbursed, domestic (VND)"), Decimal(inv["disbursed_capital"]["domestic"]["VND"])],
+        ]
+        sheets = [
+            Sheet(_("Summary"), [_("Figure"), _("Value")], key_rows, number_formats={1: "#,##0"}, widths={0: 42, 1: 22})
+        ]
+        sheets.append(Sheet(_("Text"), [_("Paragraph")], [[p] for p in text.paragraphs], widths={0: 140}))
+        if register:
+            sheets.append(
+                Sheet(
+                    _("Projects"),
+                    reg_headers,
+                    reg_rows,
+                    number_formats={6: "dd/mm/yyyy", 8: "#,##0", 9: "#,##0", 10: "#,##0", 11: "#,##0"},
+                )
+            )
+        if trade:
+            sheets.append(
+                Sheet(
+                    _("Trade"),
+                    trade_headers,
+                    trade_rows,
+                    number_formats={1: "#,##0", 2: "#,##0", 3: "#,##0", 4: "#,##0", 6: "0.0%"},
+                )
+            )
+        sheets.append(_sources_sheet(zone, as_of, from_year, to_year, notes))
+        content = write_xlsx(sheets)
+    else:
+        charts = [_status_chart(inv)]
+        if trade and trade_rows:
+            charts.append(
+                _bar_svg(
+                    [str(r[0]) for r in trade_rows],
+                    [
+                        (pgettext("trade direction", "Export"), [float(r[1]) / 1e6 for r in trade_rows]),
+                        (pgettext("trade direction", "Import"), [float(r[2]) / 1e6 for r in trade_rows]),
+                    ],
+                    _("Turnover by year (million USD)"),
+                )
+            )
+        content = render_pdf(
+            "reports/pdf_report.html",
+            {
+                "title": title,
+                "zone": zone,
+                "board_name": zone.board_name or zone.display_name,
+                "document_date": format_date(timezone.localdate()),
+                "as_of": as_of,
+                "from_year": from_year,
+                "to_year": to_year,
+                "paragraphs": text.paragraphs,
+                "charts": charts,
+                "register_headers": reg_headers,
+                "register_rows": reg_rows,
+                "trade_headers": trade_headers,
+                "trade_rows": trade_rows,
+                "notes": notes,
+            },
+        )
+    progress(95)
+    return _filename(kind, zone, as_of, fmt), content
+
+
+@register_report("annual_investment", gettext_lazy("Annual investment-monitoring report"))
+def annual_investment(
+    *, zone: EconomicZone, params: dict[str, Any], fmt: str, language: str, progress: Progress, user: Any
+) -> tuple[str, bytes]:
+    return _build(
+        "annual_investment",
+        _("Annual investment-monitoring report"),
+        zone=zone,
+        params=params,
+        fmt=fmt,
+        language=language,
+        progress=progress,
+        user=user,
+        register=True,
+        trade=True,
+    )
+
+
+@register_report("quarterly_summary", gettext_lazy("Quarterly summary"))
+def quarterly_summary(
+    *, zone: EconomicZone, params: dict[str, Any], fmt: str, language: str, progress: Progress, user: Any
+) -> tuple[str, bytes]:
+    return _build(
+        "quarterly_summary",
+        _("Quarterly summary"),
+        zone=zone,
+        params=params,
+        fmt=fmt,
+        language=language,
+        progress=progress,
+        user=user,
+        register=False,
+        trade=True,
+    )
+
+
+@register_report("register_table", gettext_lazy("Register of investment projects"))
+def register_table(
+    *, zone: EconomicZone, params: dict[str, Any], fmt: str, language: str, progress: Progress, user: Any
+) -> tuple[str, bytes]:
+    return _build(
+        "register_table",
+        _("Register of investment projects"),
+        zone=zone,
+        params=params,
+        fmt=fmt,
+        language=language,
+        progress=progress,
+        user=user,
+        register=True,
+        trade=False,
+    )
+
+
+@register_report("trade_table", gettext_lazy("Trade and budget revenue table"))
+def trade_table(
+    *, zone: EconomicZone, params: dict[str, Any], fmt: str, language: str, progress: Progress, user: Any
+) -> tuple[str, bytes]:
+    return _build(
+        "trade_table",
+        _("Trade and budget revenue table"),
+        zone=zone,
+        params=params,
+        fmt=fmt,
+        language=language,
+        progress=progress,
+        user=user,
+        register=False,
+        trade=True,
+    )
