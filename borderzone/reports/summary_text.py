@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from borderzone.core.cache import cached
 from borderzone.core.formatting import format_date, format_money, format_percent
 from borderzone.core.money import Money
 from borderzone.core.permissions import can_view_zone
@@ -20,6 +21,9 @@ from borderzone.zones.models import EconomicZone
 
 if TYPE_CHECKING:
     from borderzone.core.permissions import AnyUser
+
+# Every app whose data the text reads: a write to any of them makes a new text.
+SCOPES = ("investments", "trade", "infrastructure", "planning", "zones")
 
 
 @dataclass
@@ -203,16 +207,24 @@ def _plan_paragraph(zone: EconomicZone, day: dt.date, user: AnyUser) -> str:
 def summary_text(
     *, zone: EconomicZone, as_of: dt.date, from_year: int, to_year: int, lang: str, user: AnyUser
 ) -> SummaryText:
-    """The summary paragraphs for `zone` as of `as_of`, trade and infrastructure over the span of years."""
+    """The summary paragraphs for `zone` as of `as_of`, trade and infrastructure over the span of years.
+
+    Cached under the data versions of every app it reads; what a caller sees depends only on whether
+    they are staff of the zone (unpublished trade figures, works and goals)."""
     result = SummaryText(zone=zone, as_of=as_of, from_year=from_year, to_year=to_year, lang=lang)
-    published_only = not can_view_zone(user, zone)
-    with translation.override(lang):
-        today = timezone.localdate()
-        paragraphs: list[Any] = [
-            _investment_paragraph(zone, as_of, today),
-            _trade_paragraph(zone, from_year, to_year, published_only),
-            _infrastructure_paragraph(zone, from_year, to_year, user),
-            _plan_paragraph(zone, as_of, user),
-        ]
-    result.paragraphs = [p for p in paragraphs if p]
+    staff = can_view_zone(user, zone)
+    today = timezone.localdate()
+
+    def compute() -> list[str]:
+        with translation.override(lang):
+            paragraphs: list[Any] = [
+                _investment_paragraph(zone, as_of, today),
+                _trade_paragraph(zone, from_year, to_year, not staff),
+                _infrastructure_paragraph(zone, from_year, to_year, user),
+                _plan_paragraph(zone, as_of, user),
+            ]
+        return [p for p in paragraphs if p]
+
+    key = f"summary-text:{zone.pk}:{as_of.isoformat()}:{today.isoformat()}:{from_year}:{to_year}:{lang}:{int(staff)}"
+    result.paragraphs = cached(SCOPES, key, compute)
     return result
