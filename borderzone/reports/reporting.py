@@ -8,6 +8,7 @@ import datetime as dt
 import io
 from collections.abc import Callable
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 from django.utils import timezone
@@ -170,7 +171,7 @@ def _filename(kind: str, zone: EconomicZone, as_of: dt.date, fmt: str) -> str:
 
 def _build(
     kind: str,
-    title: str,
+    title: Any,
     *,
     zone: EconomicZone,
     params: dict[str, Any],
@@ -269,73 +270,12 @@ def _build(
     return _filename(kind, zone, as_of, fmt), content
 
 
-@register_report("annual_investment", gettext_lazy("Annual investment-monitoring report"))
-def annual_investment(
-    *, zone: EconomicZone, params: dict[str, Any], fmt: str, language: str, progress: Progress, user: Any
-) -> tuple[str, bytes]:
-    return _build(
-        "annual_investment",
-        _("Annual investment-monitoring report"),
-        zone=zone,
-        params=params,
-        fmt=fmt,
-        language=language,
-        progress=progress,
-        user=user,
-        register=True,
-        trade=True,
-    )
-
-
-@register_report("quarterly_summary", gettext_lazy("Quarterly summary"))
-def quarterly_summary(
-    *, zone: EconomicZone, params: dict[str, Any], fmt: str, language: str, progress: Progress, user: Any
-) -> tuple[str, bytes]:
-    return _build(
-        "quarterly_summary",
-        _("Quarterly summary"),
-        zone=zone,
-        params=params,
-        fmt=fmt,
-        language=language,
-        progress=progress,
-        user=user,
-        register=False,
-        trade=True,
-    )
-
-
-@register_report("register_table", gettext_lazy("Register of investment projects"))
-def register_table(
-    *, zone: EconomicZone, params: dict[str, Any], fmt: str, language: str, progress: Progress, user: Any
-) -> tuple[str, bytes]:
-    return _build(
-        "register_table",
-        _("Register of investment projects"),
-        zone=zone,
-        params=params,
-        fmt=fmt,
-        language=language,
-        progress=progress,
-        user=user,
-        register=True,
-        trade=False,
-    )
-
-
-@register_report("trade_table", gettext_lazy("Trade and budget revenue table"))
-def trade_table(
-    *, zone: EconomicZone, params: dict[str, Any], fmt: str, language: str, progress: Progress, user: Any
-) -> tuple[str, bytes]:
-    return _build(
-        "trade_table",
-        _("Trade and budget revenue table"),
-        zone=zone,
-        params=params,
-        fmt=fmt,
-        language=language,
-        progress=progress,
-        user=user,
-        register=False,
-        trade=True,
-    )
+# code, title, with the register table, with the trade table
+REPORTS = [
+    ("annual_investment", gettext_lazy("Annual investment-monitoring report"), True, True),
+    ("quarterly_summary", gettext_lazy("Quarterly summary"), False, True),
+    ("register_table", gettext_lazy("Register of investment projects"), True, False),
+    ("trade_table", gettext_lazy("Trade and budget revenue table"), False, True),
+]
+for _code, _title, _register, _trade in REPORTS:
+    register_report(_code, _title)(partial(_build, _code, _title, register=_register, trade=_trade))
