@@ -2,6 +2,7 @@ import datetime as dt
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from borderzone.core.actors import command_actor
 from borderzone.documents import services
@@ -63,9 +64,11 @@ def test_searching_documents_without_accents_and_following_a_replaced_one_to_the
     page.goto(page.base_url + "/documents/?q=dong+dang")
     page.get_by_role("link", name="Quy chế quản lý tuyến cao tốc Đồng Đăng – Trà Lĩnh").click()
     standing = page.locator(".standing")
-    assert "Không còn hiệu lực" in standing.inner_text()
+    expect(standing).to_contain_text("Không còn hiệu lực")
     standing.get_by_role("link", name="30/QĐ-UBND").click()
-    assert "Còn hiệu lực" in page.locator(".standing").inner_text()
+    # Wait for the document in force to replace the page (the old page has a standing box too).
+    expect(page.locator(".standing")).not_to_contain_text("Không còn hiệu lực")
+    expect(page.locator(".standing")).to_contain_text("Còn hiệu lực")
 
     assert page.watch.external_requests == []
     assert page.watch.console_errors == [] and page.watch.page_errors == []

@@ -2,6 +2,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from playwright.sync_api import expect
 
 from borderzone.accounts.tests.factories import TEST_PASSWORD, UserFactory
 from borderzone.core.actors import Actor
@@ -46,9 +47,10 @@ def test_a_leader_reads_the_dashboard_and_changes_its_date(leader_page):
     page.get_by_label("Từ năm").fill("2018")
     page.get_by_label("Đến năm").fill("2019")
     page.get_by_role("button", name="Xem").click()
+    page.wait_for_url("**/staff/dashboard/?*as_of=31%2F12%2F2019*")
+    expect(page.locator("#kpi-projects")).to_have_text("1")
+    expect(page.locator("#kpi-turnover")).to_have_text("72 triệu USD")
     page.wait_for_selector('[data-chart="trade"][data-drawn="true"] svg')
-    assert page.locator("#kpi-projects").inner_text() == "1"
-    assert page.locator("#kpi-turnover").inner_text() == "72 triệu USD"
     page.screenshot(path="var/dashboard.png", full_page=True)
 
     page.get_by_role("link", name="Báo cáo tóm tắt").click()
