@@ -7,14 +7,15 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Sum
 from django.utils.translation import gettext as _
 
 from borderzone.core.actors import Actor
 from borderzone.core.audit import audit_record, snapshot
 from borderzone.core.cache import bump_version
-from borderzone.core.models import AuditAction, quantize_decimal_fields
+from borderzone.core.models import AuditAction
+from borderzone.core.services import save_checked as _save
 from borderzone.infrastructure.models import AnnualFunding, InfrastructureWork, period_years
 from borderzone.zones.models import EconomicZone
 
@@ -48,16 +49,6 @@ FUNDING_FIELDS = ("year", "source", "allocated_vnd", "disbursed_vnd", "treasury_
 class FundingResult:
     funding: AnnualFunding
     over_need: bool  # the work's allocations now exceed its need: allowed, but flagged
-
-
-def _save(instance: Any, field: str, message: str) -> None:
-    quantize_decimal_fields(instance)
-    instance.full_clean()
-    try:
-        with transaction.atomic():
-            instance.save()
-    except IntegrityError:
-        raise ValidationError({field: message}) from None
 
 
 def _check_work(work: InfrastructureWork) -> None:

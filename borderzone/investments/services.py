@@ -8,15 +8,16 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
-from django.db.models import Max, Model
+from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from borderzone.core.actors import Actor
 from borderzone.core.audit import audit_record, snapshot
 from borderzone.core.cache import bump_version
-from borderzone.core.models import AuditAction, quantize_decimal_fields
+from borderzone.core.models import AuditAction
+from borderzone.core.services import save_checked as _save
 from borderzone.core.text import name_key
 from borderzone.investments.models import (
     MILESTONE_ORDER,
@@ -60,16 +61,6 @@ RULE_FIELDS = ("months", "policy_approved_only", "law", "article", "description"
 
 def today() -> dt.date:
     return timezone.localdate()
-
-
-def _save(instance: Model, unique_field: str = "code", unique_message: str = "") -> None:
-    quantize_decimal_fields(instance)
-    instance.full_clean()
-    try:
-        with transaction.atomic():
-            instance.save()
-    except IntegrityError:
-        raise ValidationError({unique_field: unique_message or _("This value is already used.")}) from None
 
 
 def _not_future(field: str, day: dt.date | None) -> None:

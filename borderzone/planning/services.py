@@ -8,14 +8,15 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from borderzone.core.actors import Actor
 from borderzone.core.audit import audit_record, snapshot
 from borderzone.core.cache import bump_version
-from borderzone.core.models import AuditAction, quantize_decimal_fields
+from borderzone.core.models import AuditAction
+from borderzone.core.services import save_checked as _save
 from borderzone.planning.evidence import check_evidence_file
 from borderzone.planning.models import (
     AgreementAction,
@@ -62,16 +63,6 @@ AGREEMENT_FIELDS = (
     "is_published",
 )
 ACTION_FIELDS = ("description", "responsible", "due_date", "started", "started_on", "note")
-
-
-def _save(instance: Any, field: str, message: str) -> None:
-    quantize_decimal_fields(instance)
-    instance.full_clean()
-    try:
-        with transaction.atomic():
-            instance.save()
-    except IntegrityError:
-        raise ValidationError({field: message}) from None
 
 
 def _check_goal(goal: Goal) -> None:

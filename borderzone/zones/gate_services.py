@@ -7,14 +7,15 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from borderzone.core.actors import Actor
 from borderzone.core.audit import audit_record, snapshot
 from borderzone.core.cache import bump_version
 from borderzone.core.formatting import format_decimal
-from borderzone.core.models import AuditAction, quantize_decimal_fields
+from borderzone.core.models import AuditAction
+from borderzone.core.services import save_checked as _save
 from borderzone.zones import geo
 from borderzone.zones.models import BorderGate, EconomicZone, GateFacility, GateStatusChange
 
@@ -84,16 +85,6 @@ def _check_gate(gate: BorderGate) -> None:
         if gate.parent.zone_id != gate.zone_id:
             raise ValidationError({"parent": _("The gate it belongs to is in another zone.")})
     check_coordinates(gate.zone, gate.latitude, gate.longitude)
-
-
-def _save(instance: Any, message_field: str, message: str) -> None:
-    quantize_decimal_fields(instance)
-    instance.full_clean()
-    try:
-        with transaction.atomic():
-            instance.save()
-    except IntegrityError:
-        raise ValidationError({message_field: message}) from None
 
 
 @transaction.atomic

@@ -6,13 +6,14 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from borderzone.core.actors import Actor
 from borderzone.core.audit import audit_record, snapshot
 from borderzone.core.cache import bump_version
-from borderzone.core.models import AuditAction, quantize_decimal_fields
+from borderzone.core.models import AuditAction
+from borderzone.core.services import save_checked as _save
 from borderzone.core.text import name_key
 from borderzone.zones.models import EconomicZone, FunctionalArea, GateArea
 
@@ -27,16 +28,6 @@ def _check_area(area_ha: Decimal | None) -> None:
         raise ValidationError({"area_ha": _("The area cannot be negative.")})
 
 
-def _save(instance: Any) -> None:
-    quantize_decimal_fields(instance)
-    instance.full_clean()
-    try:
-        with transaction.atomic():
-            instance.save()
-    except IntegrityError:
-        raise ValidationError({"name": _("Another area of this zone already has this name or code.")}) from None
-
-
 @transaction.atomic
 def functional_area_create(*, zone: EconomicZone, actor: Actor, **fields: Any) -> FunctionalArea:
     """Add a functional area to a zone."""
@@ -47,7 +38,7 @@ def functional_area_create(*, zone: EconomicZone, actor: Actor, **fields: Any) -
     if FunctionalArea.objects.filter(zone=zone, name_key=name_key(fields.get("name", ""))).exists():
         raise ValidationError({"name": _("This zone already has a functional area with this name.")})
     area = FunctionalArea(zone=zone, **{k: v for k, v in fields.items() if k in FUNCTIONAL_AREA_FIELDS})
-    _save(area)
+    _save(area, "name", _("Another area of this zone already has this name or code."))
     audit_record(actor=actor, instance=area, action=AuditAction.CREATED)
     bump_version(ZONES_SCOPE)
     return area
@@ -70,7 +61,7 @@ def functional_area_update(*, area: FunctionalArea, actor: Actor, **fields: Any)
     for key, value in fields.items():
         if key in FUNCTIONAL_AREA_FIELDS:
             setattr(area, key, value)
-    _save(area)
+    _save(area, "name", _("Another area of this zone already has this name or code."))
     audit_record(actor=actor, instance=area, action=AuditAction.UPDATED, before=before)
     bump_version(ZONES_SCOPE)
     return area
@@ -85,7 +76,7 @@ def gate_area_create(*, zone: EconomicZone, actor: Actor, **fields: Any) -> Gate
     if GateArea.objects.filter(zone=zone, name_key=name_key(fields.get("name", ""))).exists():
         raise ValidationError({"name": _("This zone already has a gate area with this name.")})
     area = GateArea(zone=zone, **{k: v for k, v in fields.items() if k in GATE_AREA_FIELDS})
-    _save(area)
+    _save(area, "name", _("Another area of this zone already has this name or code."))
     audit_record(actor=actor, instance=area, action=AuditAction.CREATED)
     bump_version(ZONES_SCOPE)
     return area
@@ -108,7 +99,7 @@ def gate_area_update(*, area: GateArea, actor: Actor, **fields: Any) -> GateArea
     for key, value in fields.items():
         if key in GATE_AREA_FIELDS:
             setattr(area, key, value)
-    _save(area)
+    _save(area, "name", _("Another area of this zone already has this name or code."))
     audit_record(actor=actor, instance=area, action=AuditAction.UPDATED, before=before)
     bump_version(ZONES_SCOPE)
     return area
