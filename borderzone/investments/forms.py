@@ -27,6 +27,7 @@ def date_field(label: Any, required: bool = True) -> forms.DateField:
 
 class ListFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False)
+    zone = forms.ChoiceField(label=_("Zone"), required=False)
     as_of = date_field(_("As of"), required=False)
     status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("Any")), *Status.choices])
     ownership = forms.ChoiceField(
@@ -37,8 +38,11 @@ class ListFilterForm(forms.Form):
     late = forms.ChoiceField(label=_("Late"), required=False, choices=YES_NO_ANY)
     flagged = forms.ChoiceField(label=_("Flagged"), required=False, choices=YES_NO_ANY)
 
-    def __init__(self, *args: Any, gate_areas: list[GateArea], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, gate_areas: list[GateArea], zones: list[EconomicZone], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["zone"].choices = [("", _("Any")), *[(z.code, z.display_name) for z in zones]]  # type: ignore[attr-defined]
+        if len(zones) < 2:
+            self.fields["zone"].widget = forms.HiddenInput()
         self.fields["gate_area"].choices = [("", _("Any")), *[(a.code, a.name) for a in gate_areas]]  # type: ignore[attr-defined]
 
 

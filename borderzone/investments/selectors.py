@@ -212,6 +212,13 @@ def _money_block() -> dict[str, dict[str, Decimal]]:
 
 def summary(day: dt.date, zone: EconomicZone | None = None, gate_area: GateArea | None = None) -> dict[str, Any]:
     """The register's figures on `day` (every project, published or not); amounts in whole units."""
+    return summary_with_evaluations(day, zone, gate_area)[0]
+
+
+def summary_with_evaluations(
+    day: dt.date, zone: EconomicZone | None = None, gate_area: GateArea | None = None
+) -> tuple[dict[str, Any], dict[int, Evaluation]]:
+    """`summary` and the evaluation of each project it counts, from one pass over the register."""
     projects = Project.objects.all() if zone is None else Project.objects.filter(zone=zone)
     if gate_area is not None:
         projects = projects.filter(gate_area=gate_area)
@@ -263,7 +270,7 @@ def summary(day: dt.date, zone: EconomicZone | None = None, gate_area: GateArea 
             for o in (Ownership.FOREIGN, Ownership.DOMESTIC)
         }
 
-    return {
+    figures = {
         "as_of": day.isoformat(),
         "zone": zone.code if zone else None,
         "projects": {"total": sum(counts.values()), "foreign": counts["foreign"], "domestic": counts["domestic"]},
@@ -278,6 +285,7 @@ def summary(day: dt.date, zone: EconomicZone | None = None, gate_area: GateArea 
         "late": sum(1 for e in evaluations.values() if e.is_late),
         "flagged": sum(1 for e in evaluations.values() if e.is_flagged),
     }
+    return figures, evaluations
 
 
 # --- lists and pages ---
@@ -315,6 +323,9 @@ def project_list(user: AnyUser, filters: ListFilters) -> tuple[QuerySet[Project]
     qs = visible_projects(user)
     if filters.zone:
         qs = qs.filter(zone__code=filters.zone)
+    elif is_staff_member(user):
+        # The register of the zones one works on; other zones' published projects are on the portal.
+        qs = restrict_to_visible(user, Project.objects.all())
     if filters.ownership:
         qs = qs.filter(ownership=filters.ownership)
     if filters.gate_area:

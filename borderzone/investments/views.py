@@ -71,9 +71,12 @@ def _default_zone(request: HttpRequest) -> EconomicZone | None:
 
 
 def _filters(request: HttpRequest) -> tuple[ListFilterForm, selectors.ListFilters]:
-    zone = _default_zone(request)
+    zones = list(EconomicZone.objects.filter(projects__in=selectors.visible_projects(request.user)).distinct())
+    zones.sort(key=lambda z: z.code)
+    chosen = next((z for z in zones if z.code == request.GET.get("zone")), None)
+    zone = chosen or _default_zone(request)
     areas = list(GateArea.objects.filter(zone=zone)) if zone else []
-    form = ListFilterForm(request.GET or None, gate_areas=areas)
+    form = ListFilterForm(request.GET or None, gate_areas=areas, zones=zones)
     data: dict[str, Any] = form.cleaned_data if form.is_valid() else {}
 
     def yes_no(key: str) -> bool | None:
@@ -81,6 +84,7 @@ def _filters(request: HttpRequest) -> tuple[ListFilterForm, selectors.ListFilter
 
     return form, selectors.ListFilters(
         as_of=data.get("as_of") or services.today(),
+        zone=data.get("zone") or None,
         status=data.get("status") or None,
         ownership=data.get("ownership") or None,
         gate_area=data.get("gate_area") or None,

@@ -21,8 +21,8 @@ def public_project_list(request: HttpRequest) -> HttpResponse:
     """Published projects with their status today; the same list for everyone, staff included."""
     zone = zone_default()
     areas = list(GateArea.objects.filter(zone=zone)) if zone else []
-    form = ListFilterForm(request.GET or None, gate_areas=areas)
-    for staff_only in ("late", "flagged", "as_of"):
+    form = ListFilterForm(request.GET or None, gate_areas=areas, zones=[])
+    for staff_only in ("late", "flagged", "as_of", "zone"):
         form.fields.pop(staff_only, None)
     data = form.cleaned_data if form.is_valid() else {}
     today = services.today()

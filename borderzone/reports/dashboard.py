@@ -51,22 +51,20 @@ def _investments(q: DashboardQuery) -> dict[str, Any]:
     from borderzone.investments import selectors
     from borderzone.investments.models import Project
 
-    summary = selectors.summary(q.as_of, q.zone, q.gate_area)
-    projects = Project.objects.filter(zone=q.zone)
-    if q.gate_area is not None:
-        projects = projects.filter(gate_area=q.gate_area)
-    evaluations = selectors.evaluate(q.as_of, projects)
+    summary, evaluations = selectors.summary_with_evaluations(q.as_of, q.zone, q.gate_area)
     # Flagged first, then the most late milestones: what a leader must look at.
     worst = sorted(
         (pk for pk, e in evaluations.items() if e.is_late or e.is_flagged),
         key=lambda pk: (-len(evaluations[pk].flags), -len(evaluations[pk].late), pk),
     )[:LATE_LIST]
-    names = dict(Project.objects.filter(pk__in=worst).values_list("pk", "name"))
-    codes = dict(Project.objects.filter(pk__in=worst).values_list("pk", "code"))
+    labels = {
+        pk: (code, name) for pk, code, name in Project.objects.filter(pk__in=worst).values_list("pk", "code", "name")
+    }
     late_projects = [
         {
-            "code": codes[pk],
-            "name": names[pk],
+            "zone": q.zone.code,
+            "code": labels[pk][0],
+            "name": labels[pk][1],
             "late": list(evaluations[pk].late),
             "flags": [
                 {"code": f.code, "law": f.law, "article": f.article, "detail": f.detail} for f in evaluations[pk].flags
@@ -153,6 +151,7 @@ def _goals(q: DashboardQuery) -> dict[str, Any]:
         "overdue": [
             {
                 "pk": g.pk,
+                "zone": q.zone.code,
                 "title": g.title,
                 "target_date": g.target_date,
                 "gate_area": g.gate_area.name if g.gate_area else "",
@@ -163,6 +162,7 @@ def _goals(q: DashboardQuery) -> dict[str, Any]:
         "due": [
             {
                 "pk": g.pk,
+                "zone": q.zone.code,
                 "title": g.title,
                 "target_date": g.target_date,
                 "gate_area": g.gate_area.name if g.gate_area else "",
@@ -170,4 +170,174 @@ def _goals(q: DashboardQuery) -> dict[str, Any]:
             for g in rows
             if g.target_date >= q.as_of
         ],
+    }
+
+
+# --- several zones at once (an administrator's view, or a leader of more than one zone) ---
+
+
+@dataclass(frozen=True)
+class CombinedQuery:
+    zones: tuple[EconomicZone, ...]
+    as_of: dt.date
+    from_year: int
+    to_year: int
+
+    @property
+    def key(self) -> str:
+        zones = ",".join(str(z.pk) for z in sorted(self.zones, key=lambda z: z.pk))
+        return f"dashboard:all:{zones}:{self.as_of.isoformat()}:{self.from_year}:{self.to_year}"
+
+    def for_zone(self, zone: EconomicZone) -> DashboardQuery:
+        return DashboardQuery(
+            zone=zone, gate_area=None, as_of=self.as_of, from_year=self.from_year, to_year=self.to_year
+        )
+
+
+def combined_dashboard_data(query: CombinedQuery) -> dict[str, Any]:
+    """The dashboard of several zones: every figure summed over them, and one row a zone to compare them.
+
+    Each zone's board comes from its own cached computation, so the combined page costs one zone's
+    queries per zone the first time and a few version checks afterwards."""
+    return cached(SCOPES, query.key, lambda: combine([(z, dashboard_data(query.for_zone(z))) for z in query.zones]))
+
+
+def _add_money(target: dict[str, dict[str, Decimal]], block: dict[str, dict[str, str]]) -> None:
+    for ownership, amounts in block.items():
+        for currency, amount in amounts.items():
+            bucket = target.setdefault(ownership, {})
+            bucket[currency] = bucket.get(currency, Decimal(0)) + Decimal(amount)
+
+
+def _money_strings(block: dict[str, dict[str, Decimal]]) -> dict[str, dict[str, str]]:
+    return {o: {c: str(v) for c, v in amounts.items()} for o, amounts in block.items()}
+
+
+def combine(boards: list[tuple[EconomicZone, dict[str, Any]]]) -> dict[str, Any]:
+    """Sum boards of single zones into one board of the same shape, plus `zones`: one row a zone."""
+    from borderzone.trade.selectors import change, compound_growth
+
+    summaries = [b["investments"]["summary"] for _, b in boards]
+    registered: dict[str, dict[str, Decimal]] = {}
+    disbursed: dict[str, dict[str, Decimal]] = {}
+    registered_vnd = dict.fromkeys(("foreign", "domestic", "total"), Decimal(0))
+    by_status: dict[str, int] = {}
+    for s in summaries:
+        _add_money(registered, s["registered_capital"])
+        _add_money(disbursed, s["disbursed_capital"])
+        for key in registered_vnd:
+            registered_vnd[key] += Decimal(s["registered_capital_vnd_equivalent"][key])
+        for status, n in s["by_status"].items():
+            by_status[status] = by_status.get(status, 0) + n
+    summary = {
+        "as_of": summaries[0]["as_of"] if summaries else None,
+        "zone": None,
+        "projects": {k: sum(s["projects"][k] for s in summaries) for k in ("total", "foreign", "domestic")},
+        "by_status": by_status,
+        "registered_capital": _money_strings(registered),
+        "registered_capital_vnd_equivalent": {k: str(v) for k, v in registered_vnd.items()},
+        "disbursed_capital": _money_strings(disbursed),
+        "late": sum(s["late"] for s in summaries),
+        "flagged": sum(s["flagged"] for s in summaries),
+    }
+    late_projects = sorted(
+        (p for _, b in boards for p in b["investments"]["late_projects"]),
+        key=lambda p: (-len(p["flags"]), -len(p["late"]), p["zone"], p["code"]),
+    )[:LATE_LIST]
+
+    trades = [b["trade"] for _, b in boards if b["trade"].get("years")]
+    years: dict[int, dict[str, Any]] = {}
+    for t in trades:
+        for y in t["years"]:
+            row = years.setdefault(
+                y["year"],
+                {
+                    "year": y["year"],
+                    "months": 0,
+                    **dict.fromkeys(("turnover_usd", "export_usd", "import_usd", "revenue_vnd"), Decimal(0)),
+                },
+            )
+            for field in ("turnover_usd", "export_usd", "import_usd", "revenue_vnd"):
+                row[field] += y[field]
+            row["months"] = max(row["months"], y["months"])
+    year_rows = [years[y] for y in sorted(years)]
+    # A year counts for growth only when it is full in every zone that has trade figures.
+    full = sorted(set.intersection(*(set(t["full_years"]) for t in trades))) if trades else []
+    turnover_growth = revenue_growth = None
+    if len(full) >= 2:
+        first, last = years[full[0]], years[full[-1]]
+        turnover_growth = compound_growth(first["turnover_usd"], last["turnover_usd"], full[-1] - full[0])
+        revenue_growth = compound_growth(first["revenue_vnd"], last["revenue_vnd"], full[-1] - full[0])
+
+    def total(key: str) -> Decimal:
+        return sum((t[key] for t in trades), Decimal(0))
+
+    statuses: dict[str, int] = {}
+    for t in trades:
+        for status, n in t["statuses"].items():
+            statuses[status] = statuses.get(status, 0) + n
+    trade: dict[str, Any] = {"gates": None}
+    if trades:
+        trade = {
+            "gates": None,
+            "span_turnover_usd": total("span_turnover_usd"),
+            "span_revenue_vnd": total("span_revenue_vnd"),
+            "turnover_growth": turnover_growth,
+            "revenue_growth": revenue_growth,
+            "full_years": full,
+            "revenue_share": {},  # each zone's share is of its own province: shown per zone, not summed
+            "years": year_rows,
+            "ytd_turnover_usd": total("ytd_turnover_usd"),
+            "ytd_revenue_vnd": total("ytd_revenue_vnd"),
+            "last_year_turnover_usd": total("last_year_turnover_usd"),
+            "last_year_revenue_vnd": total("last_year_revenue_vnd"),
+            "turnover_change": change(total("ytd_turnover_usd"), total("last_year_turnover_usd")),
+            "revenue_change": change(total("ytd_revenue_vnd"), total("last_year_revenue_vnd")),
+            "statuses": statuses,
+        }
+
+    infra = [b["infrastructure"] for _, b in boards]
+    need = sum((i["need_vnd"] for i in infra), Decimal(0))
+    allocated = sum((i["allocated_vnd"] for i in infra), Decimal(0))
+    infrastructure = {
+        "need_vnd": need,
+        "allocated_vnd": allocated,
+        "disbursed_vnd": sum((i["disbursed_vnd"] for i in infra), Decimal(0)),
+        "coverage": float(allocated / need) if need else None,
+        "works": sum(i["works"] for i in infra),
+    }
+
+    goals = [b["goals"] for _, b in boards]
+    overdue = sorted((g for gs in goals for g in gs["overdue"]), key=lambda g: (g["target_date"], g["zone"]))
+    due = sorted((g for gs in goals for g in gs["due"]), key=lambda g: (g["target_date"], g["zone"]))
+    goals_board = {
+        "overdue_count": sum(g["overdue_count"] for g in goals),
+        "overdue": overdue[:20],
+        "due": due[: max(0, 20 - len(overdue))],
+    }
+
+    zones = []
+    for zone, b in boards:
+        s, t, i = b["investments"]["summary"], b["trade"], b["infrastructure"]
+        zones.append(
+            {
+                "code": zone.code,
+                "projects": s["projects"]["total"],
+                "foreign": s["projects"]["foreign"],
+                "registered_vnd": Decimal(s["registered_capital_vnd_equivalent"]["total"]),
+                "late": s["late"],
+                "flagged": s["flagged"],
+                "turnover_usd": t.get("span_turnover_usd"),
+                "revenue_vnd": t.get("span_revenue_vnd"),
+                "turnover_growth": t.get("turnover_growth"),
+                "coverage": i["coverage"],
+                "goals_overdue": b["goals"]["overdue_count"],
+            }
+        )
+    return {
+        "investments": {"summary": summary, "late_projects": late_projects},
+        "trade": trade,
+        "infrastructure": infrastructure,
+        "goals": goals_board,
+        "zones": zones,
     }

@@ -80,6 +80,9 @@ class DashboardForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["zone"].queryset = zones  # type: ignore[attr-defined]
         self.fields["gate_area"].queryset = GateArea.objects.filter(zone__in=zones).select_related("zone")  # type: ignore[attr-defined]
+        if zones.count() > 1:
+            # An empty choice means every zone the user may read: the combined dashboard.
+            self.fields["zone"].empty_label = _("All zones")  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -88,4 +91,6 @@ class DashboardForm(forms.Form):
         zone, area = data.get("zone"), data.get("gate_area")
         if zone and area and area.zone_id != zone.pk:
             self.add_error("gate_area", _("The gate area belongs to another zone."))
+        elif area and not zone:
+            data["zone"] = area.zone
         return data

@@ -10,7 +10,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from borderzone.reports.dashboard import DashboardQuery
+from borderzone.reports.dashboard import CombinedQuery, DashboardQuery
+from borderzone.zones.models import EconomicZone
 
 
 def investment_status_choices() -> list[tuple[str, Any]]:
@@ -19,11 +20,7 @@ def investment_status_choices() -> list[tuple[str, Any]]:
     return list(Status.choices)
 
 
-def dashboard_links(q: DashboardQuery) -> dict[str, str]:
-    """Staff list of projects filtered as the dashboard counts them, for each number it shows."""
-    base = {"as_of": q.as_of.isoformat()}
-    if q.gate_area is not None:
-        base["gate_area"] = q.gate_area.code
+def _project_links(base: dict[str, str]) -> dict[str, str]:
     projects = reverse("investments:project-list")
 
     def to_projects(**extra: str) -> str:
@@ -34,14 +31,37 @@ def dashboard_links(q: DashboardQuery) -> dict[str, str]:
         links[f"status_{status}"] = to_projects(status=status)
     for ownership in ("foreign", "domestic"):
         links[f"ownership_{ownership}"] = to_projects(ownership=ownership)
-    trade = {"zone": q.zone.code, "from": f"{q.from_year}-01", "to": f"{q.to_year}-12"}
-    links["trade"] = f"{reverse('trade:staff')}?{urlencode(trade)}"
-    links["forecast"] = f"{reverse('trade:forecast')}?{urlencode({'zone': q.zone.code})}"
-    links["infrastructure"] = (
-        f"{reverse('infrastructure:index')}?{urlencode({'zone': q.zone.code, 'from_year': q.from_year, 'to_year': q.to_year})}"
-    )
-    links["goals"] = f"{reverse('planning:index')}?{urlencode({'zone': q.zone.code, 'overdue': 'on'})}"
     return links
+
+
+def zone_links(q: DashboardQuery | CombinedQuery, zone: EconomicZone) -> dict[str, str]:
+    """A zone's pages behind the dashboard's trade, infrastructure and plan figures."""
+    trade = {"zone": zone.code, "from": f"{q.from_year}-01", "to": f"{q.to_year}-12"}
+    infrastructure = {"zone": zone.code, "from_year": q.from_year, "to_year": q.to_year}
+    dashboard = {"zone": zone.pk, "as_of": q.as_of.isoformat(), "from_year": q.from_year, "to_year": q.to_year}
+    return {
+        "trade": f"{reverse('trade:staff')}?{urlencode(trade)}",
+        "forecast": f"{reverse('trade:forecast')}?{urlencode({'zone': zone.code})}",
+        "infrastructure": f"{reverse('infrastructure:index')}?{urlencode(infrastructure)}",
+        "goals": f"{reverse('planning:index')}?{urlencode({'zone': zone.code, 'overdue': 'on'})}",
+        "dashboard": f"{reverse('reports:dashboard')}?{urlencode(dashboard)}",
+        "projects": f"{reverse('investments:project-list')}?{urlencode({'zone': zone.code, 'as_of': q.as_of.isoformat()})}",
+    }
+
+
+def dashboard_links(q: DashboardQuery) -> dict[str, str]:
+    """Staff list of projects filtered as the dashboard counts them, for each number it shows."""
+    base = {"zone": q.zone.code, "as_of": q.as_of.isoformat()}
+    if q.gate_area is not None:
+        base["gate_area"] = q.gate_area.code
+    return {**_project_links(base), **zone_links(q, q.zone)}
+
+
+def combined_links(q: CombinedQuery) -> dict[str, str]:
+    """Project lists over every zone (the combined view is of all the zones the user reads); the pages
+    of trade, infrastructure and goals are per zone and linked from each zone's row."""
+    per_zone = dict.fromkeys(("trade", "forecast", "infrastructure", "goals"), "#zones")
+    return {**_project_links({"as_of": q.as_of.isoformat()}), **per_zone}
 
 
 def dashboard_charts(board: dict[str, Any]) -> dict[str, Any]:

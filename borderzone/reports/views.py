@@ -14,10 +14,16 @@ from borderzone.core.forms import apply_validation_error, form_status
 from borderzone.core.permissions import get_visible_or_404, is_staff_member, restrict_to_visible, zones_visible_to
 from borderzone.reports import services
 from borderzone.reports.api import default_span
-from borderzone.reports.dashboard import DashboardQuery, dashboard_data
+from borderzone.reports.dashboard import CombinedQuery, DashboardQuery, combined_dashboard_data, dashboard_data
 from borderzone.reports.forms import DashboardForm, ReportRequestForm, SummaryTextForm
 from borderzone.reports.models import Report, ReportStatus
-from borderzone.reports.presenters import dashboard_charts, dashboard_links, investment_status_choices
+from borderzone.reports.presenters import (
+    combined_links,
+    dashboard_charts,
+    dashboard_links,
+    investment_status_choices,
+    zone_links,
+)
 from borderzone.reports.registry import report_kinds
 from borderzone.reports.summary_text import summary_text
 
@@ -108,17 +114,38 @@ def summary_text_page(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    """One zone's state as of a day: projects, capital, late projects, trade, infrastructure, plan goals."""
+    """One zone's state as of a day: projects, capital, late projects, trade, infrastructure, plan goals.
+
+    A user who may read several zones (an administrator reads them all) can also choose "All zones":
+    the same page with every figure summed and one row a zone to compare them."""
     _staff_only(request)
     zones = zones_visible_to(request.user).order_by("code")
     form = DashboardForm(request.GET or None, zones=zones)
     context: dict[str, object] = {"form": form}
     if not form.is_bound or form.is_valid():
         data = form.cleaned_data if form.is_bound else {}
+        as_of = data.get("as_of") or timezone.localdate()
+        start, end = default_span(as_of, data.get("from_year"), data.get("to_year"))
+        all_zones = list(zones)
+        if form.is_bound and "zone" in request.GET and not data.get("zone") and len(all_zones) > 1:
+            combined = CombinedQuery(zones=tuple(all_zones), as_of=as_of, from_year=start, to_year=end)
+            board = combined_dashboard_data(combined)
+            by_code = {z.code: z for z in all_zones}
+            context.update(
+                query=combined,
+                combined=True,
+                board=board,
+                zone_rows=[
+                    {**row, "zone": by_code[row["code"]], "links": zone_links(combined, by_code[row["code"]])}
+                    for row in board["zones"]
+                ],
+                charts=dashboard_charts(board),
+                links=combined_links(combined),
+                status_labels=dict(investment_status_choices()),
+            )
+            return render(request, "reports/dashboard.html", context)
         zone = data.get("zone") or zones.filter(code=settings.DEFAULT_ZONE_CODE).first() or zones.first()
         if zone is not None:
-            as_of = data.get("as_of") or timezone.localdate()
-            start, end = default_span(as_of, data.get("from_year"), data.get("to_year"))
             query = DashboardQuery(
                 zone=zone, gate_area=data.get("gate_area"), as_of=as_of, from_year=start, to_year=end
             )

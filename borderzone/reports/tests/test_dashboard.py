@@ -40,8 +40,12 @@ def test_the_dashboard_of_21_09_2020_shows_the_articles_figures(client, demo_lea
         "69,9%",
     )
     # Each number links to the records behind it.
-    assert "/staff/investments/?as_of=2020-09-21&amp;status=operating" in html
-    assert "/staff/investments/?as_of=2020-09-21&amp;late=1" in html
+    assert "/staff/investments/?zone=CB&amp;as_of=2020-09-21&amp;status=operating" in html
+    late_link = "/staff/investments/?zone=CB&amp;as_of=2020-09-21&amp;late=1"
+    assert late_link in html
+    # ... and the list behind a number holds as many projects as the number says.
+    listed = client.get(late_link.replace("&amp;", "&"))
+    assert listed.context["page"].paginator.count == int(_kpi(html, "late")) == 18
 
 
 def _add(zone, actor, gate, start, n):
@@ -96,3 +100,106 @@ def test_a_leader_cannot_open_another_zones_dashboard(client, zone, other_zone, 
     investor = UserFactory(username="inv", role="investor", zones=[zone])
     client.force_login(investor)
     assert client.get("/staff/dashboard/").status_code == 404
+
+
+def _two_zones(zone, other_zone, actor):
+    make_project(
+        zone, actor, name="Kho A", issued_on=dt.date(2018, 1, 1), plans={"operation_start": dt.date(2019, 1, 1)}
+    )
+    make_project(
+        zone,
+        actor,
+        name="Nhà máy A",
+        ownership="foreign",
+        issued_on=dt.date(2018, 3, 1),
+        total_capital=Decimal(2_000_000),
+        currency="USD",
+    )
+    make_project(other_zone, actor, name="Kho B", issued_on=dt.date(2019, 5, 1), total_capital=Decimal(50_000_000_000))
+    gate_a = BorderGateFactory(zone=zone, code="GA")
+    gate_b = BorderGateFactory(zone=other_zone, code="GB")
+    for month in range(1, 13):
+        TradeFigureFactory(
+            gate=gate_a, month=dt.date(2019, month, 1), export_usd=Decimal(1000), import_usd=Decimal(500)
+        )
+        TradeFigureFactory(
+            gate=gate_a, month=dt.date(2020, month, 1), export_usd=Decimal(2000), import_usd=Decimal(1000)
+        )
+        TradeFigureFactory(gate=gate_b, month=dt.date(2019, month, 1), export_usd=Decimal(100), import_usd=Decimal(0))
+        TradeFigureFactory(gate=gate_b, month=dt.date(2020, month, 1), export_usd=Decimal(200), import_usd=Decimal(0))
+
+
+ALL = {"zone": "", "as_of": "2020-09-21", "from_year": "2019", "to_year": "2020"}
+
+
+def test_an_administrator_sees_every_zone_summed_and_compared(client, zone, other_zone, actor, admin_user):
+    _two_zones(zone, other_zone, actor)
+    client.force_login(admin_user)
+    response = client.get("/staff/dashboard/", ALL)
+    assert response.status_code == 200
+    html, board = response.text, response.context["board"]
+    assert "Tất cả khu kinh tế" in html
+    assert (_kpi(html, "projects"), _kpi(html, "foreign"), _kpi(html, "domestic"), _kpi(html, "late")) == (
+        "3",
+        "1",
+        "2",
+        "1",
+    )
+    summary = board["investments"]["summary"]
+    assert summary["registered_capital"]["domestic"]["VND"] == "150000000000"
+    assert summary["registered_capital"]["foreign"]["USD"] == "2000000"
+    # 2019: 12 x (1,500 + 100); 2020: 12 x (3,000 + 200); growth 2019 -> 2020 = 3,200 / 1,600 - 1.
+    trade = board["trade"]
+    assert trade["span_turnover_usd"] == Decimal(12 * 1600 + 12 * 3200)
+    assert [y["turnover_usd"] for y in trade["years"]] == [Decimal(19200), Decimal(38400)]
+    assert trade["turnover_growth"] == pytest.approx(1.0)
+    assert trade["revenue_share"] == {}  # a share is of one province's budget: not summed across zones
+    # One row a zone, each linking to that zone's own dashboard and pages.
+    rows = {r["code"]: r for r in response.context["zone_rows"]}
+    assert (rows["ZA"]["projects"], rows["ZB"]["projects"]) == (2, 1)
+    assert (rows["ZA"]["turnover_usd"], rows["ZB"]["turnover_usd"]) == (Decimal(54000), Decimal(3600))
+    assert f"/staff/dashboard/?zone={other_zone.pk}&amp;as_of=2020-09-21" in html
+    assert "/trade/staff/?zone=ZB" in html or "zone=ZB&amp;from=2019-01" in html
+    # The late project is listed with its zone; the project list behind the number counts all zones.
+    assert board["investments"]["late_projects"][0]["zone"] == "ZA"
+    listed = client.get("/staff/investments/", {"as_of": "2020-09-21", "late": "1"})
+    assert listed.context["page"].paginator.count == 1
+    assert client.get("/staff/investments/", {"as_of": "2020-09-21"}).context["page"].paginator.count == 3
+
+
+def test_the_combined_dashboard_is_for_users_of_several_zones(client, zone, other_zone, actor, leader, admin_user):
+    _two_zones(zone, other_zone, actor)
+    client.force_login(leader)
+    response = client.get("/staff/dashboard/", ALL)
+    # One zone: no "all zones" choice; an empty choice is that zone.
+    assert response.status_code == 200 and "zone_rows" not in response.context
+    assert _kpi(response.text, "projects") == "2"
+    assert "Tất cả khu kinh tế" not in response.text
+    # A zone's staff list of projects shows its own register, not other zones' published projects.
+    from borderzone.investments.models import Project
+
+    Project.objects.filter(zone=other_zone).update(published=True)
+    assert client.get("/staff/investments/", {"as_of": "2020-09-21"}).context["page"].paginator.count == 2
+
+
+def test_the_combined_dashboard_makes_the_same_number_of_queries_at_two_data_sizes(
+    client, zone, other_zone, actor, admin_user
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(admin_user)
+    client.get("/staff/dashboard/", ALL)
+    counts = []
+    gate = BorderGateFactory(zone=other_zone, code="G1")
+    for start, n in ((7, 3), (10, 20)):  # both sizes have trade figures inside the span (2019)
+        _add(zone, actor, gate, start, n)
+        cache.clear()
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get("/staff/dashboard/", ALL).status_code == 200
+        counts.append([q["sql"] for q in ctx.captured_queries])
+    assert len(counts[0]) == len(counts[1]), "\n".join(counts[1])
+    # Changing one zone's data makes the combined board change at once.
+    make_project(other_zone, actor, name="Kho mới", issued_on=dt.date(2019, 1, 1))
+    board = client.get("/staff/dashboard/", ALL).context["board"]
+    assert board["investments"]["summary"]["projects"]["total"] == 24
