@@ -12,7 +12,7 @@ import datetime as dt
 from django.db import connection
 
 from bench.bench_investments import RAW_SUMMARY, _raw_insert, _rows
-from bench.bench_trade import RAW_TOTALS, RAW_YEARLY, _generate
+from bench.bench_trade import RAW_TOTALS, RAW_YEARLY, _generate, delete_zone_trade
 from bench.common import Measurement, percentile, timed
 from borderzone.core.actors import command_actor
 from borderzone.investments.models import Investor, Project
@@ -20,7 +20,7 @@ from borderzone.reports.dashboard import DashboardQuery, _compute, dashboard_dat
 from borderzone.reports.summary_text import SCOPES as TEXT_SCOPES
 from borderzone.reports.summary_text import summary_text
 from borderzone.trade.models import TradeFigure
-from borderzone.zones.models import BorderGate, EconomicZone, GateArea, Province
+from borderzone.zones.models import EconomicZone, GateArea, Province
 
 # (projects, trade gates, first year, years)
 SIZES = {"tiny": (300, 20, 2015, 2), "small": (10_000, 400, 2000, 20), "full": (100_000, 20_834, 1986, 40)}
@@ -48,8 +48,7 @@ def _zone(projects: int, gates: int, first_year: int, years: int) -> EconomicZon
         Investor.objects.filter(zone=zone).delete()
         _raw_insert(zone, _rows(projects))
     if TradeFigure.objects.filter(gate__zone=zone).count() != gates * years * 12:
-        TradeFigure.objects.filter(gate__zone=zone).delete()
-        BorderGate.objects.filter(zone=zone).delete()
+        delete_zone_trade(zone)
         _generate(zone, gates, first_year, years)
     return zone
 
@@ -58,8 +57,7 @@ def _clean(zone: EconomicZone) -> None:
     """Leave the bench database as found: the other benchmarks generate the same project and gate codes."""
     Project.objects.filter(zone=zone).delete()
     Investor.objects.filter(zone=zone).delete()
-    TradeFigure.objects.filter(gate__zone=zone).delete()
-    BorderGate.objects.filter(zone=zone).delete()
+    delete_zone_trade(zone)
 
 
 def run(size: str) -> list[Measurement]:

@@ -66,6 +66,16 @@ def _generate(zone: EconomicZone, gates: int, first_year: int, years: int) -> No
             )
 
 
+def delete_zone_trade(zone: EconomicZone) -> None:
+    """Remove a zone's figures and gates with plain DELETEs: the ORM would load ten million rows first."""
+    figures = "SELECT f.id FROM trade_tradefigure f JOIN zones_bordergate g ON g.id = f.gate_id WHERE g.zone_id = %s"
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM trade_commodityfigure WHERE figure_id IN ({figures})", [zone.pk])
+        cursor.execute(f"DELETE FROM trade_tradefigurerevision WHERE figure_id IN ({figures})", [zone.pk])
+        cursor.execute(f"DELETE FROM trade_tradefigure WHERE id IN ({figures})", [zone.pk])
+    BorderGate.objects.filter(zone=zone).delete()
+
+
 RAW_TOTALS = """
 SELECT COALESCE(SUM(f.export_usd + f.import_usd), 0), COALESCE(SUM(f.export_duty_vnd + f.import_duty_vnd
     + f.import_vat_vnd + f.other_revenue_vnd), 0), COALESCE(SUM(f.export_usd), 0), COALESCE(SUM(f.import_usd), 0)
@@ -89,8 +99,7 @@ def run(size: str) -> list[Measurement]:
     expected = gates * years * 12
     have = selectors.figures(zone=zone).count()
     if have != expected:
-        selectors.figures(zone=zone).delete()
-        BorderGate.objects.filter(zone=zone).delete()
+        delete_zone_trade(zone)
         _generate(zone, gates, first_year, years)
     start, end = dt.date(first_year, 1, 1), dt.date(first_year + years - 1, 12, 1)
     prev_start, prev_end = dt.date(first_year - 1, 1, 1), dt.date(first_year + years - 2, 12, 1)

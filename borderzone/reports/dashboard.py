@@ -81,12 +81,22 @@ def _trade(q: DashboardQuery) -> dict[str, Any]:
     gates = list(q.zone.gates.filter(gate_area=q.gate_area)) if q.gate_area is not None else None
     if gates == []:
         return {"gates": 0}
-    span = selectors.summary(zone=q.zone, gates=gates, start=dt.date(q.from_year, 1, 1), end=dt.date(q.to_year, 12, 1))
-    # This year up to the as-of month against the same months of last year.
-    this_year = selectors.summary(
-        zone=q.zone, gates=gates, start=dt.date(q.as_of.year, 1, 1), end=dt.date(q.as_of.year, q.as_of.month, 1)
+    span = selectors.summary(
+        zone=q.zone,
+        gates=gates,
+        start=dt.date(q.from_year, 1, 1),
+        end=dt.date(q.to_year, 12, 1),
+        with_previous=False,
+        with_sources=False,
     )
-    previous = this_year.previous
+    # This year up to the as-of month against the same months of last year.
+    start, end = dt.date(q.as_of.year, 1, 1), dt.date(q.as_of.year, q.as_of.month, 1)
+    this_year = selectors.totals(selectors.figures(zone=q.zone, gates=gates, start=start, end=end))
+    previous = selectors.totals(
+        selectors.figures(
+            zone=q.zone, gates=gates, start=selectors.month_add(start, -12), end=selectors.month_add(end, -12)
+        )
+    )
     return {
         "gates": len(gates) if gates else None,
         "span_turnover_usd": span.totals["turnover_usd"],
@@ -106,14 +116,12 @@ def _trade(q: DashboardQuery) -> dict[str, Any]:
             }
             for y in span.years
         ],
-        "ytd_turnover_usd": this_year.totals["turnover_usd"],
-        "ytd_revenue_vnd": this_year.totals["revenue_vnd"],
-        "last_year_turnover_usd": previous.get("turnover_usd") or Decimal(0),
-        "last_year_revenue_vnd": previous.get("revenue_vnd") or Decimal(0),
-        "turnover_change": selectors.change(
-            this_year.totals["turnover_usd"], previous.get("turnover_usd") or Decimal(0)
-        ),
-        "revenue_change": selectors.change(this_year.totals["revenue_vnd"], previous.get("revenue_vnd") or Decimal(0)),
+        "ytd_turnover_usd": this_year["turnover_usd"],
+        "ytd_revenue_vnd": this_year["revenue_vnd"],
+        "last_year_turnover_usd": previous["turnover_usd"],
+        "last_year_revenue_vnd": previous["revenue_vnd"],
+        "turnover_change": selectors.change(this_year["turnover_usd"], previous["turnover_usd"]),
+        "revenue_change": selectors.change(this_year["revenue_vnd"], previous["revenue_vnd"]),
         "statuses": span.statuses,
     }
 

@@ -121,7 +121,12 @@ def _trade_paragraph(zone: EconomicZone, from_year: int, to_year: int, published
     from borderzone.trade.selectors import summary
 
     data = summary(
-        zone=zone, start=dt.date(from_year, 1, 1), end=dt.date(to_year, 12, 1), published_only=published_only
+        zone=zone,
+        start=dt.date(from_year, 1, 1),
+        end=dt.date(to_year, 12, 1),
+        published_only=published_only,
+        with_previous=False,
+        with_sources=False,
     )
     turnover = data.totals["turnover_usd"]
     revenue = data.totals["revenue_vnd"]
