@@ -335,8 +335,9 @@ def combine(boards: list[tuple[EconomicZone, dict[str, Any]]]) -> dict[str, Any]
                 "registered_vnd": Decimal(s["registered_capital_vnd_equivalent"]["total"]),
                 "late": s["late"],
                 "flagged": s["flagged"],
-                "turnover_usd": t.get("span_turnover_usd"),
-                "revenue_vnd": t.get("span_revenue_vnd"),
+                # No figures in the span: shown as a dash, not as zero.
+                "turnover_usd": t["span_turnover_usd"] if t.get("years") else None,
+                "revenue_vnd": t["span_revenue_vnd"] if t.get("years") else None,
                 "turnover_growth": t.get("turnover_growth"),
                 "coverage": i["coverage"],
                 "goals_overdue": b["goals"]["overdue_count"],

@@ -59,3 +59,38 @@ def test_a_leader_reads_the_dashboard_and_changes_its_date(leader_page):
 
     assert page.watch.external_requests == []
     assert page.watch.console_errors == [] and page.watch.page_errors == []
+
+
+def test_an_administrator_compares_all_zones_and_opens_one(page, settings):
+    settings.DEFAULT_ZONE_CODE = "CB"
+    cao_bang = EconomicZoneFactory(code="CB", name="Khu kinh tế cửa khẩu tỉnh Cao Bằng", short_name="Khu KTCK Cao Bằng")
+    lang_son = EconomicZoneFactory(
+        code="LS", name="Khu kinh tế cửa khẩu Đồng Đăng – Lạng Sơn", short_name="Khu KTCK Lạng Sơn"
+    )
+    admin = UserFactory(username="quantri", role="admin")
+    actor = Actor(user=admin, via="test")
+    make_project(cao_bang, actor, name="Kho A", issued_on=dt.date(2018, 1, 1))
+    make_project(lang_son, actor, name="Kho L1", issued_on=dt.date(2018, 2, 1))
+    make_project(lang_son, actor, name="Kho L2", issued_on=dt.date(2018, 3, 1))
+    page.goto(page.base_url + "/accounts/login/")
+    page.get_by_label("Tên đăng nhập").fill("quantri")
+    page.get_by_label("Mật khẩu").fill(TEST_PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").last.click()
+    page.wait_for_url(page.base_url + "/staff/")
+
+    page.goto(page.base_url + "/staff/dashboard/")
+    expect(page.locator("#kpi-projects")).to_have_text("1")  # the default zone first
+    page.get_by_label("Khu kinh tế").select_option(label="Tất cả khu kinh tế")
+    page.get_by_role("button", name="Xem").click()
+    page.wait_for_url("**/staff/dashboard/?zone=*")
+    expect(page.locator("#kpi-projects")).to_have_text("3")
+    expect(page.locator("#zone-table tbody tr")).to_have_count(2)
+    page.wait_for_selector('[data-chart="status"][data-drawn="true"] svg')
+    page.screenshot(path="var/dashboard-all-zones.png", full_page=True)
+
+    page.locator('#zone-table tr[data-zone="LS"] th a').click()
+    page.wait_for_url(f"**/staff/dashboard/?zone={lang_son.pk}*")
+    expect(page.locator("h1")).to_contain_text("Lạng Sơn")
+    expect(page.locator("#kpi-projects")).to_have_text("2")
+    assert page.watch.external_requests == []
+    assert page.watch.console_errors == [] and page.watch.page_errors == []

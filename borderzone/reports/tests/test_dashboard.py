@@ -158,6 +158,9 @@ def test_an_administrator_sees_every_zone_summed_and_compared(client, zone, othe
     rows = {r["code"]: r for r in response.context["zone_rows"]}
     assert (rows["ZA"]["projects"], rows["ZB"]["projects"]) == (2, 1)
     assert (rows["ZA"]["turnover_usd"], rows["ZB"]["turnover_usd"]) == (Decimal(54000), Decimal(3600))
+    # A zone without figures in the span shows a dash, not a zero.
+    response = client.get("/staff/dashboard/", {**ALL, "from_year": "2000", "to_year": "2001"})
+    assert [r["turnover_usd"] for r in response.context["zone_rows"]] == [None, None]
     assert f"/staff/dashboard/?zone={other_zone.pk}&amp;as_of=2020-09-21" in html
     assert "/trade/staff/?zone=ZB" in html or "zone=ZB&amp;from=2019-01" in html
     # The late project is listed with its zone; the project list behind the number counts all zones.
