@@ -318,8 +318,11 @@ class ListFilters:
     q: str | None = None
 
 
-def project_list(user: AnyUser, filters: ListFilters) -> tuple[QuerySet[Project], dict[int, Evaluation]]:
-    """The filtered list on `filters.as_of`, with each listed project's evaluation."""
+def project_list(
+    user: AnyUser, filters: ListFilters, *, with_evaluations: bool = True
+) -> tuple[QuerySet[Project], dict[int, Evaluation]]:
+    """The filtered list on `filters.as_of`, with each listed project's evaluation (none when not asked
+    for and not needed by the late/flagged filters: pages that show only the status save that work)."""
     qs = visible_projects(user)
     if filters.zone:
         qs = qs.filter(zone__code=filters.zone)
@@ -339,7 +342,8 @@ def project_list(user: AnyUser, filters: ListFilters) -> tuple[QuerySet[Project]
     listed = projects_as_of(filters.as_of, base)
     if filters.status:
         listed = listed.filter(as_of_status=filters.status)
-    evaluations = evaluate(filters.as_of, base)
+    needed = with_evaluations or filters.late is not None or filters.flagged is not None
+    evaluations = evaluate(filters.as_of, base) if needed else {}
     if filters.late is not None:
         wanted = [pk for pk, e in evaluations.items() if e.is_late == filters.late]
         listed = listed.filter(pk__in=wanted)

@@ -74,6 +74,7 @@ def gate_detail(request: HttpRequest, code: str) -> HttpResponse:
         listed, _evaluations = investment_selectors.project_list(
             request.user,
             investment_selectors.ListFilters(as_of=today, zone=gate.zone.code, gate_area=gate.gate_area.code),
+            with_evaluations=False,  # the page shows each project's status, not its lateness
         )
         projects = list(listed)
     # Trade through this gate, year by year (published figures only for those who are not the zone's staff).

@@ -183,3 +183,19 @@ def test_the_gate_page_shows_its_areas_projects_and_its_trade(
 
     client.force_login(other_specialist)
     assert "Bãi xe chưa công khai" not in client.get("/gates/TRALINH/").content.decode()
+
+
+def test_the_gate_page_does_not_evaluate_lateness_it_does_not_show(client, tra_linh, zone, gate_area, actor):
+    import datetime as dt
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from borderzone.investments.tests.factories import make_project
+
+    make_project(
+        zone, actor, name="Kho", gate_area=gate_area, published=True, plans={"operation_start": dt.date(2019, 1, 1)}
+    )
+    with CaptureQueriesContext(connection) as ctx:
+        assert "Kho" in client.get("/gates/TRALINH/").text
+    assert not [q for q in ctx.captured_queries if "investments_milestoneplan" in q["sql"]]
