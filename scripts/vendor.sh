@@ -36,7 +36,11 @@ for (const weight of [400, 700]) {
   }
 }
 JS
-for pkg in htmx.org echarts leaflet @fontsource/noto-sans; do
+# axe-core checks WCAG 2.1 AA in the browser tests; it is never served to visitors.
+tests=borderzone/core/tests/vendor/axe-core
+rm -rf "$tests" && mkdir -p "$tests"
+cp "$tmp/node_modules/axe-core/axe.min.js" "$tmp/node_modules/axe-core/LICENSE" "$tests/"
+for pkg in htmx.org echarts leaflet @fontsource/noto-sans axe-core; do
   printf '%s %s\n' "$pkg" "$(node -p "require('$tmp/node_modules/$pkg/package.json').version")"
 done > "$dest/VERSIONS"
 cat "$dest/VERSIONS"
