@@ -19,6 +19,7 @@ from borderzone.core.audit import audit_record, snapshot
 from borderzone.core.cache import bump_version
 from borderzone.core.i18n import translated_names
 from borderzone.core.models import AuditAction, quantize_decimal_fields
+from borderzone.core.notifications import notify_zone_staff
 from borderzone.investing.models import (
     AreaScope,
     Incentive,
@@ -28,6 +29,7 @@ from borderzone.investing.models import (
     Sector,
     SectorLevel,
 )
+from borderzone.investing.notifications import INQUIRIES_TOPIC
 from borderzone.zones.models import EconomicZone, FunctionalAreaKind
 
 INVESTING_SCOPE = "investing"
@@ -282,6 +284,7 @@ def inquiry_submit(*, zone: EconomicZone, actor: Actor, call: InvestmentCall | N
     inquiry.full_clean()
     inquiry.save()
     audit_record(actor=actor, instance=inquiry, action=AuditAction.CREATED)
+    notify_zone_staff(topic=INQUIRIES_TOPIC, zone_id=zone.pk)
     return inquiry
 
 
