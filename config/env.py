@@ -9,6 +9,7 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, unquote, urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import dj_database_url
@@ -88,6 +89,45 @@ class Env:
         elif not engine.endswith("postgresql"):
             raise ImproperlyConfigured(f"{name}: unsupported database engine {engine!r}.")
         return dict(config)
+
+    def site_url(self, name: str, default: str) -> str:
+        """The site's address, like https://borderzone.example.vn (no trailing slash)."""
+        value = self.string(name, default).rstrip("/")
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.netloc or parts.path or parts.query:
+            raise ImproperlyConfigured(f"{name}={value!r} must be a site address like https://example.vn.")
+        return value
+
+    def email_url(self, name: str) -> dict[str, Any]:
+        """The OPTIONS of an SMTP mailer (Django's MAILERS) from a URL; {} when the variable is not set.
+
+        `smtp://user:password@host:587` sends with STARTTLS (add `?tls=false` for a plain relay such as
+        localhost:25); `smtps://user:password@host:465` with implicit TLS. Percent-encode reserved
+        characters in the user and password (`@` as `%40`).
+        """
+        raw = self.environ.get(name, "")
+        if not raw:
+            return {}
+        try:
+            url = urlsplit(raw)
+            port = url.port
+        except ValueError as exc:
+            raise ImproperlyConfigured(f"{name} is not a valid URL: {exc}") from None
+        if url.scheme not in ("smtp", "smtps"):
+            raise ImproperlyConfigured(f"{name} must be an smtp:// or smtps:// URL, not {url.scheme!r}.")
+        if not url.hostname:
+            raise ImproperlyConfigured(f"{name} names no mail server host.")
+        implicit_tls = url.scheme == "smtps"
+        query = {k: v[-1] for k, v in parse_qs(url.query).items()}
+        starttls = not implicit_tls and Env({"tls": query.get("tls", "true")}).boolean("tls", True)
+        return {
+            "host": url.hostname,
+            "port": port or (465 if implicit_tls else 587),
+            "username": unquote(url.username or ""),
+            "password": unquote(url.password or ""),
+            "use_tls": starttls,
+            "use_ssl": implicit_tls,
+        }
 
     def time_zone(self, name: str, default: str) -> str:
         value = self.string(name, default)

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import copy
+from typing import Any
+
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 
 def apply_validation_error(form: forms.Form, exc: ValidationError) -> None:
@@ -18,3 +22,41 @@ def apply_validation_error(form: forms.Form, exc: ValidationError) -> None:
 def form_status(form: forms.Form) -> int:
     """422 for a submitted form with errors (so tests and scripts see the failure), else 200."""
     return 422 if form.is_bound and form.errors else 200
+
+
+class OtherLanguagesForm(forms.Form):
+    """A form whose content fields (`translated`) also take an English and a Chinese version.
+
+    The versions are made from each Vietnamese field (same widget and length, optional) and shown
+    apart, in a collapsible "Other languages" group of `includes/form.html`.
+    """
+
+    translated: tuple[str, ...] = ()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        labels = {"_en": _("%(label)s (English)"), "_zh": _("%(label)s (Chinese)")}
+        for suffix, label in labels.items():
+            for name in self.translated:
+                base = self.fields[name]
+                field = copy.deepcopy(base)
+                field.required = False
+                field.label = label % {"label": base.label}
+                field.help_text = ""
+                field.initial = None
+                self.fields[f"{name}{suffix}"] = field
+
+    @property
+    def other_language_names(self) -> set[str]:
+        return {f"{name}{suffix}" for name in self.translated for suffix in ("_en", "_zh")}
+
+    def language_groups(self) -> list[tuple[str, list[forms.BoundField]]]:
+        """(language, bound fields) for English then Chinese."""
+        return [
+            (str(_("English")), [self[f"{name}_en"] for name in self.translated]),
+            (str(_("Chinese (simplified)")), [self[f"{name}_zh"] for name in self.translated]),
+        ]
+
+    def other_languages_open(self) -> bool:
+        """Open the group when one of its fields has an error or a value, so nothing is hidden by surprise."""
+        return any(bound.errors or bound.value() for _lang, fields in self.language_groups() for bound in fields)

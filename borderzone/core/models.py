@@ -144,3 +144,20 @@ class ImportJob(models.Model):
     @property
     def finished(self) -> bool:
         return self.status in (ImportJobStatus.SUCCEEDED, ImportJobStatus.FAILED)
+
+
+class NotificationState(models.Model):
+    """When a staff member was last e-mailed about one kind of waiting work, so that a flood of comments
+    or inquiries sends at most one e-mail per interval; `pending` marks news held back until it ends."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    topic = models.CharField(max_length=50)
+    last_sent_at = models.DateTimeField(null=True, blank=True)
+    pending = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name = _("notification state")
+        constraints = [models.UniqueConstraint(fields=["user", "topic"], name="one_notification_state_per_topic")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.topic}"

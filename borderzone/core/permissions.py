@@ -64,6 +64,23 @@ def zones_editable_by(user: AnyUser) -> models.QuerySet[EconomicZone]:
     return EconomicZone.objects.none()
 
 
+def users_who_may_change_zone(zone: EconomicZone) -> models.QuerySet[User]:
+    """The active users who may change (and so moderate) a zone's content: administrators and the
+    specialists assigned to it; the mirror image of `zones_editable_by`."""
+    from borderzone.accounts.models import Role, User
+
+    return (
+        User.objects.filter(is_active=True)
+        .filter(
+            models.Q(role=Role.ADMIN)
+            | models.Q(is_superuser=True)
+            | models.Q(role=Role.SPECIALIST, zone_assignments__zone=zone)
+        )
+        .distinct()
+        .order_by("pk")
+    )
+
+
 def can_view_zone(user: AnyUser, zone: EconomicZone | None) -> bool:
     if zone is None:
         return is_admin(user)

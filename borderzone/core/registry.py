@@ -1,7 +1,8 @@
 """What each BorderZone app contributes, found from its AppConfig and modules, so that adding an app
 touches no shared file: its API router (`<app>.api.router`, mounted at `AppConfig.api_prefix`), its
-pages (`<app>.urls`), its demo data (`<app>.demo.load`, in `AppConfig.demo_order`), and its entries in
-the main navigation (`AppConfig.nav_items`)."""
+pages (`<app>.urls`), its demo data (`<app>.demo.load`, in `AppConfig.demo_order`), its entries in
+the main navigation (`AppConfig.nav_items`), and the e-mails it has staff told about waiting work
+(`<app>.notifications.TOPICS`, see core.notifications)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from dataclasses import dataclass
 from importlib import import_module
 from importlib.util import find_spec
 from types import ModuleType
+from typing import Any
 
 from django.apps import AppConfig, apps
 from django.utils.functional import Promise
@@ -45,3 +47,11 @@ def nav_items(audience: str) -> list[NavItem]:
     for app in borderzone_apps():
         items.extend(i for i in getattr(app, "nav_items", ()) if i.audience == audience)
     return sorted(items, key=lambda i: i.order)
+
+
+def notification_topics() -> dict[str, Any]:
+    """Each app's `<app>.notifications.TOPICS`: topic name -> function building a staff member's notice."""
+    topics: dict[str, Any] = {}
+    for _app, module in app_modules("notifications"):
+        topics.update(getattr(module, "TOPICS", {}))
+    return topics

@@ -1,6 +1,7 @@
 """Demo data: the ten documents listed on the board's portal page around the seed article (numbers and
 titles as listed there; dates and files illustrative), the laws the demo incentives cite, and a handful
-of administrative procedures. Safe to run twice."""
+of administrative procedures, some with English and Chinese versions. Safe to run twice: what exists is
+kept, and only translations still empty are filled in."""
 
 from __future__ import annotations
 
@@ -176,6 +177,24 @@ LEGAL_BASIS: list[tuple[str, str, str, str, str, dt.date, dt.date, list[str]]] =
     ),
 ]
 
+# English and Chinese titles of a few documents (the rest are read in Vietnamese on every page).
+DOCUMENT_TRANSLATIONS: dict[str, dict[str, Any]] = {
+    "61/2020/QH14": {"title_en": "Law on Investment", "title_zh": "投资法"},
+    "143/2025/QH15": {"title_en": "Law on Investment", "title_zh": "投资法"},
+    "67/2025/QH15": {"title_en": "Law on Corporate Income Tax", "title_zh": "企业所得税法"},
+    "35/2022/NĐ-CP": {
+        "title_en": "Decree on the management of industrial parks and economic zones",
+        "title_zh": "关于工业园区和经济区管理的议定",
+    },
+    "1057/QĐ-UBND": {
+        "title_en": "Decision approving the 1/2000 zoning plan of the Tà Lùng border-gate area, Cao Bằng "
+        "border-gate economic zone",
+        "title_zh": "关于批准高平省口岸经济区驮隆（Tà Lùng）口岸区域1/2000分区规划的决定",
+        "summary_en": "The zoning plan divides the Tà Lùng border-gate area into the gate control area, "
+        "warehouses and an urban area, connected to National Road 3 and the Đồng Đăng – Trà Lĩnh expressway.",
+    },
+}
+
 # What the generated file says beyond its heading, where the demo needs it (the rest get one plain sentence).
 BODY_NOTES = {
     "1057/QĐ-UBND": "Phân khu khu vực cửa khẩu Tà Lùng gồm khu kiểm soát cửa khẩu, khu kho bãi và khu đô thị; giao thông "
@@ -189,43 +208,103 @@ PROCEDURES: list[dict[str, Any]] = [
         "code": "BQLKKT-ĐT-01",
         "title": "Cấp Giấy chứng nhận đăng ký đầu tư đối với dự án không thuộc diện chấp thuận chủ trương đầu tư",
         "title_en": "Issuing an investment registration certificate (projects without an investment-policy approval)",
+        "title_zh": "颁发投资登记证（无需投资主张批准的项目）",
         "field": "investment",
         "steps": "Nhà đầu tư nộp hồ sơ tại Bộ phận một cửa hoặc qua Cổng dịch vụ công\n"
         "Ban Quản lý Khu kinh tế tiếp nhận, kiểm tra tính hợp lệ của hồ sơ\n"
         "Ban Quản lý thẩm định và cấp Giấy chứng nhận đăng ký đầu tư\nTrả kết quả cho nhà đầu tư",
+        "steps_en": "The investor submits the dossier at the one-stop desk or through the public service portal\n"
+        "The Economic Zone Management Board receives the dossier and checks that it is complete and valid\n"
+        "The Board appraises the project and issues the investment registration certificate\n"
+        "The result is returned to the investor",
+        "steps_zh": "投资者在一站式窗口或通过公共服务门户提交材料\n"
+        "经济区管理委员会接收材料并审查其完整性和有效性\n"
+        "管理委员会进行审核并颁发投资登记证\n向投资者返还结果",
         "time_limit": "15 ngày kể từ ngày nhận đủ hồ sơ hợp lệ",
+        "time_limit_en": "15 days from receipt of a complete and valid dossier",
+        "time_limit_zh": "自收到完整有效材料之日起15日内",
         "time_limit_days": 15,
         "fee": "Không thu phí",
+        "fee_en": "No fee",
+        "fee_zh": "不收费",
         "where_to_submit": "Bộ phận tiếp nhận và trả kết quả của Ban Quản lý Khu kinh tế tỉnh Cao Bằng, Km5 phường Đề Thám, Cao Bằng",
+        "where_to_submit_en": "Reception and results desk of the Cao Bằng Economic Zone Management Board, Km5, "
+        "Đề Thám ward, Cao Bằng",
+        "where_to_submit_zh": "高平省经济区管理委员会受理和结果返还部门（高平市Đề Thám坊5公里处）",
         "channels": ["in_person", "post", "online"],
         "who_may_submit": "Nhà đầu tư trong nước và nước ngoài",
+        "who_may_submit_en": "Domestic and foreign investors",
+        "who_may_submit_zh": "国内外投资者",
         "result": "Giấy chứng nhận đăng ký đầu tư",
+        "result_en": "Investment registration certificate",
+        "result_zh": "投资登记证",
         "basis": ["143/2025/QH15", "35/2022/NĐ-CP"],
         "papers": [
-            ("Văn bản đề nghị thực hiện dự án đầu tư", "01 bản chính", True),
-            ("Tài liệu về tư cách pháp lý của nhà đầu tư", "01 bản sao", False),
-            ("Đề xuất dự án đầu tư", "01 bản chính", True),
-            ("Báo cáo tình hình tài chính 02 năm gần nhất của nhà đầu tư", "01 bản sao", False),
+            (
+                "Văn bản đề nghị thực hiện dự án đầu tư",
+                "01 bản chính",
+                True,
+                {"name_en": "Written request to carry out the investment project", "name_zh": "实施投资项目申请书"},
+            ),
+            (
+                "Tài liệu về tư cách pháp lý của nhà đầu tư",
+                "01 bản sao",
+                False,
+                {"name_en": "Documents on the investor's legal status", "name_zh": "投资者法律资格文件"},
+            ),
+            (
+                "Đề xuất dự án đầu tư",
+                "01 bản chính",
+                True,
+                {"name_en": "Investment project proposal", "name_zh": "投资项目建议书"},
+            ),
+            (
+                "Báo cáo tình hình tài chính 02 năm gần nhất của nhà đầu tư",
+                "01 bản sao",
+                False,
+                {
+                    "name_en": "The investor's financial statements for the last 2 years",
+                    "name_zh": "投资者最近2年财务报告",
+                },
+            ),
         ],
     },
     {
         "code": "BQLKKT-ĐT-02",
         "title": "Điều chỉnh Giấy chứng nhận đăng ký đầu tư",
         "title_en": "Adjusting an investment registration certificate",
+        "title_zh": "调整投资登记证",
         "field": "investment",
         "steps": "Nhà đầu tư nộp hồ sơ đề nghị điều chỉnh\nBan Quản lý tiếp nhận, kiểm tra hồ sơ\n"
         "Ban Quản lý điều chỉnh Giấy chứng nhận đăng ký đầu tư\nTrả kết quả",
+        "steps_en": "The investor submits the request for adjustment\nThe Board receives and checks the dossier\n"
+        "The Board adjusts the investment registration certificate\nThe result is returned",
         "time_limit": "10 ngày kể từ ngày nhận đủ hồ sơ hợp lệ",
+        "time_limit_en": "10 days from receipt of a complete and valid dossier",
         "time_limit_days": 10,
         "fee": "Không thu phí",
+        "fee_en": "No fee",
         "where_to_submit": "Bộ phận tiếp nhận và trả kết quả của Ban Quản lý Khu kinh tế tỉnh Cao Bằng",
+        "where_to_submit_en": "Reception and results desk of the Cao Bằng Economic Zone Management Board",
         "channels": ["in_person", "online"],
         "who_may_submit": "Nhà đầu tư có dự án trong Khu kinh tế",
+        "who_may_submit_en": "Investors with a project in the economic zone",
         "result": "Giấy chứng nhận đăng ký đầu tư điều chỉnh",
+        "result_en": "Adjusted investment registration certificate",
         "basis": ["143/2025/QH15"],
         "papers": [
-            ("Văn bản đề nghị điều chỉnh dự án đầu tư", "01 bản chính", True),
-            ("Báo cáo tình hình thực hiện dự án đầu tư đến thời điểm đề nghị điều chỉnh", "01 bản chính", True),
+            (
+                "Văn bản đề nghị điều chỉnh dự án đầu tư",
+                "01 bản chính",
+                True,
+                {"name_en": "Written request to adjust the investment project"},
+            ),
+            (
+                "Báo cáo tình hình thực hiện dự án đầu tư đến thời điểm đề nghị điều chỉnh",
+                "01 bản chính",
+                True,
+                {"name_en": "Report on the project's implementation up to the request"},
+            ),
         ],
     },
     {
@@ -243,9 +322,20 @@ PROCEDURES: list[dict[str, Any]] = [
         "who_may_submit": "Tổ chức kinh tế thực hiện dự án đầu tư",
         "result": "Báo cáo được tiếp nhận",
         "basis": ["143/2025/QH15"],
-        "papers": [("Báo cáo tình hình thực hiện dự án đầu tư", "01 bản", True)],
+        "papers": [("Báo cáo tình hình thực hiện dự án đầu tư", "01 bản", True, {})],
     },
 ]
+# How many copies, in English and Chinese.
+COPIES_TRANSLATIONS = {
+    "01 bản chính": {"copies_en": "1 original", "copies_zh": "原件1份"},
+    "01 bản sao": {"copies_en": "1 copy", "copies_zh": "复印件1份"},
+    "01 bản": {"copies_en": "1 copy", "copies_zh": "1份"},
+}
+
+
+def _missing(obj: Any, translations: dict[str, Any]) -> dict[str, Any]:
+    """The translations an existing record still lacks (a version staff wrote is never replaced)."""
+    return {k: v for k, v in translations.items() if v and not getattr(obj, k)}
 
 
 def _pdf_upload(number: str, title: str, issuer: str, issued_on: dt.date, body: str) -> SimpleUploadedFile:
@@ -255,12 +345,19 @@ def _pdf_upload(number: str, title: str, issuer: str, issued_on: dt.date, body: 
 
 
 def _ensure_document(zone: EconomicZone, actor: Actor, **fields: Any) -> tuple[LegalDocument, bool]:
+    translations = DOCUMENT_TRANSLATIONS.get(fields["number"], {})
     found = LegalDocument.objects.filter(
         zone=zone, number_key=search_key(fields["number"]), issued_on=fields["issued_on"]
     ).first()
     if found is not None:
+        missing = _missing(found, translations)
+        if missing:
+            services.document_update(document=found, actor=actor, **missing)
         return found, False
-    return services.document_create(zone=zone, actor=actor, is_published=True, is_illustrative=True, **fields), True
+    document = services.document_create(
+        zone=zone, actor=actor, is_published=True, is_illustrative=True, **fields, **translations
+    )
+    return document, True
 
 
 @transaction.atomic
@@ -304,11 +401,13 @@ def load(*, actor: Actor, out: TextIO) -> None:
             upload = _pdf_upload(doc.number, doc.title, doc.issuer, doc.issued_on, body)
             services.document_file_add(document=doc, upload=upload, actor=actor)
             files += 1
-    procedures = 0
+    procedures = translated = 0
     for spec in PROCEDURES:
-        if AdministrativeProcedure.objects.filter(zone=zone, code=spec["code"]).exists():
-            continue
         values = {k: v for k, v in spec.items() if k not in ("basis", "papers")}
+        found = AdministrativeProcedure.objects.filter(zone=zone, code=spec["code"]).first()
+        if found is not None:
+            translated += _translate_procedure(found, spec, actor)
+            continue
         procedure = services.procedure_create(
             zone=zone,
             actor=actor,
@@ -316,12 +415,42 @@ def load(*, actor: Actor, out: TextIO) -> None:
             is_published=True,
             **values,
         )
-        for order, (name, copies, with_form) in enumerate(spec["papers"], start=1):
+        for order, (name, copies, with_form, names) in enumerate(spec["papers"], start=1):
             form = None
             if with_form:
                 form = _pdf_upload(
                     f"Mẫu {order}", name, BOARD, dt.date(2026, 3, 1), "Mẫu đơn (minh họa) để nhà đầu tư điền."
                 )
-            services.component_add(procedure=procedure, name=name, copies=copies, order=order, form=form, actor=actor)
+            services.component_add(
+                procedure=procedure,
+                name=name,
+                copies=copies,
+                order=order,
+                form=form,
+                actor=actor,
+                **names,
+                **COPIES_TRANSLATIONS.get(copies, {}),
+            )
         procedures += 1
-    out.write(f"Documents: {created} created, {files} files generated; procedures: {procedures} created.\n")
+    out.write(
+        f"Documents: {created} created, {files} files generated; procedures: {procedures} created, "
+        f"{translated} given missing translations.\n"
+    )
+
+
+def _translate_procedure(procedure: AdministrativeProcedure, spec: dict[str, Any], actor: Actor) -> int:
+    """Fill the English and Chinese versions an existing demo procedure and its papers still lack."""
+    changed = 0
+    missing = _missing(procedure, {k: v for k, v in spec.items() if k.endswith(("_en", "_zh"))})
+    if missing:
+        services.procedure_update(procedure=procedure, actor=actor, **missing)
+        changed = 1
+    papers = {
+        (name, copies): {**names, **COPIES_TRANSLATIONS.get(copies, {})} for name, copies, _f, names in spec["papers"]
+    }
+    for component in procedure.components.all():
+        wanted = _missing(component, papers.get((component.name, component.copies), {}))
+        if wanted:
+            services.component_update(component=component, actor=actor, **wanted)
+            changed = 1
+    return changed

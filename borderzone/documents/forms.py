@@ -6,6 +6,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from borderzone.core.forms import OtherLanguagesForm
 from borderzone.documents.files import FORMATS
 from borderzone.documents.models import (
     DocumentField,
@@ -39,7 +40,9 @@ class DocumentSearchForm(forms.Form):
         self.fields["year"].choices = _blank([(y, str(y)) for y in years], _("All years"))  # type: ignore[attr-defined]
 
 
-class DocumentForm(forms.Form):
+class DocumentForm(OtherLanguagesForm):
+    translated = ("title", "summary")
+
     zone = forms.ModelChoiceField(label=_("Zone"), queryset=EconomicZone.objects.none())
     number = forms.CharField(label=_("Number and symbol"), max_length=60, help_text=_("For example 225/QĐ-BQLKKT"))
     doc_type = forms.ChoiceField(label=_("Document type"), choices=DocumentType.choices)
@@ -47,7 +50,6 @@ class DocumentForm(forms.Form):
     issuer = forms.CharField(label=_("Issuer"), max_length=200)
     signer = forms.CharField(label=_("Signer"), max_length=200, required=False)
     title = forms.CharField(label=_("Title"), max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
-    title_en = forms.CharField(label=_("Title (English)"), max_length=500, required=False)
     summary = forms.CharField(label=_("Summary"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     issued_on = forms.DateField(label=_("Date issued"), widget=forms.DateInput(attrs={"type": "date"}))
     effective_on = forms.DateField(
@@ -82,11 +84,12 @@ class FileUploadForm(forms.Form):
     )
 
 
-class ProcedureForm(forms.Form):
+class ProcedureForm(OtherLanguagesForm):
+    translated = ("title", "steps", "time_limit", "fee", "where_to_submit", "who_may_submit", "result")
+
     zone = forms.ModelChoiceField(label=_("Zone"), queryset=EconomicZone.objects.none())
     code = forms.CharField(label=_("Code"), max_length=40)
     title = forms.CharField(label=_("Name"), max_length=400, widget=forms.Textarea(attrs={"rows": 2}))
-    title_en = forms.CharField(label=_("Name (English)"), max_length=400, required=False)
     field = forms.ChoiceField(label=_("Field"), choices=DocumentField.choices)
     steps = forms.CharField(
         label=_("Steps"), widget=forms.Textarea(attrs={"rows": 5}), help_text=_("One step a line, in order.")
@@ -115,7 +118,17 @@ class ProcedureForm(forms.Form):
             self.fields["zone"].initial = zones.first()
 
 
-class ComponentForm(forms.Form):
+class ComponentForm(OtherLanguagesForm):
+    translated = ("name", "copies")
+
     name = forms.CharField(label=_("Paper"), max_length=400)
     copies = forms.CharField(label=_("Copies"), max_length=100, initial="01 bản chính")
     form = forms.FileField(label=_("Form to fill in"), required=False)
+
+
+class ComponentEditForm(OtherLanguagesForm):
+    translated = ("name", "copies")
+
+    order = forms.IntegerField(label=_("Order"), min_value=0)
+    name = forms.CharField(label=_("Paper"), max_length=400)
+    copies = forms.CharField(label=_("Copies"), max_length=100)

@@ -11,9 +11,10 @@ from typing import Any
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.db import models
-from django.utils import timezone, translation
-from django.utils.functional import cached_property
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from borderzone.core.i18n import localized
 
 
 class PrivateStorage(FileSystemStorage):
@@ -47,18 +48,6 @@ def server_file_name(instance: Any, filename: str) -> str:
     ext = Path(filename).suffix.lower().lstrip(".")[:8]
     today = timezone.localdate()
     return f"{instance.STORAGE_DIR}/{today:%Y/%m}/{uuid.uuid4().hex}.{ext or 'bin'}"
-
-
-class LocalizedTitleMixin:
-    title: str
-    title_en: str
-
-    @property
-    def display_title(self) -> str:
-        lang = translation.get_language() or "vi"
-        if not lang.startswith("vi") and self.title_en:
-            return self.title_en
-        return self.title
 
 
 class DocumentType(models.TextChoices):
@@ -96,7 +85,7 @@ class DocumentStatus(models.TextChoices):
     EXPIRED = "expired", _("Expired")
 
 
-class LegalDocument(LocalizedTitleMixin, models.Model):
+class LegalDocument(models.Model):
     """One legal document of the register (a decision, notice, plan, decree, ...)."""
 
     zone = models.ForeignKey(
@@ -109,7 +98,10 @@ class LegalDocument(LocalizedTitleMixin, models.Model):
     signer = models.CharField(_("signer"), max_length=200, blank=True)
     title = models.CharField(_("title"), max_length=500)
     title_en = models.CharField(_("title (English)"), max_length=500, blank=True)
+    title_zh = models.CharField(_("title (Chinese)"), max_length=500, blank=True)
     summary = models.TextField(_("summary"), blank=True)
+    summary_en = models.TextField(_("summary (English)"), blank=True)
+    summary_zh = models.TextField(_("summary (Chinese)"), blank=True)
     issued_on = models.DateField(_("date issued"))
     effective_on = models.DateField(_("date effective"), null=True, blank=True)
     expires_on = models.DateField(
@@ -164,6 +156,14 @@ class LegalDocument(LocalizedTitleMixin, models.Model):
     @property
     def year(self) -> int:
         return self.issued_on.year
+
+    @property
+    def display_title(self) -> str:
+        return localized(self, "title")
+
+    @property
+    def display_summary(self) -> str:
+        return localized(self, "summary")
 
 
 class DocumentFile(models.Model):
@@ -228,7 +228,7 @@ class SubmissionChannel(models.TextChoices):
     ONLINE = "online", _("Online (public service portal)")
 
 
-class AdministrativeProcedure(LocalizedTitleMixin, models.Model):
+class AdministrativeProcedure(models.Model):
     """An administrative procedure (thủ tục hành chính) the board settles."""
 
     zone = models.ForeignKey(
@@ -239,15 +239,28 @@ class AdministrativeProcedure(LocalizedTitleMixin, models.Model):
     )
     title = models.CharField(_("name"), max_length=400)
     title_en = models.CharField(_("name (English)"), max_length=400, blank=True)
+    title_zh = models.CharField(_("name (Chinese)"), max_length=400, blank=True)
     field = models.CharField(_("field"), max_length=20, choices=DocumentField.choices, default=DocumentField.INVESTMENT)
     steps = models.TextField(_("steps"), help_text=_("One step a line, in order."))
+    steps_en = models.TextField(_("steps (English)"), blank=True)
+    steps_zh = models.TextField(_("steps (Chinese)"), blank=True)
     time_limit = models.CharField(_("time limit"), max_length=200)
+    time_limit_en = models.CharField(_("time limit (English)"), max_length=200, blank=True)
+    time_limit_zh = models.CharField(_("time limit (Chinese)"), max_length=200, blank=True)
     time_limit_days = models.PositiveSmallIntegerField(_("time limit (working days)"), null=True, blank=True)
     fee = models.CharField(_("fee"), max_length=200, help_text=_("For example: none, or 500.000 đồng per dossier"))
+    fee_en = models.CharField(_("fee (English)"), max_length=200, blank=True)
+    fee_zh = models.CharField(_("fee (Chinese)"), max_length=200, blank=True)
     where_to_submit = models.TextField(_("where to submit"))
+    where_to_submit_en = models.TextField(_("where to submit (English)"), blank=True)
+    where_to_submit_zh = models.TextField(_("where to submit (Chinese)"), blank=True)
     channels = models.JSONField(_("how to submit"), default=list, blank=True)
     who_may_submit = models.CharField(_("who may submit"), max_length=300, blank=True)
+    who_may_submit_en = models.CharField(_("who may submit (English)"), max_length=300, blank=True)
+    who_may_submit_zh = models.CharField(_("who may submit (Chinese)"), max_length=300, blank=True)
     result = models.CharField(_("result"), max_length=300, blank=True)
+    result_en = models.CharField(_("result (English)"), max_length=300, blank=True)
+    result_zh = models.CharField(_("result (Chinese)"), max_length=300, blank=True)
     legal_basis = models.ManyToManyField(
         LegalDocument, blank=True, related_name="procedures", verbose_name=_("legal basis")
     )
@@ -266,9 +279,34 @@ class AdministrativeProcedure(LocalizedTitleMixin, models.Model):
     def __str__(self) -> str:
         return f"{self.code} {self.title[:120]}"
 
-    @cached_property
+    @property
+    def display_title(self) -> str:
+        return localized(self, "title")
+
+    @property
+    def display_time_limit(self) -> str:
+        return localized(self, "time_limit")
+
+    @property
+    def display_fee(self) -> str:
+        return localized(self, "fee")
+
+    @property
+    def display_where_to_submit(self) -> str:
+        return localized(self, "where_to_submit")
+
+    @property
+    def display_who_may_submit(self) -> str:
+        return localized(self, "who_may_submit")
+
+    @property
+    def display_result(self) -> str:
+        return localized(self, "result")
+
+    @property
     def step_list(self) -> list[str]:
-        return [line.strip() for line in self.steps.splitlines() if line.strip()]
+        """The steps in the active language (the Vietnamese steps where they are not translated)."""
+        return [line.strip() for line in localized(self, "steps").splitlines() if line.strip()]
 
     def channel_labels(self) -> list[str]:
         labels = dict(SubmissionChannel.choices)
@@ -283,7 +321,11 @@ class DossierComponent(models.Model):
     procedure = models.ForeignKey(AdministrativeProcedure, on_delete=models.CASCADE, related_name="components")
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     name = models.CharField(_("name"), max_length=400)
+    name_en = models.CharField(_("name (English)"), max_length=400, blank=True)
+    name_zh = models.CharField(_("name (Chinese)"), max_length=400, blank=True)
     copies = models.CharField(_("copies"), max_length=100, default="01 bản chính")
+    copies_en = models.CharField(_("copies (English)"), max_length=100, blank=True)
+    copies_zh = models.CharField(_("copies (Chinese)"), max_length=100, blank=True)
     form_file = models.FileField(
         _("form"), upload_to=server_file_name, storage=private_storage, max_length=200, blank=True
     )
@@ -300,3 +342,11 @@ class DossierComponent(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def display_name(self) -> str:
+        return localized(self, "name")
+
+    @property
+    def display_copies(self) -> str:
+        return localized(self, "copies")

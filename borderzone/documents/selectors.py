@@ -101,10 +101,12 @@ def document_detail_qs(user: AnyUser, today: dt.date | None = None) -> QuerySet[
         .prefetch_related(
             "files",
             Prefetch(
-                "replaces", queryset=LegalDocument.objects.only("id", "number", "title", "title_en", "is_published")
+                "replaces",
+                queryset=LegalDocument.objects.only("id", "number", "title", "title_en", "title_zh", "is_published"),
             ),
             Prefetch(
-                "amends", queryset=LegalDocument.objects.only("id", "number", "title", "title_en", "is_published")
+                "amends",
+                queryset=LegalDocument.objects.only("id", "number", "title", "title_en", "title_zh", "is_published"),
             ),
             Prefetch("replaced_by", queryset=LegalDocument.objects.filter(is_published=True)),
             Prefetch("amended_by", queryset=LegalDocument.objects.filter(is_published=True)),

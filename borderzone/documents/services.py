@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from borderzone.core.actors import Actor
 from borderzone.core.audit import audit_record, snapshot
 from borderzone.core.cache import bump_version
+from borderzone.core.i18n import translated_names
 from borderzone.core.models import AuditAction
 from borderzone.core.text import search_key
 from borderzone.documents.files import check_upload
@@ -46,26 +47,27 @@ DOCUMENT_FIELDS = (
     "signer",
     "title",
     "title_en",
+    "title_zh",
     "summary",
+    "summary_en",
+    "summary_zh",
     "issued_on",
     "effective_on",
     "expires_on",
     "is_illustrative",
 )
+# Content a reader sees, in Vietnamese with optional English and Chinese versions (core.i18n).
+PROCEDURE_TEXTS = ("title", "steps", "time_limit", "fee", "where_to_submit", "who_may_submit", "result")
 PROCEDURE_FIELDS = (
     "code",
-    "title",
-    "title_en",
     "field",
-    "steps",
-    "time_limit",
     "time_limit_days",
-    "fee",
-    "where_to_submit",
     "channels",
-    "who_may_submit",
-    "result",
+    *PROCEDURE_TEXTS,
+    *translated_names(*PROCEDURE_TEXTS),
 )
+COMPONENT_TEXTS = ("name", "copies")
+COMPONENT_FIELDS = ("order", *COMPONENT_TEXTS, *translated_names(*COMPONENT_TEXTS))
 
 # Crawlers, link checkers and scripts: their requests are not readers.
 BOT_PATTERN = re.compile(
@@ -76,6 +78,8 @@ BOT_PATTERN = re.compile(
 
 
 def _reindex(document: LegalDocument) -> None:
+    # English versions are indexed too, so that an English query finds the document. Chinese ones are
+    # not: the search splits words on spaces and keeps only Latin letters and digits.
     file_text = " ".join(t for t in document.files.values_list("text", flat=True) if t)
     source = " ".join(
         part
@@ -84,6 +88,7 @@ def _reindex(document: LegalDocument) -> None:
             document.title,
             document.title_en,
             document.summary,
+            document.summary_en,
             document.issuer,
             document.signer,
             file_text,
@@ -397,11 +402,20 @@ def component_add(
     actor: Actor,
     order: int | None = None,
     form: UploadedFile | None = None,
+    **texts: str,
 ) -> DossierComponent:
-    """Add a paper to a procedure's dossier, with its form when there is one (checked like any upload)."""
+    """Add a paper to a procedure's dossier, with its form when there is one (checked like any upload).
+
+    `texts` are the paper's English and Chinese versions (`name_en`, `copies_zh`, ...)."""
     if order is None:
         order = procedure.components.count() + 1
-    component = DossierComponent(procedure=procedure, name=name, copies=copies or "", order=order)
+    component = DossierComponent(
+        procedure=procedure,
+        name=name,
+        copies=copies or "",
+        order=order,
+        **{k: (v or "") for k, v in texts.items() if k in COMPONENT_FIELDS},
+    )
     stored: str = ""
     if form is not None:
         checked, data = check_upload(form, field="form")
@@ -417,6 +431,23 @@ def component_add(
         _delete_stored([stored])
         raise
     audit_record(actor=actor, instance=component, action=AuditAction.CREATED)
+    bump_version(PROCEDURES_SCOPE)
+    return component
+
+
+@transaction.atomic
+def component_update(*, component: DossierComponent, actor: Actor, **fields: Any) -> DossierComponent:
+    """Change a dossier paper's name, copies, order or their English and Chinese versions (the form stays)."""
+    before = snapshot(component)
+    for key, value in fields.items():
+        if key == "order":
+            if value is not None:
+                component.order = value
+        elif key in COMPONENT_FIELDS:
+            setattr(component, key, value or "")
+    component.full_clean(exclude=["form_file"])
+    component.save()
+    audit_record(actor=actor, instance=component, action=AuditAction.UPDATED, before=before)
     bump_version(PROCEDURES_SCOPE)
     return component
 

@@ -26,6 +26,11 @@ urlpatterns = [
     path("staff/procedures/<int:pk>/", views.staff_procedure, name="staff-procedure"),
     path("staff/procedures/<int:pk>/edit/", views.staff_procedure_edit, name="staff-procedure-edit"),
     path(
+        "staff/procedures/<int:pk>/components/<int:component_id>/edit/",
+        views.staff_component_edit,
+        name="staff-component-edit",
+    ),
+    path(
         "staff/procedures/<int:pk>/components/<int:component_id>/remove/",
         views.staff_component_remove,
         name="staff-component-remove",

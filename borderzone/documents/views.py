@@ -31,6 +31,7 @@ from borderzone.core.permissions import (
 )
 from borderzone.documents import selectors, services
 from borderzone.documents.forms import (
+    ComponentEditForm,
     ComponentForm,
     DocumentForm,
     DocumentSearchForm,
@@ -459,6 +460,30 @@ def staff_procedure(request: HttpRequest, pk: int) -> HttpResponse:
             "zone": procedure.zone,
         },
         status=status,
+    )
+
+
+@login_required
+def staff_component_edit(request: HttpRequest, pk: int, component_id: int) -> HttpResponse:
+    """Change a dossier paper's name and copies, and their English and Chinese versions."""
+    procedure = get_visible_or_404(request.user, AdministrativeProcedure.objects.select_related("zone"), pk=pk)
+    ensure_can_change(request.user, procedure)
+    component = get_object_or_404(DossierComponent, pk=component_id, procedure=procedure)
+    initial = {f: getattr(component, f) for f in services.COMPONENT_FIELDS}
+    form = ComponentEditForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.component_update(component=component, actor=request_actor(request), **form.cleaned_data)
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, _("Dossier paper saved."))
+            return redirect("documents:staff-procedure", pk=procedure.pk)
+    return render(
+        request,
+        "documents/component_form.html",
+        {"form": form, "procedure": procedure, "component": component},
+        status=form_status(form),
     )
 
 

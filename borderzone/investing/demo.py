@@ -1,7 +1,8 @@
 """Demo data: sectors (VSIC 2025 sections and a few divisions), incentives per sector and area citing
 the clause that grants them, and calls for investment in the Cao Bằng zone. Incentives and calls are
 marked illustrative: the clause texts are summaries and the projects, sizes and amounts are examples.
-Safe to run twice."""
+Incentives, calls and sectors come with English and Chinese versions. Safe to run twice: what exists is
+kept, and only translations still empty are filled in."""
 
 from __future__ import annotations
 
@@ -21,22 +22,37 @@ from borderzone.zones.models import BorderGate, Commune, EconomicZone, Functiona
 ZONE_CODE = "CB"
 VSIC = "VSIC2025"
 
-# code, level, section, Vietnamese name, English name
+# code, level, section, Vietnamese name, English name, Chinese name
 SECTORS = [
-    ("A", SectorLevel.SECTION, None, "Nông nghiệp, lâm nghiệp và thủy sản", "Agriculture, forestry and fishing"),
-    ("C", SectorLevel.SECTION, None, "Công nghiệp chế biến, chế tạo", "Manufacturing"),
-    ("G", SectorLevel.SECTION, None, "Bán buôn và bán lẻ", "Wholesale and retail trade"),
-    ("H", SectorLevel.SECTION, None, "Vận tải, kho bãi", "Transportation and storage"),
-    ("I", SectorLevel.SECTION, None, "Dịch vụ lưu trú và ăn uống", "Accommodation and food service activities"),
-    ("10", SectorLevel.DIVISION, "C", "Sản xuất, chế biến thực phẩm", "Manufacture of food products"),
+    (
+        "A",
+        SectorLevel.SECTION,
+        None,
+        "Nông nghiệp, lâm nghiệp và thủy sản",
+        "Agriculture, forestry and fishing",
+        "农业、林业和渔业",
+    ),
+    ("C", SectorLevel.SECTION, None, "Công nghiệp chế biến, chế tạo", "Manufacturing", "制造业"),
+    ("G", SectorLevel.SECTION, None, "Bán buôn và bán lẻ", "Wholesale and retail trade", "批发和零售业"),
+    ("H", SectorLevel.SECTION, None, "Vận tải, kho bãi", "Transportation and storage", "运输和仓储业"),
+    (
+        "I",
+        SectorLevel.SECTION,
+        None,
+        "Dịch vụ lưu trú và ăn uống",
+        "Accommodation and food service activities",
+        "住宿和餐饮业",
+    ),
+    ("10", SectorLevel.DIVISION, "C", "Sản xuất, chế biến thực phẩm", "Manufacture of food products", "食品制造"),
     (
         "52",
         SectorLevel.DIVISION,
         "H",
         "Kho bãi và các hoạt động hỗ trợ cho vận tải",
         "Warehousing and support activities for transportation",
+        "仓储和运输辅助活动",
     ),
-    ("55", SectorLevel.DIVISION, "I", "Dịch vụ lưu trú", "Accommodation"),
+    ("55", SectorLevel.DIVISION, "I", "Dịch vụ lưu trú", "Accommodation", "住宿服务"),
 ]
 
 IMPORT_DUTY_LAW: dict[str, Any] = {
@@ -56,6 +72,8 @@ INCENTIVES: list[dict[str, Any]] = [
         "kind": "cit_rate",
         "description": "Thu nhập từ dự án đầu tư mới trong khu kinh tế được áp dụng thuế suất 10% trong 15 năm.",
         "description_en": "Income from a new investment project in the economic zone is taxed at 10% for 15 years.",
+        "title_zh": "15年内适用10%的企业所得税税率",
+        "description_zh": "经济区内新投资项目的所得在15年内适用10%的税率。",
         "area_scope": "whole_zone",
         "document": "67/2025/QH15",
         "clause": "Điều 13, khoản 1",
@@ -68,6 +86,8 @@ INCENTIVES: list[dict[str, Any]] = [
         "kind": "cit_holiday",
         "description": "Miễn thuế 4 năm, giảm 50% số thuế phải nộp trong 9 năm tiếp theo đối với dự án đầu tư mới trong khu kinh tế.",
         "description_en": "Exempt for 4 years and 50% off for the following 9 years for new projects in the economic zone.",
+        "title_zh": "企业所得税免征4年，其后9年减半征收",
+        "description_zh": "经济区内的新投资项目免税4年，其后9年减征50%的应纳税额。",
         "area_scope": "whole_zone",
         "document": "67/2025/QH15",
         "clause": "Điều 14, khoản 1",
@@ -81,6 +101,8 @@ INCENTIVES: list[dict[str, Any]] = [
         "description": "Hàng hóa nhập khẩu từ nước ngoài vào khu phi thuế quan và chỉ sử dụng trong khu phi thuế quan "
         "không thuộc đối tượng chịu thuế nhập khẩu.",
         "description_en": "Goods imported from abroad into the non-tariff zone and used only there are not subject to import duty.",
+        "title_zh": "进口至非关税区的货物不征收进口关税",
+        "description_zh": "从国外进口至非关税区并仅在非关税区内使用的货物，不属于进口关税的征税对象。",
         "area_scope": "non_tariff",
         "functional_areas": ["Khu phi thuế quan Lý Vạn"],
         "document": "107/2016/QH13",
@@ -94,6 +116,8 @@ INCENTIVES: list[dict[str, Any]] = [
         "kind": "import_duty",
         "description": "Dự án chế biến, chế tạo trong khu công nghiệp được miễn thuế nhập khẩu máy móc, thiết bị tạo tài sản cố định.",
         "description_en": "Manufacturing projects in industrial parks import machinery forming fixed assets free of duty.",
+        "title_zh": "形成固定资产的进口货物免征进口关税",
+        "description_zh": "工业园区内的加工制造项目进口用于形成固定资产的机器设备，免征进口关税。",
         "area_scope": "industrial_park",
         "sectors": ["C"],
         "document": "107/2016/QH13",
@@ -107,6 +131,8 @@ INCENTIVES: list[dict[str, Any]] = [
         "kind": "cit_rate",
         "description": "Dự án nông, lâm nghiệp và chế biến thực phẩm tại các xã biên giới được hưởng thuế suất 10% trong 15 năm.",
         "description_en": "Agriculture, forestry and food-processing projects in border communes are taxed at 10% for 15 years.",
+        "title_zh": "边境乡农林业项目优惠",
+        "description_zh": "边境乡的农业、林业及食品加工项目在15年内适用10%的企业所得税税率。",
         "area_scope": "disadvantaged_commune",
         "sectors": ["A", "10"],
         "communes": "border",
@@ -164,6 +190,37 @@ CALLS: list[tuple[str, str, str | None, str, list[str], str, str, str, tuple[str
         ("-0.008", "-0.010"),
     ),
 ]
+# English and Chinese versions of the calls' texts, by Vietnamese title (the English title is in CALLS).
+INVESTMENT_FORM = "Nhà đầu tư được lựa chọn theo quy định của pháp luật về đầu tư"
+INVESTMENT_FORM_TRANSLATIONS: dict[str, Any] = {
+    "investment_form_en": "Investor selected as the law on investment provides",
+    "investment_form_zh": "依照投资法律规定选择投资者",
+}
+CALL_TRANSLATIONS: dict[str, dict[str, Any]] = {
+    "Cảng cạn ICD Trà Lĩnh": {
+        "title_zh": "茶岭（Trà Lĩnh）内陆集装箱港（ICD）",
+        "objectives_en": "A dry port (ICD) handling 50,000 TEU a year by 2030, with warehouses, customs and "
+        "logistics services.",
+        "objectives_zh": "内陆集装箱港（ICD），至2030年吞吐能力达每年5万标准箱，配套仓储、海关及物流服务。",
+    },
+    "Khu trung chuyển hàng hóa Hùng Quốc": {
+        "title_zh": "Hùng Quốc货物中转区",
+        "objectives_en": "Infrastructure of a transit area for farm, forestry and fishery goods: marshalling yards, "
+        "cold stores and a quarantine area.",
+        "objectives_zh": "农林水产品中转区基础设施：集货场、冷库及检疫区。",
+    },
+    "Nhà máy chế biến nông sản Tà Lùng": {
+        "title_zh": "驮隆（Tà Lùng）农产品加工厂",
+        "objectives_en": "A plant processing farm produce and fruit imported and exported through the Tà Lùng "
+        "border gate.",
+        "objectives_zh": "加工经驮隆口岸进出口的农产品和水果的工厂。",
+    },
+    "Hạ tầng Khu phi thuế quan Lý Vạn": {
+        "title_zh": "Lý Vạn非关税区基础设施",
+        "objectives_en": "Technical infrastructure, bonded warehouses and a trade centre in the non-tariff zone.",
+        "objectives_zh": "非关税区内的技术基础设施、保税仓库及商贸中心。",
+    },
+}
 FALLBACK_COORDS = {
     "TRALINH": ("22.87249", "106.32446"),
     "TALUNG": ("22.47411", "106.57970"),
@@ -171,9 +228,14 @@ FALLBACK_COORDS = {
 }
 
 
+def _missing(obj: Any, translations: dict[str, Any]) -> dict[str, Any]:
+    """The translations an existing record still lacks (a version staff wrote is never replaced)."""
+    return {k: v for k, v in translations.items() if v and not getattr(obj, k)}
+
+
 def _sectors(actor: Actor) -> dict[str, Sector]:
     found = {s.code: s for s in Sector.objects.filter(classification=VSIC)}
-    for code, level, section, name, name_en in SECTORS:
+    for code, level, section, name, name_en, name_zh in SECTORS:
         if code not in found:
             found[code] = services.sector_create(
                 classification=VSIC,
@@ -181,9 +243,12 @@ def _sectors(actor: Actor) -> dict[str, Sector]:
                 code=code,
                 name=name,
                 name_en=name_en,
+                name_zh=name_zh,
                 parent=found[section] if section else None,
                 actor=actor,
             )
+        elif missing := _missing(found[code], {"name_en": name_en, "name_zh": name_zh}):
+            services.sector_rename(sector=found[code], actor=actor, **missing)
     return found
 
 
@@ -208,9 +273,15 @@ def load(*, actor: Actor, out: TextIO) -> None:
         docs[IMPORT_DUTY_LAW["number"]] = document_services.document_create(
             zone=zone, actor=actor, is_published=True, is_illustrative=True, **IMPORT_DUTY_LAW
         )
-    created_incentives = 0
+    created_incentives = translated = 0
     for spec in INCENTIVES:
-        if Incentive.objects.filter(zone=zone, title=spec["title"]).exists() or spec["document"] not in docs:
+        existing = Incentive.objects.filter(zone=zone, title=spec["title"]).first()
+        if existing is not None:
+            if missing := _missing(existing, {k: v for k, v in spec.items() if k.endswith(("_en", "_zh"))}):
+                services.incentive_update(incentive=existing, actor=actor, **missing)
+                translated += 1
+            continue
+        if spec["document"] not in docs:
             continue
         values = {k: v for k, v in spec.items() if k not in ("sectors", "functional_areas", "communes", "document")}
         communes = (
@@ -232,7 +303,14 @@ def load(*, actor: Actor, out: TextIO) -> None:
         created_incentives += 1
     created_calls = 0
     for title, title_en, area_name, gate_code, sector_codes, ha, capital, objectives, offset in CALLS:
-        if InvestmentCall.objects.filter(zone=zone, title=title).exists():
+        translations = {**CALL_TRANSLATIONS.get(title, {}), **INVESTMENT_FORM_TRANSLATIONS}
+        existing_call = InvestmentCall.objects.filter(zone=zone, title=title).first()
+        if existing_call is not None:
+            if existing_call.investment_form != INVESTMENT_FORM:
+                translations = CALL_TRANSLATIONS.get(title, {})
+            if missing := _missing(existing_call, {"title_en": title_en, **translations}):
+                services.call_update(call=existing_call, actor=actor, **missing)
+                translated += 1
             continue
         gate_area = GateArea.objects.filter(zone=zone, code=gate_code).first()
         area = FunctionalArea.objects.filter(zone=zone, name=area_name).first() if area_name else None
@@ -251,11 +329,15 @@ def load(*, actor: Actor, out: TextIO) -> None:
             land_area_ha=Decimal(ha),
             capital_amount=Decimal(capital),
             capital_currency="VND",
-            investment_form="Nhà đầu tư được lựa chọn theo quy định của pháp luật về đầu tư",
+            investment_form=INVESTMENT_FORM,
             status="open",
             sectors=[sectors[c] for c in sector_codes],
             is_published=True,
             is_illustrative=True,
+            **translations,
         )
         created_calls += 1
-    out.write(f"Investing: {created_incentives} incentives and {created_calls} calls for investment created.\n")
+    out.write(
+        f"Investing: {created_incentives} incentives and {created_calls} calls for investment created, "
+        f"{translated} given missing translations.\n"
+    )

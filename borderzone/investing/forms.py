@@ -7,6 +7,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from borderzone.core.forms import OtherLanguagesForm
 from borderzone.documents.models import LegalDocument
 from borderzone.investing.models import (
     AreaScope,
@@ -62,15 +63,13 @@ class InquiryStatusForm(forms.Form):
     staff_note = forms.CharField(label=_("Staff note"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
 
 
-class IncentiveForm(forms.Form):
+class IncentiveForm(OtherLanguagesForm):
+    translated = ("title", "description")
+
     zone = forms.ModelChoiceField(label=_("Zone"), queryset=EconomicZone.objects.none())
     title = forms.CharField(label=_("Incentive"), max_length=300)
-    title_en = forms.CharField(label=_("Incentive (English)"), max_length=300, required=False)
     kind = forms.ChoiceField(label=_("Kind"), choices=IncentiveKind.choices)
     description = forms.CharField(label=_("What the investor gets"), widget=forms.Textarea(attrs={"rows": 3}))
-    description_en = forms.CharField(
-        label=_("What the investor gets (English)"), widget=forms.Textarea(attrs={"rows": 3}), required=False
-    )
     sectors = forms.ModelMultipleChoiceField(
         label=_("Sectors"), queryset=Sector.objects.none(), required=False, help_text=_("None: every sector.")
     )
@@ -99,14 +98,12 @@ class IncentiveForm(forms.Form):
             self.fields["zone"].initial = zones.first()
 
 
-class CallForm(forms.Form):
+class CallForm(OtherLanguagesForm):
+    translated = ("title", "objectives", "investment_form")
+
     zone = forms.ModelChoiceField(label=_("Zone"), queryset=EconomicZone.objects.none())
     title = forms.CharField(label=_("Project"), max_length=300)
-    title_en = forms.CharField(label=_("Project (English)"), max_length=300, required=False)
     objectives = forms.CharField(label=_("Objectives and scale"), widget=forms.Textarea(attrs={"rows": 4}))
-    objectives_en = forms.CharField(
-        label=_("Objectives and scale (English)"), widget=forms.Textarea(attrs={"rows": 4}), required=False
-    )
     sectors = forms.ModelMultipleChoiceField(label=_("Sectors"), queryset=Sector.objects.none(), required=False)
     gate_area = forms.ModelChoiceField(label=_("Gate area"), queryset=GateArea.objects.none(), required=False)
     functional_area = forms.ModelChoiceField(
@@ -134,12 +131,13 @@ class CallForm(forms.Form):
             self.fields["zone"].initial = zones.first()
 
 
-class SectorForm(forms.Form):
+class SectorForm(OtherLanguagesForm):
+    translated = ("name",)
+
     classification = forms.ChoiceField(label=_("Classification"), choices=Classification.choices)
     level = forms.ChoiceField(label=_("Level"), choices=SectorLevel.choices)
     code = forms.CharField(label=_("Code"), max_length=4)
     name = forms.CharField(label=_("Name"), max_length=300)
-    name_en = forms.CharField(label=_("English name"), max_length=300, required=False)
     parent = forms.ModelChoiceField(
         label=_("Section"), queryset=Sector.objects.filter(level=SectorLevel.SECTION), required=False
     )

@@ -6,22 +6,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.db import models
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from borderzone.core.i18n import localized
 from borderzone.core.money import Money
-
-
-class LocalizedTitleMixin:
-    title: str
-    title_en: str
-
-    @property
-    def display_title(self) -> str:
-        lang = translation.get_language() or "vi"
-        if not lang.startswith("vi") and self.title_en:
-            return self.title_en
-        return self.title
 
 
 class Classification(models.TextChoices):
@@ -44,6 +32,7 @@ class Sector(models.Model):
     code = models.CharField(_("code"), max_length=4)
     name = models.CharField(_("name"), max_length=300)
     name_en = models.CharField(_("English name"), max_length=300, blank=True)
+    name_zh = models.CharField(_("Chinese name"), max_length=300, blank=True)
     parent = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children", verbose_name=_("section")
     )
@@ -59,8 +48,7 @@ class Sector(models.Model):
 
     @property
     def display_name(self) -> str:
-        lang = translation.get_language() or "vi"
-        return self.name_en if not lang.startswith("vi") and self.name_en else self.name
+        return localized(self, "name")
 
     @property
     def section_code(self) -> str:
@@ -84,7 +72,7 @@ class AreaScope(models.TextChoices):
     DISADVANTAGED_COMMUNE = "disadvantaged_commune", _("Disadvantaged communes")
 
 
-class Incentive(LocalizedTitleMixin, models.Model):
+class Incentive(models.Model):
     """An incentive for a set of sectors (none: every sector) in an area, granted by a clause of a document."""
 
     zone = models.ForeignKey(
@@ -92,9 +80,11 @@ class Incentive(LocalizedTitleMixin, models.Model):
     )
     title = models.CharField(_("incentive"), max_length=300)
     title_en = models.CharField(_("incentive (English)"), max_length=300, blank=True)
+    title_zh = models.CharField(_("incentive (Chinese)"), max_length=300, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=IncentiveKind.choices)
     description = models.TextField(_("what the investor gets"))
     description_en = models.TextField(_("what the investor gets (English)"), blank=True)
+    description_zh = models.TextField(_("what the investor gets (Chinese)"), blank=True)
     sectors = models.ManyToManyField(
         Sector, blank=True, related_name="incentives", verbose_name=_("sectors"), help_text=_("None: every sector.")
     )
@@ -131,9 +121,12 @@ class Incentive(LocalizedTitleMixin, models.Model):
         return self.title
 
     @property
+    def display_title(self) -> str:
+        return localized(self, "title")
+
+    @property
     def display_description(self) -> str:
-        lang = translation.get_language() or "vi"
-        return self.description_en if not lang.startswith("vi") and self.description_en else self.description
+        return localized(self, "description")
 
 
 class CallStatus(models.TextChoices):
@@ -141,7 +134,7 @@ class CallStatus(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
-class InvestmentCall(LocalizedTitleMixin, models.Model):
+class InvestmentCall(models.Model):
     """A project the board calls investors for, with its place, size and the sectors it belongs to."""
 
     zone = models.ForeignKey(
@@ -149,8 +142,10 @@ class InvestmentCall(LocalizedTitleMixin, models.Model):
     )
     title = models.CharField(_("project"), max_length=300)
     title_en = models.CharField(_("project (English)"), max_length=300, blank=True)
+    title_zh = models.CharField(_("project (Chinese)"), max_length=300, blank=True)
     objectives = models.TextField(_("objectives and scale"))
     objectives_en = models.TextField(_("objectives and scale (English)"), blank=True)
+    objectives_zh = models.TextField(_("objectives and scale (Chinese)"), blank=True)
     sectors = models.ManyToManyField(Sector, blank=True, related_name="calls", verbose_name=_("sectors"))
     gate_area = models.ForeignKey(
         "zones.GateArea",
@@ -186,6 +181,8 @@ class InvestmentCall(LocalizedTitleMixin, models.Model):
         _("currency"), max_length=3, choices=[("VND", "VND"), ("USD", "USD")], default="VND"
     )
     investment_form = models.CharField(_("form of investment"), max_length=200, blank=True)
+    investment_form_en = models.CharField(_("form of investment (English)"), max_length=200, blank=True)
+    investment_form_zh = models.CharField(_("form of investment (Chinese)"), max_length=200, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=CallStatus.choices, default=CallStatus.OPEN)
     open_until = models.DateField(_("open until"), null=True, blank=True)
     is_published = models.BooleanField(_("published"), default=False)
@@ -214,9 +211,16 @@ class InvestmentCall(LocalizedTitleMixin, models.Model):
         return Money(Decimal(self.capital_amount), self.capital_currency) if self.capital_amount is not None else None
 
     @property
+    def display_title(self) -> str:
+        return localized(self, "title")
+
+    @property
     def display_objectives(self) -> str:
-        lang = translation.get_language() or "vi"
-        return self.objectives_en if not lang.startswith("vi") and self.objectives_en else self.objectives
+        return localized(self, "objectives")
+
+    @property
+    def display_investment_form(self) -> str:
+        return localized(self, "investment_form")
 
 
 class InquiryStatus(models.TextChoices):

@@ -17,7 +17,9 @@ from django.utils.translation import gettext as _
 from borderzone.core.actors import Actor
 from borderzone.core.audit import audit_record, snapshot
 from borderzone.core.cache import bump_version
+from borderzone.core.i18n import translated_names
 from borderzone.core.models import AuditAction, quantize_decimal_fields
+from borderzone.core.notifications import notify_zone_staff
 from borderzone.investing.models import (
     AreaScope,
     Incentive,
@@ -27,16 +29,18 @@ from borderzone.investing.models import (
     Sector,
     SectorLevel,
 )
+from borderzone.investing.notifications import INQUIRIES_TOPIC
 from borderzone.zones.models import EconomicZone, FunctionalAreaKind
 
 INVESTING_SCOPE = "investing"
 
+# Content a reader sees, in Vietnamese with optional English and Chinese versions (core.i18n).
+INCENTIVE_TEXTS = ("title", "description")
+CALL_TEXTS = ("title", "objectives", "investment_form")
 INCENTIVE_FIELDS = (
-    "title",
-    "title_en",
+    *INCENTIVE_TEXTS,
+    *translated_names(*INCENTIVE_TEXTS),
     "kind",
-    "description",
-    "description_en",
     "area_scope",
     "document",
     "clause",
@@ -46,10 +50,8 @@ INCENTIVE_FIELDS = (
 )
 INCENTIVE_M2M = ("sectors", "functional_areas", "gate_areas", "communes")
 CALL_FIELDS = (
-    "title",
-    "title_en",
-    "objectives",
-    "objectives_en",
+    *CALL_TEXTS,
+    *translated_names(*CALL_TEXTS),
     "gate_area",
     "functional_area",
     "commune",
@@ -58,7 +60,6 @@ CALL_FIELDS = (
     "land_area_ha",
     "capital_amount",
     "capital_currency",
-    "investment_form",
     "status",
     "open_until",
     "is_published",
@@ -214,6 +215,7 @@ def sector_create(
     name: str,
     actor: Actor,
     name_en: str = "",
+    name_zh: str = "",
     parent: Sector | None = None,
 ) -> Sector:
     """Add a sector of a classification (a section letter, or a two-digit division under its section)."""
@@ -227,10 +229,32 @@ def sector_create(
             raise ValidationError({"parent": _("A division belongs to a section of the same classification.")})
     if Sector.objects.filter(classification=classification, code=code).exists():
         raise ValidationError({"code": _("This classification already has this code.")})
-    sector = Sector(classification=classification, level=level, code=code, name=name, name_en=name_en, parent=parent)
+    sector = Sector(
+        classification=classification,
+        level=level,
+        code=code,
+        name=name,
+        name_en=name_en,
+        name_zh=name_zh,
+        parent=parent,
+    )
     sector.full_clean()
     sector.save()
     audit_record(actor=actor, instance=sector, action=AuditAction.CREATED)
+    bump_version(INVESTING_SCOPE)
+    return sector
+
+
+@transaction.atomic
+def sector_rename(*, sector: Sector, actor: Actor, **names: str) -> Sector:
+    """Change a sector's name or its English and Chinese names (`name`, `name_en`, `name_zh`)."""
+    before = snapshot(sector)
+    for key in ("name", "name_en", "name_zh"):
+        if key in names:
+            setattr(sector, key, names[key] or "")
+    sector.full_clean()
+    sector.save(update_fields=["name", "name_en", "name_zh"])
+    audit_record(actor=actor, instance=sector, action=AuditAction.UPDATED, before=before)
     bump_version(INVESTING_SCOPE)
     return sector
 
@@ -260,6 +284,7 @@ def inquiry_submit(*, zone: EconomicZone, actor: Actor, call: InvestmentCall | N
     inquiry.full_clean()
     inquiry.save()
     audit_record(actor=actor, instance=inquiry, action=AuditAction.CREATED)
+    notify_zone_staff(topic=INQUIRIES_TOPIC, zone_id=zone.pk)
     return inquiry
 
 

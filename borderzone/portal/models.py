@@ -7,18 +7,10 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-
-def pick_language(vi: str, en: str, zh: str, lang: str | None = None) -> str:
-    """The version of a content field in the active language, falling back to Vietnamese."""
-    code = (lang or translation.get_language() or "vi").lower()
-    if code.startswith("en") and en:
-        return en
-    if code.startswith("zh") and zh:
-        return zh
-    return vi
+from borderzone.core.i18n import localized
 
 
 class Category(models.Model):
@@ -42,7 +34,7 @@ class Category(models.Model):
 
     @property
     def display_name(self) -> str:
-        return pick_language(self.name, self.name_en, self.name_zh)
+        return localized(self, "name")
 
 
 class ArticleStatus(models.TextChoices):
@@ -125,15 +117,15 @@ class Article(models.Model):
 
     @property
     def display_title(self) -> str:
-        return pick_language(self.title, self.title_en, self.title_zh)
+        return localized(self, "title")
 
     @property
     def display_lead(self) -> str:
-        return pick_language(self.lead, self.lead_en, self.lead_zh)
+        return localized(self, "lead")
 
     @property
     def display_body(self) -> str:
-        return pick_language(self.body, self.body_en, self.body_zh)
+        return localized(self, "body")
 
     def is_published(self, at: Any = None) -> bool:
         now = at or timezone.now()
@@ -173,7 +165,7 @@ class ArticleImage(models.Model):
 
     @property
     def display_alt(self) -> str:
-        return pick_language(self.alt, self.alt_en, self.alt_zh)
+        return localized(self, "alt")
 
 
 class Rating(models.Model):

@@ -19,6 +19,7 @@ from borderzone.core.actors import Actor
 from borderzone.core.audit import audit_record, snapshot
 from borderzone.core.cache import bump_version
 from borderzone.core.models import AuditAction
+from borderzone.core.notifications import notify_zone_staff
 from borderzone.portal.content import make_slug, process_image, sanitize_html
 from borderzone.portal.models import (
     Article,
@@ -32,6 +33,7 @@ from borderzone.portal.models import (
     Rating,
     VisitorPresence,
 )
+from borderzone.portal.notifications import COMMENTS_TOPIC
 from borderzone.zones.models import EconomicZone
 
 ARTICLES_SCOPE = "portal.articles"
@@ -375,6 +377,7 @@ def comment_post(
     comment.save()
     audit_record(actor=actor, instance=comment, action=AuditAction.CREATED)
     bump_version("portal.comments")
+    notify_zone_staff(topic=COMMENTS_TOPIC, zone_id=article.zone_id)
     return comment
 
 
@@ -410,6 +413,7 @@ def comment_flag(*, comment: Comment, visitor: str, actor: Actor) -> Comment:
         comment.status = CommentStatus.PENDING
         comment.save(update_fields=["status"])
         bump_version(article_scope(comment.article_id))
+        notify_zone_staff(topic=COMMENTS_TOPIC, zone_id=comment.article.zone_id)
     audit_record(actor=actor, instance=comment, action=AuditAction.UPDATED, before=before, note="flagged by a reader")
     bump_version("portal.comments")
     return comment

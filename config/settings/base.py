@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
@@ -191,6 +192,48 @@ TRUSTED_PROXY_COUNT = env.integer("TRUSTED_PROXY_COUNT", 0, minimum=0)
 DEFAULT_ZONE_CODE = env.string("DEFAULT_ZONE_CODE", "CB")
 # Board name printed on reports and pages.
 SITE_NAME = env.string("SITE_NAME", "BorderZone")
+# Where the site is reached, for links in e-mails (written without a request). Production defaults to
+# https:// and the first of ALLOWED_HOSTS.
+SITE_URL = env.site_url("SITE_URL", "http://127.0.0.1:8000")
+
+# E-mail, for the notifications that tell moderators something waits (Django's MAILERS; the EMAIL_*
+# names below are environment variables only). Either EMAIL_URL (smtp://user:password@host:587 with
+# STARTTLS, smtps://...:465 with implicit TLS) or EMAIL_HOST with EMAIL_PORT, EMAIL_HOST_USER,
+# EMAIL_HOST_PASSWORD and EMAIL_USE_TLS or EMAIL_USE_SSL. Without a mail server, messages are written
+# to the console (in production: to the process log).
+_smtp = env.email_url("EMAIL_URL")
+if env.string("EMAIL_HOST", ""):
+    if _smtp:
+        raise ImproperlyConfigured("Set EMAIL_URL or EMAIL_HOST, not both.")
+    _use_ssl = env.boolean("EMAIL_USE_SSL", False)
+    _smtp = {
+        "host": env.string("EMAIL_HOST"),
+        "port": env.integer("EMAIL_PORT", 465 if _use_ssl else 587, minimum=1),
+        "username": env.string("EMAIL_HOST_USER", ""),
+        "password": env.string("EMAIL_HOST_PASSWORD", ""),
+        "use_tls": env.boolean("EMAIL_USE_TLS", not _use_ssl),
+        "use_ssl": _use_ssl,
+    }
+    if _smtp["use_tls"] and _use_ssl:
+        raise ImproperlyConfigured("EMAIL_USE_TLS (STARTTLS) and EMAIL_USE_SSL (implicit TLS) exclude each other.")
+EMAIL_CONFIGURED = bool(_smtp)
+MAILERS = {
+    "default": (
+        {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {**_smtp, "timeout": env.integer("EMAIL_TIMEOUT", 10, minimum=1)},
+        }
+        if EMAIL_CONFIGURED
+        else {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
+    )
+}
+# The sender of notifications, and of error reports to administrators.
+DEFAULT_FROM_EMAIL = env.string("DEFAULT_FROM_EMAIL", f"{SITE_NAME} <noreply@localhost>")
+SERVER_EMAIL = env.string("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
+# A moderator gets at most one notification e-mail of each kind in this many minutes; the next one
+# says how many items wait.
+NOTIFY_INTERVAL_MINUTES = env.integer("NOTIFY_INTERVAL_MINUTES", 30, minimum=1)
 
 # Captchas are drawn locally by django-simple-captcha (Pillow); nothing is fetched.
 CAPTCHA_LENGTH = 5

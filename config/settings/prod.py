@@ -24,3 +24,13 @@ if not SECURE_HSTS_PRELOAD:
     SILENCED_SYSTEM_CHECKS = ["security.W021"]
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+
+SITE_URL = env.site_url("SITE_URL", f"https://{ALLOWED_HOSTS[0]}")
+if EMAIL_CONFIGURED:  # noqa: F405
+    if not env.string("DEFAULT_FROM_EMAIL", ""):
+        raise ImproperlyConfigured(
+            "DEFAULT_FROM_EMAIL is required in production when a mail server is set: an address it may send from."
+        )
+else:
+    # No mail server: notifications are written to the application's log (check --deploy says so).
+    MAILERS = {"default": {"BACKEND": "borderzone.core.mail.LogEmailBackend"}}

@@ -9,6 +9,8 @@ DEBUG = False
 SECRET_KEY = "test-only-not-secret-4b8f0c2e9a1d7e3f6c5b4a3928171615141312111009"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+# Mail stays in memory (django.core.mail.outbox), whatever server the environment names.
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
 if env.string("REDIS_URL", "-") != "-":
     # Each test process gets its own key prefix, so runs and xdist workers never share entries.

@@ -68,7 +68,9 @@ def _manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     environ = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+        if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE", "SITE_URL"}
+        and not k.startswith("EMAIL_")
+        and k != "DEFAULT_FROM_EMAIL"
     }
     environ.update(env)
     return subprocess.run(  # noqa: S603
@@ -90,7 +92,23 @@ def test_production_settings_refuse_debug_and_missing_hosts():
     assert "ALLOWED_HOSTS must name" in result.stderr
 
 
-def test_production_settings_pass_the_deployment_checks():
+def test_production_settings_pass_the_deployment_checks_with_a_mail_server():
+    result = _manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DJANGO_SETTINGS_MODULE="config.settings.prod",
+        SECRET_KEY=GOOD_KEY,
+        ALLOWED_HOSTS="bqlkkt.example.vn",
+        EMAIL_URL="smtp://bqlkkt%40example.vn:p%40ss@smtp.example.vn:587",
+        DEFAULT_FROM_EMAIL="BQL KKT <noreply@bqlkkt.example.vn>",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_settings_pass_the_deployment_checks_without_e_mail_and_say_where_notices_go():
     result = _manage(
         "check",
         "--deploy",
@@ -101,7 +119,96 @@ def test_production_settings_pass_the_deployment_checks():
         ALLOWED_HOSTS="bqlkkt.example.vn",
     )
     assert result.returncode == 0, result.stderr
-    assert "no issues" in result.stdout
+    assert "borderzone.I001" in result.stderr and "ERRORS" not in result.stderr and "WARNINGS" not in result.stderr
+
+
+def test_production_refuses_a_mail_server_without_a_sender_address():
+    result = _manage(
+        "check",
+        DJANGO_SETTINGS_MODULE="config.settings.prod",
+        SECRET_KEY=GOOD_KEY,
+        ALLOWED_HOSTS="bqlkkt.example.vn",
+        EMAIL_HOST="smtp.example.vn",
+    )
+    assert result.returncode != 0
+    assert "DEFAULT_FROM_EMAIL is required" in result.stderr
+
+
+def _mailers(settings_module: str, **env: str) -> dict:
+    import json
+
+    code = "import json; from django.conf import settings; print(json.dumps([settings.MAILERS, settings.SITE_URL]))"
+    result = _manage("shell", "-c", code, DJANGO_SETTINGS_MODULE=settings_module, **env)
+    assert result.returncode == 0, result.stderr
+    mailers, site_url = json.loads(result.stdout.strip().splitlines()[-1])
+    return {"mailer": mailers["default"], "site_url": site_url}
+
+
+def test_mail_settings_come_from_the_environment():
+    # Development without a server: the console.
+    assert _mailers("config.settings.dev")["mailer"] == {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
+    separate = _mailers(
+        "config.settings.dev",
+        EMAIL_HOST="smtp.example.vn",
+        EMAIL_HOST_USER="bql",
+        EMAIL_HOST_PASSWORD="secret-pw",
+        EMAIL_USE_SSL="true",
+        EMAIL_USE_TLS="false",
+    )["mailer"]
+    assert separate == {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {
+            "host": "smtp.example.vn",
+            "port": 465,
+            "username": "bql",
+            "password": "secret-pw",
+            "use_tls": False,
+            "use_ssl": True,
+            "timeout": 10,
+        },
+    }
+    # Production without a server: the log.
+    prod = _mailers("config.settings.prod", SECRET_KEY=GOOD_KEY, ALLOWED_HOSTS="bqlkkt.example.vn")
+    assert prod == {
+        "mailer": {"BACKEND": "borderzone.core.mail.LogEmailBackend"},
+        "site_url": "https://bqlkkt.example.vn",
+    }
+
+
+def test_an_email_url_gives_the_smtp_options():
+    assert Env({"E": "smtp://bql%40example.vn:p%40ss%3A1@smtp.example.vn"}).email_url("E") == {
+        "host": "smtp.example.vn",
+        "port": 587,
+        "username": "bql@example.vn",
+        "password": "p@ss:1",
+        "use_tls": True,
+        "use_ssl": False,
+    }
+    implicit = Env({"E": "smtps://u:p@smtp.example.vn"}).email_url("E")
+    assert (implicit["port"], implicit["use_tls"], implicit["use_ssl"]) == (465, False, True)
+    relay = Env({"E": "smtp://localhost:25?tls=false"}).email_url("E")
+    assert (relay["port"], relay["use_tls"], relay["username"]) == (25, False, "")
+    assert Env({}).email_url("E") == {}
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [("http://smtp.example.vn", "smtp:// or smtps://"), ("smtp://", "no mail server"), ("smtp://h:99999", "valid")],
+)
+def test_a_bad_email_url_is_refused(value, message):
+    with pytest.raises(ImproperlyConfigured, match=message):
+        Env({"EMAIL_URL": value}).email_url("EMAIL_URL")
+
+
+def test_email_url_and_email_host_together_are_refused():
+    result = _manage("check", DJANGO_SETTINGS_MODULE="config.settings.dev", EMAIL_URL="smtp://a:b@h", EMAIL_HOST="h")
+    assert result.returncode != 0 and "Set EMAIL_URL or EMAIL_HOST, not both" in result.stderr
+
+
+@pytest.mark.parametrize("value", ["borderzone.example.vn", "ftp://x.vn", "https://x.vn/path"])
+def test_a_site_url_must_be_a_site_address(value):
+    with pytest.raises(ImproperlyConfigured, match="SITE_URL"):
+        Env({"SITE_URL": value}).site_url("SITE_URL", "http://127.0.0.1:8000")
 
 
 def test_every_variable_the_settings_read_is_documented_in_env_example():

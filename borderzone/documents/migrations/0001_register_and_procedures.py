@@ -40,7 +40,8 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'administrative procedures',
                 'ordering': ('field', 'title'),
             },
-            bases=(borderzone.documents.models.LocalizedTitleMixin, models.Model),
+            # The models no longer use the mixin that stood here; only the plain base matters to migrations.
+            bases=(models.Model,),
         ),
         migrations.CreateModel(
             name='DossierComponent',
@@ -95,7 +96,8 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'legal documents',
                 'ordering': ('-issued_on', '-id'),
             },
-            bases=(borderzone.documents.models.LocalizedTitleMixin, models.Model),
+            # The models no longer use the mixin that stood here; only the plain base matters to migrations.
+            bases=(models.Model,),
         ),
         migrations.CreateModel(
             name='DocumentHit',

@@ -62,7 +62,8 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'calls for investment',
                 'ordering': ('zone', '-status', 'title'),
             },
-            bases=(borderzone.investing.models.LocalizedTitleMixin, models.Model),
+            # The models no longer use the mixin that stood here; only the plain base matters to migrations.
+            bases=(models.Model,),
         ),
         migrations.CreateModel(
             name='Inquiry',
@@ -117,7 +118,8 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'incentives',
                 'ordering': ('zone', 'area_scope', 'kind', 'title'),
             },
-            bases=(borderzone.investing.models.LocalizedTitleMixin, models.Model),
+            # The models no longer use the mixin that stood here; only the plain base matters to migrations.
+            bases=(models.Model,),
         ),
         migrations.AddConstraint(
             model_name='sector',

@@ -78,3 +78,34 @@ def test_staff_move_an_inquiry_through_its_statuses_audited_and_other_zones_get_
 def test_visitors_cannot_open_the_inbox(client):
     response = client.get(reverse("investing:staff-inbox"))
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_an_inquiry_e_mails_the_zones_staff_once_per_interval_without_the_investors_contacts(
+    client, zone, specialist, leader, admin_user, form, make_call, django_capture_on_commit_callbacks
+):
+    from django.conf import settings
+    from django.core import mail
+
+    for user, address in ((specialist, "spec.a@bqlkkt.example.vn"), (leader, "leader.a@bqlkkt.example.vn")):
+        user.email = address
+        user.save(update_fields=["email"])
+    call = make_call(title="Kho ngoại quan Trà Lĩnh")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("investing:inquiry"),
+            {**form(), "call": call.pk, "phone": "+86 771 555 0101"},
+            REMOTE_ADDR="203.0.113.20",
+        )
+    assert response.status_code == 302
+    [message] = mail.outbox  # the leader reads but does not answer; the administrator has no address
+    item = Inquiry.objects.get()
+    assert message.to == ["spec.a@bqlkkt.example.vn"]
+    assert message.subject == "[BorderZone] 1 câu hỏi mới của nhà đầu tư đang chờ trả lời"
+    assert 'Câu hỏi mới nhất, về dự án "Kho ngoại quan Trà Lĩnh":' in message.body
+    assert '"Xin hỏi về ưu đãi cho kho ngoại quan tại Trà Lĩnh."' in message.body
+    assert f"{settings.SITE_URL}{reverse('investing:staff-inquiry', args=[item.pk])}" in message.body
+    for private in ("ly.minh@example.cn", "+86 771 555 0101", "203.0.113.20"):
+        assert private not in message.body
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("investing:inquiry"), form(), REMOTE_ADDR="203.0.113.21")
+    assert len(mail.outbox) == 1 and Inquiry.objects.count() == 2

@@ -391,3 +391,14 @@ def test_the_category_page_is_for_administrators_to_change(client, specialist, a
     client.force_login(admin_user)
     response = client.post(reverse("portal:staff-categories"), {"name": "Mới", "sort_order": 1})
     assert response.status_code == 302
+
+
+def test_feeds_give_the_titles_of_their_language_and_vietnamese_where_there_is_none(client, article, category):
+    article.title_en, article.title_zh, article.lead_zh = "Sample article", "示例文章", ""
+    article.save(update_fields=["title_en", "title_zh", "lead_zh"])
+    english = client.get("/en/news/rss/").content.decode()
+    assert "<title>Sample article</title>" in english and "<language>en</language>" in english
+    chinese = client.get("/zh-hans/news/atom/").content.decode()
+    assert "<title>示例文章</title>" in chinese and 'xml:lang="zh-hans"' in chinese
+    assert article.lead in chinese  # no Chinese lead: the Vietnamese one
+    assert "<title>Bài mẫu</title>" in client.get("/news/rss/").content.decode()
