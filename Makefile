@@ -67,7 +67,7 @@ vendor:
 	scripts/vendor.sh
 
 messages: $(STAMP)
-	$(PY) manage.py makemessages -l vi -l en --ignore=.venv --ignore=var --no-obsolete
+	$(PY) manage.py makemessages -l vi -l en -l zh_Hans --ignore=.venv --ignore=var --no-obsolete
 	$(PY) manage.py compilemessages --ignore=.venv
 
 clean:
