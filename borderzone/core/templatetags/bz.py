@@ -51,6 +51,11 @@ def bzdate(value: dt.date | dt.datetime | None) -> str:
 
 
 @register.filter
+def bzmonth(value: dt.date | None) -> str:
+    return formatting.format_month(value) if value is not None else ""
+
+
+@register.filter
 def bzdatetime(value: dt.datetime | None) -> str:
     return formatting.format_datetime(value)
 
