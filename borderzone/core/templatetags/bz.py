@@ -1,10 +1,9 @@
-"""Template filters over borderzone.core.formatting, in the active language."""
+"""Template filters over borderzone.core.formatting, in the active language, and the header's language links."""
 
 from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-
 from typing import Any
 
 from django import template

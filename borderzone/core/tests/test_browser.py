@@ -38,7 +38,10 @@ def test_the_home_page_runs_cleanly_and_switches_language_in_chromium(page, demo
     page.wait_for_url(page.base_url + "/zh-hans/")
     assert page.locator("html").get_attribute("lang") == "zh-hans"
     assert "30,130.34公顷" in page.locator(".facts").inner_text()
-    assert page.get_by_role("navigation", name="语言").get_by_role("link", name="中文").get_attribute("aria-current") == "true"
+    assert (
+        page.get_by_role("navigation", name="语言").get_by_role("link", name="中文").get_attribute("aria-current")
+        == "true"
+    )
 
     assert page.watch.external_requests == []
     assert page.watch.console_errors == [] and page.watch.page_errors == []

@@ -65,7 +65,8 @@ def test_every_app_with_a_vietnamese_catalogue_has_a_chinese_one():
     missing = [
         str(d)
         for d in _locale_dirs()
-        if (d / "vi" / "LC_MESSAGES" / "django.po").exists() and not (d / "zh_Hans" / "LC_MESSAGES" / "django.po").exists()
+        if (d / "vi" / "LC_MESSAGES" / "django.po").exists()
+        and not (d / "zh_Hans" / "LC_MESSAGES" / "django.po").exists()
     ]
     assert missing == []
 
