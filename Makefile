@@ -67,8 +67,7 @@ vendor:
 	scripts/vendor.sh
 
 messages: $(STAMP)
-	$(PY) manage.py makemessages -l vi -l en --ignore=.venv --ignore=var --no-obsolete
-	$(PY) manage.py compilemessages --ignore=.venv
+	PY=$(PY) scripts/messages.sh
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -11,7 +11,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("sitemap.xml", include("borderzone.portal.sitemap_urls")),
 ]
 
-# Vietnamese is served without a prefix; English under /en/.
+# Vietnamese is served without a prefix; English under /en/, Chinese under /zh-hans/.
 # Each app's urls.py is included at its AppConfig.url_prefix (default: the site root).
 urlpatterns += i18n_patterns(
     *[path(getattr(app, "url_prefix", ""), include(f"{app.name}.urls")) for app, _module in app_modules("urls")],

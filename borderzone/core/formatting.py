@@ -2,6 +2,8 @@
 
 Vietnamese: 12.373 tỷ đồng, 11 triệu USD, 30.130,34 ha, 21/09/2020.
 English:    VND 12,373 billion, USD 11 million, 30,130.34 ha, 21 Sep 2020.
+Chinese:    123,730亿越南盾, 1,100万美元, 30,130.34公顷, 2020年9月21日 (amounts in 万 and 亿, as Chinese
+            statistics write them: 10⁴ and 10⁸, not thousands and millions).
 """
 
 from __future__ import annotations
@@ -32,14 +34,23 @@ _VI_UNITS = {
     ("USD", "million"): "triệu USD",
     ("USD", "billion"): "tỷ USD",
 }
+_ZH_CURRENCIES = {"VND": "越南盾", "USD": "美元"}
+# A forced Western scale reads as the unit headings of Chinese financial tables (单位：百万美元).
+_ZH_SCALE_WORDS = {"unit": "", "thousand": "千", "million": "百万", "billion": "十亿"}
+# Automatic Chinese scales, largest first: 亿 (10⁸) and 万 (10⁴).
+_ZH_AUTO_SCALES = (("亿", Decimal(10) ** 8), ("万", Decimal(10) ** 4))
 _EN_SCALE_WORDS = {"unit": "", "thousand": " thousand", "million": " million", "billion": " billion"}
 _EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def current_lang(lang: str | None = None) -> str:
-    """'vi' or 'en' style for the given or active language (Chinese pages use the English style)."""
+    """'vi', 'zh' or 'en' style for the given or active language (any other language reads the English way)."""
     code = (lang or translation.get_language() or "vi").lower()
-    return "vi" if code.startswith("vi") else "en"
+    if code.startswith("vi"):
+        return "vi"
+    if code.startswith("zh"):
+        return "zh"
+    return "en"
 
 
 def format_decimal(
@@ -85,7 +96,9 @@ def format_money(
     scale: Scale = "auto",
     max_decimals: int | None = None,
 ) -> str:
-    """An amount with its currency in the units leaders read: tỷ đồng, triệu USD."""
+    """An amount with its currency in the units leaders read: tỷ đồng, triệu USD; 亿越南盾, 万美元."""
+    if current_lang(lang) == "zh":
+        return _format_money_zh(money, scale=scale, max_decimals=max_decimals)
     chosen = auto_scale(money.amount) if scale == "auto" else scale
     scaled = money.amount / _SCALES[chosen]
     if max_decimals is None:
@@ -96,8 +109,20 @@ def format_money(
     return f"{money.currency} {number}{_EN_SCALE_WORDS[chosen]}"
 
 
+def _format_money_zh(money: Money, *, scale: Scale, max_decimals: int | None) -> str:
+    if scale == "auto":
+        word, divisor = next(((w, d) for w, d in _ZH_AUTO_SCALES if abs(money.amount) >= d), ("", Decimal(1)))
+    else:
+        word, divisor = _ZH_SCALE_WORDS[scale], _SCALES[scale]
+    if max_decimals is None:
+        max_decimals = 0 if (divisor == 1 and money.currency == "VND") else 2
+    number = format_decimal(money.amount / divisor, "zh", max_decimals=max_decimals)
+    return f"{number}{word}{_ZH_CURRENCIES[money.currency]}"
+
+
 def format_area(hectares: Decimal | int | float, lang: str | None = None) -> str:
-    return f"{format_decimal(hectares, lang, max_decimals=2)} ha"
+    number = format_decimal(hectares, lang, max_decimals=2)
+    return f"{number}公顷" if current_lang(lang) == "zh" else f"{number} ha"
 
 
 def format_percent(ratio: Decimal | float | None, lang: str | None = None, *, decimals: int = 1) -> str:
@@ -114,8 +139,11 @@ def format_date(value: dt.date | dt.datetime | None, lang: str | None = None) ->
     if isinstance(value, dt.datetime):
         value = timezone.localtime(value) if timezone.is_aware(value) else value
         value = value.date()
-    if current_lang(lang) == "vi":
+    style = current_lang(lang)
+    if style == "vi":
         return value.strftime("%d/%m/%Y")
+    if style == "zh":
+        return f"{value.year}年{value.month}月{value.day}日"
     return f"{value.day} {_EN_MONTHS[value.month - 1]} {value.year}"
 
 
@@ -127,6 +155,9 @@ def format_datetime(value: dt.datetime | None, lang: str | None = None) -> str:
 
 
 def format_month(value: dt.date, lang: str | None = None) -> str:
-    if current_lang(lang) == "vi":
+    style = current_lang(lang)
+    if style == "vi":
         return f"{value.month:02d}/{value.year}"
+    if style == "zh":
+        return f"{value.year}年{value.month}月"
     return f"{_EN_MONTHS[value.month - 1]} {value.year}"

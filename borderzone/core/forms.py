@@ -8,6 +8,11 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+# Django 6's empty choice of a model field's select, which Django's own Vietnamese and Chinese
+# catalogues do not translate yet; listed here so that our project catalogue carries it.
+BLANK_CHOICE_LABEL = gettext_noop("- Select an option -")
 
 
 def apply_validation_error(form: forms.Form, exc: ValidationError) -> None:

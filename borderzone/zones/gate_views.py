@@ -106,7 +106,7 @@ def _marker(gate: BorderGate) -> dict[str, Any]:
         "name": gate.display_name,
         "type": gate.gate_type,
         "type_label": str(gate.get_gate_type_display()),  # type: ignore[attr-defined]
-        "partner": gate.partner_name,
+        "partner": gate.display_partner_name,
         "lat": float(gate.latitude) if gate.latitude is not None else None,
         "lon": float(gate.longitude) if gate.longitude is not None else None,
         "url": reverse("zones:gate-detail", args=[gate.code]),

@@ -251,6 +251,14 @@ class BorderGate(LocalizedNameMixin, models.Model):
     def has_coordinates(self) -> bool:
         return self.latitude is not None and self.longitude is not None
 
+    @property
+    def display_partner_name(self) -> str:
+        """The partner gate as Chinese pages name it (its Chinese name where recorded), else as recorded."""
+        lang = translation.get_language() or "vi"
+        if lang.startswith("zh") and self.partner_name_zh:
+            return self.partner_name_zh
+        return self.partner_name
+
 
 class GateStatusChange(models.Model):
     """One step of a gate's legal status: the type it had from a date, and the decision that gave it."""

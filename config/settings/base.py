@@ -49,6 +49,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "borderzone.core.middleware.ApiLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -115,10 +116,12 @@ SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = env.integer("SESSION_COOKIE_AGE", 8 * 3600, minimum=300)
 CSRF_COOKIE_HTTPONLY = True
 
-# Language: Vietnamese is the default (no URL prefix), English under /en/.
+# Language: Vietnamese is the default (no URL prefix), English under /en/, Chinese under /zh-hans/.
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English")), ("zh-hans", _("Chinese (simplified)"))]
 LOCALE_PATHS = [BASE_DIR / "borderzone" / "locale"]
+# Our own formats for a language where Django's do not fit our forms (see borderzone/core/formats/).
+FORMAT_MODULE_PATH = ["borderzone.core.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = env.time_zone("TIME_ZONE", "Asia/Ho_Chi_Minh")

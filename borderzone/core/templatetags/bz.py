@@ -1,16 +1,23 @@
-"""Template filters over borderzone.core.formatting, in the active language."""
+"""Template filters over borderzone.core.formatting, in the active language, and the header's language links."""
 
 from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 from django import template
+from django.conf import settings
+from django.urls import reverse, translate_url
+from django.utils import translation
 
 from borderzone.core import formatting
 from borderzone.core.money import Money
 
 register = template.Library()
+
+# Each language named in itself, as a reader looks for their own (W3C: no flags, native names).
+NATIVE_NAMES = {"vi": "Tiếng Việt", "en": "English", "zh-hans": "中文"}
 
 
 @register.filter
@@ -51,6 +58,11 @@ def bzdate(value: dt.date | dt.datetime | None) -> str:
 
 
 @register.filter
+def bzmonth(value: dt.date | None) -> str:
+    return formatting.format_month(value) if value is not None else ""
+
+
+@register.filter
 def bzdatetime(value: dt.datetime | None) -> str:
     return formatting.format_datetime(value)
 
@@ -67,3 +79,20 @@ def history_url(instance: object) -> str:
 @register.filter
 def get_item(mapping: dict[object, object], key: object) -> object:
     return mapping.get(key, []) if mapping else []
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context: template.Context) -> list[dict[str, Any]]:
+    """The page being read, in each language: links, so the switch keeps the page and needs no form."""
+    request = context.get("request")
+    path = request.get_full_path() if request is not None else "/"
+    current = translation.get_language()
+    links = []
+    for code, _name in settings.LANGUAGES:
+        url = translate_url(path, code)
+        if url == path and code != current:
+            # translate_url gives the path back when it resolves to no page (a 404): go home instead.
+            with translation.override(code):
+                url = reverse("core:home")
+        links.append({"code": code, "name": NATIVE_NAMES.get(code, code), "url": url, "current": code == current})
+    return links

@@ -24,10 +24,24 @@ def test_the_home_page_runs_cleanly_and_switches_language_in_chromium(page, demo
     assert page.locator("html").get_attribute("lang") == "vi"
     assert "30.130,34 ha" in page.locator(".facts").inner_text()
 
-    page.get_by_role("button", name="EN").click()
+    languages = page.get_by_role("navigation", name="Ngôn ngữ")
+    assert languages.get_by_role("link", name="Tiếng Việt").get_attribute("aria-current") == "true"
+    languages.get_by_role("link", name="English").click()
     page.wait_for_url(page.base_url + "/en/")
     assert page.locator("h1").inner_text() == "Cao Bang Border-Gate Economic Zone"
     assert "30,130.34 ha" in page.locator(".facts").inner_text()
+
+    chinese = page.get_by_role("navigation", name="Language").get_by_role("link", name="中文")
+    assert chinese.get_attribute("lang") == "zh-hans" and chinese.get_attribute("hreflang") == "zh-hans"
+    chinese.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(page.base_url + "/zh-hans/")
+    assert page.locator("html").get_attribute("lang") == "zh-hans"
+    assert "30,130.34公顷" in page.locator(".facts").inner_text()
+    assert (
+        page.get_by_role("navigation", name="语言").get_by_role("link", name="中文").get_attribute("aria-current")
+        == "true"
+    )
 
     assert page.watch.external_requests == []
     assert page.watch.console_errors == [] and page.watch.page_errors == []

@@ -78,6 +78,60 @@ def test_format_percent_and_decimal():
     assert format_decimal(Decimal("-0.001"), "en") == "0"
 
 
+@pytest.mark.parametrize(
+    ("money", "zh"),
+    [
+        (vnd(12_373_000_000_000), "123,730亿越南盾"),
+        (vnd(618_000_000_000), "6,180亿越南盾"),
+        (vnd(859_400_000_000), "8,594亿越南盾"),
+        (usd(11_000_000), "1,100万美元"),
+        (usd(16_345_000_000), "163.45亿美元"),
+        (vnd(250_000_000), "2.5亿越南盾"),
+        (vnd(500_000), "50万越南盾"),
+        (vnd(9_500), "9,500越南盾"),
+        (usd(Decimal("1234.5")), "1,234.5美元"),
+        (vnd(-1_500_000_000), "-15亿越南盾"),
+    ],
+)
+def test_format_money_in_chinese_counts_in_wan_and_yi(money, zh):
+    assert format_money(money, "zh-hans") == zh
+
+
+def test_format_money_in_chinese_with_a_forced_scale():
+    assert format_money(usd(11_000_000), "zh-hans", scale="million") == "11百万美元"
+    assert format_money(vnd(859_400_000_000), "zh-hans", scale="billion") == "859.4十亿越南盾"
+    assert format_money(vnd(15_500), "zh-hans", scale="unit") == "15,500越南盾"
+
+
+def test_chinese_area_date_month_and_percent():
+    assert format_area(Decimal("30130.34"), "zh-hans") == "30,130.34公顷"
+    assert format_date(dt.date(2020, 9, 21), "zh-hans") == "2020年9月21日"
+    assert format_date(dt.date(2020, 1, 5), "zh-hans") == "2020年1月5日"
+    assert format_month(dt.date(2020, 9, 1), "zh-hans") == "2020年9月"
+    assert format_percent(Decimal("0.699"), "zh-hans") == "69.9%"
+    assert format_decimal(Decimal("1234567.891"), "zh-hans") == "1,234,567.89"
+
+
+def test_chinese_datetime_uses_the_zone_time():
+    from django.utils import timezone
+
+    from borderzone.core.formatting import format_datetime
+
+    with timezone.override("Asia/Ho_Chi_Minh"):
+        assert format_datetime(dt.datetime(2020, 9, 20, 18, 30, tzinfo=dt.UTC), "zh-hans") == "2020年9月21日 01:30"
+
+
+def test_the_active_language_chooses_the_style():
+    from django.utils import translation
+
+    with translation.override("zh-hans"):
+        assert format_money(usd(11_000_000)) == "1,100万美元"
+    with translation.override("en"):
+        assert format_money(usd(11_000_000)) == "USD 11 million"
+    with translation.override("vi"):
+        assert format_money(usd(11_000_000)) == "11 triệu USD"
+
+
 def test_money_refuses_floats_and_mixed_currencies():
     with pytest.raises(TypeError):
         Money(1.5, "VND")  # type: ignore[arg-type]
@@ -87,8 +141,32 @@ def test_money_refuses_floats_and_mixed_currencies():
 
 
 @given(st.decimals(min_value=-(10**15), max_value=10**15, places=2, allow_nan=False, allow_infinity=False))
-def test_vietnamese_and_english_numbers_carry_the_same_value(value):
+def test_numbers_carry_the_same_value_in_every_language(value):
     vi = format_decimal(value, "vi")
     en = format_decimal(value, "en")
+    zh = format_decimal(value, "zh-hans")
     assert Decimal(vi.replace(".", "").replace(",", ".")) == value
     assert Decimal(en.replace(",", "")) == value
+    assert zh == en
+
+
+def test_chinese_form_fields_write_dates_iso_first_and_read_them_back():
+    """Django's own Chinese formats would write 2020/09/21, which <input type="date"> and our forms refuse."""
+    from django import forms
+    from django.utils import translation
+
+    day = dt.date(2020, 9, 21)
+    with translation.override("zh-hans"):
+        assert forms.DateInput().format_value(day) == "2020-09-21"
+        assert forms.DateField().clean("2020-09-21") == day
+        assert forms.DateField().clean("2020/09/21") == day
+
+
+def test_the_month_filter_follows_the_language():
+    from django.template import Context, Template
+    from django.utils import translation
+
+    template = Template("{{ month|bzmonth }}")
+    for lang, expected in (("vi", "09/2020"), ("en", "Sep 2020"), ("zh-hans", "2020年9月")):
+        with translation.override(lang):
+            assert template.render(Context({"month": dt.date(2020, 9, 1)})) == expected

@@ -76,17 +76,17 @@ def test_a_reader_reads_rates_and_comments_on_an_article(page, published):
 
 def test_the_language_switch_keeps_the_article(page, published):
     page.goto(page.base_url + "/news/xay-dung-kktck/")
-    page.get_by_role("button", name="ZH-HANS").click()
+    page.get_by_role("link", name="中文").click()
     page.wait_for_url(page.base_url + "/zh-hans/news/xay-dung-kktck/")
     assert page.locator("html").get_attribute("lang") == "zh-hans"
     assert page.locator("h1").inner_text() == "将边境口岸经济区建设成为重点经济区域"
     assert page.get_by_role("navigation", name="主导航").get_by_role("link", name="新闻").is_visible()
     assert page.get_by_role("heading", name="评分").is_visible()
 
-    page.get_by_role("button", name="EN").click()
+    page.get_by_role("link", name="English").click()
     page.wait_for_url(page.base_url + "/en/news/xay-dung-kktck/")
     assert page.get_by_role("heading", name="Rating").is_visible()
-    page.get_by_role("button", name="VI").click()
+    page.get_by_role("link", name="Tiếng Việt").click()
     page.wait_for_url(page.base_url + "/news/xay-dung-kktck/")
     assert page.get_by_role("heading", name="Đánh giá").is_visible()
     _clean(page)

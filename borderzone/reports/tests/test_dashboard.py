@@ -26,7 +26,7 @@ def _kpi(html, name):
     return html[html.index(">", start) + 1 : html.index("<", start)]
 
 
-def test_the_dashboard_of_21_09_2020_shows_the_articles_figures(client, demo_leader):
+def test_the_dashboard_of_21_09_2020_shows_the_articles_figures_in_vietnamese_and_chinese(client, demo_leader):
     client.force_login(demo_leader)
     html = client.get("/staff/dashboard/", {"as_of": "21/09/2020", "from_year": "2010", "to_year": "2020"}).text
     assert (_kpi(html, "projects"), _kpi(html, "foreign"), _kpi(html, "domestic")) == ("74", "9", "65")
@@ -46,6 +46,20 @@ def test_the_dashboard_of_21_09_2020_shows_the_articles_figures(client, demo_lea
     # ... and the list behind a number holds as many projects as the number says.
     listed = client.get(late_link.replace("&amp;", "&"))
     assert listed.context["page"].paginator.count == int(_kpi(html, "late")) == 18
+
+    # The same figures for a leader reading in Chinese, in 万 and 亿.
+    html = client.get("/zh-hans/staff/dashboard/", {"as_of": "2020-09-21", "from_year": "2010", "to_year": "2020"}).text
+    assert "<h1>数据看板 · " in html
+    assert "项目和资本截至 2020年9月21日；进出口和基础设施为 2010–2020 年。" in html
+    assert "外商投资" in html and "进度落后于证书承诺" in html and "到期或逾期的发展规划目标" in html
+    assert (_kpi(html, "projects"), _kpi(html, "foreign"), _kpi(html, "domestic")) == ("74", "9", "65")
+    assert "1,100万美元 + 6,180亿越南盾" in html and "123,730亿越南盾" in html
+    assert _kpi(html, "turnover") == "163.5亿美元" and _kpi(html, "revenue") == "38,500亿越南盾"
+    assert (_kpi(html, "need"), _kpi(html, "allocated"), _kpi(html, "coverage")) == (
+        "12,300亿越南盾",
+        "8,594亿越南盾",
+        "69.9%",
+    )
 
 
 def _add(zone, actor, gate, start, n):
