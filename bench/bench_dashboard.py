@@ -82,7 +82,7 @@ def _measure(
         if connection.vendor == "postgresql"
         else "CAST(strftime('%%Y', f.month) AS INTEGER)"
     )
-    repeat = {"tiny": 5, "small": 10, "full": 20}[size]
+    repeat = {"tiny": 5, "small": 10, "full": 5}[size]
 
     def raw() -> None:
         with connection.cursor() as cursor:
