@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import partial
-from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -15,29 +12,20 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from borderzone.core.actors import request_actor
-from borderzone.core.form_views import staff_form_view
 from borderzone.core.forms import form_status, initial_from
+from borderzone.core.pages import staff_form_view, zone_from_query
 from borderzone.core.permissions import can_change_zone, ensure_can_change, get_visible_or_404
 from borderzone.infrastructure import imports, selectors, services
 from borderzone.infrastructure.forms import FundingForm, ImportForm, SummaryForm, WorkForm
 from borderzone.infrastructure.models import AnnualFunding, FundingSource, InfrastructureWork, PlanPeriod
-from borderzone.zones import selectors as zone_selectors
 from borderzone.zones.models import EconomicZone
 
 DEFAULT_SPAN = (2010, 2020)
 
 
-def _zone(request: HttpRequest) -> EconomicZone:
-    code = request.GET.get("zone")
-    zone = zone_selectors.zone_list().filter(code=code).first() if code else zone_selectors.zone_default()
-    if zone is None:
-        raise Http404
-    return zone
-
-
 def index(request: HttpRequest) -> HttpResponse:
     """The capital summary for a span of years (2010–2020 by default, the article's span) and the works."""
-    zone = _zone(request)
+    zone = zone_from_query(request)
     form = SummaryForm(
         request.GET if "from_year" in request.GET else None,
         initial=dict(zip(("from_year", "to_year"), DEFAULT_SPAN, strict=True)),
@@ -84,23 +72,7 @@ def work_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _form(
-    request: HttpRequest,
-    target: Any,
-    form: Callable[..., forms.Form],
-    save: Callable[..., Any],
-    *,
-    title: str,
-    back: str,
-    done: str | Callable[[HttpRequest, Any], None],
-    next_url: Callable[[Any], str] | None = None,
-) -> HttpResponse:
-    """A staff form of the infrastructure pages; after saving it leads to `back`, unless `next_url` says where."""
-    context = {"title": title, "back": back}
-    template = "infrastructure/form.html"
-    return staff_form_view(
-        request, target, form, save, done=done, next_url=next_url or back, template=template, context=context
-    )
+_form = partial(staff_form_view, template="infrastructure/form.html")
 
 
 def _work_url(work_id: int) -> str:

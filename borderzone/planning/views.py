@@ -6,7 +6,6 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.files.uploadedfile import UploadedFile
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -15,8 +14,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from borderzone.core.actors import Actor
-from borderzone.core.form_views import staff_form_view
 from borderzone.core.forms import form_status, initial_from
+from borderzone.core.pages import staff_form_view, zone_from_query
 from borderzone.core.permissions import can_change_zone, get_visible_or_404
 from borderzone.planning import selectors, services
 from borderzone.planning.forms import (
@@ -28,21 +27,12 @@ from borderzone.planning.forms import (
     MilestoneForm,
 )
 from borderzone.planning.models import AgreementAction, CooperationAgreement, Evidence, Goal, Milestone
-from borderzone.zones import selectors as zone_selectors
 from borderzone.zones.models import EconomicZone
-
-
-def _zone(request: HttpRequest) -> EconomicZone:
-    code = request.GET.get("zone")
-    zone = zone_selectors.zone_list().filter(code=code).first() if code else zone_selectors.zone_default()
-    if zone is None:
-        raise Http404
-    return zone
 
 
 def index(request: HttpRequest) -> HttpResponse:
     """The plan: goals by gate area and zone-wide, with filters and overdue flags."""
-    zone = _zone(request)
+    zone = zone_from_query(request)
     form = GoalFilterForm(request.GET or None, zone=zone)
     filters: dict[str, Any] = {}
     if form.is_bound and form.is_valid():
@@ -87,7 +77,7 @@ def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def agreement_list(request: HttpRequest) -> HttpResponse:
-    zone = _zone(request)
+    zone = zone_from_query(request)
     not_implemented = request.GET.get("not_implemented") == "1"
     agreements = selectors.agreement_list(request.user, zone_id=zone.pk, not_implemented=not_implemented)
     return render(
@@ -121,30 +111,7 @@ def evidence_file(request: HttpRequest, pk: int) -> FileResponse:
     return response
 
 
-def _form(
-    request: HttpRequest,
-    target: Any,
-    form: Callable[..., forms.Form],
-    save: Callable[..., Any],
-    *,
-    title: str,
-    back: str,
-    done: str,
-    next_url: Callable[[Any], str] | None = None,
-    multipart: bool = False,
-) -> HttpResponse:
-    """A staff form of the plan; after saving it leads to `back`, unless `next_url` says where."""
-    return staff_form_view(
-        request,
-        target,
-        form,
-        save,
-        done=done,
-        next_url=next_url or back,
-        template="planning/form.html",
-        context={"title": title, "back": back, "multipart": multipart},
-        with_files=multipart,
-    )
+_form = partial(staff_form_view, template="planning/form.html")
 
 
 def _goal_url(goal_id: int) -> str:
@@ -210,7 +177,8 @@ def evidence_create(request: HttpRequest, pk: int) -> HttpResponse:
         title=_("Evidence for %(milestone)s") % {"milestone": milestone.title},
         back=_goal_url(milestone.goal_id),
         done=_("Evidence attached."),
-        multipart=True,
+        context={"multipart": True},
+        with_files=True,
     )
 
 

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -16,11 +14,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-from borderzone.core.form_views import staff_form_view
 from borderzone.core.formatting import format_date
 from borderzone.core.forms import initial_from
+from borderzone.core.pages import staff_form_view, zone_from_query
 from borderzone.core.permissions import can_change_zone, can_view_zone, get_visible_or_404
-from borderzone.zones import gate_selectors, gate_services, selectors
+from borderzone.zones import gate_selectors, gate_services
 from borderzone.zones.gate_forms import FacilityForm, GateForm, GateStatusForm
 from borderzone.zones.geo import DATA_DIR
 from borderzone.zones.models import BorderGate, EconomicZone, GateFacility
@@ -32,16 +30,8 @@ MAP_LAYERS = {
 }
 
 
-def _zone(request: HttpRequest) -> EconomicZone:
-    code = request.GET.get("zone")
-    zone = selectors.zone_list().filter(code=code).first() if code else selectors.zone_default()
-    if zone is None:
-        raise Http404
-    return zone
-
-
 def gate_list(request: HttpRequest) -> HttpResponse:
-    zone = _zone(request)
+    zone = zone_from_query(request)
     gates = list(gate_selectors.gate_list(zone))
     return render(
         request,
@@ -115,7 +105,7 @@ def _marker(gate: BorderGate) -> dict[str, Any]:
 
 
 def gate_map(request: HttpRequest) -> HttpResponse:
-    zone = _zone(request)
+    zone = zone_from_query(request)
     gates = list(gate_selectors.gate_list(zone))
     placed = [g for g in gates if g.latitude is not None and g.longitude is not None]
     unplaced = [g for g in gates if g.latitude is None or g.longitude is None]
@@ -146,23 +136,7 @@ def map_layer(request: HttpRequest, name: str) -> HttpResponse:
     return HttpResponse((DATA_DIR / filename).read_bytes(), content_type="application/geo+json")
 
 
-def _form(
-    request: HttpRequest,
-    target: Any,
-    form: Callable[..., forms.Form],
-    save: Callable[..., Any],
-    *,
-    title: str,
-    back: str,
-    done: str,
-    next_url: Callable[[Any], str] | None = None,
-) -> HttpResponse:
-    """A staff form of the gate pages; after saving it leads to `back`, unless `next_url` says where."""
-    context = {"title": title, "back": back}
-    template = "zones/gate_form.html"
-    return staff_form_view(
-        request, target, form, save, done=done, next_url=next_url or back, template=template, context=context
-    )
+_form = partial(staff_form_view, template="zones/gate_form.html")
 
 
 def _gate_url(gate: BorderGate) -> str:

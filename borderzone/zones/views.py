@@ -13,8 +13,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from borderzone.core.form_views import staff_form_view
 from borderzone.core.forms import initial_from
+from borderzone.core.pages import staff_form_view
 from borderzone.core.permissions import can_change_zone, get_visible_or_404
 from borderzone.zones import selectors, services
 from borderzone.zones.forms import FunctionalAreaForm, GateAreaForm
@@ -45,16 +45,16 @@ def _form(
     instance: FunctionalArea | GateArea | None = None,
 ) -> HttpResponse:
     """A staff form of a zone's area (a new one when there is no `instance`); after saving, the zone's page."""
-    context = {"title": title, "instance": instance}
     return staff_form_view(
         request,
         instance or zone,
         form,
         save,
-        done=done,
-        next_url=reverse("zones:zone-detail", args=[zone.code]),
         template="zones/area_form.html",
-        context=context,
+        title=title,
+        back=reverse("zones:zone-detail", args=[zone.code]),
+        done=done,
+        context={"instance": instance},
     )
 
 

@@ -10,8 +10,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import Http404
 from django.test import RequestFactory
 
-from borderzone.core.form_views import staff_form_view
 from borderzone.core.forms import initial_from
+from borderzone.core.pages import staff_form_view, zone_from_query
 from borderzone.zones.tests.factories import GateAreaFactory
 
 pytestmark = pytest.mark.django_db
@@ -35,13 +35,7 @@ def _request(user, method="get", data=None):
 
 
 def _page(request, target, save, form=AreaForm, **kwargs):
-    options = {
-        "done": "Saved.",
-        "next_url": "/next/",
-        "template": "zones/area_form.html",
-        "context": {"title": "Form title"},
-        **kwargs,
-    }
+    options = {"template": "zones/area_form.html", "title": "Form title", "back": "/back/", "done": "Saved.", **kwargs}
     return staff_form_view(request, target, form, save, **options)
 
 
@@ -66,6 +60,15 @@ def test_a_get_shows_the_unbound_form_with_its_context_and_the_targets_zone(zone
     assert "<h1>Form title</h1>" in html
     assert 'value="Trà Lĩnh"' in html
     assert f'href="/staff/zones/{zone.code}/"' in html  # the zone comes from the target
+
+
+def test_the_page_has_its_title_back_link_and_extra_context(zone, specialist):
+    response = _page(_request(specialist), zone, _never, template="planning/form.html", context={"multipart": True})
+
+    html = response.content.decode()
+    assert "<h1>Form title</h1>" in html
+    assert '<a href="/back/">' in html
+    assert 'enctype="multipart/form-data"' in html
 
 
 def test_an_invalid_form_answers_422_without_calling_the_service(zone, specialist):
@@ -104,6 +107,13 @@ def test_a_valid_form_calls_the_service_with_the_requests_actor_then_redirects(z
     assert [str(m) for m in get_messages(request)] == ["Saved."]
 
 
+def test_without_next_url_a_saved_form_leads_back(zone, specialist):
+    response = _page(_request(specialist, "post", {"code": "TL", "name": "Trà Lĩnh"}), zone, lambda **data: None)
+
+    assert response.status_code == 302
+    assert response["Location"] == "/back/"
+
+
 def test_done_may_add_its_own_message_from_the_result(zone, specialist):
     def done(request, result):
         request._messages.add(30, f"Flagged: {result}")
@@ -125,3 +135,13 @@ def test_with_files_the_upload_reaches_the_service(zone, specialist):
 
     assert response.status_code == 302
     assert received == [b"hello"]
+
+
+def test_the_zone_a_page_is_asked_for_else_the_default_and_404_for_an_unknown_code(zone, other_zone, settings):
+    settings.DEFAULT_ZONE_CODE = other_zone.code
+    factory = RequestFactory()
+
+    assert zone_from_query(factory.get("/plan/", {"zone": zone.code})) == zone
+    assert zone_from_query(factory.get("/plan/")) == other_zone
+    with pytest.raises(Http404):
+        zone_from_query(factory.get("/plan/", {"zone": "NOPE"}))
