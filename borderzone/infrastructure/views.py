@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from borderzone.core.actors import request_actor
 from borderzone.core.forms import form_status, initial_from
 from borderzone.core.pages import staff_form_view, zone_from_query
-from borderzone.core.permissions import can_change_zone, ensure_can_change, get_visible_or_404
+from borderzone.core.permissions import can_change_zone, get_changeable_or_404, get_visible_or_404
 from borderzone.infrastructure import imports, selectors, services
 from borderzone.infrastructure.forms import FundingForm, ImportForm, SummaryForm, WorkForm
 from borderzone.infrastructure.models import AnnualFunding, FundingSource, InfrastructureWork, PlanPeriod
@@ -135,8 +135,7 @@ def funding_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def funding_import(request: HttpRequest, code: str) -> HttpResponse:
     """Upload the finance department's annual funding sheet; every error is listed by row and column."""
-    zone = get_visible_or_404(request.user, EconomicZone.objects.all(), code=code)
-    ensure_can_change(request.user, zone)
+    zone = get_changeable_or_404(request.user, EconomicZone.objects.all(), code=code)
     form = ImportForm(request.POST or None, request.FILES or None)
     errors: list[imports.RowError] = []
     if request.method == "POST" and form.is_valid():
