@@ -9,6 +9,7 @@ from django.db import transaction
 from borderzone.accounts.models import Role, User
 from borderzone.accounts.services import user_create
 from borderzone.core.actors import Actor
+from borderzone.core.demo_data import missing
 from borderzone.zones.models import EconomicZone
 
 DEMO_PASSWORD = "caobang-demo-2026"  # noqa: S105 - printed for demo logins by design
@@ -25,9 +26,7 @@ DEMO_USERS = [
 def load(*, actor: Actor, out: TextIO) -> None:
     zone = EconomicZone.objects.get(code="CB")
     created = 0
-    for username, role, first, last in DEMO_USERS:
-        if User.objects.filter(username=username).exists():
-            continue
+    for username, role, first, last in missing(DEMO_USERS, User.objects.all(), "username"):
         zones = [] if role == Role.ADMIN else [zone]
         user_create(
             username=username,

@@ -58,11 +58,34 @@ def diff(before: Snapshot, after: Snapshot) -> dict[str, list[Any]]:
     return {k: [before.get(k), after.get(k)] for k in sorted(keys) if before.get(k) != after.get(k)}
 
 
+def _created(values: Snapshot) -> dict[str, list[Any]]:
+    """The changes of a created object: each field that has a value, from nothing."""
+    return {k: [None, v] for k, v in values.items() if v not in (None, "")}
+
+
 def _zone_id(instance: models.Model) -> int | None:
     from borderzone.core.permissions import zone_of
 
     zone = zone_of(instance)
     return zone.pk if zone is not None else None
+
+
+def _event_fields(
+    actor: Actor, instance: models.Model, action: str, changes: dict[str, Any], note: str
+) -> dict[str, Any]:
+    """The values of one audit row: who, from where, which object (and its zone), what changed."""
+    return {
+        "user": actor.user,
+        "via": actor.via,
+        "ip_address": actor.ip_address,
+        "content_type": ContentType.objects.get_for_model(instance, for_concrete_model=False),
+        "object_id": str(instance.pk),
+        "object_repr": str(instance)[:300],
+        "zone_id": _zone_id(instance),
+        "action": action,
+        "changes": changes,
+        "note": note[:500],
+    }
 
 
 def audit_record(
@@ -84,46 +107,21 @@ def audit_record(
     if changes is None:
         after = snapshot(instance)
         if action == AuditAction.CREATED:
-            changes = {k: [None, v] for k, v in after.items() if v not in (None, "")}
+            changes = _created(after)
         elif action == AuditAction.DELETED:
             changes = {k: [v, None] for k, v in (before or after).items() if v not in (None, "")}
         else:
             changes = diff(before or {}, after)
             if before is not None and not changes:
                 return None
-    return AuditEvent.objects.create(
-        user=actor.user,
-        via=actor.via,
-        ip_address=actor.ip_address,
-        content_type=ContentType.objects.get_for_model(instance, for_concrete_model=False),
-        object_id=str(instance.pk),
-        object_repr=str(instance)[:300],
-        zone_id=_zone_id(instance),
-        action=action,
-        changes=changes,
-        note=note[:500],
-    )
+    return AuditEvent.objects.create(**_event_fields(actor, instance, action, changes, note))
 
 
 def audit_bulk(*, actor: Actor, instances: list[models.Model], action: str, note: str = "") -> int:
     """Audit rows for many created objects at once (imports of reference data)."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("audit_bulk must be called inside the transaction of the change it records.")
-    rows = [
-        AuditEvent(
-            user=actor.user,
-            via=actor.via,
-            ip_address=actor.ip_address,
-            content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
-            object_id=str(obj.pk),
-            object_repr=str(obj)[:300],
-            zone_id=_zone_id(obj),
-            action=action,
-            changes={k: [None, v] for k, v in snapshot(obj).items() if v not in (None, "")},
-            note=note[:500],
-        )
-        for obj in instances
-    ]
+    rows = [AuditEvent(**_event_fields(actor, obj, action, _created(snapshot(obj)), note)) for obj in instances]
     AuditEvent.objects.bulk_create(rows, batch_size=1000)
     return len(rows)
 

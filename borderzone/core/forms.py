@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterable
 from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -65,3 +67,8 @@ class OtherLanguagesForm(forms.Form):
     def other_languages_open(self) -> bool:
         """Open the group when one of its fields has an error or a value, so nothing is hidden by surprise."""
         return any(bound.errors or bound.value() for _lang, fields in self.language_groups() for bound in fields)
+
+
+def initial_from(instance: models.Model, fields: Iterable[str]) -> dict[str, Any]:
+    """An edit form's initial values: the instance's current value of each field."""
+    return {field: getattr(instance, field) for field in fields}

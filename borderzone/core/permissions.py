@@ -137,6 +137,13 @@ def get_visible_or_404[M: models.Model](user: AnyUser, queryset: models.QuerySet
         raise Http404 from None
 
 
+def get_changeable_or_404[M: models.Model](user: AnyUser, queryset: models.QuerySet[M], **lookup: Any) -> M:
+    """The object, if the user may change it: 404 when they may not see it, 403 when they may only read it."""
+    instance = get_visible_or_404(user, queryset, **lookup)
+    ensure_can_change(user, instance)
+    return instance
+
+
 def ensure_can_view(user: AnyUser, instance: Any) -> None:
     from borderzone.zones.models import EconomicZone
 

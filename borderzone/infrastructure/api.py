@@ -13,7 +13,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.security import django_auth
 
 from borderzone.core.actors import request_actor
-from borderzone.core.permissions import ensure_can_change, get_visible_or_404
+from borderzone.core.permissions import get_changeable_or_404
 from borderzone.infrastructure import oc4ids, selectors, services
 from borderzone.infrastructure.models import (
     AnnualFunding,
@@ -23,7 +23,8 @@ from borderzone.infrastructure.models import (
     WorkKind,
     WorkStatus,
 )
-from borderzone.zones.models import EconomicZone, GateArea
+from borderzone.zones import selectors as zone_selectors
+from borderzone.zones.models import EconomicZone
 
 router = Router(tags=["infrastructure"])
 
@@ -182,21 +183,11 @@ def list_works(request: HttpRequest, zone: str | None = None, gate_area: str | N
     return [work_out(w) for w in works]
 
 
-def _gate_area(zone: EconomicZone, code: str | None) -> GateArea | None:
-    if code is None:
-        return None
-    area = GateArea.objects.filter(zone=zone, code=code).first()
-    if area is None:
-        raise ValidationError({"gate_area": _("No gate area with code %(code)s in this zone.") % {"code": code}})
-    return area
-
-
 @router.post("/zones/{code}/works", response={201: WorkOut}, auth=django_auth, summary="Add a work")
 def create_work(request: HttpRequest, code: str, payload: WorkIn) -> tuple[int, dict[str, Any]]:
-    zone = get_visible_or_404(request.user, EconomicZone.objects.select_related("province"), code=code)
-    ensure_can_change(request.user, zone)
+    zone = get_changeable_or_404(request.user, EconomicZone.objects.select_related("province"), code=code)
     data = payload.dict()
-    data["gate_area"] = _gate_area(zone, data.pop("gate_area"))
+    data["gate_area"] = zone_selectors.gate_area_by_code(zone, data.pop("gate_area"))
     work = services.work_create(zone=zone, actor=request_actor(request, "api"), **data)
     return 201, work_out(selectors.work_list(request.user).get(pk=work.pk))
 
@@ -208,8 +199,7 @@ def create_work(request: HttpRequest, code: str, payload: WorkIn) -> tuple[int, 
     summary="Record one year's allocation, disbursement and Treasury confirmation for a funding source",
 )
 def create_funding(request: HttpRequest, work_id: int, payload: FundingIn) -> tuple[int, dict[str, Any]]:
-    work = get_visible_or_404(request.user, InfrastructureWork.objects.select_related("zone"), pk=work_id)
-    ensure_can_change(request.user, work)
+    work = get_changeable_or_404(request.user, InfrastructureWork.objects.select_related("zone"), pk=work_id)
     result = services.funding_record(work=work, actor=request_actor(request, "api"), **payload.dict())
     return 201, {"funding": funding_out(result.funding), "over_need": result.over_need}
 

@@ -9,9 +9,10 @@ from typing import TextIO
 from django.db import transaction
 
 from borderzone.core.actors import Actor
+from borderzone.core.demo_data import demo_zone, missing
 from borderzone.infrastructure import services
 from borderzone.infrastructure.models import FundingSource, InfrastructureWork, WorkStatus
-from borderzone.zones.models import EconomicZone, GateArea
+from borderzone.zones.models import GateArea
 
 ZONE_CODE = "CB"
 BILLION = Decimal(10) ** 9
@@ -196,15 +197,13 @@ def _years(period: str) -> list[int]:
 
 @transaction.atomic
 def load(*, actor: Actor, out: TextIO) -> None:
-    zone = EconomicZone.objects.filter(code=ZONE_CODE).first()
+    zone = demo_zone(ZONE_CODE, out, "Infrastructure: no zone CB, nothing loaded.\n")
     if zone is None:
-        out.write("Infrastructure: no zone CB, nothing loaded.\n")
         return
     areas = {a.code: a for a in GateArea.objects.filter(zone=zone)}
     created = records = 0
-    for code, name, name_en, kind, area, period, need, medium, allocated, status, progress in WORKS:
-        if InfrastructureWork.objects.filter(zone=zone, code=code).exists():
-            continue
+    works = missing(WORKS, InfrastructureWork.objects.filter(zone=zone), "code")
+    for code, name, name_en, kind, area, period, need, medium, allocated, status, progress in works:
         work = services.work_create(
             zone=zone,
             actor=actor,

@@ -10,12 +10,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Sum
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from borderzone.core.actors import Actor
-from borderzone.core.audit import audit_record, snapshot
-from borderzone.core.cache import bump_version
-from borderzone.core.models import AuditAction
-from borderzone.core.services import save_checked as _save
+from borderzone.core.services import ModelWrites
 from borderzone.infrastructure.models import AnnualFunding, InfrastructureWork, period_years
 from borderzone.zones.models import EconomicZone
 
@@ -66,36 +64,26 @@ def _check_work(work: InfrastructureWork) -> None:
         raise ValidationError({"completed_on": _("The completion date cannot precede the start date.")})
 
 
+WORKS = ModelWrites(
+    InfrastructureWork,
+    WORK_FIELDS,
+    INFRASTRUCTURE_SCOPE,
+    check=_check_work,
+    unique=("zone", "code"),
+    clash_message=gettext_lazy("This zone already has a work with this code."),
+)
+
+
 @transaction.atomic
 def work_create(*, zone: EconomicZone, actor: Actor, **fields: Any) -> InfrastructureWork:
     """Add an infrastructure work to a zone."""
-    if InfrastructureWork.objects.filter(zone=zone, code=fields.get("code", "")).exists():
-        raise ValidationError({"code": _("This zone already has a work with this code.")})
-    work = InfrastructureWork(zone=zone, **{k: v for k, v in fields.items() if k in WORK_FIELDS})
-    _check_work(work)
-    _save(work, "code", _("This zone already has a work with this code."))
-    audit_record(actor=actor, instance=work, action=AuditAction.CREATED)
-    bump_version(INFRASTRUCTURE_SCOPE)
-    return work
+    return WORKS.create(actor, fields, zone=zone)
 
 
 @transaction.atomic
 def work_update(*, work: InfrastructureWork, actor: Actor, **fields: Any) -> InfrastructureWork:
     """Change a work's fields; the audit row keeps each change."""
-    if (
-        "code" in fields
-        and InfrastructureWork.objects.filter(zone_id=work.zone_id, code=fields["code"]).exclude(pk=work.pk).exists()
-    ):
-        raise ValidationError({"code": _("This zone already has a work with this code.")})
-    before = snapshot(work)
-    for key, value in fields.items():
-        if key in WORK_FIELDS:
-            setattr(work, key, value)
-    _check_work(work)
-    _save(work, "code", _("This zone already has a work with this code."))
-    audit_record(actor=actor, instance=work, action=AuditAction.UPDATED, before=before)
-    bump_version(INFRASTRUCTURE_SCOPE)
-    return work
+    return WORKS.update(work, actor, fields)
 
 
 def _check_funding(funding: AnnualFunding) -> None:
@@ -128,32 +116,26 @@ def work_over_need(work: InfrastructureWork) -> bool:
     return total > work.capital_need_vnd or work.medium_term_allocation_vnd > work.capital_need_vnd
 
 
+FUNDINGS = ModelWrites(
+    AnnualFunding,
+    FUNDING_FIELDS,
+    INFRASTRUCTURE_SCOPE,
+    check=_check_funding,
+    unique=("work", "year", "source"),
+    clash_field="year",
+    clash_message=gettext_lazy("This work already has a record for this year and funding source."),
+)
+
+
 @transaction.atomic
 def funding_record(*, work: InfrastructureWork, actor: Actor, **fields: Any) -> FundingResult:
     """Record one year's capital from one source; above the need is allowed and reported as flagged."""
-    if work.annual_funding.filter(year=fields.get("year", 0), source=fields.get("source", "")).exists():
-        raise ValidationError({"year": _("This work already has a record for this year and funding source.")})
-    funding = AnnualFunding(work=work, **{k: v for k, v in fields.items() if k in FUNDING_FIELDS})
-    _check_funding(funding)
-    _save(funding, "year", _("This work already has a record for this year and funding source."))
-    audit_record(actor=actor, instance=funding, action=AuditAction.CREATED)
-    bump_version(INFRASTRUCTURE_SCOPE)
+    funding = FUNDINGS.create(actor, fields, work=work)
     return FundingResult(funding=funding, over_need=work_over_need(work))
 
 
 @transaction.atomic
 def funding_update(*, funding: AnnualFunding, actor: Actor, **fields: Any) -> FundingResult:
     """Change one year's record (e.g. disbursement or the Treasury's confirmation arrived)."""
-    if ("year" in fields or "source" in fields) and AnnualFunding.objects.filter(
-        work_id=funding.work_id, year=fields.get("year", funding.year), source=fields.get("source", funding.source)
-    ).exclude(pk=funding.pk).exists():
-        raise ValidationError({"year": _("This work already has a record for this year and funding source.")})
-    before = snapshot(funding)
-    for key, value in fields.items():
-        if key in FUNDING_FIELDS:
-            setattr(funding, key, value)
-    _check_funding(funding)
-    _save(funding, "year", _("This work already has a record for this year and funding source."))
-    audit_record(actor=actor, instance=funding, action=AuditAction.UPDATED, before=before)
-    bump_version(INFRASTRUCTURE_SCOPE)
+    FUNDINGS.update(funding, actor, fields)
     return FundingResult(funding=funding, over_need=work_over_need(funding.work))

@@ -2,40 +2,30 @@
 
 from __future__ import annotations
 
-from typing import Any
+from functools import partial
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from borderzone.core.actors import request_actor
-from borderzone.core.forms import apply_validation_error, form_status
-from borderzone.core.permissions import can_change_zone, ensure_can_change, get_visible_or_404
+from borderzone.core.forms import form_status, initial_from
+from borderzone.core.pages import staff_form_view, zone_from_query
+from borderzone.core.permissions import can_change_zone, get_changeable_or_404, get_visible_or_404
 from borderzone.infrastructure import imports, selectors, services
 from borderzone.infrastructure.forms import FundingForm, ImportForm, SummaryForm, WorkForm
 from borderzone.infrastructure.models import AnnualFunding, FundingSource, InfrastructureWork, PlanPeriod
-from borderzone.zones import selectors as zone_selectors
 from borderzone.zones.models import EconomicZone
 
 DEFAULT_SPAN = (2010, 2020)
 
 
-def _zone(request: HttpRequest) -> EconomicZone:
-    code = request.GET.get("zone")
-    zone = zone_selectors.zone_list().filter(code=code).first() if code else zone_selectors.zone_default()
-    if zone is None:
-        raise Http404
-    return zone
-
-
 def index(request: HttpRequest) -> HttpResponse:
     """The capital summary for a span of years (2010–2020 by default, the article's span) and the works."""
-    zone = _zone(request)
+    zone = zone_from_query(request)
     form = SummaryForm(
         request.GET if "from_year" in request.GET else None,
         initial=dict(zip(("from_year", "to_year"), DEFAULT_SPAN, strict=True)),
@@ -82,47 +72,36 @@ def work_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _form_page(request: HttpRequest, form: forms.Form, zone: EconomicZone, title: str, back: str) -> HttpResponse:
-    return render(
-        request,
-        "infrastructure/form.html",
-        {"form": form, "zone": zone, "title": title, "back": back},
-        status=form_status(form),
-    )
+_form = partial(staff_form_view, template="infrastructure/form.html")
+
+
+def _work_url(work_id: int) -> str:
+    return reverse("infrastructure:work-detail", args=[work_id])
 
 
 @login_required
 def work_create(request: HttpRequest, code: str) -> HttpResponse:
     zone = get_visible_or_404(request.user, EconomicZone.objects.all(), code=code)
-    ensure_can_change(request.user, zone)
-    form = WorkForm(request.POST or None, zone=zone, initial={"is_published": True, "physical_progress_percent": 0})
-    if request.method == "POST" and form.is_valid():
-        try:
-            work = services.work_create(zone=zone, actor=request_actor(request), **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, _("Work added."))
-            return redirect("infrastructure:work-detail", pk=work.pk)
-    return _form_page(request, form, zone, _("New infrastructure work"), reverse("infrastructure:index"))
+    initial = {"is_published": True, "physical_progress_percent": 0}
+    return _form(
+        request,
+        zone,
+        partial(WorkForm, zone=zone, initial=initial),
+        partial(services.work_create, zone=zone),
+        title=_("New infrastructure work"),
+        back=reverse("infrastructure:index"),
+        done=_("Work added."),
+        next_url=lambda work: _work_url(work.pk),
+    )
 
 
 @login_required
 def work_edit(request: HttpRequest, pk: int) -> HttpResponse:
     work = get_visible_or_404(request.user, InfrastructureWork.objects.select_related("zone"), pk=pk)
-    ensure_can_change(request.user, work)
-    initial: dict[str, Any] = {f: getattr(work, f) for f in services.WORK_FIELDS}
-    form = WorkForm(request.POST or None, zone=work.zone, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.work_update(work=work, actor=request_actor(request), **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, _("Work saved."))
-            return redirect("infrastructure:work-detail", pk=work.pk)
-    back = reverse("infrastructure:work-detail", args=[work.pk])
-    return _form_page(request, form, work.zone, _("Edit %(name)s") % {"name": work.name}, back)
+    form = partial(WorkForm, zone=work.zone, initial=initial_from(work, services.WORK_FIELDS))
+    save = partial(services.work_update, work=work)
+    title = _("Edit %(name)s") % {"name": work.name}
+    return _form(request, work, form, save, title=title, back=_work_url(work.pk), done=_("Work saved."))
 
 
 def _funding_saved(request: HttpRequest, result: services.FundingResult) -> None:
@@ -138,43 +117,25 @@ def _funding_saved(request: HttpRequest, result: services.FundingResult) -> None
 @login_required
 def funding_create(request: HttpRequest, pk: int) -> HttpResponse:
     work = get_visible_or_404(request.user, InfrastructureWork.objects.select_related("zone"), pk=pk)
-    ensure_can_change(request.user, work)
-    form = FundingForm(request.POST or None, initial={"disbursed_vnd": 0, "treasury_confirmed_vnd": 0})
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = services.funding_record(work=work, actor=request_actor(request), **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            _funding_saved(request, result)
-            return redirect("infrastructure:work-detail", pk=work.pk)
-    back = reverse("infrastructure:work-detail", args=[work.pk])
-    return _form_page(request, form, work.zone, _("Annual funding of %(name)s") % {"name": work.name}, back)
+    form = partial(FundingForm, initial={"disbursed_vnd": 0, "treasury_confirmed_vnd": 0})
+    save = partial(services.funding_record, work=work)
+    title = _("Annual funding of %(name)s") % {"name": work.name}
+    return _form(request, work, form, save, title=title, back=_work_url(work.pk), done=_funding_saved)
 
 
 @login_required
 def funding_edit(request: HttpRequest, pk: int) -> HttpResponse:
     funding = get_visible_or_404(request.user, AnnualFunding.objects.select_related("work__zone"), pk=pk)
-    ensure_can_change(request.user, funding)
-    initial = {f: getattr(funding, f) for f in services.FUNDING_FIELDS}
-    form = FundingForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = services.funding_update(funding=funding, actor=request_actor(request), **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            _funding_saved(request, result)
-            return redirect("infrastructure:work-detail", pk=funding.work_id)
-    back = reverse("infrastructure:work-detail", args=[funding.work_id])
-    return _form_page(request, form, funding.work.zone, _("Edit annual funding"), back)
+    form = partial(FundingForm, initial=initial_from(funding, services.FUNDING_FIELDS))
+    save = partial(services.funding_update, funding=funding)
+    back = _work_url(funding.work_id)
+    return _form(request, funding, form, save, title=_("Edit annual funding"), back=back, done=_funding_saved)
 
 
 @login_required
 def funding_import(request: HttpRequest, code: str) -> HttpResponse:
     """Upload the finance department's annual funding sheet; every error is listed by row and column."""
-    zone = get_visible_or_404(request.user, EconomicZone.objects.all(), code=code)
-    ensure_can_change(request.user, zone)
+    zone = get_changeable_or_404(request.user, EconomicZone.objects.all(), code=code)
     form = ImportForm(request.POST or None, request.FILES or None)
     errors: list[imports.RowError] = []
     if request.method == "POST" and form.is_valid():

@@ -7,14 +7,12 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest
-from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.security import django_auth
 
 from borderzone.core.actors import request_actor
-from borderzone.core.permissions import ensure_can_change, get_visible_or_404
+from borderzone.core.permissions import get_changeable_or_404
 from borderzone.planning import selectors, services
 from borderzone.planning.models import (
     AgreementAction,
@@ -24,7 +22,8 @@ from borderzone.planning.models import (
     GoalStatus,
     Milestone,
 )
-from borderzone.zones.models import EconomicZone, GateArea
+from borderzone.zones import selectors as zone_selectors
+from borderzone.zones.models import EconomicZone
 
 router = Router(tags=["planning"])
 
@@ -201,29 +200,18 @@ def list_agreements(
     return [agreement_out(a) for a in qs]
 
 
-def _gate_area(zone: EconomicZone, code: str | None) -> GateArea | None:
-    if code is None:
-        return None
-    area = GateArea.objects.filter(zone=zone, code=code).first()
-    if area is None:
-        raise ValidationError({"gate_area": _("No gate area with code %(code)s in this zone.") % {"code": code}})
-    return area
-
-
 @router.post("/zones/{code}/goals", response={201: GoalOut}, auth=django_auth, summary="Add a goal")
 def create_goal(request: HttpRequest, code: str, payload: GoalIn) -> tuple[int, dict[str, Any]]:
-    zone = get_visible_or_404(request.user, EconomicZone.objects.all(), code=code)
-    ensure_can_change(request.user, zone)
+    zone = get_changeable_or_404(request.user, EconomicZone.objects.all(), code=code)
     data = payload.dict()
-    data["gate_area"] = _gate_area(zone, data.pop("gate_area"))
+    data["gate_area"] = zone_selectors.gate_area_by_code(zone, data.pop("gate_area"))
     goal = services.goal_create(zone=zone, actor=request_actor(request, "api"), **data)
     return 201, goal_out(selectors.goal_list(request.user).get(pk=goal.pk))
 
 
 @router.patch("/goals/{goal_id}", response=GoalOut, auth=django_auth, summary="Record a goal's status and progress")
 def update_goal(request: HttpRequest, goal_id: int, payload: GoalPatch) -> dict[str, Any]:
-    goal = get_visible_or_404(request.user, Goal.objects.select_related("zone", "gate_area"), pk=goal_id)
-    ensure_can_change(request.user, goal)
+    goal = get_changeable_or_404(request.user, Goal.objects.select_related("zone", "gate_area"), pk=goal_id)
     services.goal_update(goal=goal, actor=request_actor(request, "api"), **payload.dict(exclude_unset=True))
     return goal_out(selectors.goal_list(request.user).get(pk=goal.pk))
 
@@ -262,8 +250,7 @@ class MilestonePatch(Schema):
     "/zones/{code}/agreements", response={201: AgreementOut}, auth=django_auth, summary="Record a cooperation agreement"
 )
 def create_agreement(request: HttpRequest, code: str, payload: AgreementIn) -> tuple[int, dict[str, Any]]:
-    zone = get_visible_or_404(request.user, EconomicZone.objects.all(), code=code)
-    ensure_can_change(request.user, zone)
+    zone = get_changeable_or_404(request.user, EconomicZone.objects.all(), code=code)
     data = payload.dict()
     data["fields"] = [str(f) for f in data["fields"]]
     agreement = services.agreement_create(zone=zone, actor=request_actor(request, "api"), **data)
@@ -277,24 +264,25 @@ def create_agreement(request: HttpRequest, code: str, payload: AgreementIn) -> t
     summary="Add an action the agreement commits to",
 )
 def create_action(request: HttpRequest, agreement_id: int, payload: ActionIn) -> tuple[int, dict[str, Any]]:
-    agreement = get_visible_or_404(request.user, CooperationAgreement.objects.select_related("zone"), pk=agreement_id)
-    ensure_can_change(request.user, agreement)
+    agreement = get_changeable_or_404(
+        request.user, CooperationAgreement.objects.select_related("zone"), pk=agreement_id
+    )
     services.action_create(agreement=agreement, actor=request_actor(request, "api"), **payload.dict())
     return 201, agreement_out(selectors.agreement_list(request.user).get(pk=agreement.pk))
 
 
 @router.patch("/actions/{action_id}", response=AgreementOut, auth=django_auth, summary="Record that an action started")
 def update_action(request: HttpRequest, action_id: int, payload: ActionPatch) -> dict[str, Any]:
-    action = get_visible_or_404(request.user, AgreementAction.objects.select_related("agreement__zone"), pk=action_id)
-    ensure_can_change(request.user, action)
+    action = get_changeable_or_404(
+        request.user, AgreementAction.objects.select_related("agreement__zone"), pk=action_id
+    )
     services.action_update(action=action, actor=request_actor(request, "api"), **payload.dict(exclude_unset=True))
     return agreement_out(selectors.agreement_list(request.user).get(pk=action.agreement_id))
 
 
 @router.patch("/milestones/{milestone_id}", response=GoalOut, auth=django_auth, summary="Mark a milestone done")
 def update_milestone(request: HttpRequest, milestone_id: int, payload: MilestonePatch) -> dict[str, Any]:
-    milestone = get_visible_or_404(request.user, Milestone.objects.select_related("goal__zone"), pk=milestone_id)
-    ensure_can_change(request.user, milestone)
+    milestone = get_changeable_or_404(request.user, Milestone.objects.select_related("goal__zone"), pk=milestone_id)
     services.milestone_update(
         milestone=milestone, actor=request_actor(request, "api"), **payload.dict(exclude_unset=True)
     )

@@ -10,9 +10,10 @@ from typing import Any, TextIO
 from django.db import transaction
 
 from borderzone.core.actors import Actor
+from borderzone.core.demo_data import demo_zone, missing
 from borderzone.planning import services
 from borderzone.planning.models import CooperationAgreement, Goal, GoalStatus
-from borderzone.zones.models import EconomicZone, GateArea
+from borderzone.zones.models import GateArea
 
 ZONE_CODE = "CB"
 D = dt.date
@@ -343,9 +344,8 @@ DEMO_PDF = (
 
 @transaction.atomic
 def load(*, actor: Actor, out: TextIO) -> None:
-    zone = EconomicZone.objects.filter(code=ZONE_CODE).first()
+    zone = demo_zone(ZONE_CODE, out, "Planning: no zone CB, nothing loaded.\n")
     if zone is None:
-        out.write("Planning: no zone CB, nothing loaded.\n")
         return
     areas = {a.code: a for a in GateArea.objects.filter(zone=zone)}
     goals = milestones = 0
@@ -365,9 +365,7 @@ def load(*, actor: Actor, out: TextIO) -> None:
         progress,
         achieved,
         steps,
-    ) in GOALS:
-        if Goal.objects.filter(zone=zone, code=code).exists():
-            continue
+    ) in missing(GOALS, Goal.objects.filter(zone=zone), "code"):
         goal = services.goal_create(
             zone=zone,
             actor=actor,
@@ -404,9 +402,9 @@ def load(*, actor: Actor, out: TextIO) -> None:
                     filename="cong-bo-nang-cap-tra-linh.pdf",
                 )
     agreements = 0
-    for title, title_en, vn_party, cn_party, signed, fields, actions in AGREEMENTS:
-        if CooperationAgreement.objects.filter(zone=zone, title=title).exists():
-            continue
+    for title, title_en, vn_party, cn_party, signed, fields, actions in missing(
+        AGREEMENTS, CooperationAgreement.objects.filter(zone=zone), "title"
+    ):
         agreement = services.agreement_create(
             zone=zone,
             actor=actor,

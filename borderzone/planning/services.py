@@ -11,11 +11,13 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from borderzone.core.actors import Actor
-from borderzone.core.audit import audit_record, snapshot
+from borderzone.core.audit import audit_record
 from borderzone.core.cache import bump_version
 from borderzone.core.models import AuditAction
+from borderzone.core.services import ModelWrites
 from borderzone.core.services import save_checked as _save
 from borderzone.planning.evidence import check_evidence_file
 from borderzone.planning.models import (
@@ -88,34 +90,26 @@ def _check_goal(goal: Goal) -> None:
         goal.progress_percent = 100
 
 
+GOALS = ModelWrites(
+    Goal,
+    GOAL_FIELDS,
+    PLANNING_SCOPE,
+    check=_check_goal,
+    unique=("zone", "code"),
+    clash_message=gettext_lazy("This zone already has a goal with this code."),
+)
+
+
 @transaction.atomic
 def goal_create(*, zone: EconomicZone, actor: Actor, **fields: Any) -> Goal:
     """Add a goal to the zone's development plan (for a gate area, or zone-wide)."""
-    if Goal.objects.filter(zone=zone, code=fields.get("code", "")).exists():
-        raise ValidationError({"code": _("This zone already has a goal with this code.")})
-    goal = Goal(zone=zone, **{k: v for k, v in fields.items() if k in GOAL_FIELDS})
-    _check_goal(goal)
-    _save(goal, "code", _("This zone already has a goal with this code."))
-    audit_record(actor=actor, instance=goal, action=AuditAction.CREATED)
-    bump_version(PLANNING_SCOPE)
-    return goal
+    return GOALS.create(actor, fields, zone=zone)
 
 
 @transaction.atomic
 def goal_update(*, goal: Goal, actor: Actor, **fields: Any) -> Goal:
     """Change a goal. Its target date is the original one: a late goal stays late when it is reached."""
-    if "code" in fields and Goal.objects.filter(zone_id=goal.zone_id, code=fields["code"]).exclude(pk=goal.pk).exists():
-        raise ValidationError({"code": _("This zone already has a goal with this code.")})
-    before = snapshot(goal)
-    for key, value in fields.items():
-        if key in GOAL_FIELDS:
-            setattr(goal, key, value)
-    _check_goal(goal)
-    _save(goal, "code", _("This zone already has a goal with this code."))
-    action = AuditAction.STATUS_CHANGED if before.get("status") != goal.status else AuditAction.UPDATED
-    audit_record(actor=actor, instance=goal, action=action, before=before)
-    bump_version(PLANNING_SCOPE)
-    return goal
+    return GOALS.update(goal, actor, fields, status_field="status")
 
 
 def _check_milestone(milestone: Milestone) -> None:
@@ -126,29 +120,26 @@ def _check_milestone(milestone: Milestone) -> None:
         raise ValidationError({"done_on": _("A milestone cannot be done in the future.")})
 
 
+MILESTONES = ModelWrites(
+    Milestone,
+    MILESTONE_FIELDS,
+    PLANNING_SCOPE,
+    check=_check_milestone,
+    clash_field="title",
+    clash_message=gettext_lazy("This milestone could not be saved."),
+)
+
+
 @transaction.atomic
 def milestone_create(*, goal: Goal, actor: Actor, **fields: Any) -> Milestone:
     """Add a milestone to a goal."""
-    milestone = Milestone(goal=goal, **{k: v for k, v in fields.items() if k in MILESTONE_FIELDS})
-    _check_milestone(milestone)
-    _save(milestone, "title", _("This milestone could not be saved."))
-    audit_record(actor=actor, instance=milestone, action=AuditAction.CREATED)
-    bump_version(PLANNING_SCOPE)
-    return milestone
+    return MILESTONES.create(actor, fields, goal=goal)
 
 
 @transaction.atomic
 def milestone_update(*, milestone: Milestone, actor: Actor, **fields: Any) -> Milestone:
     """Change a milestone (e.g. mark it done); its target date stays as planned unless changed here."""
-    before = snapshot(milestone)
-    for key, value in fields.items():
-        if key in MILESTONE_FIELDS:
-            setattr(milestone, key, value)
-    _check_milestone(milestone)
-    _save(milestone, "title", _("This milestone could not be saved."))
-    audit_record(actor=actor, instance=milestone, action=AuditAction.UPDATED, before=before)
-    bump_version(PLANNING_SCOPE)
-    return milestone
+    return MILESTONES.update(milestone, actor, fields)
 
 
 @transaction.atomic
@@ -201,29 +192,26 @@ def _check_agreement(agreement: CooperationAgreement) -> None:
         raise ValidationError({"signed_on": _("An agreement cannot be signed in the future.")})
 
 
+AGREEMENTS = ModelWrites(
+    CooperationAgreement,
+    AGREEMENT_FIELDS,
+    PLANNING_SCOPE,
+    check=_check_agreement,
+    clash_field="title",
+    clash_message=gettext_lazy("This agreement could not be saved."),
+)
+
+
 @transaction.atomic
 def agreement_create(*, zone: EconomicZone, actor: Actor, **fields: Any) -> CooperationAgreement:
     """Record a cooperation agreement with the partner side."""
-    agreement = CooperationAgreement(zone=zone, **{k: v for k, v in fields.items() if k in AGREEMENT_FIELDS})
-    _check_agreement(agreement)
-    _save(agreement, "title", _("This agreement could not be saved."))
-    audit_record(actor=actor, instance=agreement, action=AuditAction.CREATED)
-    bump_version(PLANNING_SCOPE)
-    return agreement
+    return AGREEMENTS.create(actor, fields, zone=zone)
 
 
 @transaction.atomic
 def agreement_update(*, agreement: CooperationAgreement, actor: Actor, **fields: Any) -> CooperationAgreement:
     """Change an agreement's details."""
-    before = snapshot(agreement)
-    for key, value in fields.items():
-        if key in AGREEMENT_FIELDS:
-            setattr(agreement, key, value)
-    _check_agreement(agreement)
-    _save(agreement, "title", _("This agreement could not be saved."))
-    audit_record(actor=actor, instance=agreement, action=AuditAction.UPDATED, before=before)
-    bump_version(PLANNING_SCOPE)
-    return agreement
+    return AGREEMENTS.update(agreement, actor, fields)
 
 
 def _check_action(action: AgreementAction) -> None:
@@ -236,26 +224,23 @@ def _check_action(action: AgreementAction) -> None:
         raise ValidationError({"started_on": _("An action cannot start before its agreement was signed.")})
 
 
+ACTIONS = ModelWrites(
+    AgreementAction,
+    ACTION_FIELDS,
+    PLANNING_SCOPE,
+    check=_check_action,
+    clash_field="description",
+    clash_message=gettext_lazy("This action could not be saved."),
+)
+
+
 @transaction.atomic
 def action_create(*, agreement: CooperationAgreement, actor: Actor, **fields: Any) -> AgreementAction:
     """Add an action the agreement commits to."""
-    action = AgreementAction(agreement=agreement, **{k: v for k, v in fields.items() if k in ACTION_FIELDS})
-    _check_action(action)
-    _save(action, "description", _("This action could not be saved."))
-    audit_record(actor=actor, instance=action, action=AuditAction.CREATED)
-    bump_version(PLANNING_SCOPE)
-    return action
+    return ACTIONS.create(actor, fields, agreement=agreement)
 
 
 @transaction.atomic
 def action_update(*, action: AgreementAction, actor: Actor, **fields: Any) -> AgreementAction:
     """Change an action, e.g. record that it started."""
-    before = snapshot(action)
-    for key, value in fields.items():
-        if key in ACTION_FIELDS:
-            setattr(action, key, value)
-    _check_action(action)
-    _save(action, "description", _("This action could not be saved."))
-    audit_record(actor=actor, instance=action, action=AuditAction.UPDATED, before=before)
-    bump_version(PLANNING_SCOPE)
-    return action
+    return ACTIONS.update(action, actor, fields)

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
-from django import forms
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from borderzone.core.actors import request_actor
-from borderzone.core.forms import apply_validation_error, form_status
-from borderzone.core.permissions import can_change_zone, ensure_can_change, get_visible_or_404
+from borderzone.core.actors import Actor
+from borderzone.core.forms import form_status, initial_from
+from borderzone.core.pages import staff_form_view, zone_from_query
+from borderzone.core.permissions import can_change_zone, get_visible_or_404
 from borderzone.planning import selectors, services
 from borderzone.planning.forms import (
     ActionForm,
@@ -26,21 +27,12 @@ from borderzone.planning.forms import (
     MilestoneForm,
 )
 from borderzone.planning.models import AgreementAction, CooperationAgreement, Evidence, Goal, Milestone
-from borderzone.zones import selectors as zone_selectors
 from borderzone.zones.models import EconomicZone
-
-
-def _zone(request: HttpRequest) -> EconomicZone:
-    code = request.GET.get("zone")
-    zone = zone_selectors.zone_list().filter(code=code).first() if code else zone_selectors.zone_default()
-    if zone is None:
-        raise Http404
-    return zone
 
 
 def index(request: HttpRequest) -> HttpResponse:
     """The plan: goals by gate area and zone-wide, with filters and overdue flags."""
-    zone = _zone(request)
+    zone = zone_from_query(request)
     form = GoalFilterForm(request.GET or None, zone=zone)
     filters: dict[str, Any] = {}
     if form.is_bound and form.is_valid():
@@ -85,7 +77,7 @@ def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def agreement_list(request: HttpRequest) -> HttpResponse:
-    zone = _zone(request)
+    zone = zone_from_query(request)
     not_implemented = request.GET.get("not_implemented") == "1"
     agreements = selectors.agreement_list(request.user, zone_id=zone.pk, not_implemented=not_implemented)
     return render(
@@ -119,182 +111,119 @@ def evidence_file(request: HttpRequest, pk: int) -> FileResponse:
     return response
 
 
-def _form_page(
-    request: HttpRequest, form: forms.Form, zone: EconomicZone, title: str, back: str, *, multipart: bool = False
-) -> HttpResponse:
-    return render(
-        request,
-        "planning/form.html",
-        {"form": form, "zone": zone, "title": title, "back": back, "multipart": multipart},
-        status=form_status(form),
-    )
+_form = partial(staff_form_view, template="planning/form.html")
+
+
+def _goal_url(goal_id: int) -> str:
+    return reverse("planning:goal-detail", args=[goal_id])
 
 
 @login_required
 def goal_create(request: HttpRequest, code: str) -> HttpResponse:
     zone = get_visible_or_404(request.user, EconomicZone.objects.all(), code=code)
-    ensure_can_change(request.user, zone)
-    form = GoalForm(request.POST or None, zone=zone, initial={"is_published": True, "progress_percent": 0})
-    if request.method == "POST" and form.is_valid():
-        try:
-            goal = services.goal_create(zone=zone, actor=request_actor(request), **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, _("Goal added."))
-            return redirect("planning:goal-detail", pk=goal.pk)
-    return _form_page(request, form, zone, _("New goal"), reverse("planning:index"))
+    initial = {"is_published": True, "progress_percent": 0}
+    return _form(
+        request,
+        zone,
+        partial(GoalForm, zone=zone, initial=initial),
+        partial(services.goal_create, zone=zone),
+        title=_("New goal"),
+        back=reverse("planning:index"),
+        done=_("Goal added."),
+        next_url=lambda goal: _goal_url(goal.pk),
+    )
 
 
 @login_required
 def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     goal = get_visible_or_404(request.user, Goal.objects.select_related("zone"), pk=pk)
-    ensure_can_change(request.user, goal)
-    initial = {f: getattr(goal, f) for f in services.GOAL_FIELDS}
-    form = GoalForm(request.POST or None, zone=goal.zone, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.goal_update(goal=goal, actor=request_actor(request), **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, _("Goal saved."))
-            return redirect("planning:goal-detail", pk=goal.pk)
-    back = reverse("planning:goal-detail", args=[goal.pk])
-    return _form_page(request, form, goal.zone, _("Edit goal"), back)
+    form = partial(GoalForm, zone=goal.zone, initial=initial_from(goal, services.GOAL_FIELDS))
+    save = partial(services.goal_update, goal=goal)
+    return _form(request, goal, form, save, title=_("Edit goal"), back=_goal_url(goal.pk), done=_("Goal saved."))
 
 
 @login_required
 def milestone_create(request: HttpRequest, pk: int) -> HttpResponse:
     goal = get_visible_or_404(request.user, Goal.objects.select_related("zone"), pk=pk)
-    ensure_can_change(request.user, goal)
-    form = MilestoneForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.milestone_create(goal=goal, actor=request_actor(request), **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, _("Milestone added."))
-            return redirect("planning:goal-detail", pk=goal.pk)
-    back = reverse("planning:goal-detail", args=[goal.pk])
-    return _form_page(request, form, goal.zone, _("New milestone of %(goal)s") % {"goal": goal.title}, back)
+    title = _("New milestone of %(goal)s") % {"goal": goal.title}
+    save = partial(services.milestone_create, goal=goal)
+    return _form(request, goal, MilestoneForm, save, title=title, back=_goal_url(goal.pk), done=_("Milestone added."))
 
 
 @login_required
 def milestone_edit(request: HttpRequest, pk: int) -> HttpResponse:
     milestone = get_visible_or_404(request.user, Milestone.objects.select_related("goal__zone"), pk=pk)
-    ensure_can_change(request.user, milestone)
-    initial = {f: getattr(milestone, f) for f in services.MILESTONE_FIELDS}
-    form = MilestoneForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.milestone_update(milestone=milestone, actor=request_actor(request), **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, _("Milestone saved."))
-            return redirect("planning:goal-detail", pk=milestone.goal_id)
-    back = reverse("planning:goal-detail", args=[milestone.goal_id])
-    return _form_page(request, form, milestone.goal.zone, _("Edit milestone"), back)
+    form = partial(MilestoneForm, initial=initial_from(milestone, services.MILESTONE_FIELDS))
+    save = partial(services.milestone_update, milestone=milestone)
+    back = _goal_url(milestone.goal_id)
+    return _form(request, milestone, form, save, title=_("Edit milestone"), back=back, done=_("Milestone saved."))
 
 
 @login_required
 def evidence_create(request: HttpRequest, pk: int) -> HttpResponse:
     milestone = get_visible_or_404(request.user, Milestone.objects.select_related("goal__zone"), pk=pk)
-    ensure_can_change(request.user, milestone)
-    form = EvidenceForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data.pop("file")
-        try:
-            services.evidence_add(
-                milestone=milestone,
-                actor=request_actor(request),
-                data=upload.read(),
-                filename=upload.name or "file",
-                **form.cleaned_data,
-            )
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, _("Evidence attached."))
-            return redirect("planning:goal-detail", pk=milestone.goal_id)
-    back = reverse("planning:goal-detail", args=[milestone.goal_id])
-    title = _("Evidence for %(milestone)s") % {"milestone": milestone.title}
-    return _form_page(request, form, milestone.goal.zone, title, back, multipart=True)
+
+    def save(*, actor: Actor, file: UploadedFile, **data: Any) -> Evidence:
+        content = file.read()
+        return services.evidence_add(
+            milestone=milestone, actor=actor, data=content, filename=file.name or "file", **data
+        )
+
+    return _form(
+        request,
+        milestone,
+        EvidenceForm,
+        save,
+        title=_("Evidence for %(milestone)s") % {"milestone": milestone.title},
+        back=_goal_url(milestone.goal_id),
+        done=_("Evidence attached."),
+        context={"multipart": True},
+        with_files=True,
+    )
 
 
-def _agreement_data(cleaned: dict[str, Any]) -> dict[str, Any]:
-    data = dict(cleaned)
-    data["fields"] = list(data.pop("cooperation_fields", []))
-    return data
+def _with_fields(service: Callable[..., Any], **bound: Any) -> Callable[..., Any]:
+    """The agreement service, given the form's chosen cooperation fields as its `fields`."""
+
+    def save(*, cooperation_fields: list[str], **data: Any) -> Any:
+        return service(**bound, **data, fields=list(cooperation_fields))
+
+    return save
 
 
 @login_required
 def agreement_create(request: HttpRequest, code: str) -> HttpResponse:
     zone = get_visible_or_404(request.user, EconomicZone.objects.all(), code=code)
-    ensure_can_change(request.user, zone)
-    form = AgreementForm(request.POST or None, initial={"is_published": True})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.agreement_create(zone=zone, actor=request_actor(request), **_agreement_data(form.cleaned_data))
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, _("Agreement added."))
-            return redirect("planning:agreement-list")
-    return _form_page(request, form, zone, _("New cooperation agreement"), reverse("planning:agreement-list"))
+    form = partial(AgreementForm, initial={"is_published": True})
+    save = _with_fields(services.agreement_create, zone=zone)
+    back = reverse("planning:agreement-list")
+    return _form(request, zone, form, save, title=_("New cooperation agreement"), back=back, done=_("Agreement added."))
 
 
 @login_required
 def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = get_visible_or_404(request.user, CooperationAgreement.objects.select_related("zone"), pk=pk)
-    ensure_can_change(request.user, agreement)
-    initial = {f: getattr(agreement, f) for f in services.AGREEMENT_FIELDS if f != "fields"}
+    initial = initial_from(agreement, [f for f in services.AGREEMENT_FIELDS if f != "fields"])
     initial["cooperation_fields"] = agreement.fields
-    form = AgreementForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.agreement_update(
-                agreement=agreement, actor=request_actor(request), **_agreement_data(form.cleaned_data)
-            )
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, _("Agreement saved."))
-            return redirect("planning:agreement-list")
-    return _form_page(request, form, agreement.zone, _("Edit agreement"), reverse("planning:agreement-list"))
+    save = _with_fields(services.agreement_update, agreement=agreement)
+    back = reverse("planning:agreement-list")
+    form = partial(AgreementForm, initial=initial)
+    return _form(request, agreement, form, save, title=_("Edit agreement"), back=back, done=_("Agreement saved."))
 
 
 @login_required
 def action_create(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = get_visible_or_404(request.user, CooperationAgreement.objects.select_related("zone"), pk=pk)
-    ensure_can_change(request.user, agreement)
-    form = ActionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.action_create(agreement=agreement, actor=request_actor(request), **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, _("Action added."))
-            return redirect("planning:agreement-list")
     title = _("New action under %(agreement)s") % {"agreement": agreement.title}
-    return _form_page(request, form, agreement.zone, title, reverse("planning:agreement-list"))
+    save = partial(services.action_create, agreement=agreement)
+    back = reverse("planning:agreement-list")
+    return _form(request, agreement, ActionForm, save, title=title, back=back, done=_("Action added."))
 
 
 @login_required
 def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
     action = get_visible_or_404(request.user, AgreementAction.objects.select_related("agreement__zone"), pk=pk)
-    ensure_can_change(request.user, action)
-    initial = {f: getattr(action, f) for f in services.ACTION_FIELDS}
-    form = ActionForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.action_update(action=action, actor=request_actor(request), **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, _("Action saved."))
-            return redirect("planning:agreement-list")
-    return _form_page(request, form, action.agreement.zone, _("Edit action"), reverse("planning:agreement-list"))
+    form = partial(ActionForm, initial=initial_from(action, services.ACTION_FIELDS))
+    save = partial(services.action_update, action=action)
+    back = reverse("planning:agreement-list")
+    return _form(request, action, form, save, title=_("Edit action"), back=back, done=_("Action saved."))

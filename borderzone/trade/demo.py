@@ -19,11 +19,12 @@ from django.db import transaction
 from borderzone.core.actors import Actor
 from borderzone.core.audit import audit_bulk
 from borderzone.core.cache import bump_version
+from borderzone.core.demo_data import demo_zone
 from borderzone.core.models import AuditAction
 from borderzone.trade.models import TRADE_SCOPE, FigureStatus, ProvinceBudget, TradeFigure
 from borderzone.trade.query import last_full_month
 from borderzone.trade.selectors import month_add
-from borderzone.zones.models import BorderGate, EconomicZone
+from borderzone.zones.models import BorderGate
 
 ZONE_CODE = "CB"
 SEED = 2010
@@ -167,9 +168,8 @@ def generate(end: dt.date) -> tuple[list[dict[str, object]], dict[int, Decimal]]
 
 @transaction.atomic
 def load(*, actor: Actor, out: TextIO) -> None:
-    zone = EconomicZone.objects.filter(code=ZONE_CODE).first()
+    zone = demo_zone(ZONE_CODE, out, "Trade: demo zone missing, nothing loaded.\n")
     if zone is None:
-        out.write("Trade: demo zone missing, nothing loaded.\n")
         return
     gates = {g.code: g for g in BorderGate.objects.filter(zone=zone, code__in=GATES)}
     end = last_full_month()

@@ -4,18 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from django.utils.translation import gettext as _
 from ninja import Router
 from ninja.security import django_auth
 
 from borderzone.core.actors import request_actor
-from borderzone.core.permissions import ensure_can_change, get_visible_or_404
+from borderzone.core.permissions import get_changeable_or_404
 from borderzone.zones import selectors, services
 from borderzone.zones.gate_api import add_gate_routes
-from borderzone.zones.models import EconomicZone, FunctionalArea, GateArea
+from borderzone.zones.models import EconomicZone, FunctionalArea
 from borderzone.zones.schemas import FunctionalAreaIn, FunctionalAreaOut, FunctionalAreaPatch, ZoneOut
 
 router = Router(tags=["zones"])
@@ -75,15 +73,6 @@ def get_zone(request: HttpRequest, code: str) -> dict[str, Any]:
     return zone_out(get_object_or_404(selectors.zone_list(), code=code))
 
 
-def _gate_area(zone: EconomicZone, code: str | None) -> GateArea | None:
-    if code is None:
-        return None
-    area = GateArea.objects.filter(zone=zone, code=code).first()
-    if area is None:
-        raise ValidationError({"gate_area": _("No gate area with code %(code)s in this zone.") % {"code": code}})
-    return area
-
-
 @router.post(
     "/{code}/functional-areas",
     response={201: FunctionalAreaOut},
@@ -91,10 +80,9 @@ def _gate_area(zone: EconomicZone, code: str | None) -> GateArea | None:
     summary="Add a functional area (specialists of the zone, administrators)",
 )
 def create_functional_area(request: HttpRequest, code: str, payload: FunctionalAreaIn) -> tuple[int, dict[str, Any]]:
-    zone = get_visible_or_404(request.user, EconomicZone.objects.all(), code=code)
-    ensure_can_change(request.user, zone)
+    zone = get_changeable_or_404(request.user, EconomicZone.objects.all(), code=code)
     data = payload.dict()
-    data["gate_area"] = _gate_area(zone, data.pop("gate_area"))
+    data["gate_area"] = selectors.gate_area_by_code(zone, data.pop("gate_area"))
     area = services.functional_area_create(zone=zone, actor=request_actor(request, "api"), **data)
     return 201, functional_area_out(area)
 
@@ -106,10 +94,9 @@ def create_functional_area(request: HttpRequest, code: str, payload: FunctionalA
     summary="Change a functional area",
 )
 def update_functional_area(request: HttpRequest, area_id: int, payload: FunctionalAreaPatch) -> dict[str, Any]:
-    area = get_visible_or_404(request.user, FunctionalArea.objects.select_related("zone"), pk=area_id)
-    ensure_can_change(request.user, area)
+    area = get_changeable_or_404(request.user, FunctionalArea.objects.select_related("zone"), pk=area_id)
     data = payload.dict(exclude_unset=True)
     if "gate_area" in data:
-        data["gate_area"] = _gate_area(area.zone, data["gate_area"])
+        data["gate_area"] = selectors.gate_area_by_code(area.zone, data["gate_area"])
     area = services.functional_area_update(area=area, actor=request_actor(request, "api"), **data)
     return functional_area_out(area)

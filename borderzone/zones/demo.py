@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 from decimal import Decimal
+from operator import itemgetter
 from typing import TextIO
 
 from django.db import transaction
@@ -11,6 +12,7 @@ from django.db import transaction
 from borderzone.core.actors import Actor
 from borderzone.core.audit import audit_record
 from borderzone.core.cache import bump_version
+from borderzone.core.demo_data import missing
 from borderzone.core.models import AuditAction
 from borderzone.zones import gate_demo, services
 from borderzone.zones.models import BorderGate, Commune, EconomicZone, FunctionalAreaKind, GateArea, GateType, Province
@@ -170,9 +172,8 @@ def load(*, actor: Actor, out: TextIO) -> None:
             created_gates += 1
 
     created_fa = 0
-    for kind, name, name_en, gate_area_code, area_ha in FUNCTIONAL_AREAS:
-        if zone.functional_areas.filter(name=name).exists():
-            continue
+    new_areas = missing(FUNCTIONAL_AREAS, zone.functional_areas.all(), "name", key=itemgetter(1))
+    for kind, name, name_en, gate_area_code, area_ha in new_areas:
         services.functional_area_create(
             zone=zone,
             actor=actor,

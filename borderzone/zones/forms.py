@@ -8,6 +8,16 @@ from django.utils.translation import gettext_lazy as _
 from borderzone.zones.models import EconomicZone, FunctionalAreaKind, GateArea
 
 
+def code_field(max_length: int) -> forms.RegexField:
+    """A required code field of gate areas and gates: capital letters, digits, - and _."""
+    return forms.RegexField(
+        label=_("Code"),
+        max_length=max_length,
+        regex=r"^[A-Z0-9_-]+$",
+        error_messages={"invalid": _("Use capital letters, digits, - and _ only.")},
+    )
+
+
 class FunctionalAreaForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=FunctionalAreaKind.choices)
     name = forms.CharField(label=_("Name"), max_length=200)
@@ -22,12 +32,7 @@ class FunctionalAreaForm(forms.Form):
 
 
 class GateAreaForm(forms.Form):
-    code = forms.RegexField(
-        label=_("Code"),
-        max_length=30,
-        regex=r"^[A-Z0-9_-]+$",
-        error_messages={"invalid": _("Use capital letters, digits, - and _ only.")},
-    )
+    code = code_field(max_length=30)
     name = forms.CharField(label=_("Name"), max_length=200)
     name_en = forms.CharField(label=_("English name"), max_length=200, required=False)
     area_ha = forms.DecimalField(label=_("Area (ha)"), max_digits=12, decimal_places=2, min_value=0, required=False)

@@ -11,7 +11,7 @@ from ninja import Field, Router, Schema
 from ninja.security import django_auth
 
 from borderzone.core.actors import request_actor
-from borderzone.core.permissions import ensure_can_change, get_visible_or_404
+from borderzone.core.permissions import get_changeable_or_404
 from borderzone.zones import gate_selectors, gate_services
 from borderzone.zones.models import BorderGate, CapacityUnit, FacilityKind, FacilityStatus, GateType
 
@@ -120,8 +120,7 @@ def add_gate_routes(router: Router) -> None:
 
     @router.patch("/gates/{gate_code}", response=GatePublicOut, auth=django_auth, summary="Change a gate's facts")
     def update_gate(request: HttpRequest, gate_code: str, payload: GatePatch) -> dict[str, Any]:
-        gate = get_visible_or_404(request.user, BorderGate.objects.select_related("zone__province"), code=gate_code)
-        ensure_can_change(request.user, gate)
+        gate = get_changeable_or_404(request.user, BorderGate.objects.select_related("zone__province"), code=gate_code)
         gate_services.gate_update(gate=gate, actor=request_actor(request, "api"), **payload.dict(exclude_unset=True))
         return gate_out(gate_selectors.gate_list().get(pk=gate.pk))
 
@@ -132,8 +131,7 @@ def add_gate_routes(router: Router) -> None:
         summary="Record a dated status change",
     )
     def record_status(request: HttpRequest, gate_code: str, payload: StatusIn) -> tuple[int, dict[str, Any]]:
-        gate = get_visible_or_404(request.user, BorderGate.objects.select_related("zone"), code=gate_code)
-        ensure_can_change(request.user, gate)
+        gate = get_changeable_or_404(request.user, BorderGate.objects.select_related("zone"), code=gate_code)
         gate_services.gate_status_record(gate=gate, actor=request_actor(request, "api"), **payload.dict())
         return 201, gate_out(gate_selectors.gate_list().get(pk=gate.pk))
 
@@ -141,8 +139,7 @@ def add_gate_routes(router: Router) -> None:
         "/gates/{gate_code}/facilities", response={201: GatePublicOut}, auth=django_auth, summary="Add a facility"
     )
     def add_facility(request: HttpRequest, gate_code: str, payload: FacilityIn) -> tuple[int, dict[str, Any]]:
-        gate = get_visible_or_404(request.user, BorderGate.objects.select_related("zone"), code=gate_code)
-        ensure_can_change(request.user, gate)
+        gate = get_changeable_or_404(request.user, BorderGate.objects.select_related("zone"), code=gate_code)
         data = payload.dict()
         data["capacity_unit"] = data["capacity_unit"] or ""
         gate_services.facility_create(gate=gate, actor=request_actor(request, "api"), **data)

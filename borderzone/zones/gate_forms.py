@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from borderzone.zones.forms import code_field
 from borderzone.zones.models import (
     BorderGate,
     CapacityUnit,
@@ -19,12 +20,7 @@ from borderzone.zones.models import (
 
 
 class GateForm(forms.Form):
-    code = forms.RegexField(
-        label=_("Code"),
-        max_length=40,
-        regex=r"^[A-Z0-9_-]+$",
-        error_messages={"invalid": _("Use capital letters, digits, - and _ only.")},
-    )
+    code = code_field(max_length=40)
     name = forms.CharField(label=_("Name"), max_length=200)
     name_en = forms.CharField(label=_("English name"), max_length=200, required=False)
     gate_type = forms.ChoiceField(label=_("Type"), choices=GateType.choices)

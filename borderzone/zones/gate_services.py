@@ -9,13 +9,13 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from borderzone.core.actors import Actor
 from borderzone.core.audit import audit_record, snapshot
-from borderzone.core.cache import bump_version
 from borderzone.core.formatting import format_decimal
 from borderzone.core.models import AuditAction
-from borderzone.core.services import save_checked as _save
+from borderzone.core.services import ModelWrites
 from borderzone.zones import geo
 from borderzone.zones.models import BorderGate, EconomicZone, GateFacility, GateStatusChange
 
@@ -87,18 +87,30 @@ def _check_gate(gate: BorderGate) -> None:
     check_coordinates(gate.zone, gate.latitude, gate.longitude)
 
 
+GATES = ModelWrites(
+    BorderGate,
+    GATE_FIELDS,
+    GATES_SCOPE,
+    check=_check_gate,
+    unique=("code",),
+    clash_message=gettext_lazy("Another gate already has this code."),
+)
+STATUS_CHANGES = ModelWrites(
+    GateStatusChange,
+    ("gate_type", "since", "legal_basis", "note"),
+    GATES_SCOPE,
+    unique=("gate", "since"),
+    clash_field="since",
+    clash_message=gettext_lazy("This gate already has a status change on this date."),
+)
+
+
 @transaction.atomic
 def gate_create(*, zone: EconomicZone, actor: Actor, since: dt.date | None = None, **fields: Any) -> BorderGate:
     """Add a gate; with `since`, its first status is recorded from that date."""
-    if BorderGate.objects.filter(code=fields.get("code", "")).exists():
-        raise ValidationError({"code": _("Another gate already has this code.")})
-    gate = BorderGate(zone=zone, **{k: v for k, v in fields.items() if k in GATE_FIELDS})
-    _check_gate(gate)
-    _save(gate, "code", _("Another gate already has this code."))
-    audit_record(actor=actor, instance=gate, action=AuditAction.CREATED)
+    gate = GATES.create(actor, fields, zone=zone)
     if since is not None:
         gate_status_record(gate=gate, gate_type=gate.gate_type, since=since, actor=actor)
-    bump_version(GATES_SCOPE)
     return gate
 
 
@@ -107,17 +119,7 @@ def gate_update(*, gate: BorderGate, actor: Actor, **fields: Any) -> BorderGate:
     """Change a gate's facts. Its type changes only through a dated status change."""
     if "gate_type" in fields and fields["gate_type"] != gate.gate_type and gate.status_history.exists():
         raise ValidationError({"gate_type": _("Record a dated status change to change the type of this gate.")})
-    if "code" in fields and BorderGate.objects.filter(code=fields["code"]).exclude(pk=gate.pk).exists():
-        raise ValidationError({"code": _("Another gate already has this code.")})
-    before = snapshot(gate)
-    for key, value in fields.items():
-        if key in GATE_FIELDS:
-            setattr(gate, key, value)
-    _check_gate(gate)
-    _save(gate, "code", _("Another gate already has this code."))
-    audit_record(actor=actor, instance=gate, action=AuditAction.UPDATED, before=before)
-    bump_version(GATES_SCOPE)
-    return gate
+    return GATES.update(gate, actor, fields)
 
 
 @transaction.atomic
@@ -125,11 +127,8 @@ def gate_status_record(
     *, gate: BorderGate, gate_type: str, since: dt.date, actor: Actor, legal_basis: str = "", note: str = ""
 ) -> GateStatusChange:
     """Record that the gate has had `gate_type` since `since`; the gate's current type follows the latest entry."""
-    if gate.status_history.filter(since=since).exists():
-        raise ValidationError({"since": _("This gate already has a status change on this date.")})
-    change = GateStatusChange(gate=gate, gate_type=gate_type, since=since, legal_basis=legal_basis, note=note)
-    _save(change, "since", _("This gate already has a status change on this date."))
-    audit_record(actor=actor, instance=change, action=AuditAction.CREATED)
+    fields = {"gate_type": gate_type, "since": since, "legal_basis": legal_basis, "note": note}
+    change = STATUS_CHANGES.create(actor, fields, gate=gate)
     latest = gate.status_history.order_by("-since").first()
     if latest is not None and latest.gate_type != gate.gate_type:
         before = snapshot(gate)
@@ -142,7 +141,6 @@ def gate_status_record(
             before=before,
             note=_("status since %(date)s") % {"date": latest.since.strftime("%d/%m/%Y")},
         )
-    bump_version(GATES_SCOPE)
     return change
 
 
@@ -157,33 +155,24 @@ def _check_facility(facility: GateFacility) -> None:
             raise ValidationError({field: _("This cannot be negative.")})
 
 
+FACILITIES = ModelWrites(
+    GateFacility,
+    FACILITY_FIELDS,
+    GATES_SCOPE,
+    check=_check_facility,
+    unique=("gate", "name"),
+    clash_field="name",
+    clash_message=gettext_lazy("This gate already has a facility with this name."),
+)
+
+
 @transaction.atomic
 def facility_create(*, gate: BorderGate, actor: Actor, **fields: Any) -> GateFacility:
     """Add a facility (goods-transit area, ICD, yard, ...) to a gate."""
-    if gate.facilities.filter(name=fields.get("name", "")).exists():
-        raise ValidationError({"name": _("This gate already has a facility with this name.")})
-    facility = GateFacility(gate=gate, **{k: v for k, v in fields.items() if k in FACILITY_FIELDS})
-    _check_facility(facility)
-    _save(facility, "name", _("This gate already has a facility with this name."))
-    audit_record(actor=actor, instance=facility, action=AuditAction.CREATED)
-    bump_version(GATES_SCOPE)
-    return facility
+    return FACILITIES.create(actor, fields, gate=gate)
 
 
 @transaction.atomic
 def facility_update(*, facility: GateFacility, actor: Actor, **fields: Any) -> GateFacility:
     """Change a gate facility."""
-    if (
-        "name" in fields
-        and GateFacility.objects.filter(gate_id=facility.gate_id, name=fields["name"]).exclude(pk=facility.pk).exists()
-    ):
-        raise ValidationError({"name": _("This gate already has a facility with this name.")})
-    before = snapshot(facility)
-    for key, value in fields.items():
-        if key in FACILITY_FIELDS:
-            setattr(facility, key, value)
-    _check_facility(facility)
-    _save(facility, "name", _("This gate already has a facility with this name."))
-    audit_record(actor=actor, instance=facility, action=AuditAction.UPDATED, before=before)
-    bump_version(GATES_SCOPE)
-    return facility
+    return FACILITIES.update(facility, actor, fields)

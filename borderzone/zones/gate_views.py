@@ -2,25 +2,23 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
-from django import forms
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-from borderzone.core.actors import request_actor
 from borderzone.core.formatting import format_date
-from borderzone.core.forms import apply_validation_error, form_status
-from borderzone.core.permissions import can_change_zone, can_view_zone, ensure_can_change, get_visible_or_404
-from borderzone.zones import gate_selectors, gate_services, selectors
+from borderzone.core.forms import initial_from
+from borderzone.core.pages import staff_form_view, zone_from_query
+from borderzone.core.permissions import can_change_zone, can_view_zone, get_visible_or_404
+from borderzone.zones import gate_selectors, gate_services
 from borderzone.zones.gate_forms import FacilityForm, GateForm, GateStatusForm
 from borderzone.zones.geo import DATA_DIR
 from borderzone.zones.models import BorderGate, EconomicZone, GateFacility
@@ -32,16 +30,8 @@ MAP_LAYERS = {
 }
 
 
-def _zone(request: HttpRequest) -> EconomicZone:
-    code = request.GET.get("zone")
-    zone = selectors.zone_list().filter(code=code).first() if code else selectors.zone_default()
-    if zone is None:
-        raise Http404
-    return zone
-
-
 def gate_list(request: HttpRequest) -> HttpResponse:
-    zone = _zone(request)
+    zone = zone_from_query(request)
     gates = list(gate_selectors.gate_list(zone))
     return render(
         request,
@@ -115,7 +105,7 @@ def _marker(gate: BorderGate) -> dict[str, Any]:
 
 
 def gate_map(request: HttpRequest) -> HttpResponse:
-    zone = _zone(request)
+    zone = zone_from_query(request)
     gates = list(gate_selectors.gate_list(zone))
     placed = [g for g in gates if g.latitude is not None and g.longitude is not None]
     unplaced = [g for g in gates if g.latitude is None or g.longitude is None]
@@ -146,97 +136,58 @@ def map_layer(request: HttpRequest, name: str) -> HttpResponse:
     return HttpResponse((DATA_DIR / filename).read_bytes(), content_type="application/geo+json")
 
 
-def _form_page(request: HttpRequest, form: forms.Form, zone: EconomicZone, title: str, back: str) -> HttpResponse:
-    return render(
-        request,
-        "zones/gate_form.html",
-        {"form": form, "zone": zone, "title": title, "back": back},
-        status=form_status(form),
-    )
+_form = partial(staff_form_view, template="zones/gate_form.html")
+
+
+def _gate_url(gate: BorderGate) -> str:
+    return reverse("zones:gate-detail", args=[gate.code])
 
 
 @login_required
 def gate_create(request: HttpRequest, code: str) -> HttpResponse:
     zone = get_visible_or_404(request.user, EconomicZone.objects.select_related("province"), code=code)
-    ensure_can_change(request.user, zone)
-    form = GateForm(request.POST or None, zone=zone)
-    if request.method == "POST" and form.is_valid():
-        try:
-            gate = gate_services.gate_create(zone=zone, actor=request_actor(request), **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, _("Gate added."))
-            return redirect("zones:gate-detail", code=gate.code)
-    return _form_page(request, form, zone, _("New gate"), reverse("zones:gate-list"))
+    save = partial(gate_services.gate_create, zone=zone)
+    back = reverse("zones:gate-list")
+    form = partial(GateForm, zone=zone)
+    return _form(request, zone, form, save, title=_("New gate"), back=back, done=_("Gate added."), next_url=_gate_url)
 
 
 @login_required
 def gate_edit(request: HttpRequest, code: str) -> HttpResponse:
     gate = get_visible_or_404(request.user, BorderGate.objects.select_related("zone__province"), code=code)
-    ensure_can_change(request.user, gate)
-    fields = [f for f in gate_services.GATE_FIELDS if f != "gate_type"]
-    initial = {f: getattr(gate, f) for f in fields}
-    form = GateForm(request.POST or None, zone=gate.zone, gate=gate, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            gate_services.gate_update(gate=gate, actor=request_actor(request), **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, _("Gate saved."))
-            return redirect("zones:gate-detail", code=gate.code)
-    back = reverse("zones:gate-detail", args=[gate.code])
-    return _form_page(request, form, gate.zone, _("Edit gate %(name)s") % {"name": gate.name}, back)
+    initial = initial_from(gate, [f for f in gate_services.GATE_FIELDS if f != "gate_type"])
+    form = partial(GateForm, zone=gate.zone, gate=gate, initial=initial)
+    save = partial(gate_services.gate_update, gate=gate)
+    title = _("Edit gate %(name)s") % {"name": gate.name}
+    # After saving, the gate's page under its code as saved.
+    return _form(
+        request, gate, form, save, title=title, back=_gate_url(gate), done=_("Gate saved."), next_url=_gate_url
+    )
 
 
 @login_required
 def gate_status_create(request: HttpRequest, code: str) -> HttpResponse:
     gate = get_visible_or_404(request.user, BorderGate.objects.select_related("zone"), code=code)
-    ensure_can_change(request.user, gate)
-    form = GateStatusForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            gate_services.gate_status_record(gate=gate, actor=request_actor(request), **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, _("Status change recorded."))
-            return redirect("zones:gate-detail", code=gate.code)
-    back = reverse("zones:gate-detail", args=[gate.code])
-    return _form_page(request, form, gate.zone, _("Status change of %(name)s") % {"name": gate.name}, back)
+    title = _("Status change of %(name)s") % {"name": gate.name}
+    save = partial(gate_services.gate_status_record, gate=gate)
+    done = _("Status change recorded.")
+    return _form(request, gate, GateStatusForm, save, title=title, back=_gate_url(gate), done=done)
 
 
 @login_required
 def facility_create(request: HttpRequest, code: str) -> HttpResponse:
     gate = get_visible_or_404(request.user, BorderGate.objects.select_related("zone"), code=code)
-    ensure_can_change(request.user, gate)
-    form = FacilityForm(request.POST or None, zone=gate.zone)
-    if request.method == "POST" and form.is_valid():
-        try:
-            gate_services.facility_create(gate=gate, actor=request_actor(request), **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, _("Facility added."))
-            return redirect("zones:gate-detail", code=gate.code)
-    back = reverse("zones:gate-detail", args=[gate.code])
-    return _form_page(request, form, gate.zone, _("New facility at %(name)s") % {"name": gate.name}, back)
+    form = partial(FacilityForm, zone=gate.zone)
+    save = partial(gate_services.facility_create, gate=gate)
+    title = _("New facility at %(name)s") % {"name": gate.name}
+    return _form(request, gate, form, save, title=title, back=_gate_url(gate), done=_("Facility added."))
 
 
 @login_required
 def facility_edit(request: HttpRequest, pk: int) -> HttpResponse:
     facility = get_visible_or_404(request.user, GateFacility.objects.select_related("gate__zone"), pk=pk)
-    ensure_can_change(request.user, facility)
-    initial = {f: getattr(facility, f) for f in gate_services.FACILITY_FIELDS}
-    form = FacilityForm(request.POST or None, zone=facility.gate.zone, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            gate_services.facility_update(facility=facility, actor=request_actor(request), **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, _("Facility saved."))
-            return redirect("zones:gate-detail", code=facility.gate.code)
-    back = reverse("zones:gate-detail", args=[facility.gate.code])
-    return _form_page(request, form, facility.gate.zone, _("Edit facility %(name)s") % {"name": facility.name}, back)
+    form = partial(FacilityForm, zone=facility.gate.zone, initial=initial_from(facility, gate_services.FACILITY_FIELDS))
+    save = partial(gate_services.facility_update, facility=facility)
+    title = _("Edit facility %(name)s") % {"name": facility.name}
+    back = _gate_url(facility.gate)
+    return _form(request, facility, form, save, title=title, back=back, done=_("Facility saved."))

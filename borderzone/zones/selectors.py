@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, QuerySet
+from django.utils.translation import gettext as _
 
 from borderzone.core.text import name_key
 from borderzone.zones.models import BorderGate, Commune, EconomicZone, FunctionalArea, GateArea
@@ -22,6 +24,17 @@ def zone_default() -> EconomicZone | None:
 
     zones = zone_list()
     return zones.filter(code=settings.DEFAULT_ZONE_CODE).first() or zones.first()
+
+
+def gate_area_by_code(zone: EconomicZone, code: str | None) -> GateArea | None:
+    """The zone's gate area with this code (None for no code), for payloads that name areas by code;
+    a ValidationError on `gate_area` when the zone has no such area."""
+    if code is None:
+        return None
+    area = GateArea.objects.filter(zone=zone, code=code).first()
+    if area is None:
+        raise ValidationError({"gate_area": _("No gate area with code %(code)s in this zone.") % {"code": code}})
+    return area
 
 
 def gate_area_match(zone: EconomicZone, text: str) -> GateArea | None:

@@ -8,12 +8,10 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from borderzone.core.actors import Actor
-from borderzone.core.audit import audit_record, snapshot
-from borderzone.core.cache import bump_version
-from borderzone.core.models import AuditAction
-from borderzone.core.services import save_checked as _save
+from borderzone.core.services import ModelWrites
 from borderzone.core.text import name_key
 from borderzone.zones.models import EconomicZone, FunctionalArea, GateArea
 
@@ -21,6 +19,13 @@ ZONES_SCOPE = "zones"
 
 FUNCTIONAL_AREA_FIELDS = ("kind", "name", "name_en", "gate_area", "area_ha", "description")
 GATE_AREA_FIELDS = ("code", "name", "name_en", "area_ha", "former_district", "description", "sort_order")
+# Names are compared by their key (accents and case ignored) before saving; a clash the database
+# still finds (a concurrent writer) is reported on the name.
+AREA_CLASH = gettext_lazy("Another area of this zone already has this name or code.")
+FUNCTIONAL_AREAS = ModelWrites(
+    FunctionalArea, FUNCTIONAL_AREA_FIELDS, ZONES_SCOPE, clash_field="name", clash_message=AREA_CLASH
+)
+GATE_AREAS = ModelWrites(GateArea, GATE_AREA_FIELDS, ZONES_SCOPE, clash_field="name", clash_message=AREA_CLASH)
 
 
 def _check_area(area_ha: Decimal | None) -> None:
@@ -37,11 +42,7 @@ def functional_area_create(*, zone: EconomicZone, actor: Actor, **fields: Any) -
         raise ValidationError({"gate_area": _("The gate area belongs to another zone.")})
     if FunctionalArea.objects.filter(zone=zone, name_key=name_key(fields.get("name", ""))).exists():
         raise ValidationError({"name": _("This zone already has a functional area with this name.")})
-    area = FunctionalArea(zone=zone, **{k: v for k, v in fields.items() if k in FUNCTIONAL_AREA_FIELDS})
-    _save(area, "name", _("Another area of this zone already has this name or code."))
-    audit_record(actor=actor, instance=area, action=AuditAction.CREATED)
-    bump_version(ZONES_SCOPE)
-    return area
+    return FUNCTIONAL_AREAS.create(actor, fields, zone=zone)
 
 
 @transaction.atomic
@@ -57,14 +58,7 @@ def functional_area_update(*, area: FunctionalArea, actor: Actor, **fields: Any)
         .exists()
     ):
         raise ValidationError({"name": _("This zone already has a functional area with this name.")})
-    before = snapshot(area)
-    for key, value in fields.items():
-        if key in FUNCTIONAL_AREA_FIELDS:
-            setattr(area, key, value)
-    _save(area, "name", _("Another area of this zone already has this name or code."))
-    audit_record(actor=actor, instance=area, action=AuditAction.UPDATED, before=before)
-    bump_version(ZONES_SCOPE)
-    return area
+    return FUNCTIONAL_AREAS.update(area, actor, fields)
 
 
 @transaction.atomic
@@ -75,11 +69,7 @@ def gate_area_create(*, zone: EconomicZone, actor: Actor, **fields: Any) -> Gate
         raise ValidationError({"code": _("This zone already has a gate area with this code.")})
     if GateArea.objects.filter(zone=zone, name_key=name_key(fields.get("name", ""))).exists():
         raise ValidationError({"name": _("This zone already has a gate area with this name.")})
-    area = GateArea(zone=zone, **{k: v for k, v in fields.items() if k in GATE_AREA_FIELDS})
-    _save(area, "name", _("Another area of this zone already has this name or code."))
-    audit_record(actor=actor, instance=area, action=AuditAction.CREATED)
-    bump_version(ZONES_SCOPE)
-    return area
+    return GATE_AREAS.create(actor, fields, zone=zone)
 
 
 @transaction.atomic
@@ -95,11 +85,4 @@ def gate_area_update(*, area: GateArea, actor: Actor, **fields: Any) -> GateArea
         GateArea.objects.filter(zone_id=area.zone_id, name_key=name_key(fields["name"])).exclude(pk=area.pk).exists()
     ):
         raise ValidationError({"name": _("This zone already has a gate area with this name.")})
-    before = snapshot(area)
-    for key, value in fields.items():
-        if key in GATE_AREA_FIELDS:
-            setattr(area, key, value)
-    _save(area, "name", _("Another area of this zone already has this name or code."))
-    audit_record(actor=actor, instance=area, action=AuditAction.UPDATED, before=before)
-    bump_version(ZONES_SCOPE)
-    return area
+    return GATE_AREAS.update(area, actor, fields)

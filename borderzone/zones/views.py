@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from django import forms
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from borderzone.core.actors import request_actor
-from borderzone.core.forms import apply_validation_error
-from borderzone.core.permissions import can_change_zone, ensure_can_change, get_visible_or_404
+from borderzone.core.forms import initial_from
+from borderzone.core.pages import staff_form_view
+from borderzone.core.permissions import can_change_zone, get_visible_or_404
 from borderzone.zones import selectors, services
 from borderzone.zones.forms import FunctionalAreaForm, GateAreaForm
 from borderzone.zones.models import EconomicZone, FunctionalArea, GateArea
@@ -33,79 +34,58 @@ def zone_detail(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
-def _form_page(
-    request: HttpRequest, form: forms.Form, zone: EconomicZone, title: str, instance: Any = None
+def _form(
+    request: HttpRequest,
+    zone: EconomicZone,
+    form: Callable[..., forms.Form],
+    save: Callable[..., Any],
+    *,
+    title: str,
+    done: str,
+    instance: FunctionalArea | GateArea | None = None,
 ) -> HttpResponse:
-    status = 422 if form.is_bound and form.errors else 200
-    return render(
+    """A staff form of a zone's area (a new one when there is no `instance`); after saving, the zone's page."""
+    return staff_form_view(
         request,
-        "zones/area_form.html",
-        {"form": form, "zone": zone, "title": title, "instance": instance},
-        status=status,
+        instance or zone,
+        form,
+        save,
+        template="zones/area_form.html",
+        title=title,
+        back=reverse("zones:zone-detail", args=[zone.code]),
+        done=done,
+        context={"instance": instance},
     )
 
 
 @login_required
 def functional_area_create(request: HttpRequest, code: str) -> HttpResponse:
     zone = get_visible_or_404(request.user, EconomicZone.objects.all(), code=code)
-    ensure_can_change(request.user, zone)
-    form = FunctionalAreaForm(request.POST or None, zone=zone)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.functional_area_create(zone=zone, actor=request_actor(request), **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, _("Functional area added."))
-            return redirect("zones:zone-detail", code=zone.code)
-    return _form_page(request, form, zone, _("New functional area"))
+    form = partial(FunctionalAreaForm, zone=zone)
+    save = partial(services.functional_area_create, zone=zone)
+    return _form(request, zone, form, save, title=_("New functional area"), done=_("Functional area added."))
 
 
 @login_required
 def functional_area_edit(request: HttpRequest, pk: int) -> HttpResponse:
     area = get_visible_or_404(request.user, FunctionalArea.objects.select_related("zone"), pk=pk)
-    ensure_can_change(request.user, area)
-    initial = {f: getattr(area, f) for f in services.FUNCTIONAL_AREA_FIELDS}
-    form = FunctionalAreaForm(request.POST or None, zone=area.zone, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.functional_area_update(area=area, actor=request_actor(request), **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, _("Functional area saved."))
-            return redirect("zones:zone-detail", code=area.zone.code)
-    return _form_page(request, form, area.zone, _("Edit functional area"), area)
+    form = partial(FunctionalAreaForm, zone=area.zone, initial=initial_from(area, services.FUNCTIONAL_AREA_FIELDS))
+    save = partial(services.functional_area_update, area=area)
+    done = _("Functional area saved.")
+    return _form(request, area.zone, form, save, title=_("Edit functional area"), done=done, instance=area)
 
 
 @login_required
 def gate_area_create(request: HttpRequest, code: str) -> HttpResponse:
     zone = get_visible_or_404(request.user, EconomicZone.objects.all(), code=code)
-    ensure_can_change(request.user, zone)
-    form = GateAreaForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.gate_area_create(zone=zone, actor=request_actor(request), **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, _("Gate area added."))
-            return redirect("zones:zone-detail", code=zone.code)
-    return _form_page(request, form, zone, _("New gate area"))
+    save = partial(services.gate_area_create, zone=zone)
+    return _form(request, zone, GateAreaForm, save, title=_("New gate area"), done=_("Gate area added."))
 
 
 @login_required
 def gate_area_edit(request: HttpRequest, pk: int) -> HttpResponse:
     area = get_visible_or_404(request.user, GateArea.objects.select_related("zone"), pk=pk)
-    ensure_can_change(request.user, area)
-    initial = {f: getattr(area, f) for f in services.GATE_AREA_FIELDS}
-    form = GateAreaForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.gate_area_update(area=area, actor=request_actor(request), **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, _("Gate area saved."))
-            return redirect("zones:zone-detail", code=area.zone.code)
-    return _form_page(request, form, area.zone, _("Edit gate area"), area)
+    form = partial(GateAreaForm, initial=initial_from(area, services.GATE_AREA_FIELDS))
+    save = partial(services.gate_area_update, area=area)
+    title = _("Edit gate area")
+    return _form(request, area.zone, form, save, title=title, done=_("Gate area saved."), instance=area)

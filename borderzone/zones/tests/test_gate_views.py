@@ -135,6 +135,19 @@ def test_a_facility_capacity_without_unit_is_refused_on_the_form(client, tra_lin
     assert not GateFacility.objects.filter(name="Bãi").exists()
 
 
+def test_a_refused_edit_names_the_gate_as_saved_and_cancels_to_its_page(client, tra_linh, specialist):
+    client.force_login(specialist)
+    response = client.post(
+        "/staff/gates/TRALINH/edit/",
+        {"code": "TRALINH2", "name": "Tên khác", "latitude": "10", "longitude": "106.32446"},
+    )
+    assert response.status_code == 422
+    html = response.content.decode()
+    assert 'id="id_latitude_error"' in html and 'value="Tên khác"' in html
+    assert "<h1>Sửa cửa khẩu Cửa khẩu quốc tế Trà Lĩnh</h1>" in html
+    assert 'href="/gates/TRALINH/"' in html
+
+
 def test_a_leader_cannot_open_the_gate_forms(client, tra_linh, leader):
     client.force_login(leader)
     assert client.get("/staff/gates/TRALINH/edit/").status_code == 403

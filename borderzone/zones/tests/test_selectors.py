@@ -1,6 +1,7 @@
 import pytest
+from django.core.exceptions import ValidationError
 
-from borderzone.zones.selectors import commune_search, gate_area_match, gate_match
+from borderzone.zones.selectors import commune_search, gate_area_by_code, gate_area_match, gate_match
 from borderzone.zones.tests.factories import BorderGateFactory, CommuneFactory, GateAreaFactory
 
 
@@ -32,3 +33,12 @@ def test_communes_are_found_by_former_names_without_accents(db):
     commune.save()
     assert list(commune_search("hung quoc")) == [commune]
     assert list(commune_search("CÔ MƯỜI")) == [commune]
+
+
+def test_a_gate_area_is_found_by_its_code_within_the_zone_only(zone, other_zone, tra_linh):
+    area, _gate = tra_linh
+    assert gate_area_by_code(zone, "TRALINH") == area
+    assert gate_area_by_code(zone, None) is None
+    with pytest.raises(ValidationError) as caught:
+        gate_area_by_code(other_zone, "TRALINH")
+    assert list(caught.value.message_dict) == ["gate_area"]
