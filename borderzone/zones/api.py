@@ -27,6 +27,7 @@ def functional_area_out(area: FunctionalArea) -> dict[str, Any]:
         "kind_label": str(area.get_kind_display()),  # type: ignore[attr-defined]
         "name": area.name,
         "name_en": area.name_en,
+        "name_zh": area.name_zh,
         "gate_area": area.gate_area.code if area.gate_area else None,
         "area_ha": area.area_ha,
         "description": area.description,
@@ -41,6 +42,7 @@ def zone_out(zone: EconomicZone) -> dict[str, Any]:
         "code": zone.code,
         "name": zone.name,
         "name_en": zone.name_en,
+        "name_zh": zone.name_zh,
         "province": zone.province,
         "board_name": zone.board_name,
         "area_ha": zone.area_ha,
@@ -53,6 +55,7 @@ def zone_out(zone: EconomicZone) -> dict[str, Any]:
                 "code": area.code,
                 "name": area.name,
                 "name_en": area.name_en,
+                "name_zh": area.name_zh,
                 "area_ha": area.area_ha,
                 "former_district": area.former_district,
                 "communes": [c.code for c in area.communes.all()],

@@ -10,7 +10,7 @@ from typing import TextIO
 from django.db import transaction
 
 from borderzone.core.actors import Actor
-from borderzone.core.audit import audit_record
+from borderzone.core.audit import audit_record, snapshot
 from borderzone.core.cache import bump_version
 from borderzone.core.demo_data import missing
 from borderzone.core.models import AuditAction
@@ -19,6 +19,7 @@ from borderzone.zones.models import BorderGate, Commune, EconomicZone, Functiona
 from borderzone.zones.reference import DATA_DIR, admin_units_load
 
 ZONE_CODE = "CB"
+ZONE_NAME_ZH = "高平省边境口岸经济区"
 
 # code, name, English name, district before 2025, gate ids (from cao_bang_border_gates.csv)
 GATE_AREAS = [
@@ -102,6 +103,7 @@ def load(*, actor: Actor, out: TextIO) -> None:
             code=ZONE_CODE,
             name="Khu kinh tế cửa khẩu tỉnh Cao Bằng",
             name_en="Cao Bang Border-Gate Economic Zone",
+            name_zh=ZONE_NAME_ZH,
             short_name="Khu KTCK Cao Bằng",
             province=Province.objects.get(code="04"),
             board_name="Ban Quản lý Khu kinh tế tỉnh Cao Bằng",
@@ -126,6 +128,11 @@ def load(*, actor: Actor, out: TextIO) -> None:
         out.write(f"Zone {zone.code} created.\n")
     else:
         out.write(f"Zone {zone.code} already present.\n")
+        if not zone.name_zh:  # a demo loaded before zones had Chinese names; what staff wrote is kept
+            before = snapshot(zone)
+            zone.name_zh = ZONE_NAME_ZH
+            zone.save(update_fields=["name_zh"])
+            audit_record(actor=actor, instance=zone, action=AuditAction.UPDATED, before=before, note="demo data")
 
     gate_rows = _gate_rows()
     created_areas = created_gates = 0

@@ -37,6 +37,7 @@ class GatePublicOut(Schema):
     code: str
     name: str
     name_en: str
+    name_zh: str
     gate_type: GateType
     gate_area: str | None
     belongs_to: str | None = Field(..., description="Code of the gate a crossing or opening belongs to")
@@ -53,6 +54,7 @@ class GatePublicOut(Schema):
 class GatePatch(Schema):
     name: str | None = Field(None, min_length=1, max_length=200)
     name_en: str | None = Field(None, max_length=200)
+    name_zh: str | None = Field(None, max_length=200)
     partner_name: str | None = Field(None, max_length=200)
     partner_name_zh: str | None = Field(None, max_length=200)
     latitude: Decimal | None = Field(None, max_digits=8, decimal_places=5)
@@ -84,6 +86,7 @@ def gate_out(gate: BorderGate) -> dict[str, Any]:
         "code": gate.code,
         "name": gate.name,
         "name_en": gate.name_en,
+        "name_zh": gate.name_zh,
         "gate_type": gate.gate_type,
         "gate_area": gate.gate_area.code if gate.gate_area else None,
         "belongs_to": gate.parent.code if gate.parent else None,

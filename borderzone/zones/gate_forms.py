@@ -23,6 +23,7 @@ class GateForm(forms.Form):
     code = code_field(max_length=40)
     name = forms.CharField(label=_("Name"), max_length=200)
     name_en = forms.CharField(label=_("English name"), max_length=200, required=False)
+    name_zh = forms.CharField(label=_("Chinese name"), max_length=200, required=False)
     gate_type = forms.ChoiceField(label=_("Type"), choices=GateType.choices)
     since = forms.DateField(
         label=_("Type held since"),

@@ -25,6 +25,7 @@ GATE_FIELDS = (
     "code",
     "name",
     "name_en",
+    "name_zh",
     "gate_type",
     "gate_area",
     "parent",

@@ -8,6 +8,7 @@ from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from borderzone.core.i18n import localized
 from borderzone.core.text import name_key, search_key
 
 
@@ -17,10 +18,9 @@ class LocalizedNameMixin:
 
     @property
     def display_name(self) -> str:
-        lang = translation.get_language() or "vi"
-        if not lang.startswith("vi") and self.name_en:
-            return self.name_en
-        return self.name
+        """The name in the active language: `name_en` / `name_zh` when filled (provinces and communes
+        have no Chinese name), else the Vietnamese name."""
+        return localized(self, "name")
 
 
 class Province(LocalizedNameMixin, models.Model):
@@ -77,6 +77,7 @@ class EconomicZone(LocalizedNameMixin, models.Model):
     code = models.CharField(_("code"), max_length=20, unique=True, help_text=_("Short code, e.g. CB"))
     name = models.CharField(_("name"), max_length=200)
     name_en = models.CharField(_("English name"), max_length=200, blank=True)
+    name_zh = models.CharField(_("Chinese name"), max_length=200, blank=True)
     short_name = models.CharField(_("short name"), max_length=100, blank=True)
     province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="economic_zones")
     board_name = models.CharField(_("management board"), max_length=200, blank=True)
@@ -103,10 +104,7 @@ class EconomicZone(LocalizedNameMixin, models.Model):
 
     @property
     def display_description(self) -> str:
-        lang = translation.get_language() or "vi"
-        if not lang.startswith("vi") and self.description_en:
-            return self.description_en
-        return self.description
+        return localized(self, "description")
 
 
 class GateArea(LocalizedNameMixin, models.Model):
@@ -116,6 +114,7 @@ class GateArea(LocalizedNameMixin, models.Model):
     code = models.CharField(_("code"), max_length=30)
     name = models.CharField(_("name"), max_length=200)
     name_en = models.CharField(_("English name"), max_length=200, blank=True)
+    name_zh = models.CharField(_("Chinese name"), max_length=200, blank=True)
     area_ha = models.DecimalField(_("area (ha)"), max_digits=12, decimal_places=2, null=True, blank=True)
     communes = models.ManyToManyField(Commune, blank=True, related_name="gate_areas", verbose_name=_("communes"))
     former_district = models.CharField(_("district before 2025"), max_length=100, blank=True)
@@ -159,6 +158,7 @@ class FunctionalArea(LocalizedNameMixin, models.Model):
     kind = models.CharField(_("kind"), max_length=30, choices=FunctionalAreaKind.choices)
     name = models.CharField(_("name"), max_length=200)
     name_en = models.CharField(_("English name"), max_length=200, blank=True)
+    name_zh = models.CharField(_("Chinese name"), max_length=200, blank=True)
     gate_area = models.ForeignKey(
         GateArea,
         on_delete=models.PROTECT,
@@ -208,6 +208,7 @@ class BorderGate(LocalizedNameMixin, models.Model):
     code = models.CharField(_("code"), max_length=40, unique=True)
     name = models.CharField(_("name"), max_length=200)
     name_en = models.CharField(_("English name"), max_length=200, blank=True)
+    name_zh = models.CharField(_("Chinese name"), max_length=200, blank=True)
     gate_type = models.CharField(_("type"), max_length=20, choices=GateType.choices)
     parent = models.ForeignKey(
         "self",

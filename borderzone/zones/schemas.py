@@ -17,6 +17,7 @@ class GateOut(Schema):
     code: str
     name: str
     name_en: str
+    name_zh: str
     gate_type: GateType
     partner_name: str
     latitude: Decimal | None
@@ -28,6 +29,7 @@ class GateAreaOut(Schema):
     code: str
     name: str
     name_en: str
+    name_zh: str
     area_ha: Decimal | None
     former_district: str
     communes: list[str]
@@ -40,6 +42,7 @@ class FunctionalAreaOut(Schema):
     kind_label: str
     name: str
     name_en: str
+    name_zh: str
     gate_area: str | None = Field(None, description="Code of the gate area it lies in")
     area_ha: Decimal | None
     description: str
@@ -49,6 +52,7 @@ class ZoneOut(Schema):
     code: str
     name: str
     name_en: str
+    name_zh: str
     province: ProvinceOut
     board_name: str
     area_ha: Decimal | None
@@ -62,6 +66,7 @@ class FunctionalAreaIn(Schema):
     kind: FunctionalAreaKind
     name: str = Field(..., min_length=1, max_length=200)
     name_en: str = Field("", max_length=200)
+    name_zh: str = Field("", max_length=200)
     gate_area: str | None = Field(None, description="Code of a gate area of the same zone")
     area_ha: Decimal | None = Field(None, ge=0, max_digits=12, decimal_places=2)
     description: str = ""
@@ -71,6 +76,7 @@ class FunctionalAreaPatch(Schema):
     kind: FunctionalAreaKind | None = None
     name: str | None = Field(None, min_length=1, max_length=200)
     name_en: str | None = Field(None, max_length=200)
+    name_zh: str | None = Field(None, max_length=200)
     gate_area: str | None = None
     area_ha: Decimal | None = Field(None, ge=0, max_digits=12, decimal_places=2)
     description: str | None = None

@@ -17,8 +17,8 @@ from borderzone.zones.models import EconomicZone, FunctionalArea, GateArea
 
 ZONES_SCOPE = "zones"
 
-FUNCTIONAL_AREA_FIELDS = ("kind", "name", "name_en", "gate_area", "area_ha", "description")
-GATE_AREA_FIELDS = ("code", "name", "name_en", "area_ha", "former_district", "description", "sort_order")
+FUNCTIONAL_AREA_FIELDS = ("kind", "name", "name_en", "name_zh", "gate_area", "area_ha", "description")
+GATE_AREA_FIELDS = ("code", "name", "name_en", "name_zh", "area_ha", "former_district", "description", "sort_order")
 # Names are compared by their key (accents and case ignored) before saving; a clash the database
 # still finds (a concurrent writer) is reported on the name.
 AREA_CLASH = gettext_lazy("Another area of this zone already has this name or code.")

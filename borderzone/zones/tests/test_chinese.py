@@ -79,3 +79,37 @@ def test_api_errors_follow_a_chinese_accept_language(client, zone, specialist):
         "detail": "Hãy đăng nhập để thực hiện thao tác này."
     }
     assert client.get("/api/v1/zones/NOPE").json() == {"detail": "Không tìm thấy"}
+
+
+def test_zone_and_gate_names_in_chinese_fall_back_to_vietnamese_not_english(client, tra_linh, zone, actor):
+    zone.name_en, zone.name_zh = "Zone A", ""
+    zone.save()
+    tra_linh.name_en, tra_linh.name_zh = "Tra Linh International Gate", "茶岭国际口岸"
+    tra_linh.save()
+    html = client.get("/zh-hans/gates/TRALINH/").text
+    assert "茶岭国际口岸" in html and "Tra Linh International Gate" not in html
+    # No Chinese name for the zone: its Vietnamese name, not the English one.
+    from django.utils import translation
+
+    with translation.override("zh-hans"):
+        assert zone.display_name == zone.name
+    with translation.override("en"):
+        assert zone.display_name == "Zone A"
+    assert "Tra Linh International Gate" in client.get("/en/gates/TRALINH/").text
+
+
+def test_staff_give_a_gate_its_chinese_name(client, tra_linh, specialist):
+    from borderzone.core.models import AuditEvent
+
+    client.force_login(specialist)
+    form = client.get("/staff/gates/TRALINH/edit/").context["form"]
+    data = {k: v for k, v in form.initial.items() if v is not None}
+    data.update(gate_area=tra_linh.gate_area.pk, name_zh="茶岭国际口岸")
+    data = {k: (v.pk if hasattr(v, "pk") else v) for k, v in data.items()}
+    response = client.post("/staff/gates/TRALINH/edit/", data)
+    assert response.status_code == 302, response.context["form"].errors if response.context else response
+    tra_linh.refresh_from_db()
+    assert tra_linh.name_zh == "茶岭国际口岸"
+    event = AuditEvent.objects.filter(object_id=str(tra_linh.pk)).order_by("-pk").first()
+    assert event is not None and "name_zh" in event.changes
+    assert client.get("/api/v1/zones/gates/TRALINH").json()["name_zh"] == "茶岭国际口岸"
