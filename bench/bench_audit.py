@@ -31,8 +31,8 @@ def run(size: str) -> list[Measurement]:
         with transaction.atomic(), connection.cursor() as cursor:
             for i in range(n):
                 cursor.execute(
-                    "INSERT INTO zones_functionalarea (zone_id, kind, name, name_en, description, name_key) "
-                    "VALUES (%s, 'other', %s, '', '', %s)",
+                    "INSERT INTO zones_functionalarea (zone_id, kind, name, name_en, name_zh, description, name_key) "
+                    "VALUES (%s, 'other', %s, '', '', '', %s)",
                     [zone.pk, f"Khu {i}", f"khu {i}"],
                 )
         FunctionalArea.objects.filter(zone=zone).delete()

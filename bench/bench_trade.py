@@ -29,9 +29,10 @@ def _generate(zone: EconomicZone, gates: int, first_year: int, years: int) -> No
     )
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(
-            "INSERT INTO zones_bordergate (zone_id, code, name, name_en, gate_type, partner_name, partner_name_zh, "
-            "coordinate_source, name_key) "
-            f"SELECT %s, 'BT' || g, 'Bench gate ' || g, '', 'main', '', '', '', 'bench gate ' || g FROM ({series_gates}) AS q",
+            "INSERT INTO zones_bordergate (zone_id, code, name, name_en, name_zh, gate_type, partner_name, "
+            "partner_name_zh, coordinate_source, name_key) "
+            f"SELECT %s, 'BT' || g, 'Bench gate ' || g, '', '', 'main', '', '', '', 'bench gate ' || g "
+            f"FROM ({series_gates}) AS q",
             [zone.pk],
         )
         if postgres:
