@@ -27,6 +27,7 @@ PAGES = [
     ("map", "/map/", False),
     ("projects", "/staff/investments/?as_of=2020-09-21", True),
     ("documents", "/documents/?q=dong+dang", False),
+    ("investing-zh", "/zh-hans/investing/", False),
 ]
 
 
