@@ -34,7 +34,7 @@ setup: $(STAMP)
 
 run: setup
 	@echo
-	@echo "  BorderZone is starting on http://$(HOST):$(PORT)/  (English: http://$(HOST):$(PORT)/en/)"
+	@echo "  BorderZone is starting on http://$(HOST):$(PORT)/  (English: http://$(HOST):$(PORT)/en/, 中文: http://$(HOST):$(PORT)/zh-hans/)"
 	@echo "  $$($(PY) -c 'import django, os; os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev"); django.setup(); from borderzone.accounts.demo import describe; print(describe())')"
 	@echo "  The task worker runs beside the web server; Ctrl+C stops both."
 	@echo
