@@ -9,6 +9,7 @@ Chinese:    123,730亿越南盾, 1,100万美元, 30,130.34公顷, 2020年9月21�
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
@@ -161,3 +162,25 @@ def format_month(value: dt.date, lang: str | None = None) -> str:
     if style == "zh":
         return f"{value.year}年{value.month}月"
     return f"{_EN_MONTHS[value.month - 1]} {value.year}"
+
+
+_LEGAL_REFERENCE = re.compile(
+    r"^\s*Điều\s+(?P<article>\d+[a-z]?)\s*,?"
+    r"(?:\s*khoản\s+(?P<clause>\d+[a-z]?)\s*,?)?"
+    r"(?:\s*điểm\s+(?P<point>[a-zđ]{1,2})\s*)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def format_legal_reference(text: str, lang: str | None = None) -> str:
+    """A Vietnamese citation of a legal provision ("Điều 13, khoản 1, điểm c") the way readers of the
+    language cite it: "Article 13(1)(c)", "第13条第1款第c项". Text that is not such a citation (a note, a
+    range) is returned as written, in Vietnamese."""
+    style = current_lang(lang)
+    match = _LEGAL_REFERENCE.match(text or "")
+    if style == "vi" or match is None:
+        return text
+    article, clause, point = match.group("article"), match.group("clause"), match.group("point")
+    if style == "zh":
+        return f"第{article}条" + (f"第{clause}款" if clause else "") + (f"第{point}项" if point else "")
+    return f"Article {article}" + (f"({clause})" if clause else "") + (f"({point})" if point else "")

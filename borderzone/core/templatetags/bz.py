@@ -96,3 +96,9 @@ def language_links(context: template.Context) -> list[dict[str, Any]]:
                 url = reverse("core:home")
         links.append({"code": code, "name": NATIVE_NAMES.get(code, code), "url": url, "current": code == current})
     return links
+
+
+@register.filter
+def legalref(value: str | None) -> str:
+    """A citation of a legal provision ("Điều 13, khoản 1") in the active language's way."""
+    return formatting.format_legal_reference(value or "")

@@ -170,3 +170,24 @@ def test_the_month_filter_follows_the_language():
     for lang, expected in (("vi", "09/2020"), ("en", "Sep 2020"), ("zh-hans", "2020年9月")):
         with translation.override(lang):
             assert template.render(Context({"month": dt.date(2020, 9, 1)})) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "en", "zh"),
+    [
+        ("Điều 13, khoản 1", "Article 13(1)", "第13条第1款"),
+        ("Điều 2, khoản 3, điểm c", "Article 2(3)(c)", "第2条第3款第c项"),
+        ("Điều 64 khoản 1 điểm i", "Article 64(1)(i)", "第64条第1款第i项"),
+        ("Điều 81", "Article 81", "第81条"),
+        ("điều 16, khoản 11", "Article 16(11)", "第16条第11款"),
+        # Not a plain citation: kept as written.
+        ("Quy định về giãn tiến độ (cần bộ phận pháp chế xác nhận số điều)",) * 3,
+        ("Điều 13 và Điều 14",) * 3,
+    ],
+)
+def test_legal_references_are_cited_the_way_each_language_cites_them(text, en, zh):
+    from borderzone.core.formatting import format_legal_reference
+
+    assert format_legal_reference(text, "vi") == text
+    assert format_legal_reference(text, "en") == en
+    assert format_legal_reference(text, "zh-hans") == zh

@@ -15,7 +15,7 @@ def test_the_incentives_page_reads_in_chinese(client, make_incentive, sectors):
     html = client.get("/zh-hans/investing/").text
     assert "<h1>投资经济区</h1>" in html
     assert "投资优惠" in html and "筛选优惠" in html and "适用地区" in html and "整个经济区" in html
-    assert "条款原文" in html and "Điều 13, khoản 1" in html
+    assert "条款原文" in html and "第13条第1款" in html
     # The incentive itself is the board's text; it stays as written.
     assert "Thuế suất thu nhập doanh nghiệp 10% trong 15 năm" in html
 

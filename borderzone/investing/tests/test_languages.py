@@ -44,12 +44,15 @@ def test_incentives_page_in_english_and_chinese_falls_back_to_vietnamese(client,
     assert "Corporate income tax at 10% for 15 years" in english
     assert "Income from a new project is taxed at 10% for 15 years." in english
     assert "C – Manufacturing" in english
+    assert "Article 13(1), " in english and "Điều 13, khoản 1" not in english  # the clause, cited in English
     chinese = client.get(_url("investing:home", "zh-hans")).content.decode()
     assert "15年内适用10%的企业所得税税率" in chinese and "C – 制造业" in chinese
+    assert "第13条第1款, " in chinese
     # No Chinese description: the Vietnamese one, not the English one.
     assert "Áp dụng thuế suất 10% trong 15 năm." in chinese and "Income from a new project" not in chinese
     vietnamese = client.get(_url("investing:home", "vi")).content.decode()
     assert "Thuế suất thu nhập doanh nghiệp 10% trong 15 năm" in vietnamese
+    assert "Điều 13, khoản 1, " in vietnamese
     assert "Corporate income tax" not in vietnamese
 
 
