@@ -220,3 +220,15 @@ def test_the_combined_dashboard_makes_the_same_number_of_queries_at_two_data_siz
     make_project(other_zone, actor, name="Kho mới", issued_on=dt.date(2019, 1, 1))
     board = client.get("/staff/dashboard/", ALL).context["board"]
     assert board["investments"]["summary"]["projects"]["total"] == 24
+
+
+def test_the_combined_dashboard_reads_in_english_and_chinese(client, zone, other_zone, actor, admin_user):
+    _two_zones(zone, other_zone, actor)
+    client.force_login(admin_user)
+    english = client.get("/en/staff/dashboard/", ALL)
+    assert english.status_code == 200
+    assert "Dashboard · All zones" in english.text and "Zones compared" in english.text
+    assert "Summed over 2 zones." in english.text and _kpi(english.text, "projects") == "3"
+    chinese = client.get("/zh-hans/staff/dashboard/", ALL)
+    assert chinese.status_code == 200
+    assert "所有经济区" in chinese.text and "各经济区对比" in chinese.text and "合计 2 个经济区。" in chinese.text
