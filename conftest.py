@@ -12,6 +12,23 @@ from borderzone.zones.tests.factories import EconomicZoneFactory, GateAreaFactor
 pytest_plugins = ["borderzone.core.tests.browser"]
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _redis_left_clean():
+    """With the Redis cache (CI's PostgreSQL run), remove this process's keys when the run ends: each test
+    process has its own key prefix (config/settings/test.py), so nothing of the run stays in Redis."""
+    yield
+    from django.conf import settings
+    from django.core.cache import cache
+
+    options = settings.CACHES["default"]
+    if not options["BACKEND"].endswith("RedisCache"):
+        return
+    client = cache._cache.get_client(write=True)  # type: ignore[attr-defined]
+    keys = list(client.scan_iter(match=f"{options['KEY_PREFIX']}:*", count=1000))
+    for start in range(0, len(keys), 1000):
+        client.delete(*keys[start : start + 1000])
+
+
 @pytest.fixture(autouse=True)
 def _vietnamese_by_default():
     """Each test starts in the system's default language, whatever a previous request activated."""
