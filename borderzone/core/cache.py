@@ -28,12 +28,34 @@ def _ensure(scope: str) -> int:
         return DataVersion.objects.get(scope=scope).version
 
 
+# Functions run once after a transaction that changed one of their scopes commits (see `after_change`).
+_AFTER_CHANGE: list[tuple[frozenset[str], Callable[[], None]]] = []
+
+
+def after_change(scopes: tuple[str, ...], callback: Callable[[], None]) -> None:
+    """Run `callback` once after each committed transaction that bumps one of `scopes` (never after a
+    rollback); apps use it to recompute what their pages will ask for next, e.g. in a background task."""
+    _AFTER_CHANGE.append((frozenset(scopes), callback))
+
+
+def _schedule_after_change(scope: str) -> None:
+    connection = transaction.get_connection()
+    for scopes, callback in _AFTER_CHANGE:
+        if scope not in scopes:
+            continue
+        # Once per transaction, however many writes it makes; Django drops it if the transaction rolls back.
+        if any(entry[1] is callback for entry in connection.run_on_commit):
+            continue
+        transaction.on_commit(callback)
+
+
 def bump_version(scope: str) -> None:
     """Mark the data of `scope` changed; call inside the writing transaction."""
     with transaction.atomic():
         updated = DataVersion.objects.filter(scope=scope).update(version=F("version") + 1)
         if not updated:
             _ensure(scope)
+        _schedule_after_change(scope)
 
 
 def current_version(*scopes: str) -> str:

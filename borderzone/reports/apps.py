@@ -15,3 +15,10 @@ class ReportsConfig(AppConfig):
         NavItem("reports:summary-text", _("Written summary"), "staff", 90),
         NavItem("reports:report-list", _("Reports"), "staff", 91),
     ]
+
+    def ready(self) -> None:
+        from borderzone.core.cache import after_change
+        from borderzone.reports.dashboard import SCOPES
+        from borderzone.reports.services import warm_after_change
+
+        after_change(SCOPES, warm_after_change)

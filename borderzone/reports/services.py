@@ -72,3 +72,27 @@ def build_report(report_id: int) -> str:
         status=ReportStatus.READY, progress=100, filename=filename, content=content, finished_at=timezone.now()
     )
     return filename
+
+
+def warm_after_change() -> None:
+    """After a committed change to data the dashboard reads, have the worker compute today's dashboard of
+    each zone, so that the next leader who opens it gets the cached figures instead of waiting for them.
+    Only where the cache is shared with the web processes (Redis): settings.WARM_DASHBOARDS."""
+    from django.conf import settings
+
+    if settings.WARM_DASHBOARDS:
+        warm_dashboards.enqueue()
+
+
+@task()
+def warm_dashboards() -> int:
+    """Today's dashboard of every zone (default span), computed into the versioned cache; returns how many."""
+    from borderzone.reports.api import default_span
+    from borderzone.reports.dashboard import DashboardQuery, dashboard_data
+
+    today = timezone.localdate()
+    start, end = default_span(today, None, None)
+    zones = list(EconomicZone.objects.order_by("code"))
+    for zone in zones:
+        dashboard_data(DashboardQuery(zone=zone, gate_area=None, as_of=today, from_year=start, to_year=end))
+    return len(zones)

@@ -237,6 +237,9 @@ EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
 # A moderator gets at most one notification e-mail of each kind in this many minutes; the next one
 # says how many items wait.
 NOTIFY_INTERVAL_MINUTES = env.integer("NOTIFY_INTERVAL_MINUTES", 30, minimum=1)
+# After a change to the data it reads, the task worker recomputes today's dashboard of each zone into the
+# cache, so leaders do not wait for it. Worth it only with a cache shared by the processes (Redis).
+WARM_DASHBOARDS = env.boolean("WARM_DASHBOARDS", REDIS_URL != "-")
 
 # Captchas are drawn locally by django-simple-captcha (Pillow); nothing is fetched.
 CAPTCHA_LENGTH = 5

@@ -9,6 +9,9 @@ DEBUG = False
 SECRET_KEY = "test-only-not-secret-4b8f0c2e9a1d7e3f6c5b4a3928171615141312111009"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+# Tasks run inside each write here: recomputing dashboards after every write would only slow the suite
+# (a test turns it on to check it).
+WARM_DASHBOARDS = False
 # Mail stays in memory (django.core.mail.outbox), whatever server the environment names.
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}

@@ -232,3 +232,66 @@ def test_the_combined_dashboard_reads_in_english_and_chinese(client, zone, other
     chinese = client.get("/zh-hans/staff/dashboard/", ALL)
     assert chinese.status_code == 200
     assert "所有经济区" in chinese.text and "各经济区对比" in chinese.text and "合计 2 个经济区。" in chinese.text
+
+
+def test_after_a_change_the_worker_recomputes_todays_dashboards(
+    client, zone, actor, specialist, settings, django_capture_on_commit_callbacks
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from borderzone.reports import services
+
+    settings.DEFAULT_ZONE_CODE = zone.code
+    settings.WARM_DASHBOARDS = True
+    client.force_login(specialist)
+    client.get("/staff/dashboard/")  # the cache's version rows exist; the page is computed once
+    cache.clear()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        make_project(zone, actor, name="Kho A", issued_on=dt.date(2019, 1, 1))
+        make_project(zone, actor, name="Kho B", issued_on=dt.date(2019, 2, 1))
+    # Once per committed transaction that changed what the dashboard reads (two writes: two transactions).
+    assert [c for c in callbacks if c is services.warm_after_change] != []
+    # The worker (run at once here) computed today's dashboard: the page now only checks versions.
+    with CaptureQueriesContext(connection) as ctx:
+        html = client.get("/staff/dashboard/").text
+    assert _kpi(html, "projects") == "2"
+    assert not [q for q in ctx.captured_queries if "investments_project" in q["sql"]]
+
+
+def test_one_recomputation_a_transaction_and_none_after_a_rollback(
+    zone, actor, settings, django_capture_on_commit_callbacks
+):
+    from django.db import transaction
+
+    from borderzone.reports import services
+
+    # Several writes in one transaction ask for one recomputation; a rolled-back one asks for none.
+    with django_capture_on_commit_callbacks() as callbacks:
+        with transaction.atomic():
+            make_project(zone, actor, name="Kho C", issued_on=dt.date(2019, 3, 1))
+            make_project(zone, actor, name="Kho D", issued_on=dt.date(2019, 4, 1))
+    assert [c for c in callbacks if c is services.warm_after_change] == [services.warm_after_change]
+    with django_capture_on_commit_callbacks() as callbacks:
+        try:
+            with transaction.atomic():
+                make_project(zone, actor, name="Kho E", issued_on=dt.date(2019, 5, 1))
+                raise RuntimeError("rolled back")
+        except RuntimeError:
+            pass
+    assert [c for c in callbacks if c is services.warm_after_change] == []
+
+
+def test_dashboards_are_not_recomputed_where_the_cache_is_not_shared(zone, actor, settings, monkeypatch):
+    from types import SimpleNamespace
+
+    from borderzone.reports import services
+
+    settings.WARM_DASHBOARDS = False
+    queued = []
+    monkeypatch.setattr(services, "warm_dashboards", SimpleNamespace(enqueue=lambda: queued.append(1)))
+    services.warm_after_change()
+    assert queued == []
+    settings.WARM_DASHBOARDS = True
+    services.warm_after_change()
+    assert queued == [1]
