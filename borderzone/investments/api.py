@@ -15,7 +15,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.security import django_auth
 
 from borderzone.core.actors import request_actor
-from borderzone.core.permissions import ensure_can_change, get_visible_or_404
+from borderzone.core.permissions import get_changeable_or_404
 from borderzone.core.text import name_key
 from borderzone.investments import selectors, services
 from borderzone.investments.models import (
@@ -192,9 +192,7 @@ def get_project(request: HttpRequest, code: str, as_of: str | None = None) -> di
 
 
 def _editable(request: HttpRequest, code: str) -> Project:
-    project = get_visible_or_404(request.user, Project.objects.select_related("zone"), code=code)
-    ensure_can_change(request.user, project)
-    return project
+    return get_changeable_or_404(request.user, Project.objects.select_related("zone"), code=code)
 
 
 def _gate_area(zone: EconomicZone, code: str | None) -> GateArea | None:
@@ -229,8 +227,7 @@ def _created(request: HttpRequest, code: str) -> tuple[int, dict[str, Any]]:
     "/projects", auth=django_auth, response={201: dict}, summary="Register a project with its first certificate"
 )
 def create_project(request: HttpRequest, payload: ProjectIn) -> tuple[int, dict[str, Any]]:
-    zone = get_visible_or_404(request.user, EconomicZone.objects.all(), code=payload.zone)
-    ensure_can_change(request.user, zone)
+    zone = get_changeable_or_404(request.user, EconomicZone.objects.all(), code=payload.zone)
     actor = request_actor(request, "api")
     investors = []
     for item in payload.investors:
