@@ -20,10 +20,11 @@ from django.views.decorators.http import require_POST
 
 from borderzone.core.actors import client_ip, request_actor
 from borderzone.core.cache import cached
-from borderzone.core.forms import apply_validation_error, form_status
+from borderzone.core.forms import apply_validation_error, form_status, initial_from
 from borderzone.core.permissions import (
     can_change_zone,
     ensure_can_change,
+    get_changeable_or_404,
     get_visible_or_404,
     is_staff_member,
     zones_editable_by,
@@ -326,11 +327,10 @@ def staff_document(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def staff_document_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    document = get_visible_or_404(request.user, LegalDocument.objects.select_related("zone"), pk=pk)
-    ensure_can_change(request.user, document)
+    document = get_changeable_or_404(request.user, LegalDocument.objects.select_related("zone"), pk=pk)
     zones = zones_editable_by(request.user).filter(pk=document.zone_id)
     others = LegalDocument.objects.filter(zone=document.zone).exclude(pk=document.pk).order_by("-issued_on")
-    initial = {f: getattr(document, f) for f in services.DOCUMENT_FIELDS}
+    initial = initial_from(document, services.DOCUMENT_FIELDS)
     initial.update(zone=document.zone, replaces=list(document.replaces.all()), amends=list(document.amends.all()))
     form = DocumentForm(request.POST or None, zones=zones, documents=others, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -349,8 +349,7 @@ def staff_document_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def staff_document_publish(request: HttpRequest, pk: int) -> HttpResponse:
-    document = get_visible_or_404(request.user, LegalDocument.objects.select_related("zone"), pk=pk)
-    ensure_can_change(request.user, document)
+    document = get_changeable_or_404(request.user, LegalDocument.objects.select_related("zone"), pk=pk)
     publish = request.POST.get("publish") == "1"
     services.document_set_published(document=document, published=publish, actor=request_actor(request))
     messages.success(request, _("Document published.") if publish else _("Document withdrawn from publication."))
@@ -360,8 +359,7 @@ def staff_document_publish(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def staff_document_file_remove(request: HttpRequest, pk: int, file_id: int) -> HttpResponse:
-    document = get_visible_or_404(request.user, LegalDocument.objects.select_related("zone"), pk=pk)
-    ensure_can_change(request.user, document)
+    document = get_changeable_or_404(request.user, LegalDocument.objects.select_related("zone"), pk=pk)
     item = get_object_or_404(DocumentFile, pk=file_id, document=document)
     services.document_file_remove(item=item, actor=request_actor(request))
     messages.success(request, _("File removed."))
@@ -410,11 +408,10 @@ def staff_procedure_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def staff_procedure_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    procedure = get_visible_or_404(request.user, AdministrativeProcedure.objects.select_related("zone"), pk=pk)
-    ensure_can_change(request.user, procedure)
+    procedure = get_changeable_or_404(request.user, AdministrativeProcedure.objects.select_related("zone"), pk=pk)
     zones = zones_editable_by(request.user).filter(pk=procedure.zone_id)
     docs = LegalDocument.objects.filter(zone=procedure.zone).order_by("-issued_on")
-    initial = {f: getattr(procedure, f) for f in services.PROCEDURE_FIELDS}
+    initial = initial_from(procedure, services.PROCEDURE_FIELDS)
     initial.update(
         zone=procedure.zone, legal_basis=list(procedure.legal_basis.all()), is_published=procedure.is_published
     )
@@ -466,10 +463,9 @@ def staff_procedure(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def staff_component_edit(request: HttpRequest, pk: int, component_id: int) -> HttpResponse:
     """Change a dossier paper's name and copies, and their English and Chinese versions."""
-    procedure = get_visible_or_404(request.user, AdministrativeProcedure.objects.select_related("zone"), pk=pk)
-    ensure_can_change(request.user, procedure)
+    procedure = get_changeable_or_404(request.user, AdministrativeProcedure.objects.select_related("zone"), pk=pk)
     component = get_object_or_404(DossierComponent, pk=component_id, procedure=procedure)
-    initial = {f: getattr(component, f) for f in services.COMPONENT_FIELDS}
+    initial = initial_from(component, services.COMPONENT_FIELDS)
     form = ComponentEditForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
@@ -490,8 +486,7 @@ def staff_component_edit(request: HttpRequest, pk: int, component_id: int) -> Ht
 @login_required
 @require_POST
 def staff_component_remove(request: HttpRequest, pk: int, component_id: int) -> HttpResponse:
-    procedure = get_visible_or_404(request.user, AdministrativeProcedure.objects.select_related("zone"), pk=pk)
-    ensure_can_change(request.user, procedure)
+    procedure = get_changeable_or_404(request.user, AdministrativeProcedure.objects.select_related("zone"), pk=pk)
     component = get_object_or_404(DossierComponent, pk=component_id, procedure=procedure)
     services.component_remove(component=component, actor=request_actor(request))
     messages.success(request, _("Dossier paper removed."))

@@ -3,6 +3,8 @@ staff pages that keep them, with the inquiries inbox."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -13,16 +15,18 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 
 from borderzone.core.actors import request_actor
 from borderzone.core.cache import cached
-from borderzone.core.forms import apply_validation_error, form_status
+from borderzone.core.forms import apply_validation_error, form_status, initial_from
 from borderzone.core.permissions import (
     can_change_zone,
     ensure_can_change,
+    get_changeable_or_404,
     get_visible_or_404,
     is_admin,
     is_staff_member,
@@ -192,35 +196,48 @@ def _form_page(request: HttpRequest, form: Any, title: str, back: str) -> HttpRe
     )
 
 
+def _zone_form(
+    request: HttpRequest,
+    form: Any,
+    create: Callable[..., Any],
+    update: Callable[..., Any] | None,
+    title: str,
+    done: str,
+    next_url: Callable[[Any], str],
+) -> HttpResponse:
+    """A staff form whose zone is one of its fields: `create(zone=..., actor=..., **the other fields)`, or
+    `update(actor=..., **the other fields)` of an existing object; then `done` and `next_url(what was saved)`."""
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        zone = data.pop("zone")
+        try:
+            actor = request_actor(request)
+            saved = create(zone=zone, actor=actor, **data) if update is None else update(actor=actor, **data)
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, done)
+            return redirect(next_url(saved))
+    return _form_page(request, form, title, "investing:staff-home")
+
+
 @login_required
 def staff_incentive_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     incentive = None
     zones = zones_editable_by(request.user)
     initial: dict[str, Any] = {}
     if pk is not None:
-        incentive = get_visible_or_404(request.user, Incentive.objects.select_related("zone"), pk=pk)
-        ensure_can_change(request.user, incentive)
+        incentive = get_changeable_or_404(request.user, Incentive.objects.select_related("zone"), pk=pk)
         zones = zones.filter(pk=incentive.zone_id)
-        initial = {f: getattr(incentive, f) for f in services.INCENTIVE_FIELDS}
+        initial = initial_from(incentive, services.INCENTIVE_FIELDS)
         initial.update({f: list(getattr(incentive, f).all()) for f in services.INCENTIVE_M2M}, zone=incentive.zone)
     elif not zones.exists():
         raise Http404
     form = IncentiveForm(request.POST or None, zones=zones, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        zone = data.pop("zone")
-        try:
-            if incentive is None:
-                services.incentive_create(zone=zone, actor=request_actor(request), **data)
-            else:
-                services.incentive_update(incentive=incentive, actor=request_actor(request), **data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, _("Incentive saved."))
-            return redirect("investing:staff-home")
+    update = partial(services.incentive_update, incentive=incentive) if incentive else None
     title = _("Edit incentive") if incentive else _("New incentive")
-    return _form_page(request, form, title, "investing:staff-home")
+    done = _("Incentive saved.")
+    return _zone_form(request, form, services.incentive_create, update, title, done, lambda _: "investing:staff-home")
 
 
 @login_required
@@ -229,29 +246,25 @@ def staff_call_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse
     zones = zones_editable_by(request.user)
     initial: dict[str, Any] = {}
     if pk is not None:
-        call = get_visible_or_404(request.user, InvestmentCall.objects.select_related("zone"), pk=pk)
-        ensure_can_change(request.user, call)
+        call = get_changeable_or_404(request.user, InvestmentCall.objects.select_related("zone"), pk=pk)
         zones = zones.filter(pk=call.zone_id)
-        initial = {f: getattr(call, f) for f in services.CALL_FIELDS}
+        initial = initial_from(call, services.CALL_FIELDS)
         initial.update(sectors=list(call.sectors.all()), zone=call.zone)
     elif not zones.exists():
         raise Http404
     form = CallForm(request.POST or None, zones=zones, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        zone = data.pop("zone")
-        try:
-            if call is None:
-                call = services.call_create(zone=zone, actor=request_actor(request), **data)
-            else:
-                services.call_update(call=call, actor=request_actor(request), **data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, _("Call for investment saved."))
-            return redirect("investing:call", pk=call.pk)
+    update = partial(services.call_update, call=call) if call else None
     title = _("Edit call for investment") if call else _("New call for investment")
-    return _form_page(request, form, title, "investing:staff-home")
+    done = _("Call for investment saved.")
+    return _zone_form(
+        request,
+        form,
+        services.call_create,
+        update,
+        title,
+        done,
+        lambda saved: reverse("investing:call", kwargs={"pk": saved.pk}),
+    )
 
 
 @login_required
