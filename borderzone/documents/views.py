@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 from urllib.parse import urlencode
 
@@ -13,6 +14,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
@@ -21,6 +23,7 @@ from django.views.decorators.http import require_POST
 from borderzone.core.actors import client_ip, request_actor
 from borderzone.core.cache import cached
 from borderzone.core.forms import apply_validation_error, form_status, initial_from
+from borderzone.core.pages import form_page
 from borderzone.core.permissions import (
     can_change_zone,
     ensure_can_change,
@@ -258,15 +261,23 @@ def _zone_documents(request: HttpRequest) -> Any:
     return LegalDocument.objects.filter(zone__in=zones_editable_by(request.user)).order_by("-issued_on")
 
 
-def _document_form_page(
-    request: HttpRequest, form: Any, title: str, document: LegalDocument | None = None
+def _document_form(
+    request: HttpRequest, form: Any, save: Any, title: str, done: str, document: Any = None
 ) -> HttpResponse:
-    return render(
+    return form_page(
         request,
-        "documents/document_form.html",
-        {"form": form, "title": title, "document": document},
-        status=form_status(form),
+        form,
+        save,
+        template="documents/document_form.html",
+        done=done,
+        next_url=lambda saved: reverse("documents:staff-document", kwargs={"pk": saved.pk}),
+        context={"title": title, "document": document},
     )
+
+
+def _ignoring_zone(update: Any) -> Any:
+    """An update service called by a form whose zone field only shows the zone (it cannot be changed)."""
+    return lambda zone, **data: update(**data)
 
 
 @login_required
@@ -274,18 +285,9 @@ def staff_document_create(request: HttpRequest) -> HttpResponse:
     zones = zones_editable_by(request.user)
     if not zones.exists():
         raise Http404
-    form = DocumentForm(request.POST or None, zones=zones, documents=_zone_documents(request))
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        zone = data.pop("zone")
-        try:
-            document = services.document_create(zone=zone, actor=request_actor(request), **data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, _("Document added to the register (not yet published)."))
-            return redirect("documents:staff-document", pk=document.pk)
-    return _document_form_page(request, form, _("New document"))
+    form = partial(DocumentForm, zones=zones, documents=_zone_documents(request))
+    done = _("Document added to the register (not yet published).")
+    return _document_form(request, form, services.document_create, _("New document"), done)
 
 
 @login_required
@@ -332,18 +334,9 @@ def staff_document_edit(request: HttpRequest, pk: int) -> HttpResponse:
     others = LegalDocument.objects.filter(zone=document.zone).exclude(pk=document.pk).order_by("-issued_on")
     initial = initial_from(document, services.DOCUMENT_FIELDS)
     initial.update(zone=document.zone, replaces=list(document.replaces.all()), amends=list(document.amends.all()))
-    form = DocumentForm(request.POST or None, zones=zones, documents=others, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        data.pop("zone")
-        try:
-            services.document_update(document=document, actor=request_actor(request), **data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, _("Document saved."))
-            return redirect("documents:staff-document", pk=document.pk)
-    return _document_form_page(request, form, _("Edit document"), document)
+    form = partial(DocumentForm, zones=zones, documents=others, initial=initial)
+    save = _ignoring_zone(partial(services.document_update, document=document))
+    return _document_form(request, form, save, _("Edit document"), _("Document saved."), document)
 
 
 @login_required
@@ -378,12 +371,17 @@ def staff_procedure_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _procedure_form_page(request: HttpRequest, form: Any, title: str, procedure: Any = None) -> HttpResponse:
-    return render(
+def _procedure_form(
+    request: HttpRequest, form: Any, save: Any, title: str, done: str, procedure: Any = None
+) -> HttpResponse:
+    return form_page(
         request,
-        "documents/procedure_form.html",
-        {"form": form, "title": title, "procedure": procedure},
-        status=form_status(form),
+        form,
+        save,
+        template="documents/procedure_form.html",
+        done=done,
+        next_url=lambda saved: reverse("documents:staff-procedure", kwargs={"pk": saved.pk}),
+        context={"title": title, "procedure": procedure},
     )
 
 
@@ -392,18 +390,8 @@ def staff_procedure_create(request: HttpRequest) -> HttpResponse:
     zones = zones_editable_by(request.user)
     if not zones.exists():
         raise Http404
-    form = ProcedureForm(request.POST or None, zones=zones, documents=_zone_documents(request))
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        zone = data.pop("zone")
-        try:
-            procedure = services.procedure_create(zone=zone, actor=request_actor(request), **data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, _("Procedure added."))
-            return redirect("documents:staff-procedure", pk=procedure.pk)
-    return _procedure_form_page(request, form, _("New procedure"))
+    form = partial(ProcedureForm, zones=zones, documents=_zone_documents(request))
+    return _procedure_form(request, form, services.procedure_create, _("New procedure"), _("Procedure added."))
 
 
 @login_required
@@ -415,18 +403,9 @@ def staff_procedure_edit(request: HttpRequest, pk: int) -> HttpResponse:
     initial.update(
         zone=procedure.zone, legal_basis=list(procedure.legal_basis.all()), is_published=procedure.is_published
     )
-    form = ProcedureForm(request.POST or None, zones=zones, documents=docs, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        data.pop("zone")
-        try:
-            services.procedure_update(procedure=procedure, actor=request_actor(request), **data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, _("Procedure saved."))
-            return redirect("documents:staff-procedure", pk=procedure.pk)
-    return _procedure_form_page(request, form, _("Edit procedure"), procedure)
+    form = partial(ProcedureForm, zones=zones, documents=docs, initial=initial)
+    save = _ignoring_zone(partial(services.procedure_update, procedure=procedure))
+    return _procedure_form(request, form, save, _("Edit procedure"), _("Procedure saved."), procedure)
 
 
 @login_required
@@ -466,20 +445,14 @@ def staff_component_edit(request: HttpRequest, pk: int, component_id: int) -> Ht
     procedure = get_changeable_or_404(request.user, AdministrativeProcedure.objects.select_related("zone"), pk=pk)
     component = get_object_or_404(DossierComponent, pk=component_id, procedure=procedure)
     initial = initial_from(component, services.COMPONENT_FIELDS)
-    form = ComponentEditForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.component_update(component=component, actor=request_actor(request), **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, _("Dossier paper saved."))
-            return redirect("documents:staff-procedure", pk=procedure.pk)
-    return render(
+    return form_page(
         request,
-        "documents/component_form.html",
-        {"form": form, "procedure": procedure, "component": component},
-        status=form_status(form),
+        partial(ComponentEditForm, initial=initial),
+        partial(services.component_update, component=component),
+        template="documents/component_form.html",
+        done=_("Dossier paper saved."),
+        back=reverse("documents:staff-procedure", kwargs={"pk": procedure.pk}),
+        context={"procedure": procedure, "component": component},
     )
 
 

@@ -23,6 +23,7 @@ from django.views.decorators.cache import cache_control
 from borderzone.core.actors import request_actor
 from borderzone.core.cache import cached
 from borderzone.core.forms import apply_validation_error, form_status, initial_from
+from borderzone.core.pages import form_page
 from borderzone.core.permissions import (
     can_change_zone,
     ensure_can_change,
@@ -190,12 +191,6 @@ def staff_inquiry(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _form_page(request: HttpRequest, form: Any, title: str, back: str) -> HttpResponse:
-    return render(
-        request, "investing/staff_form.html", {"form": form, "title": title, "back": back}, status=form_status(form)
-    )
-
-
 def _zone_form(
     request: HttpRequest,
     form: Any,
@@ -206,19 +201,15 @@ def _zone_form(
     next_url: Callable[[Any], str],
 ) -> HttpResponse:
     """A staff form whose zone is one of its fields: `create(zone=..., actor=..., **the other fields)`, or
-    `update(actor=..., **the other fields)` of an existing object; then `done` and `next_url(what was saved)`."""
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        zone = data.pop("zone")
-        try:
-            actor = request_actor(request)
-            saved = create(zone=zone, actor=actor, **data) if update is None else update(actor=actor, **data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, done)
-            return redirect(next_url(saved))
-    return _form_page(request, form, title, "investing:staff-home")
+    `update(actor=..., **the other fields)` of an existing object (its zone field only shows the zone)."""
+    save = create if update is None else (lambda zone, **data: update(**data))
+    return _form(request, form, save, done=done, next_url=next_url, title=title)
+
+
+def _form(request: HttpRequest, form: Any, save: Callable[..., Any], *, title: str, **options: Any) -> HttpResponse:
+    """The page of a staff form of this app (Cancel leads to the staff home)."""
+    context = {"title": title, "back": "investing:staff-home"}
+    return form_page(request, form, save, template="investing/staff_form.html", context=context, **options)
 
 
 @login_required
@@ -233,11 +224,13 @@ def staff_incentive_edit(request: HttpRequest, pk: int | None = None) -> HttpRes
         initial.update({f: list(getattr(incentive, f).all()) for f in services.INCENTIVE_M2M}, zone=incentive.zone)
     elif not zones.exists():
         raise Http404
-    form = IncentiveForm(request.POST or None, zones=zones, initial=initial)
+    form = partial(IncentiveForm, zones=zones, initial=initial)
     update = partial(services.incentive_update, incentive=incentive) if incentive else None
     title = _("Edit incentive") if incentive else _("New incentive")
     done = _("Incentive saved.")
-    return _zone_form(request, form, services.incentive_create, update, title, done, lambda _: "investing:staff-home")
+    return _zone_form(
+        request, form, services.incentive_create, update, title, done, lambda _: reverse("investing:staff-home")
+    )
 
 
 @login_required
@@ -252,7 +245,7 @@ def staff_call_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse
         initial.update(sectors=list(call.sectors.all()), zone=call.zone)
     elif not zones.exists():
         raise Http404
-    form = CallForm(request.POST or None, zones=zones, initial=initial)
+    form = partial(CallForm, zones=zones, initial=initial)
     update = partial(services.call_update, call=call) if call else None
     title = _("Edit call for investment") if call else _("New call for investment")
     done = _("Call for investment saved.")
@@ -272,13 +265,5 @@ def staff_sector_create(request: HttpRequest) -> HttpResponse:
     # Sectors are national reference data shared by every zone: administrators keep them.
     if not is_admin(request.user):
         raise Http404
-    form = SectorForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.sector_create(actor=request_actor(request), **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, _("Sector added."))
-            return redirect("investing:staff-home")
-    return _form_page(request, form, _("New sector"), "investing:staff-home")
+    home = reverse("investing:staff-home")
+    return _form(request, SectorForm, services.sector_create, done=_("Sector added."), back=home, title=_("New sector"))

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from borderzone.core.actors import request_actor
 from borderzone.core.forms import apply_validation_error, form_status, initial_from
 from borderzone.core.importing import BACKGROUND_ROWS, import_job_create, no_progress
-from borderzone.core.pages import staff_form_view
+from borderzone.core.pages import form_page, staff_form_view
 from borderzone.core.permissions import (
     can_change_zone,
     ensure_can_change,
@@ -531,25 +531,18 @@ def rule_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if not is_admin(request.user):
         raise PermissionDenied
     rule = get_object_or_404(LegalRule, pk=pk)
-    form = RuleForm(request.POST or None, initial=initial_from(rule, services.RULE_FIELDS))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.legal_rule_update(rule=rule, actor=request_actor(request), **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, _("Rule saved."))
-            return redirect("investments:rule-list")
-    return render(
+    return form_page(
         request,
-        "investments/form.html",
-        {
-            "form": form,
+        partial(RuleForm, initial=initial_from(rule, services.RULE_FIELDS)),
+        partial(services.legal_rule_update, rule=rule),
+        template="investments/form.html",
+        done=_("Rule saved."),
+        back=reverse("investments:rule-list"),
+        context={
             "title": _("Edit legal rule %(code)s") % {"code": rule.code},
             "project": None,
             "zone": _default_zone(request),
         },
-        status=form_status(form),
     )
 
 

@@ -7,6 +7,7 @@ import csv
 import datetime as dt
 import io
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from django.contrib import messages
@@ -14,6 +15,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -21,6 +23,7 @@ from django.views.decorators.http import require_POST
 from borderzone.core.actors import request_actor
 from borderzone.core.audit import history_for
 from borderzone.core.forms import apply_validation_error, form_status, initial_from
+from borderzone.core.pages import form_page
 from borderzone.core.permissions import (
     can_change_zone,
     ensure_can_change,
@@ -62,8 +65,16 @@ def article_index(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _article_values(data: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in data.items() if k not in {"zone", "related"}}
+def _article_form(request: HttpRequest, form: Any, save: Any, title: str, done: str, **context: Any) -> HttpResponse:
+    return form_page(
+        request,
+        form,
+        save,
+        template="portal/staff/article_form.html",
+        done=done,
+        next_url=lambda article: reverse("portal:staff-article", kwargs={"pk": article.pk}),
+        context={"title": title, **context},
+    )
 
 
 @login_required
@@ -72,23 +83,8 @@ def article_create(request: HttpRequest) -> HttpResponse:
     zones = zones_editable_by(request.user)
     if not zones.exists():
         raise PermissionDenied
-    form = ArticleForm(request.POST or None, zones=zones, initial={"zone": zones.first()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            article = services.article_create(
-                zone=form.cleaned_data["zone"],
-                related=form.cleaned_data["related"],
-                actor=request_actor(request),
-                **_article_values(form.cleaned_data),
-            )
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, _("Draft saved."))
-            return redirect("portal:staff-article", pk=article.pk)
-    return render(
-        request, "portal/staff/article_form.html", {"form": form, "title": _("New article")}, status=form_status(form)
-    )
+    form = partial(ArticleForm, zones=zones, initial={"zone": zones.first()})
+    return _article_form(request, form, services.article_create, _("New article"), _("Draft saved."))
 
 
 def _staff_article(request: HttpRequest, pk: int) -> Article:
@@ -104,26 +100,9 @@ def article_edit(request: HttpRequest, pk: int) -> HttpResponse:
     ensure_can_change(request.user, article)
     initial = initial_from(article, services.CONTENT_FIELDS)
     initial["related"] = list(article.related.all())
-    form = ArticleForm(request.POST or None, zones=zones_editable_by(request.user), instance=article, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.article_update(
-                article=article,
-                related=form.cleaned_data["related"],
-                actor=request_actor(request),
-                **_article_values(form.cleaned_data),
-            )
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, _("Article saved."))
-            return redirect("portal:staff-article", pk=article.pk)
-    return render(
-        request,
-        "portal/staff/article_form.html",
-        {"form": form, "title": _("Edit article"), "article": article},
-        status=form_status(form),
-    )
+    form = partial(ArticleForm, zones=zones_editable_by(request.user), instance=article, initial=initial)
+    save = partial(services.article_update, article=article)
+    return _article_form(request, form, save, _("Edit article"), _("Article saved."), article=article)
 
 
 @login_required
@@ -317,20 +296,14 @@ def category_edit(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     category = get_object_or_404(Category, pk=pk)
     initial = initial_from(category, CategoryForm.base_fields)
-    form = CategoryForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.category_update(category=category, actor=request_actor(request), **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, _("Category saved."))
-            return redirect("portal:staff-categories")
-    return render(
+    return form_page(
         request,
-        "portal/staff/category_form.html",
-        {"form": form, "category": category},
-        status=form_status(form),
+        partial(CategoryForm, initial=initial),
+        partial(services.category_update, category=category),
+        template="portal/staff/category_form.html",
+        done=_("Category saved."),
+        back=reverse("portal:staff-categories"),
+        context={"category": category},
     )
 
 
