@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -281,6 +282,14 @@ def update_project(request: HttpRequest, code: str, payload: ProjectPatch) -> di
     return _created(request, code)[1]
 
 
+def _record(
+    request: HttpRequest, code: str, service: Callable[..., Any], values: dict[str, Any]
+) -> tuple[int, dict[str, Any]]:
+    """Record something of a project the user may change (a version, a status change...): 201 and the project."""
+    service(project=_editable(request, code), actor=request_actor(request, "api"), **values)
+    return _created(request, code)
+
+
 @router.post("/projects/{code}/versions", auth=django_auth, response={201: dict}, summary="Add a certificate version")
 def add_version(request: HttpRequest, code: str, payload: VersionIn) -> tuple[int, dict[str, Any]]:
     project = _editable(request, code)
@@ -294,24 +303,18 @@ def add_version(request: HttpRequest, code: str, payload: VersionIn) -> tuple[in
     "/projects/{code}/status-changes", auth=django_auth, response={201: dict}, summary="Record a status change"
 )
 def add_status(request: HttpRequest, code: str, payload: StatusIn) -> tuple[int, dict[str, Any]]:
-    project = _editable(request, code)
-    services.status_change_record(project=project, actor=request_actor(request, "api"), **payload.dict())
-    return _created(request, code)
+    return _record(request, code, services.status_change_record, payload.dict())
 
 
 @router.post(
     "/projects/{code}/disbursements", auth=django_auth, response={201: dict}, summary="Record disbursed capital"
 )
 def add_disbursement(request: HttpRequest, code: str, payload: DisbursementIn) -> tuple[int, dict[str, Any]]:
-    project = _editable(request, code)
-    services.disbursement_record(project=project, actor=request_actor(request, "api"), **payload.dict())
-    return _created(request, code)
+    return _record(request, code, services.disbursement_record, payload.dict())
 
 
 @router.post(
     "/projects/{code}/milestones", auth=django_auth, response={201: dict}, summary="Record a milestone reached"
 )
 def add_milestone(request: HttpRequest, code: str, payload: MilestoneIn) -> tuple[int, dict[str, Any]]:
-    project = _editable(request, code)
-    services.milestone_reached(project=project, actor=request_actor(request, "api"), **payload.dict())
-    return _created(request, code)
+    return _record(request, code, services.milestone_reached, payload.dict())

@@ -398,38 +398,20 @@ def _simple(
 
 @login_required
 def status_create(request: HttpRequest, code: str) -> HttpResponse:
-    return _simple(
-        request,
-        code,
-        StatusForm,
-        services.status_change_record,
-        _("Record a status change"),
-        _("Status change recorded."),
-    )
+    title, done = _("Record a status change"), _("Status change recorded.")
+    return _simple(request, code, StatusForm, services.status_change_record, title, done)
 
 
 @login_required
 def disbursement_create(request: HttpRequest, code: str) -> HttpResponse:
-    return _simple(
-        request,
-        code,
-        DisbursementForm,
-        services.disbursement_record,
-        _("Record disbursed capital"),
-        _("Disbursement recorded."),
-    )
+    title, done = _("Record disbursed capital"), _("Disbursement recorded.")
+    return _simple(request, code, DisbursementForm, services.disbursement_record, title, done)
 
 
 @login_required
 def milestone_create(request: HttpRequest, code: str) -> HttpResponse:
-    return _simple(
-        request,
-        code,
-        MilestoneForm,
-        services.milestone_reached,
-        _("Record a milestone reached"),
-        _("Milestone recorded."),
-    )
+    title, done = _("Record a milestone reached"), _("Milestone recorded.")
+    return _simple(request, code, MilestoneForm, services.milestone_reached, title, done)
 
 
 @login_required
