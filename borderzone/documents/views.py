@@ -261,17 +261,18 @@ def _zone_documents(request: HttpRequest) -> Any:
     return LegalDocument.objects.filter(zone__in=zones_editable_by(request.user)).order_by("-issued_on")
 
 
-def _document_form(
-    request: HttpRequest, form: Any, save: Any, title: str, done: str, document: Any = None
+def _register_form(
+    request: HttpRequest, kind: str, form: Any, save: Any, title: str, done: str, instance: Any = None
 ) -> HttpResponse:
+    """The staff form of a document or a procedure (`kind`), leading to its staff page once saved."""
     return form_page(
         request,
         form,
         save,
-        template="documents/document_form.html",
+        template=f"documents/{kind}_form.html",
         done=done,
-        next_url=lambda saved: reverse("documents:staff-document", kwargs={"pk": saved.pk}),
-        context={"title": title, "document": document},
+        next_url=lambda saved: reverse(f"documents:staff-{kind}", kwargs={"pk": saved.pk}),
+        context={"title": title, kind: instance},
     )
 
 
@@ -287,7 +288,7 @@ def staff_document_create(request: HttpRequest) -> HttpResponse:
         raise Http404
     form = partial(DocumentForm, zones=zones, documents=_zone_documents(request))
     done = _("Document added to the register (not yet published).")
-    return _document_form(request, form, services.document_create, _("New document"), done)
+    return _register_form(request, "document", form, services.document_create, _("New document"), done)
 
 
 @login_required
@@ -336,7 +337,7 @@ def staff_document_edit(request: HttpRequest, pk: int) -> HttpResponse:
     initial.update(zone=document.zone, replaces=list(document.replaces.all()), amends=list(document.amends.all()))
     form = partial(DocumentForm, zones=zones, documents=others, initial=initial)
     save = _ignoring_zone(partial(services.document_update, document=document))
-    return _document_form(request, form, save, _("Edit document"), _("Document saved."), document)
+    return _register_form(request, "document", form, save, _("Edit document"), _("Document saved."), document)
 
 
 @login_required
@@ -371,27 +372,15 @@ def staff_procedure_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _procedure_form(
-    request: HttpRequest, form: Any, save: Any, title: str, done: str, procedure: Any = None
-) -> HttpResponse:
-    return form_page(
-        request,
-        form,
-        save,
-        template="documents/procedure_form.html",
-        done=done,
-        next_url=lambda saved: reverse("documents:staff-procedure", kwargs={"pk": saved.pk}),
-        context={"title": title, "procedure": procedure},
-    )
-
-
 @login_required
 def staff_procedure_create(request: HttpRequest) -> HttpResponse:
     zones = zones_editable_by(request.user)
     if not zones.exists():
         raise Http404
     form = partial(ProcedureForm, zones=zones, documents=_zone_documents(request))
-    return _procedure_form(request, form, services.procedure_create, _("New procedure"), _("Procedure added."))
+    return _register_form(
+        request, "procedure", form, services.procedure_create, _("New procedure"), _("Procedure added.")
+    )
 
 
 @login_required
@@ -405,7 +394,7 @@ def staff_procedure_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
     form = partial(ProcedureForm, zones=zones, documents=docs, initial=initial)
     save = _ignoring_zone(partial(services.procedure_update, procedure=procedure))
-    return _procedure_form(request, form, save, _("Edit procedure"), _("Procedure saved."), procedure)
+    return _register_form(request, "procedure", form, save, _("Edit procedure"), _("Procedure saved."), procedure)
 
 
 @login_required
