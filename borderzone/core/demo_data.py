@@ -4,7 +4,7 @@ Not named demo.py: the registry would take it for the core app's own demo loader
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -31,3 +31,9 @@ def missing[R](
     `existing` has as its `field`. One query, whatever the number of rows."""
     present = set(existing.values_list(field, flat=True))
     return (row for row in rows if key(row) not in present)
+
+
+def untranslated(instance: models.Model, translations: Mapping[str, Any]) -> dict[str, Any]:
+    """The translations (`name_en=...`, `title_zh=...`) a row loaded earlier still lacks: those with a value
+    whose field is still empty. A version staff wrote is never replaced."""
+    return {field: value for field, value in translations.items() if value and not getattr(instance, field)}

@@ -31,6 +31,38 @@ def zone_from_query(request: HttpRequest) -> EconomicZone:
     return zone
 
 
+def form_page[T](
+    request: HttpRequest,
+    form: Callable[..., forms.Form],
+    save: Callable[..., T],
+    *,
+    template: str,
+    done: str | Callable[[HttpRequest, T], None],
+    back: str = "",
+    next_url: Callable[[T], str] | None = None,
+    context: Mapping[str, Any] | None = None,
+    with_files: bool = False,
+) -> HttpResponse:
+    """A form page whose permission the caller has checked: the form (built by `form`) bound to the POST (and
+    its files); a valid one passed to `save(actor=..., **cleaned_data)`, whose ValidationError is shown on the
+    form's fields; else `done` (a success message, or a function that adds its own) and a redirect to `back`,
+    or to `next_url(what save returned)`. The page is `template` with `context` and the form; 422 when the
+    form has errors."""
+    bound = form(request.POST or None, request.FILES or None) if with_files else form(request.POST or None)
+    if request.method == "POST" and bound.is_valid():
+        try:
+            result = save(actor=request_actor(request), **bound.cleaned_data)
+        except ValidationError as exc:
+            apply_validation_error(bound, exc)
+        else:
+            if callable(done):
+                done(request, result)
+            else:
+                messages.success(request, done)
+            return redirect(next_url(result) if next_url is not None else back)
+    return render(request, template, {**(context or {}), "form": bound}, status=form_status(bound))
+
+
 def staff_form_view[T](
     request: HttpRequest,
     target: models.Model,
@@ -47,26 +79,19 @@ def staff_form_view[T](
 ) -> HttpResponse:
     """The form page of a change to `target` (the zone a new object goes into, or the object itself).
 
-    404 when the user may not see `target`, 403 when they may only read it. The form is bound to the
-    POST (and its files), built by `form` (a form class, or a partial with its zone and initial values);
-    a valid one is passed to `save(actor=..., **cleaned_data)`, the service. A ValidationError the service
-    raises is shown on the form's fields; otherwise `done` (a success message, or a function that adds its
-    own) and a redirect to `back`, or to `next_url(what save returned)`. The page is `template` with its
-    `title`, `back` (where Cancel leads), the form, the target's zone and any other `context`; 422 when the
-    form has errors.
+    404 when the user may not see `target`, 403 when they may only read it; then `form_page`, whose page
+    also has the `title`, `back` (where Cancel leads) and the target's zone.
     """
     ensure_can_change(request.user, target)
-    bound = form(request.POST or None, request.FILES or None) if with_files else form(request.POST or None)
-    if request.method == "POST" and bound.is_valid():
-        try:
-            result = save(actor=request_actor(request), **bound.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_error(bound, exc)
-        else:
-            if callable(done):
-                done(request, result)
-            else:
-                messages.success(request, done)
-            return redirect(next_url(result) if next_url is not None else back)
-    page = {"zone": zone_of(target), "title": title, "back": back, **(context or {}), "form": bound}
-    return render(request, template, page, status=form_status(bound))
+    page = {"zone": zone_of(target), "title": title, "back": back, **(context or {})}
+    return form_page(
+        request,
+        form,
+        save,
+        template=template,
+        done=done,
+        back=back,
+        next_url=next_url,
+        context=page,
+        with_files=with_files,
+    )

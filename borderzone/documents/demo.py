@@ -12,6 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 
 from borderzone.core.actors import Actor
+from borderzone.core.demo_data import demo_zone, untranslated
 from borderzone.core.text import search_key
 from borderzone.documents import services
 from borderzone.documents.models import AdministrativeProcedure, LegalDocument
@@ -333,11 +334,6 @@ COPIES_TRANSLATIONS = {
 }
 
 
-def _missing(obj: Any, translations: dict[str, Any]) -> dict[str, Any]:
-    """The translations an existing record still lacks (a version staff wrote is never replaced)."""
-    return {k: v for k, v in translations.items() if v and not getattr(obj, k)}
-
-
 def _pdf_upload(number: str, title: str, issuer: str, issued_on: dt.date, body: str) -> SimpleUploadedFile:
     data = document_pdf(issuer=issuer, number=number, title=title, issued_on=issued_on, body=body)
     name = "-".join(search_key(number).split()) + ".pdf"
@@ -350,7 +346,7 @@ def _ensure_document(zone: EconomicZone, actor: Actor, **fields: Any) -> tuple[L
         zone=zone, number_key=search_key(fields["number"]), issued_on=fields["issued_on"]
     ).first()
     if found is not None:
-        missing = _missing(found, translations)
+        missing = untranslated(found, translations)
         if missing:
             services.document_update(document=found, actor=actor, **missing)
         return found, False
@@ -362,9 +358,8 @@ def _ensure_document(zone: EconomicZone, actor: Actor, **fields: Any) -> tuple[L
 
 @transaction.atomic
 def load(*, actor: Actor, out: TextIO) -> None:
-    zone = EconomicZone.objects.filter(code=ZONE_CODE).first()
+    zone = demo_zone(ZONE_CODE, out, "Documents: no demo zone, nothing loaded.\n")
     if zone is None:
-        out.write("Documents: no demo zone, nothing loaded.\n")
         return
     created = files = 0
     by_number: dict[str, LegalDocument] = {}
@@ -441,7 +436,7 @@ def load(*, actor: Actor, out: TextIO) -> None:
 def _translate_procedure(procedure: AdministrativeProcedure, spec: dict[str, Any], actor: Actor) -> int:
     """Fill the English and Chinese versions an existing demo procedure and its papers still lack."""
     changed = 0
-    missing = _missing(procedure, {k: v for k, v in spec.items() if k.endswith(("_en", "_zh"))})
+    missing = untranslated(procedure, {k: v for k, v in spec.items() if k.endswith(("_en", "_zh"))})
     if missing:
         services.procedure_update(procedure=procedure, actor=actor, **missing)
         changed = 1
@@ -449,7 +444,7 @@ def _translate_procedure(procedure: AdministrativeProcedure, spec: dict[str, Any
         (name, copies): {**names, **COPIES_TRANSLATIONS.get(copies, {})} for name, copies, _f, names in spec["papers"]
     }
     for component in procedure.components.all():
-        wanted = _missing(component, papers.get((component.name, component.copies), {}))
+        wanted = untranslated(component, papers.get((component.name, component.copies), {}))
         if wanted:
             services.component_update(component=component, actor=actor, **wanted)
             changed = 1

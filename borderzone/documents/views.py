@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 from urllib.parse import urlencode
 
@@ -13,6 +14,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
@@ -20,10 +22,12 @@ from django.views.decorators.http import require_POST
 
 from borderzone.core.actors import client_ip, request_actor
 from borderzone.core.cache import cached
-from borderzone.core.forms import apply_validation_error, form_status
+from borderzone.core.forms import apply_validation_error, form_status, initial_from
+from borderzone.core.pages import form_page
 from borderzone.core.permissions import (
     can_change_zone,
     ensure_can_change,
+    get_changeable_or_404,
     get_visible_or_404,
     is_staff_member,
     zones_editable_by,
@@ -257,15 +261,24 @@ def _zone_documents(request: HttpRequest) -> Any:
     return LegalDocument.objects.filter(zone__in=zones_editable_by(request.user)).order_by("-issued_on")
 
 
-def _document_form_page(
-    request: HttpRequest, form: Any, title: str, document: LegalDocument | None = None
+def _register_form(
+    request: HttpRequest, kind: str, form: Any, save: Any, title: str, done: str, instance: Any = None
 ) -> HttpResponse:
-    return render(
+    """The staff form of a document or a procedure (`kind`), leading to its staff page once saved."""
+    return form_page(
         request,
-        "documents/document_form.html",
-        {"form": form, "title": title, "document": document},
-        status=form_status(form),
+        form,
+        save,
+        template=f"documents/{kind}_form.html",
+        done=done,
+        next_url=lambda saved: reverse(f"documents:staff-{kind}", kwargs={"pk": saved.pk}),
+        context={"title": title, kind: instance},
     )
+
+
+def _ignoring_zone(update: Any) -> Any:
+    """An update service called by a form whose zone field only shows the zone (it cannot be changed)."""
+    return lambda zone, **data: update(**data)
 
 
 @login_required
@@ -273,18 +286,9 @@ def staff_document_create(request: HttpRequest) -> HttpResponse:
     zones = zones_editable_by(request.user)
     if not zones.exists():
         raise Http404
-    form = DocumentForm(request.POST or None, zones=zones, documents=_zone_documents(request))
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        zone = data.pop("zone")
-        try:
-            document = services.document_create(zone=zone, actor=request_actor(request), **data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, _("Document added to the register (not yet published)."))
-            return redirect("documents:staff-document", pk=document.pk)
-    return _document_form_page(request, form, _("New document"))
+    form = partial(DocumentForm, zones=zones, documents=_zone_documents(request))
+    done = _("Document added to the register (not yet published).")
+    return _register_form(request, "document", form, services.document_create, _("New document"), done)
 
 
 @login_required
@@ -326,31 +330,20 @@ def staff_document(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def staff_document_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    document = get_visible_or_404(request.user, LegalDocument.objects.select_related("zone"), pk=pk)
-    ensure_can_change(request.user, document)
+    document = get_changeable_or_404(request.user, LegalDocument.objects.select_related("zone"), pk=pk)
     zones = zones_editable_by(request.user).filter(pk=document.zone_id)
     others = LegalDocument.objects.filter(zone=document.zone).exclude(pk=document.pk).order_by("-issued_on")
-    initial = {f: getattr(document, f) for f in services.DOCUMENT_FIELDS}
+    initial = initial_from(document, services.DOCUMENT_FIELDS)
     initial.update(zone=document.zone, replaces=list(document.replaces.all()), amends=list(document.amends.all()))
-    form = DocumentForm(request.POST or None, zones=zones, documents=others, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        data.pop("zone")
-        try:
-            services.document_update(document=document, actor=request_actor(request), **data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, _("Document saved."))
-            return redirect("documents:staff-document", pk=document.pk)
-    return _document_form_page(request, form, _("Edit document"), document)
+    form = partial(DocumentForm, zones=zones, documents=others, initial=initial)
+    save = _ignoring_zone(partial(services.document_update, document=document))
+    return _register_form(request, "document", form, save, _("Edit document"), _("Document saved."), document)
 
 
 @login_required
 @require_POST
 def staff_document_publish(request: HttpRequest, pk: int) -> HttpResponse:
-    document = get_visible_or_404(request.user, LegalDocument.objects.select_related("zone"), pk=pk)
-    ensure_can_change(request.user, document)
+    document = get_changeable_or_404(request.user, LegalDocument.objects.select_related("zone"), pk=pk)
     publish = request.POST.get("publish") == "1"
     services.document_set_published(document=document, published=publish, actor=request_actor(request))
     messages.success(request, _("Document published.") if publish else _("Document withdrawn from publication."))
@@ -360,8 +353,7 @@ def staff_document_publish(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def staff_document_file_remove(request: HttpRequest, pk: int, file_id: int) -> HttpResponse:
-    document = get_visible_or_404(request.user, LegalDocument.objects.select_related("zone"), pk=pk)
-    ensure_can_change(request.user, document)
+    document = get_changeable_or_404(request.user, LegalDocument.objects.select_related("zone"), pk=pk)
     item = get_object_or_404(DocumentFile, pk=file_id, document=document)
     services.document_file_remove(item=item, actor=request_actor(request))
     messages.success(request, _("File removed."))
@@ -380,56 +372,29 @@ def staff_procedure_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _procedure_form_page(request: HttpRequest, form: Any, title: str, procedure: Any = None) -> HttpResponse:
-    return render(
-        request,
-        "documents/procedure_form.html",
-        {"form": form, "title": title, "procedure": procedure},
-        status=form_status(form),
-    )
-
-
 @login_required
 def staff_procedure_create(request: HttpRequest) -> HttpResponse:
     zones = zones_editable_by(request.user)
     if not zones.exists():
         raise Http404
-    form = ProcedureForm(request.POST or None, zones=zones, documents=_zone_documents(request))
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        zone = data.pop("zone")
-        try:
-            procedure = services.procedure_create(zone=zone, actor=request_actor(request), **data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, _("Procedure added."))
-            return redirect("documents:staff-procedure", pk=procedure.pk)
-    return _procedure_form_page(request, form, _("New procedure"))
+    form = partial(ProcedureForm, zones=zones, documents=_zone_documents(request))
+    return _register_form(
+        request, "procedure", form, services.procedure_create, _("New procedure"), _("Procedure added.")
+    )
 
 
 @login_required
 def staff_procedure_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    procedure = get_visible_or_404(request.user, AdministrativeProcedure.objects.select_related("zone"), pk=pk)
-    ensure_can_change(request.user, procedure)
+    procedure = get_changeable_or_404(request.user, AdministrativeProcedure.objects.select_related("zone"), pk=pk)
     zones = zones_editable_by(request.user).filter(pk=procedure.zone_id)
     docs = LegalDocument.objects.filter(zone=procedure.zone).order_by("-issued_on")
-    initial = {f: getattr(procedure, f) for f in services.PROCEDURE_FIELDS}
+    initial = initial_from(procedure, services.PROCEDURE_FIELDS)
     initial.update(
         zone=procedure.zone, legal_basis=list(procedure.legal_basis.all()), is_published=procedure.is_published
     )
-    form = ProcedureForm(request.POST or None, zones=zones, documents=docs, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        data.pop("zone")
-        try:
-            services.procedure_update(procedure=procedure, actor=request_actor(request), **data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, _("Procedure saved."))
-            return redirect("documents:staff-procedure", pk=procedure.pk)
-    return _procedure_form_page(request, form, _("Edit procedure"), procedure)
+    form = partial(ProcedureForm, zones=zones, documents=docs, initial=initial)
+    save = _ignoring_zone(partial(services.procedure_update, procedure=procedure))
+    return _register_form(request, "procedure", form, save, _("Edit procedure"), _("Procedure saved."), procedure)
 
 
 @login_required
@@ -466,32 +431,24 @@ def staff_procedure(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def staff_component_edit(request: HttpRequest, pk: int, component_id: int) -> HttpResponse:
     """Change a dossier paper's name and copies, and their English and Chinese versions."""
-    procedure = get_visible_or_404(request.user, AdministrativeProcedure.objects.select_related("zone"), pk=pk)
-    ensure_can_change(request.user, procedure)
+    procedure = get_changeable_or_404(request.user, AdministrativeProcedure.objects.select_related("zone"), pk=pk)
     component = get_object_or_404(DossierComponent, pk=component_id, procedure=procedure)
-    initial = {f: getattr(component, f) for f in services.COMPONENT_FIELDS}
-    form = ComponentEditForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.component_update(component=component, actor=request_actor(request), **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, _("Dossier paper saved."))
-            return redirect("documents:staff-procedure", pk=procedure.pk)
-    return render(
+    initial = initial_from(component, services.COMPONENT_FIELDS)
+    return form_page(
         request,
-        "documents/component_form.html",
-        {"form": form, "procedure": procedure, "component": component},
-        status=form_status(form),
+        partial(ComponentEditForm, initial=initial),
+        partial(services.component_update, component=component),
+        template="documents/component_form.html",
+        done=_("Dossier paper saved."),
+        back=reverse("documents:staff-procedure", kwargs={"pk": procedure.pk}),
+        context={"procedure": procedure, "component": component},
     )
 
 
 @login_required
 @require_POST
 def staff_component_remove(request: HttpRequest, pk: int, component_id: int) -> HttpResponse:
-    procedure = get_visible_or_404(request.user, AdministrativeProcedure.objects.select_related("zone"), pk=pk)
-    ensure_can_change(request.user, procedure)
+    procedure = get_changeable_or_404(request.user, AdministrativeProcedure.objects.select_related("zone"), pk=pk)
     component = get_object_or_404(DossierComponent, pk=component_id, procedure=procedure)
     services.component_remove(component=component, actor=request_actor(request))
     messages.success(request, _("Dossier paper removed."))

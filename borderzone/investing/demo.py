@@ -13,6 +13,7 @@ from typing import Any, TextIO
 from django.db import transaction
 
 from borderzone.core.actors import Actor
+from borderzone.core.demo_data import demo_zone, untranslated
 from borderzone.documents import services as document_services
 from borderzone.documents.models import LegalDocument
 from borderzone.investing import services
@@ -228,11 +229,6 @@ FALLBACK_COORDS = {
 }
 
 
-def _missing(obj: Any, translations: dict[str, Any]) -> dict[str, Any]:
-    """The translations an existing record still lacks (a version staff wrote is never replaced)."""
-    return {k: v for k, v in translations.items() if v and not getattr(obj, k)}
-
-
 def _sectors(actor: Actor) -> dict[str, Sector]:
     found = {s.code: s for s in Sector.objects.filter(classification=VSIC)}
     for code, level, section, name, name_en, name_zh in SECTORS:
@@ -247,7 +243,7 @@ def _sectors(actor: Actor) -> dict[str, Sector]:
                 parent=found[section] if section else None,
                 actor=actor,
             )
-        elif missing := _missing(found[code], {"name_en": name_en, "name_zh": name_zh}):
+        elif missing := untranslated(found[code], {"name_en": name_en, "name_zh": name_zh}):
             services.sector_rename(sector=found[code], actor=actor, **missing)
     return found
 
@@ -263,9 +259,8 @@ def _coords(zone: EconomicZone, gate_code: str, offset: tuple[str, str]) -> tupl
 
 @transaction.atomic
 def load(*, actor: Actor, out: TextIO) -> None:
-    zone = EconomicZone.objects.filter(code=ZONE_CODE).first()
+    zone = demo_zone(ZONE_CODE, out, "Investing: no demo zone, nothing loaded.\n")
     if zone is None:
-        out.write("Investing: no demo zone, nothing loaded.\n")
         return
     sectors = _sectors(actor)
     docs = {d.number: d for d in LegalDocument.objects.filter(zone=zone)}
@@ -277,7 +272,7 @@ def load(*, actor: Actor, out: TextIO) -> None:
     for spec in INCENTIVES:
         existing = Incentive.objects.filter(zone=zone, title=spec["title"]).first()
         if existing is not None:
-            if missing := _missing(existing, {k: v for k, v in spec.items() if k.endswith(("_en", "_zh"))}):
+            if missing := untranslated(existing, {k: v for k, v in spec.items() if k.endswith(("_en", "_zh"))}):
                 services.incentive_update(incentive=existing, actor=actor, **missing)
                 translated += 1
             continue
@@ -308,7 +303,7 @@ def load(*, actor: Actor, out: TextIO) -> None:
         if existing_call is not None:
             if existing_call.investment_form != INVESTMENT_FORM:
                 translations = CALL_TRANSLATIONS.get(title, {})
-            if missing := _missing(existing_call, {"title_en": title_en, **translations}):
+            if missing := untranslated(existing_call, {"title_en": title_en, **translations}):
                 services.call_update(call=existing_call, actor=actor, **missing)
                 translated += 1
             continue

@@ -3,6 +3,8 @@ staff pages that keep them, with the inquiries inbox."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -13,16 +15,19 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 
 from borderzone.core.actors import request_actor
 from borderzone.core.cache import cached
-from borderzone.core.forms import apply_validation_error, form_status
+from borderzone.core.forms import apply_validation_error, form_status, initial_from
+from borderzone.core.pages import form_page
 from borderzone.core.permissions import (
     can_change_zone,
     ensure_can_change,
+    get_changeable_or_404,
     get_visible_or_404,
     is_admin,
     is_staff_member,
@@ -186,10 +191,25 @@ def staff_inquiry(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _form_page(request: HttpRequest, form: Any, title: str, back: str) -> HttpResponse:
-    return render(
-        request, "investing/staff_form.html", {"form": form, "title": title, "back": back}, status=form_status(form)
-    )
+def _zone_form(
+    request: HttpRequest,
+    form: Any,
+    create: Callable[..., Any],
+    update: Callable[..., Any] | None,
+    title: str,
+    done: str,
+    next_url: Callable[[Any], str],
+) -> HttpResponse:
+    """A staff form whose zone is one of its fields: `create(zone=..., actor=..., **the other fields)`, or
+    `update(actor=..., **the other fields)` of an existing object (its zone field only shows the zone)."""
+    save = create if update is None else (lambda zone, **data: update(**data))
+    return _form(request, form, save, done=done, next_url=next_url, title=title)
+
+
+def _form(request: HttpRequest, form: Any, save: Callable[..., Any], *, title: str, **options: Any) -> HttpResponse:
+    """The page of a staff form of this app (Cancel leads to the staff home)."""
+    context = {"title": title, "back": "investing:staff-home"}
+    return form_page(request, form, save, template="investing/staff_form.html", context=context, **options)
 
 
 @login_required
@@ -198,29 +218,19 @@ def staff_incentive_edit(request: HttpRequest, pk: int | None = None) -> HttpRes
     zones = zones_editable_by(request.user)
     initial: dict[str, Any] = {}
     if pk is not None:
-        incentive = get_visible_or_404(request.user, Incentive.objects.select_related("zone"), pk=pk)
-        ensure_can_change(request.user, incentive)
+        incentive = get_changeable_or_404(request.user, Incentive.objects.select_related("zone"), pk=pk)
         zones = zones.filter(pk=incentive.zone_id)
-        initial = {f: getattr(incentive, f) for f in services.INCENTIVE_FIELDS}
+        initial = initial_from(incentive, services.INCENTIVE_FIELDS)
         initial.update({f: list(getattr(incentive, f).all()) for f in services.INCENTIVE_M2M}, zone=incentive.zone)
     elif not zones.exists():
         raise Http404
-    form = IncentiveForm(request.POST or None, zones=zones, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        zone = data.pop("zone")
-        try:
-            if incentive is None:
-                services.incentive_create(zone=zone, actor=request_actor(request), **data)
-            else:
-                services.incentive_update(incentive=incentive, actor=request_actor(request), **data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, _("Incentive saved."))
-            return redirect("investing:staff-home")
+    form = partial(IncentiveForm, zones=zones, initial=initial)
+    update = partial(services.incentive_update, incentive=incentive) if incentive else None
     title = _("Edit incentive") if incentive else _("New incentive")
-    return _form_page(request, form, title, "investing:staff-home")
+    done = _("Incentive saved.")
+    return _zone_form(
+        request, form, services.incentive_create, update, title, done, lambda _: reverse("investing:staff-home")
+    )
 
 
 @login_required
@@ -229,29 +239,25 @@ def staff_call_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse
     zones = zones_editable_by(request.user)
     initial: dict[str, Any] = {}
     if pk is not None:
-        call = get_visible_or_404(request.user, InvestmentCall.objects.select_related("zone"), pk=pk)
-        ensure_can_change(request.user, call)
+        call = get_changeable_or_404(request.user, InvestmentCall.objects.select_related("zone"), pk=pk)
         zones = zones.filter(pk=call.zone_id)
-        initial = {f: getattr(call, f) for f in services.CALL_FIELDS}
+        initial = initial_from(call, services.CALL_FIELDS)
         initial.update(sectors=list(call.sectors.all()), zone=call.zone)
     elif not zones.exists():
         raise Http404
-    form = CallForm(request.POST or None, zones=zones, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        zone = data.pop("zone")
-        try:
-            if call is None:
-                call = services.call_create(zone=zone, actor=request_actor(request), **data)
-            else:
-                services.call_update(call=call, actor=request_actor(request), **data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, _("Call for investment saved."))
-            return redirect("investing:call", pk=call.pk)
+    form = partial(CallForm, zones=zones, initial=initial)
+    update = partial(services.call_update, call=call) if call else None
     title = _("Edit call for investment") if call else _("New call for investment")
-    return _form_page(request, form, title, "investing:staff-home")
+    done = _("Call for investment saved.")
+    return _zone_form(
+        request,
+        form,
+        services.call_create,
+        update,
+        title,
+        done,
+        lambda saved: reverse("investing:call", kwargs={"pk": saved.pk}),
+    )
 
 
 @login_required
@@ -259,13 +265,5 @@ def staff_sector_create(request: HttpRequest) -> HttpResponse:
     # Sectors are national reference data shared by every zone: administrators keep them.
     if not is_admin(request.user):
         raise Http404
-    form = SectorForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.sector_create(actor=request_actor(request), **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, _("Sector added."))
-            return redirect("investing:staff-home")
-    return _form_page(request, form, _("New sector"), "investing:staff-home")
+    home = reverse("investing:staff-home")
+    return _form(request, SectorForm, services.sector_create, done=_("Sector added."), back=home, title=_("New sector"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -15,7 +16,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.security import django_auth
 
 from borderzone.core.actors import request_actor
-from borderzone.core.permissions import ensure_can_change, get_visible_or_404
+from borderzone.core.permissions import get_changeable_or_404
 from borderzone.core.text import name_key
 from borderzone.investments import selectors, services
 from borderzone.investments.models import (
@@ -192,9 +193,7 @@ def get_project(request: HttpRequest, code: str, as_of: str | None = None) -> di
 
 
 def _editable(request: HttpRequest, code: str) -> Project:
-    project = get_visible_or_404(request.user, Project.objects.select_related("zone"), code=code)
-    ensure_can_change(request.user, project)
-    return project
+    return get_changeable_or_404(request.user, Project.objects.select_related("zone"), code=code)
 
 
 def _gate_area(zone: EconomicZone, code: str | None) -> GateArea | None:
@@ -229,8 +228,7 @@ def _created(request: HttpRequest, code: str) -> tuple[int, dict[str, Any]]:
     "/projects", auth=django_auth, response={201: dict}, summary="Register a project with its first certificate"
 )
 def create_project(request: HttpRequest, payload: ProjectIn) -> tuple[int, dict[str, Any]]:
-    zone = get_visible_or_404(request.user, EconomicZone.objects.all(), code=payload.zone)
-    ensure_can_change(request.user, zone)
+    zone = get_changeable_or_404(request.user, EconomicZone.objects.all(), code=payload.zone)
     actor = request_actor(request, "api")
     investors = []
     for item in payload.investors:
@@ -284,6 +282,14 @@ def update_project(request: HttpRequest, code: str, payload: ProjectPatch) -> di
     return _created(request, code)[1]
 
 
+def _record(
+    request: HttpRequest, code: str, service: Callable[..., Any], values: dict[str, Any]
+) -> tuple[int, dict[str, Any]]:
+    """Record something of a project the user may change (a version, a status change...): 201 and the project."""
+    service(project=_editable(request, code), actor=request_actor(request, "api"), **values)
+    return _created(request, code)
+
+
 @router.post("/projects/{code}/versions", auth=django_auth, response={201: dict}, summary="Add a certificate version")
 def add_version(request: HttpRequest, code: str, payload: VersionIn) -> tuple[int, dict[str, Any]]:
     project = _editable(request, code)
@@ -297,24 +303,18 @@ def add_version(request: HttpRequest, code: str, payload: VersionIn) -> tuple[in
     "/projects/{code}/status-changes", auth=django_auth, response={201: dict}, summary="Record a status change"
 )
 def add_status(request: HttpRequest, code: str, payload: StatusIn) -> tuple[int, dict[str, Any]]:
-    project = _editable(request, code)
-    services.status_change_record(project=project, actor=request_actor(request, "api"), **payload.dict())
-    return _created(request, code)
+    return _record(request, code, services.status_change_record, payload.dict())
 
 
 @router.post(
     "/projects/{code}/disbursements", auth=django_auth, response={201: dict}, summary="Record disbursed capital"
 )
 def add_disbursement(request: HttpRequest, code: str, payload: DisbursementIn) -> tuple[int, dict[str, Any]]:
-    project = _editable(request, code)
-    services.disbursement_record(project=project, actor=request_actor(request, "api"), **payload.dict())
-    return _created(request, code)
+    return _record(request, code, services.disbursement_record, payload.dict())
 
 
 @router.post(
     "/projects/{code}/milestones", auth=django_auth, response={201: dict}, summary="Record a milestone reached"
 )
 def add_milestone(request: HttpRequest, code: str, payload: MilestoneIn) -> tuple[int, dict[str, Any]]:
-    project = _editable(request, code)
-    services.milestone_reached(project=project, actor=request_actor(request, "api"), **payload.dict())
-    return _created(request, code)
+    return _record(request, code, services.milestone_reached, payload.dict())

@@ -17,6 +17,7 @@ from borderzone.core.actors import Actor
 from borderzone.core.audit import audit_record, snapshot
 from borderzone.core.cache import bump_version
 from borderzone.core.models import AuditAction
+from borderzone.core.services import ModelWrites
 from borderzone.core.services import save_checked as _save
 from borderzone.core.text import name_key
 from borderzone.investments.models import (
@@ -394,16 +395,15 @@ def milestone_reached(*, project: Project, kind: str, reached_on: dt.date, actor
     return actual
 
 
+def _check_rule(rule: LegalRule) -> None:
+    if rule.valid_to is not None and rule.valid_to < rule.valid_from:
+        raise ValidationError({"valid_to": _("The end of validity cannot come before its start.")})
+
+
+RULES = ModelWrites(LegalRule, RULE_FIELDS, SCOPE, check=_check_rule)
+
+
 @transaction.atomic
 def legal_rule_update(*, rule: LegalRule, actor: Actor, **fields: Any) -> LegalRule:
     """Change a legal rule (administrators only: the caller checks the role)."""
-    before = snapshot(rule)
-    for key, value in fields.items():
-        if key in RULE_FIELDS:
-            setattr(rule, key, value)
-    if rule.valid_to is not None and rule.valid_to < rule.valid_from:
-        raise ValidationError({"valid_to": _("The end of validity cannot come before its start.")})
-    _save(rule)
-    audit_record(actor=actor, instance=rule, action=AuditAction.UPDATED, before=before)
-    bump_version(SCOPE)
-    return rule
+    return RULES.update(rule, actor, fields)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 from django import forms
@@ -14,11 +15,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from borderzone.core.actors import request_actor
-from borderzone.core.forms import apply_validation_error, form_status
+from borderzone.core.forms import apply_validation_error, form_status, initial_from
 from borderzone.core.importing import BACKGROUND_ROWS, import_job_create, no_progress
+from borderzone.core.pages import form_page, staff_form_view
 from borderzone.core.permissions import (
     can_change_zone,
     ensure_can_change,
@@ -337,20 +340,32 @@ def project_create(request: HttpRequest) -> HttpResponse:
     return _form_page(request, form, _("New investment project"), None, zone)
 
 
+def _project_url(project: Project) -> str:
+    return reverse("investments:project-detail", kwargs={"code": project.code})
+
+
+def _project_form(request: HttpRequest, project: Project, form: Any, save: Any, title: str, done: str) -> HttpResponse:
+    """A staff form about one project: back to the project, which the page names."""
+    return staff_form_view(
+        request,
+        project,
+        form,
+        save,
+        template="investments/form.html",
+        title=title,
+        back=_project_url(project),
+        done=done,
+        context={"project": project},
+    )
+
+
 @login_required
 def project_edit(request: HttpRequest, code: str) -> HttpResponse:
     project = _editable(request, code)
-    initial = {f: getattr(project, f) for f in services.PROJECT_FIELDS if f != "is_demo"}
-    form = ProjectForm(request.POST or None, zone=project.zone, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.project_update(project=project, actor=request_actor(request), **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, _("Project saved."))
-            return redirect("investments:project-detail", code=project.code)
-    return _form_page(request, form, _("Edit project"), project, project.zone)
+    fields = [f for f in services.PROJECT_FIELDS if f != "is_demo"]
+    form = partial(ProjectForm, zone=project.zone, initial=initial_from(project, fields))
+    save = partial(services.project_update, project=project)
+    return _project_form(request, project, form, save, _("Edit project"), _("Project saved."))
 
 
 @login_required
@@ -364,74 +379,39 @@ def version_create(request: HttpRequest, code: str) -> HttpResponse:
         "vnd_rate": current.vnd_rate if current.currency == "USD" else None,
         **{f"plan_{p.kind}": p.planned_on for p in current.plans.all()},
     }
-    form = VersionForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        try:
-            services.certificate_version_add(
-                project=project,
-                plans=plans_from(data),
-                actor=request_actor(request),
-                **{k: v for k, v in data.items() if not k.startswith("plan_")},
-            )
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, _("Certificate adjustment recorded."))
-            return redirect("investments:project-detail", code=project.code)
-    return _form_page(request, form, _("Add a certificate adjustment"), project, project.zone)
+
+    def save(**data: Any) -> None:
+        plain = {k: v for k, v in data.items() if not k.startswith("plan_")}
+        services.certificate_version_add(project=project, plans=plans_from(data), **plain)
+
+    form = partial(VersionForm, initial=initial)
+    title = _("Add a certificate adjustment")
+    return _project_form(request, project, form, save, title, _("Certificate adjustment recorded."))
 
 
 def _simple(
     request: HttpRequest, code: str, form_class: type[forms.Form], service: Any, title: str, done: str
 ) -> HttpResponse:
     project = _editable(request, code)
-    form = form_class(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            service(project=project, actor=request_actor(request), **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, done)
-            return redirect("investments:project-detail", code=project.code)
-    return _form_page(request, form, title, project, project.zone)
+    return _project_form(request, project, form_class, partial(service, project=project), title, done)
 
 
 @login_required
 def status_create(request: HttpRequest, code: str) -> HttpResponse:
-    return _simple(
-        request,
-        code,
-        StatusForm,
-        services.status_change_record,
-        _("Record a status change"),
-        _("Status change recorded."),
-    )
+    title, done = _("Record a status change"), _("Status change recorded.")
+    return _simple(request, code, StatusForm, services.status_change_record, title, done)
 
 
 @login_required
 def disbursement_create(request: HttpRequest, code: str) -> HttpResponse:
-    return _simple(
-        request,
-        code,
-        DisbursementForm,
-        services.disbursement_record,
-        _("Record disbursed capital"),
-        _("Disbursement recorded."),
-    )
+    title, done = _("Record disbursed capital"), _("Disbursement recorded.")
+    return _simple(request, code, DisbursementForm, services.disbursement_record, title, done)
 
 
 @login_required
 def milestone_create(request: HttpRequest, code: str) -> HttpResponse:
-    return _simple(
-        request,
-        code,
-        MilestoneForm,
-        services.milestone_reached,
-        _("Record a milestone reached"),
-        _("Milestone recorded."),
-    )
+    title, done = _("Record a milestone reached"), _("Milestone recorded.")
+    return _simple(request, code, MilestoneForm, services.milestone_reached, title, done)
 
 
 @login_required
@@ -533,25 +513,18 @@ def rule_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if not is_admin(request.user):
         raise PermissionDenied
     rule = get_object_or_404(LegalRule, pk=pk)
-    form = RuleForm(request.POST or None, initial={f: getattr(rule, f) for f in services.RULE_FIELDS})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.legal_rule_update(rule=rule, actor=request_actor(request), **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, _("Rule saved."))
-            return redirect("investments:rule-list")
-    return render(
+    return form_page(
         request,
-        "investments/form.html",
-        {
-            "form": form,
+        partial(RuleForm, initial=initial_from(rule, services.RULE_FIELDS)),
+        partial(services.legal_rule_update, rule=rule),
+        template="investments/form.html",
+        done=_("Rule saved."),
+        back=reverse("investments:rule-list"),
+        context={
             "title": _("Edit legal rule %(code)s") % {"code": rule.code},
             "project": None,
             "zone": _default_zone(request),
         },
-        status=form_status(form),
     )
 
 

@@ -20,6 +20,7 @@ from borderzone.core.audit import audit_record, snapshot
 from borderzone.core.cache import bump_version
 from borderzone.core.models import AuditAction
 from borderzone.core.notifications import notify_zone_staff
+from borderzone.core.services import ModelWrites
 from borderzone.portal.content import make_slug, process_image, sanitize_html
 from borderzone.portal.models import (
     Article,
@@ -99,28 +100,20 @@ def _set_related(article: Article, related: Iterable[Article] | None) -> None:
 # Categories -----------------------------------------------------------------------------------------
 
 
+CATEGORY_FIELDS = ("slug", "name", "name_en", "name_zh", "ratings_enabled", "comments_enabled", "sort_order")
+CATEGORIES = ModelWrites(Category, CATEGORY_FIELDS, ARTICLES_SCOPE, clash_field="slug")
+
+
 @transaction.atomic
 def category_create(*, actor: Actor, name: str, slug: str = "", **fields: Any) -> Category:
     """Add a news category."""
-    category = Category(name=name, slug=slug or make_slug(name, 80), **fields)
-    category.full_clean()
-    category.save()
-    audit_record(actor=actor, instance=category, action=AuditAction.CREATED)
-    _bump()
-    return category
+    return CATEGORIES.create(actor, {**fields, "name": name, "slug": slug or make_slug(name, 80)})
 
 
 @transaction.atomic
 def category_update(*, category: Category, actor: Actor, **fields: Any) -> Category:
     """Change a category (its names, order, whether ratings and comments are open)."""
-    before = snapshot(category)
-    for key, value in fields.items():
-        setattr(category, key, value)
-    category.full_clean()
-    category.save()
-    audit_record(actor=actor, instance=category, action=AuditAction.UPDATED, before=before)
-    _bump()
-    return category
+    return CATEGORIES.update(category, actor, fields)
 
 
 # Articles -------------------------------------------------------------------------------------------

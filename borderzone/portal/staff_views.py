@@ -6,6 +6,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from django.contrib import messages
@@ -13,16 +15,19 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from borderzone.core.actors import request_actor
 from borderzone.core.audit import history_for
-from borderzone.core.forms import apply_validation_error, form_status
+from borderzone.core.forms import apply_validation_error, form_status, initial_from
+from borderzone.core.pages import form_page
 from borderzone.core.permissions import (
     can_change_zone,
     ensure_can_change,
+    get_changeable_or_404,
     get_visible_or_404,
     is_admin,
     is_staff_member,
@@ -60,8 +65,16 @@ def article_index(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _article_values(data: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in data.items() if k not in {"zone", "related"}}
+def _article_form(request: HttpRequest, form: Any, save: Any, title: str, done: str, **context: Any) -> HttpResponse:
+    return form_page(
+        request,
+        form,
+        save,
+        template="portal/staff/article_form.html",
+        done=done,
+        next_url=lambda article: reverse("portal:staff-article", kwargs={"pk": article.pk}),
+        context={"title": title, **context},
+    )
 
 
 @login_required
@@ -70,23 +83,8 @@ def article_create(request: HttpRequest) -> HttpResponse:
     zones = zones_editable_by(request.user)
     if not zones.exists():
         raise PermissionDenied
-    form = ArticleForm(request.POST or None, zones=zones, initial={"zone": zones.first()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            article = services.article_create(
-                zone=form.cleaned_data["zone"],
-                related=form.cleaned_data["related"],
-                actor=request_actor(request),
-                **_article_values(form.cleaned_data),
-            )
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, _("Draft saved."))
-            return redirect("portal:staff-article", pk=article.pk)
-    return render(
-        request, "portal/staff/article_form.html", {"form": form, "title": _("New article")}, status=form_status(form)
-    )
+    form = partial(ArticleForm, zones=zones, initial={"zone": zones.first()})
+    return _article_form(request, form, services.article_create, _("New article"), _("Draft saved."))
 
 
 def _staff_article(request: HttpRequest, pk: int) -> Article:
@@ -100,28 +98,11 @@ def _staff_article(request: HttpRequest, pk: int) -> Article:
 def article_edit(request: HttpRequest, pk: int) -> HttpResponse:
     article = _staff_article(request, pk)
     ensure_can_change(request.user, article)
-    initial = {f: getattr(article, f) for f in services.CONTENT_FIELDS}
+    initial = initial_from(article, services.CONTENT_FIELDS)
     initial["related"] = list(article.related.all())
-    form = ArticleForm(request.POST or None, zones=zones_editable_by(request.user), instance=article, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.article_update(
-                article=article,
-                related=form.cleaned_data["related"],
-                actor=request_actor(request),
-                **_article_values(form.cleaned_data),
-            )
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, _("Article saved."))
-            return redirect("portal:staff-article", pk=article.pk)
-    return render(
-        request,
-        "portal/staff/article_form.html",
-        {"form": form, "title": _("Edit article"), "article": article},
-        status=form_status(form),
-    )
+    form = partial(ArticleForm, zones=zones_editable_by(request.user), instance=article, initial=initial)
+    save = partial(services.article_update, article=article)
+    return _article_form(request, form, save, _("Edit article"), _("Article saved."), article=article)
 
 
 @login_required
@@ -170,43 +151,35 @@ def _workflow(request: HttpRequest, pk: int) -> Article:
     return article
 
 
-@login_required
-@require_POST
-def article_submit(request: HttpRequest, pk: int) -> HttpResponse:
+def _step(request: HttpRequest, pk: int, step: Callable[..., Any], done: str, **values: Any) -> HttpResponse:
+    """A workflow step on an article (a POST): the service's refusal as an error message, else `done`."""
     article = _workflow(request, pk)
     try:
-        services.article_submit(article=article, actor=request_actor(request))
+        step(article=article, actor=request_actor(request), **values)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(request, _("Submitted: another editor must now approve the article."))
+        messages.success(request, done)
     return redirect("portal:staff-article", pk=article.pk)
+
+
+@login_required
+@require_POST
+def article_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    return _step(request, pk, services.article_submit, _("Submitted: another editor must now approve the article."))
 
 
 @login_required
 @require_POST
 def article_approve(request: HttpRequest, pk: int) -> HttpResponse:
-    article = _workflow(request, pk)
-    try:
-        services.article_approve(article=article, actor=request_actor(request))
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("Approved."))
-    return redirect("portal:staff-article", pk=article.pk)
+    return _step(request, pk, services.article_approve, _("Approved."))
 
 
 @login_required
 @require_POST
 def article_return(request: HttpRequest, pk: int) -> HttpResponse:
-    article = _workflow(request, pk)
-    try:
-        services.article_return(article=article, actor=request_actor(request), note=request.POST.get("note", ""))
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("The article is a draft again and is not shown to readers."))
-    return redirect("portal:staff-article", pk=article.pk)
+    done = _("The article is a draft again and is not shown to readers.")
+    return _step(request, pk, services.article_return, done, note=request.POST.get("note", ""))
 
 
 @login_required
@@ -259,8 +232,7 @@ def image_upload(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def image_delete(request: HttpRequest, pk: int) -> HttpResponse:
     _staff_only(request)
-    image = get_visible_or_404(request.user, ArticleImage.objects.select_related("article__zone"), pk=pk)
-    ensure_can_change(request.user, image)
+    image = get_changeable_or_404(request.user, ArticleImage.objects.select_related("article__zone"), pk=pk)
     services.image_delete(image=image, actor=request_actor(request))
     messages.success(request, _("Image removed."))
     return redirect("portal:staff-article", pk=image.article_id)
@@ -284,8 +256,7 @@ def comment_queue(request: HttpRequest) -> HttpResponse:
 @require_POST
 def comment_moderate(request: HttpRequest, pk: int) -> HttpResponse:
     _staff_only(request)
-    comment = get_visible_or_404(request.user, Comment.objects.select_related("article__zone"), pk=pk)
-    ensure_can_change(request.user, comment)
+    comment = get_changeable_or_404(request.user, Comment.objects.select_related("article__zone"), pk=pk)
     approve = request.POST.get("decision") == "approve"
     services.comment_moderate(comment=comment, approve=approve, actor=request_actor(request))
     messages.success(request, _("Comment published.") if approve else _("Comment rejected."))
@@ -324,21 +295,15 @@ def category_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if not is_admin(request.user):
         raise PermissionDenied
     category = get_object_or_404(Category, pk=pk)
-    initial = {f: getattr(category, f) for f in CategoryForm.base_fields}
-    form = CategoryForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.category_update(category=category, actor=request_actor(request), **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, _("Category saved."))
-            return redirect("portal:staff-categories")
-    return render(
+    initial = initial_from(category, CategoryForm.base_fields)
+    return form_page(
         request,
-        "portal/staff/category_form.html",
-        {"form": form, "category": category},
-        status=form_status(form),
+        partial(CategoryForm, initial=initial),
+        partial(services.category_update, category=category),
+        template="portal/staff/category_form.html",
+        done=_("Category saved."),
+        back=reverse("portal:staff-categories"),
+        context={"category": category},
     )
 
 

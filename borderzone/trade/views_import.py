@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 
 from borderzone.core.actors import request_actor
 from borderzone.core.importing import BACKGROUND_ROWS, import_job_create, no_progress
-from borderzone.core.permissions import ensure_can_change, get_visible_or_404
+from borderzone.core.permissions import get_changeable_or_404
 from borderzone.core.tabular import Sheet, TableError, read_table, write_csv, write_xlsx
 from borderzone.trade.forms import ImportForm
 from borderzone.trade.importing import TEMPLATE_HEADERS, TEMPLATE_ROWS, import_trade_statistics
@@ -26,8 +26,7 @@ MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
 def _zone(request: HttpRequest) -> EconomicZone:
     code = request.GET.get("zone") or request.POST.get("zone") or settings.DEFAULT_ZONE_CODE
-    zone = get_visible_or_404(request.user, EconomicZone.objects.all(), code=code)
-    ensure_can_change(request.user, zone)
+    zone = get_changeable_or_404(request.user, EconomicZone.objects.all(), code=code)
     return zone
 
 

@@ -3,7 +3,7 @@ from operator import itemgetter
 
 import pytest
 
-from borderzone.core.demo_data import demo_zone, missing
+from borderzone.core.demo_data import demo_zone, missing, untranslated
 from borderzone.zones.models import GateArea
 from borderzone.zones.tests.factories import GateAreaFactory
 
@@ -36,3 +36,10 @@ def test_missing_asks_the_database_once(zone, django_assert_num_queries):
 
     with django_assert_num_queries(1):
         assert len(list(missing(rows, GateArea.objects.filter(zone=zone), "code"))) == 20
+
+
+def test_untranslated_keeps_the_translations_a_row_still_lacks(zone):
+    area = GateAreaFactory(zone=zone, code="TALUNG", name="Tà Lùng", name_en="Ta Lung gate area", name_zh="")
+
+    assert untranslated(area, {"name_en": "Ta Lung", "name_zh": "水口口岸区"}) == {"name_zh": "水口口岸区"}
+    assert untranslated(area, {"name_en": "", "name_zh": ""}) == {}

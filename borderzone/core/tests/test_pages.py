@@ -11,7 +11,7 @@ from django.http import Http404
 from django.test import RequestFactory
 
 from borderzone.core.forms import initial_from
-from borderzone.core.pages import staff_form_view, zone_from_query
+from borderzone.core.pages import form_page, staff_form_view, zone_from_query
 from borderzone.zones.tests.factories import GateAreaFactory
 
 pytestmark = pytest.mark.django_db
@@ -145,3 +145,39 @@ def test_the_zone_a_page_is_asked_for_else_the_default_and_404_for_an_unknown_co
     assert zone_from_query(factory.get("/plan/")) == other_zone
     with pytest.raises(Http404):
         zone_from_query(factory.get("/plan/", {"zone": "NOPE"}))
+
+
+def test_form_page_checks_no_permission_and_shows_only_the_context_it_is_given(zone, leader):
+    # The caller checks the permission (an administrator's page, say): form_page adds no zone, title or back.
+    response = form_page(
+        _request(leader, "post", {"code": "A"}),
+        AreaForm,
+        _never,
+        template="accounts/user_form.html",
+        done="Saved.",
+        context={"title": "Rule"},
+    )
+
+    assert response.status_code == 422
+    html = response.content.decode()
+    assert "<h1>Rule</h1>" in html
+    assert zone.board_name not in html
+
+
+def test_form_page_saves_with_the_requests_actor_and_leads_back(leader):
+    calls = []
+    request = _request(leader, "post", {"code": "TL", "name": "Trà Lĩnh"})
+
+    response = form_page(
+        request,
+        AreaForm,
+        lambda *, actor, **data: calls.append((actor.user, data)),
+        template="accounts/user_form.html",
+        done="Rule saved.",
+        back="/rules/",
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == "/rules/"
+    assert calls == [(leader, {"code": "TL", "name": "Trà Lĩnh"})]
+    assert [str(m) for m in get_messages(request)] == ["Rule saved."]
