@@ -3,6 +3,8 @@ extension, SQLite FTS5 over a stored unaccented copy. Both answer "dong dang" wi
 
 from __future__ import annotations
 
+import re
+
 from django.db import connection
 from django.db.models import F, Func, Q, QuerySet, TextField, Value
 
@@ -39,9 +41,24 @@ def _sqlite_ids(words: list[str]) -> list[int]:
         return [row[0] for row in cursor.fetchall()]
 
 
+# Runs of Chinese characters (CJK ideographs): Chinese has no spaces between words, so a run is matched as
+# a substring of the Chinese title and summary rather than as words of the full-text index.
+CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
+def _chinese(qs: QuerySet, runs: list[str]) -> QuerySet:
+    for run in runs[:6]:
+        qs = qs.filter(Q(title_zh__contains=run) | Q(summary_zh__contains=run))
+    return qs
+
+
 def filter_documents[Q_T: QuerySet](qs: Q_T, query: str) -> Q_T:
-    """Documents whose title, number, summary or file text hold every word of `query` (as a word prefix)."""
+    """Documents whose title, number, summary or file text hold every word of `query` (as a word prefix),
+    and whose Chinese title or summary holds every run of Chinese characters in it."""
     words = tokens(query)
+    runs = CJK_RUN.findall(query or "")
+    if runs:
+        qs = _chinese(qs, runs)  # type: ignore[assignment]
     if not words:
         return qs
     number_match = Q(number_key__contains=" ".join(words))

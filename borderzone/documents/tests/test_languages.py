@@ -211,6 +211,22 @@ def test_an_english_query_finds_a_document_by_its_english_title_or_summary(zone,
     assert search("luat dau tu") == ["143/2025/QH15"]
 
 
+def test_a_chinese_query_finds_a_document_by_its_chinese_title_or_summary(client, zone, law, make_document):
+    make_document(zone, number="5/QĐ-UBND", title="Quyết định khác", summary_zh="关于茶岭陆港的决定")
+    make_document(zone, number="6/QĐ-UBND", title="Quyết định thứ ba")
+
+    def search(q):
+        return [d.number for d in selectors.document_search(AnonymousUser(), selectors.DocumentFilters(q=q))]
+
+    assert search("投资法") == ["143/2025/QH15"]
+    assert search("投资") == ["143/2025/QH15"]  # Chinese has no spaces: a run matches inside the text
+    assert search("茶岭 陆港") == ["5/QĐ-UBND"]
+    assert search("土地法") == []  # not "every document", as a query without Latin words used to give
+    assert search("luat 投资") == ["143/2025/QH15"] and search("quyet 投资") == []
+    found = client.get("/api/v1/documents", {"q": "投资法"}).json()["items"]
+    assert [d["number"] for d in found] == ["143/2025/QH15"]
+
+
 def test_changing_the_english_title_updates_the_index(zone, law, actor):
     services.document_update(document=law, actor=actor, title_en="Investment Act")
     found = selectors.document_search(AnonymousUser(), selectors.DocumentFilters(q="investment act"))
