@@ -17,7 +17,7 @@ from borderzone.documents.models import (
     DossierComponent,
     LegalDocument,
 )
-from borderzone.documents.search import filter_documents
+from borderzone.documents.search import CJK_RUN, filter_documents
 
 if TYPE_CHECKING:
     from borderzone.core.permissions import AnyUser
@@ -182,6 +182,8 @@ def procedure_list(user: AnyUser, q: str = "", field_code: str = "") -> QuerySet
         qs = qs.filter(field=field_code)
     for word in search_key(q).split()[:8]:
         qs = qs.filter(search_text__contains=word)
+    for run in CJK_RUN.findall(q or "")[:6]:  # Chinese: inside the Chinese name or steps
+        qs = qs.filter(Q(title_zh__contains=run) | Q(steps_zh__contains=run))
     return qs.select_related("zone").order_by("field", "title")
 
 

@@ -258,3 +258,11 @@ def test_api_keeps_its_fields_and_adds_the_requested_language(client, law, proce
     assert proc["legal_basis"][0]["localized"] == {"title": TITLE_EN}
     listed_proc = client.get("/api/v1/documents/procedures", {"lang": "zh-hans"}).json()[0]
     assert listed_proc["name_zh"] == "颁发投资登记证" and listed_proc["localized"]["fee"] == "Không thu phí"
+
+
+def test_a_chinese_query_finds_a_procedure_by_its_chinese_name(procedure):
+    def search(q):
+        return [p.pk for p in selectors.procedure_list(AnonymousUser(), q=q)]
+
+    assert search("投资登记") == [procedure.pk]
+    assert search("土地") == []
