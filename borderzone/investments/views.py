@@ -74,8 +74,12 @@ def _default_zone(request: HttpRequest) -> EconomicZone | None:
 
 
 def _filters(request: HttpRequest) -> tuple[ListFilterForm, selectors.ListFilters]:
-    zones = list(EconomicZone.objects.filter(projects__in=selectors.visible_projects(request.user)).distinct())
-    zones.sort(key=lambda z: z.code)
+    # Staff list their own zones' register (selectors.project_list); an investor, the zones of what they read.
+    if is_staff_member(request.user):
+        zones = list(zones_visible_to(request.user).order_by("code"))
+    else:
+        visible = selectors.visible_projects(request.user)
+        zones = list(EconomicZone.objects.filter(projects__in=visible).distinct().order_by("code"))
     chosen = next((z for z in zones if z.code == request.GET.get("zone")), None)
     zone = chosen or _default_zone(request)
     areas = list(GateArea.objects.filter(zone=zone)) if zone else []

@@ -286,14 +286,13 @@ def combine(boards: list[tuple[EconomicZone, dict[str, Any]]]) -> dict[str, Any]
             statuses[status] = statuses.get(status, 0) + n
     trade: dict[str, Any] = {"gates": None}
     if trades:
-        trade = {
-            "gates": None,
+        trade |= {
             "span_turnover_usd": total("span_turnover_usd"),
             "span_revenue_vnd": total("span_revenue_vnd"),
             "turnover_growth": turnover_growth,
             "revenue_growth": revenue_growth,
             "full_years": full,
-            "revenue_share": {},  # each zone's share is of its own province: shown per zone, not summed
+            "revenue_share": {},  # a share is of one province's budget: see each zone's own dashboard
             "years": year_rows,
             "ytd_turnover_usd": total("ytd_turnover_usd"),
             "ytd_revenue_vnd": total("ytd_revenue_vnd"),

@@ -139,23 +139,20 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                     {**row, "zone": by_code[row["code"]], "links": zone_links(combined, by_code[row["code"]])}
                     for row in board["zones"]
                 ],
-                charts=dashboard_charts(board),
                 links=combined_links(combined),
-                status_labels=dict(investment_status_choices()),
             )
-            return render(request, "reports/dashboard.html", context)
-        zone = data.get("zone") or zones.filter(code=settings.DEFAULT_ZONE_CODE).first() or zones.first()
-        if zone is not None:
-            query = DashboardQuery(
-                zone=zone, gate_area=data.get("gate_area"), as_of=as_of, from_year=start, to_year=end
-            )
-            board = dashboard_data(query)
+        else:
+            default = next((z for z in all_zones if z.code == settings.DEFAULT_ZONE_CODE), None)
+            zone = data.get("zone") or default or (all_zones[0] if all_zones else None)
+            if zone is not None:
+                query = DashboardQuery(
+                    zone=zone, gate_area=data.get("gate_area"), as_of=as_of, from_year=start, to_year=end
+                )
+                board = dashboard_data(query)
+                context.update(query=query, zone=zone, board=board, links=dashboard_links(query))
+        if "board" in context:
             context.update(
-                query=query,
-                zone=zone,
-                board=board,
-                charts=dashboard_charts(board),
-                links=dashboard_links(query),
+                charts=dashboard_charts(context["board"]),  # type: ignore[arg-type]
                 status_labels=dict(investment_status_choices()),
             )
     return render(request, "reports/dashboard.html", context, status=form_status(form))
