@@ -47,7 +47,7 @@ def _money_parts(amounts: dict[str, Any]) -> str:
 
 
 def _investment_paragraph(zone: EconomicZone, day: dt.date, today: dt.date) -> str:
-    from borderzone.investments.selectors import summary
+    from borderzone.register.selectors import summary
 
     data = summary(day, zone)
     total = data["projects"]["total"]

@@ -41,7 +41,7 @@ def gate_list(request: HttpRequest) -> HttpResponse:
 
 
 def investment_status_choices() -> list[tuple[str, Any]]:
-    from borderzone.investments.models import Status
+    from borderzone.register.models import Status
 
     return list(Status.choices)
 
@@ -50,8 +50,8 @@ def gate_detail(request: HttpRequest, code: str) -> HttpResponse:
     gate = get_object_or_404(gate_selectors.gate_list(), code=code)
     # The gate page gathers what other apps keep about the gate's area; each reads through its selectors.
     from borderzone.infrastructure import selectors as infrastructure_selectors
-    from borderzone.investments import selectors as investment_selectors
     from borderzone.planning import selectors as planning_selectors
+    from borderzone.register import selectors as investment_selectors
     from borderzone.trade import selectors as trade_selectors
 
     works: list[Any] = []

@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from borderzone.accounts.tests.factories import TEST_PASSWORD, UserFactory
 from borderzone.core.actors import Actor
-from borderzone.investments.tests.factories import make_project
+from borderzone.register.tests.factories import make_project
 from borderzone.trade.tests.factories import TradeFigureFactory
 from borderzone.zones.tests.factories import BorderGateFactory, EconomicZoneFactory
 

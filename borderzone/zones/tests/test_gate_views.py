@@ -171,7 +171,7 @@ def test_the_gate_page_shows_its_areas_projects_and_its_trade(
     import datetime as dt
     from decimal import Decimal
 
-    from borderzone.investments.tests.factories import make_project
+    from borderzone.register.tests.factories import make_project
     from borderzone.trade.tests.factories import TradeFigureFactory
 
     make_project(zone, actor, name="Kho ngoại quan Trà Lĩnh", gate_area=gate_area, published=True, status="operating")
@@ -204,7 +204,7 @@ def test_the_gate_page_does_not_evaluate_lateness_it_does_not_show(client, tra_l
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from borderzone.investments.tests.factories import make_project
+    from borderzone.register.tests.factories import make_project
 
     make_project(
         zone, actor, name="Kho", gate_area=gate_area, published=True, plans={"operation_start": dt.date(2019, 1, 1)}
