@@ -12,13 +12,14 @@ from typing import Any, TextIO
 
 from django.db import transaction
 
-from borderzone.core.actors import Actor
-from borderzone.core.demo_data import demo_zone, untranslated
+from borderzone.access.actors import Actor
+from borderzone.access.demo_data import demo_zone, untranslated
 from borderzone.documents import services as document_services
 from borderzone.documents.models import LegalDocument
+from borderzone.gates.models import BorderGate
 from borderzone.promotion import services
 from borderzone.promotion.models import Incentive, InvestmentCall, Sector, SectorLevel
-from borderzone.zones.models import BorderGate, Commune, EconomicZone, FunctionalArea, GateArea
+from borderzone.zones.models import Commune, EconomicZone, FunctionalArea, GateArea
 
 ZONE_CODE = "CB"
 VSIC = "VSIC2025"

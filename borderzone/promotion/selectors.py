@@ -6,14 +6,14 @@ from typing import TYPE_CHECKING
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from borderzone.core.permissions import zones_visible_to
+from borderzone.access.permissions import zones_visible_to
 from borderzone.documents.models import LegalDocument
 from borderzone.documents.selectors import with_status
 from borderzone.promotion.models import AreaScope, Incentive, Inquiry, InvestmentCall, Sector
 from borderzone.zones.models import FunctionalAreaKind
 
 if TYPE_CHECKING:
-    from borderzone.core.permissions import AnyUser
+    from borderzone.access.permissions import AnyUser
 
 
 def _readable(user: AnyUser, qs: QuerySet) -> QuerySet:  # type: ignore[type-arg]

@@ -14,12 +14,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from borderzone.core.actors import Actor
-from borderzone.core.audit import audit_record, snapshot
+from borderzone.access.actors import Actor
+from borderzone.access.audit import audit_record, snapshot
+from borderzone.access.notifications import notify_zone_staff
 from borderzone.core.cache import bump_version
 from borderzone.core.i18n import translated_names
 from borderzone.core.models import AuditAction, quantize_decimal_fields
-from borderzone.core.notifications import notify_zone_staff
 from borderzone.promotion.models import (
     AreaScope,
     Incentive,

@@ -20,11 +20,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 
-from borderzone.core.actors import request_actor
-from borderzone.core.cache import cached
-from borderzone.core.forms import apply_validation_error, form_status, initial_from
-from borderzone.core.pages import form_page
-from borderzone.core.permissions import (
+from borderzone.access.actors import request_actor
+from borderzone.access.pages import form_page
+from borderzone.access.permissions import (
     can_change_zone,
     ensure_can_change,
     get_changeable_or_404,
@@ -33,6 +31,8 @@ from borderzone.core.permissions import (
     is_staff_member,
     zones_editable_by,
 )
+from borderzone.core.cache import cached
+from borderzone.core.forms import apply_validation_error, form_status, initial_from
 from borderzone.promotion import selectors, services
 from borderzone.promotion.forms import (
     CallForm,
@@ -140,7 +140,7 @@ def _staff_only(request: HttpRequest) -> None:
 @login_required
 def staff_home(request: HttpRequest) -> HttpResponse:
     _staff_only(request)
-    from borderzone.core.permissions import zones_visible_to
+    from borderzone.access.permissions import zones_visible_to
 
     visible = zones_visible_to(request.user)
     return render(

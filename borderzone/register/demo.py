@@ -16,8 +16,8 @@ from typing import TextIO
 
 from django.db import transaction
 
+from borderzone.access.actors import Actor
 from borderzone.accounts.models import User
-from borderzone.core.actors import Actor
 from borderzone.register import services
 from borderzone.register.models import Investor, MilestoneKind, Project, Sector
 from borderzone.register.selectors import add_months

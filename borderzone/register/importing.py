@@ -18,10 +18,10 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from borderzone.core.actors import Actor
-from borderzone.core.audit import audit_bulk
+from borderzone.access.actors import Actor
+from borderzone.access.audit import audit_bulk
+from borderzone.access.importing import ImportReport, no_progress, register_importer
 from borderzone.core.cache import bump_version
-from borderzone.core.importing import ImportReport, no_progress, register_importer
 from borderzone.core.models import AuditAction
 from borderzone.core.tabular import RowError, TableError, cell_text, check_columns, parse_amount, parse_date, read_table
 from borderzone.core.text import name_key, search_key
@@ -189,7 +189,7 @@ def _parse_row(
     area_text = cell_text(raw.get("gate_area"))
     area = areas.get(name_key(area_text)) if area_text else None
     if area is None:
-        from borderzone.zones.selectors import gate_area_match
+        from borderzone.gates.selectors import gate_area_match
 
         area = gate_area_match(zone, area_text) if area_text else None
         if area is not None:

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
-from borderzone.core.permissions import is_staff_member, restrict_to_visible, role_of
+from borderzone.access.permissions import is_staff_member, restrict_to_visible, role_of
 from borderzone.core.text import search_key
 from borderzone.register.models import (
     IMPLIED_BY_STATUS,
@@ -46,7 +46,7 @@ from borderzone.register.models import (
 from borderzone.zones.models import EconomicZone, GateArea
 
 if TYPE_CHECKING:
-    from borderzone.core.permissions import AnyUser
+    from borderzone.access.permissions import AnyUser
 
 CURRENCIES = ("VND", "USD")
 

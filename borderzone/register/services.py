@@ -13,12 +13,12 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from borderzone.core.actors import Actor
-from borderzone.core.audit import audit_record, snapshot
+from borderzone.access.actors import Actor
+from borderzone.access.audit import audit_record, snapshot
+from borderzone.access.services import ModelWrites
+from borderzone.access.services import save_checked as _save
 from borderzone.core.cache import bump_version
 from borderzone.core.models import AuditAction
-from borderzone.core.services import ModelWrites
-from borderzone.core.services import save_checked as _save
 from borderzone.core.text import name_key
 from borderzone.register.models import (
     MILESTONE_ORDER,

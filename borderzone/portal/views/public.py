@@ -18,10 +18,10 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from borderzone.core.actors import Actor, client_ip
+from borderzone.access.actors import Actor, client_ip
+from borderzone.access.permissions import can_view_zone, is_staff_member
 from borderzone.core.cache import cached
 from borderzone.core.forms import apply_validation_error
-from borderzone.core.permissions import can_view_zone, is_staff_member
 from borderzone.portal import selectors, services
 from borderzone.portal.content import address_hash, visitor_hash
 from borderzone.portal.forms import CommentForm, RatingForm

@@ -20,11 +20,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from borderzone.core.actors import request_actor
-from borderzone.core.audit import history_for
-from borderzone.core.forms import apply_validation_error, form_status, initial_from
-from borderzone.core.pages import form_page
-from borderzone.core.permissions import (
+from borderzone.access.actors import request_actor
+from borderzone.access.audit import history_for
+from borderzone.access.pages import form_page
+from borderzone.access.permissions import (
     can_change_zone,
     ensure_can_change,
     get_changeable_or_404,
@@ -33,6 +32,7 @@ from borderzone.core.permissions import (
     is_staff_member,
     zones_editable_by,
 )
+from borderzone.core.forms import apply_validation_error, form_status, initial_from
 from borderzone.portal import selectors, services
 from borderzone.portal.forms import ArticleForm, CategoryForm, ImageForm, ScheduleForm
 from borderzone.portal.models import Article, ArticleImage, ArticleStatus, Category, Comment

@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from borderzone.core.actors import command_actor
+from borderzone.access.actors import command_actor
 from borderzone.promotion import services
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

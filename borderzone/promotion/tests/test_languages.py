@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from borderzone.core.audit import history_for
+from borderzone.access.audit import history_for
 from borderzone.promotion import services
 from borderzone.promotion.models import Incentive, InvestmentCall, Sector
 

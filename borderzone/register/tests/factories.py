@@ -6,7 +6,7 @@ from typing import Any
 
 import factory
 
-from borderzone.core.actors import Actor
+from borderzone.access.actors import Actor
 from borderzone.register import services
 from borderzone.register.models import Investor, Ownership, Project
 from borderzone.zones.models import EconomicZone

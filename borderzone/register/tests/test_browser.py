@@ -3,8 +3,8 @@ from decimal import Decimal
 
 import pytest
 
+from borderzone.access.actors import Actor
 from borderzone.accounts.tests.factories import TEST_PASSWORD, UserFactory
-from borderzone.core.actors import Actor
 from borderzone.register import services
 from borderzone.register.tests.factories import make_project
 from borderzone.zones.tests.factories import EconomicZoneFactory

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from openpyxl import Workbook
 
-from borderzone.core.importing import no_progress
+from borderzone.access.importing import no_progress
 from borderzone.core.models import AuditEvent
 from borderzone.register import selectors
 from borderzone.register.importing import import_projects

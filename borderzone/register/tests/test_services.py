@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from borderzone.core.audit import history_for
+from borderzone.access.audit import history_for
 from borderzone.register import services
 from borderzone.register.models import CertificateVersion, Project, StatusChange
 from borderzone.register.rules import deposit_for

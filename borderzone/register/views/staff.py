@@ -18,11 +18,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from borderzone.core.actors import request_actor
-from borderzone.core.forms import apply_validation_error, form_status, initial_from
-from borderzone.core.importing import BACKGROUND_ROWS, import_job_create, no_progress
-from borderzone.core.pages import form_page, staff_form_view
-from borderzone.core.permissions import (
+from borderzone.access.actors import request_actor
+from borderzone.access.importing import BACKGROUND_ROWS, import_job_create, no_progress
+from borderzone.access.pages import form_page, staff_form_view
+from borderzone.access.permissions import (
     can_change_zone,
     ensure_can_change,
     is_admin,
@@ -31,6 +30,7 @@ from borderzone.core.permissions import (
     zones_editable_by,
     zones_visible_to,
 )
+from borderzone.core.forms import apply_validation_error, form_status, initial_from
 from borderzone.core.tabular import Sheet, TableError, read_table, write_csv, write_xlsx
 from borderzone.core.text import name_key
 from borderzone.register import selectors, services

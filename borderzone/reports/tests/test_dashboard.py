@@ -7,9 +7,9 @@ from django.core.cache import cache
 from django.core.management import call_command
 
 from borderzone.accounts.tests.factories import UserFactory
+from borderzone.gates.tests.factories import BorderGateFactory
 from borderzone.register.tests.factories import make_project
 from borderzone.trade.tests.factories import TradeFigureFactory
-from borderzone.zones.tests.factories import BorderGateFactory
 
 
 @pytest.fixture

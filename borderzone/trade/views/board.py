@@ -12,12 +12,12 @@ from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from borderzone.access.permissions import can_change_zone, is_staff_member
 from borderzone.core.cache import cached
-from borderzone.core.permissions import can_change_zone, is_staff_member
+from borderzone.gates.models import BorderGate
 from borderzone.trade import selectors
 from borderzone.trade.models import REVENUE_FIELDS, TRADE_SCOPE
 from borderzone.trade.query import Scope, resolve_scope, resolve_span
-from borderzone.zones.models import BorderGate
 
 
 def _num(value: Any) -> float:

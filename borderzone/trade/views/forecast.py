@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from borderzone.core.permissions import get_visible_or_404
+from borderzone.access.permissions import get_visible_or_404
 from borderzone.trade import selectors
 from borderzone.trade.forms import ScenarioForm
 from borderzone.trade.models import ForecastStatus, TradeForecast

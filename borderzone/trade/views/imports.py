@@ -13,9 +13,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from borderzone.core.actors import request_actor
-from borderzone.core.importing import BACKGROUND_ROWS, import_job_create, no_progress
-from borderzone.core.permissions import get_changeable_or_404
+from borderzone.access.actors import request_actor
+from borderzone.access.importing import BACKGROUND_ROWS, import_job_create, no_progress
+from borderzone.access.permissions import get_changeable_or_404
 from borderzone.core.tabular import Sheet, TableError, read_table, write_csv, write_xlsx
 from borderzone.trade.forms import ImportForm
 from borderzone.trade.importing import TEMPLATE_HEADERS, TEMPLATE_ROWS, import_trade_statistics

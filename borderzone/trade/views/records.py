@@ -10,9 +10,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from borderzone.core.actors import request_actor
+from borderzone.access.actors import request_actor
+from borderzone.access.permissions import can_change_zone, get_visible_or_404
 from borderzone.core.forms import apply_validation_error, form_status
-from borderzone.core.permissions import can_change_zone, get_visible_or_404
 from borderzone.trade import selectors, services
 from borderzone.trade.forms import BudgetForm
 from borderzone.trade.models import ProvinceBudget, TradeFigure
