@@ -213,17 +213,21 @@ def board_deadlines(today: dt.date, months_ahead: int = 12) -> list[tuple[Report
     return sorted(rows, key=lambda row: row[2])
 
 
-def reported_totals(*, zone: EconomicZone, year: int, as_of: dt.date) -> dict[str, Any]:
-    """What investors reported for `year` (accepted reports, known on `as_of`): budget paid, revenue,
-    exports, the latest employee count per project, and how many of the projects owing reports reported."""
+def reported_totals(*, zone: EconomicZone, start: dt.date, end: dt.date, as_of: dt.date) -> dict[str, Any]:
+    """What investors reported for the periods within [start, end] in reports accepted by `as_of`: budget
+    paid, revenue, exports, disbursed (sums of the quarterly figures), the latest employee count per
+    project, and how many of the projects that owed a report for those periods have one accepted."""
     figures = ReportedFigure.objects.filter(
-        project__zone=zone, period_start__year=year, period_end__lte=as_of, report__status=ReportStatus.ACCEPTED
+        project__zone=zone,
+        period_start__gte=start,
+        period_end__lte=end,
+        report__status=ReportStatus.ACCEPTED,
+        report__decided_at__date__lte=as_of,
     )
     sums = {
         row["metric"]: row["total"]
         for row in figures.exclude(metric=Metric.EMPLOYEES).values("metric").annotate(total=Sum("value"))
     }
-    employees = Decimal(0)
     latest: dict[int, tuple[dt.date, Decimal]] = {}
     for project_id, day, value in figures.filter(metric=Metric.EMPLOYEES).values_list(
         "project_id", "period_end", "value"
@@ -232,22 +236,32 @@ def reported_totals(*, zone: EconomicZone, year: int, as_of: dt.date) -> dict[st
             latest[project_id] = (day, value)
     employees = sum((v for _d, v in latest.values()), Decimal(0))
     reporting = set(figures.values_list("project_id", flat=True))
-    owing = {o.project.pk for o in obligations(zone=zone, as_of=as_of) if o.period.year == year}
+    owing = {
+        o.project.pk
+        for o in obligations(zone=zone, as_of=max(as_of, end + dt.timedelta(days=1)))
+        if start <= o.period.start and o.period.end <= end
+    }
+    reported = len(reporting & owing)
     return {
         "budget_paid": sums.get(Metric.BUDGET_PAID, Decimal(0)),
         "revenue": sums.get(Metric.REVENUE, Decimal(0)),
         "exports": sums.get(Metric.EXPORTS, Decimal(0)),
         "disbursed": sums.get(Metric.DISBURSED, Decimal(0)),
         "employees": int(employees),
-        "projects_reported": len(reporting & owing) if owing else len(reporting),
+        "projects_reported": reported,
         "projects_owing": len(owing),
-        "share": (Decimal(len(reporting & owing)) / len(owing)) if owing else None,
+        "share": (Decimal(reported) / len(owing)) if owing else None,
     }
 
 
-def consolidated_table(*, zone: EconomicZone, as_of: dt.date, year: int) -> list[dict[str, Any]]:
+def consolidated_table(
+    *, zone: EconomicZone, as_of: dt.date, year: int, start: dt.date | None = None, end: dt.date | None = None
+) -> list[dict[str, Any]]:
     """One row a project of the zone not terminated on `as_of` (as the register's summary counts): investor, registered capital, disbursed capital (the register's, which
-    includes what accepted reports put in), and what its accepted reports of `year` say."""
+    includes what accepted reports put in), and what its accepted reports for the periods within [start, end]
+    (default: the year) say."""
+    start = start or dt.date(year, 1, 1)
+    end = min(end or dt.date(year, 12, 31), as_of)
     from borderzone.investments.selectors import disbursed_by_project, projects_as_of, versions_by_id
 
     projects = list(
@@ -264,7 +278,7 @@ def consolidated_table(*, zone: EconomicZone, as_of: dt.date, year: int) -> list
     figures: dict[int, dict[str, Decimal]] = defaultdict(dict)
     for project_id, metric, total in (
         ReportedFigure.objects.filter(
-            project_id__in=ids, period_start__year=year, period_end__lte=as_of, report__status=ReportStatus.ACCEPTED
+            project_id__in=ids, period_start__gte=start, period_end__lte=end, report__status=ReportStatus.ACCEPTED
         )
         .exclude(metric=Metric.EMPLOYEES)
         .values("project_id", "metric")
@@ -274,7 +288,7 @@ def consolidated_table(*, zone: EconomicZone, as_of: dt.date, year: int) -> list
         figures[project_id][metric] = total
     staff: dict[int, tuple[dt.date, Decimal]] = {}
     for project_id, day, value in ReportedFigure.objects.filter(
-        project_id__in=ids, metric=Metric.EMPLOYEES, period_end__lte=as_of, report__status=ReportStatus.ACCEPTED
+        project_id__in=ids, metric=Metric.EMPLOYEES, period_end__lte=end, report__status=ReportStatus.ACCEPTED
     ).values_list("project_id", "period_end", "value"):
         if project_id not in staff or day > staff[project_id][0]:
             staff[project_id] = (day, value)

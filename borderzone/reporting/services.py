@@ -134,7 +134,7 @@ def check_values(
         try:
             values[field.key] = _parse(field, raw_value)
         except ValueError as exc:
-            errors[f"values.{field.key}"] = [_("%(name)s: %(reason)s.") % {"name": name, "reason": exc}]
+            errors[f"values.{field.key}"] = [f"{name}: {exc}."]
     if submit:
         for field in fields:
             value = values.get(field.key)
@@ -504,3 +504,107 @@ def inquiry_message_add(*, inquiry: Any, body: str, actor: Actor, from_board: bo
         inquiry.save(update_fields=["status", "updated_at"])
         audit_record(actor=actor, instance=inquiry, before=before, action=AuditAction.STATUS_CHANGED)
     return message
+
+
+FIELD_LINE_HELP = (
+    "key | tên (vi) | name (en) | 名称 (zh) | amount/integer/decimal/text | unit | required | cumulative | part_of"
+)
+
+
+def fields_as_text(form: ReportForm) -> str:
+    """A form version's fields, one a line, in the layout `form_version_add` reads."""
+    lines = []
+    for f in form.fields.all():
+        flags = [f.key, f.name_vi, f.name_en, f.name_zh, f.type, f.unit]
+        flags += ["required" if f.required else "", "cumulative" if f.cumulative else "", f.part_of]
+        lines.append(" | ".join(flags).rstrip(" |"))
+    return "\n".join(lines)
+
+
+def _parse_field_lines(text: str) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    errors: list[str] = []
+    seen: set[str] = set()
+    for number, line in enumerate((text or "").splitlines(), start=1):
+        if not line.strip():
+            continue
+        parts = [p.strip() for p in line.split("|")]
+        parts += [""] * (9 - len(parts))
+        key, vi, en, zh, kind, unit, required, cumulative, part_of = parts[:9]
+        if not key or not key.replace("_", "").isalnum() or not key.isascii():
+            errors.append(_("Line %(n)s: the key must be letters, digits and _.") % {"n": number})
+            continue
+        if key in seen:
+            errors.append(_("Line %(n)s: the key %(key)s appears twice.") % {"n": number, "key": key})
+        seen.add(key)
+        if not vi:
+            errors.append(_("Line %(n)s: the Vietnamese name is missing.") % {"n": number})
+        if kind not in FieldType.values:
+            errors.append(
+                _("Line %(n)s: the type must be one of %(types)s.")
+                % {"n": number, "types": ", ".join(FieldType.values)}
+            )
+        rows.append(
+            {
+                "key": key[:50],
+                "order": number * 10,
+                "name_vi": vi[:300],
+                "name_en": en[:300],
+                "name_zh": zh[:300],
+                "type": kind,
+                "unit": unit[:30],
+                "required": required.lower() == "required",
+                "not_negative": kind != FieldType.TEXT,
+                "cumulative": cumulative.lower() == "cumulative",
+                "part_of": part_of[:50],
+            }
+        )
+    if not rows and not errors:
+        errors.append(_("Give at least one field."))
+    if errors:
+        raise ValidationError({"fields_text": errors})
+    return rows
+
+
+@transaction.atomic
+def form_version_add(
+    *, code: str, valid_from: dt.date, legal_basis: str, legal_basis_confirmed: bool, fields_text: str, actor: Actor
+) -> ReportForm:
+    """A new version of a form (a new circular): the previous version ends the day before; reports already
+    filed keep the version they were filed on."""
+    latest = ReportForm.objects.select_for_update().filter(code=code).order_by("-version").first()
+    if latest is None:
+        raise ValidationError({"code": _("There is no form %(code)s.") % {"code": code}})
+    if valid_from <= latest.valid_from:
+        raise ValidationError(
+            {
+                "valid_from": _("The new version must start after %(day)s.")
+                % {"day": latest.valid_from.strftime("%d/%m/%Y")}
+            }
+        )
+    rows = _parse_field_lines(fields_text)
+    before = snapshot(latest)
+    latest.valid_to = valid_from - dt.timedelta(days=1)
+    latest.save(update_fields=["valid_to"])
+    audit_record(actor=actor, instance=latest, before=before)
+    form = ReportForm.objects.create(
+        code=latest.code,
+        version=latest.version + 1,
+        name_vi=latest.name_vi,
+        name_en=latest.name_en,
+        name_zh=latest.name_zh,
+        legal_basis=legal_basis.strip() or latest.legal_basis,
+        legal_basis_confirmed=legal_basis_confirmed,
+        submitter=latest.submitter,
+        period=latest.period,
+        due_months_after=latest.due_months_after,
+        due_day=latest.due_day,
+        recipients=latest.recipients,
+        valid_from=valid_from,
+        valid_to=None,
+    )
+    for row in rows:
+        FormField.objects.create(form=form, **row)
+    audit_record(actor=actor, instance=form, action=AuditAction.CREATED)
+    bump_version(SCOPE)
+    return form
