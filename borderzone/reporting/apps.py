@@ -21,3 +21,9 @@ class ReportingConfig(AppConfig):
         NavItem("reporting:obligations", _("Investor reports"), "staff", 92),
         NavItem("reporting:my-projects", _("My projects"), "investor", 5),
     ]
+
+    def ready(self) -> None:
+        from borderzone.core.cache import after_change
+        from borderzone.reporting.report_sections import SCOPES, warm_after_change
+
+        after_change(SCOPES, warm_after_change)
