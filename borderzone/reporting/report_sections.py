@@ -83,3 +83,12 @@ def dashboard_section(zone: EconomicZone, as_of: dt.date) -> dict[str, Any] | No
         "exports": Money(totals["exports"], "USD"),
         "disbursed": Money(totals["disbursed"], "VND"),
     }
+
+
+def report_list_section(today: dt.date) -> dict[str, Any]:
+    """The deadlines of the board's own reports, on the reports page until the staff home lists them."""
+    return {
+        "template": "reporting/_board_deadlines_section.html",
+        "deadlines": selectors.board_deadlines(today),
+        "today": today,
+    }

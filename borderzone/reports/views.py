@@ -62,7 +62,12 @@ def report_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "reports/report_list.html",
-        {"form": form, "reports": reports, "kinds": kinds},
+        {
+            "form": form,
+            "reports": reports,
+            "kinds": kinds,
+            "extra_sections": hooks.report_list_sections(timezone.localdate()),  # reports/hooks.py
+        },
         status=form_status(form),
     )
 

@@ -63,3 +63,10 @@ def test_a_board_report_downloads_for_the_zones_staff(client, specialist, zone, 
     assert client.get(f"/staff/investor-reports/board/{zone.code}/BQL-NAM/2025-Q1/docx").status_code == 404
     client.force_login(other_specialist)
     assert client.get(f"/staff/investor-reports/board/{zone.code}/BQL-NAM/2025/pdf").status_code == 404
+
+
+def test_the_reports_page_shows_the_deadlines_of_the_boards_reports(client, specialist, zone):
+    client.force_login(specialist)
+    page = client.get("/staff/reports/").content.decode()
+    assert "Hạn nộp các báo cáo của Ban Quản lý" in page
+    assert "Báo cáo tình hình đăng ký và thực hiện dự án đầu tư trong khu kinh tế (quý)" in page
