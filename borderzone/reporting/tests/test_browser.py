@@ -23,8 +23,14 @@ def _sign_in(page, username):
 
 def test_an_investor_files_a_quarterly_report_and_a_specialist_accepts_it(page, zone):
     specialist = UserFactory(username="chuyenvien_a", role=Role.SPECIALIST, zones=[zone])
-    project = make_project(zone, Actor(user=specialist, via="test"), code="4300000099", name="Kho ngoại quan Tà Lùng",
-                           issued_on=dt.date(2024, 2, 1), status="implementing")
+    project = make_project(
+        zone,
+        Actor(user=specialist, via="test"),
+        code="4300000099",
+        name="Kho ngoại quan Tà Lùng",
+        issued_on=dt.date(2024, 2, 1),
+        status="implementing",
+    )
     owner = UserFactory(username="nhadautu_a", role=Role.INVESTOR, zones=[zone])
     project.shares.first().investor.users.add(owner)
 

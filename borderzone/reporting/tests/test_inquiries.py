@@ -7,13 +7,19 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def inquiry(zone):
-    return Inquiry.objects.create(zone=zone, name="Lý Minh", email="owner@example.vn", message="Thủ tục ký quỹ?", sender_hash="x")
+    return Inquiry.objects.create(
+        zone=zone, name="Lý Minh", email="owner@example.vn", message="Thủ tục ký quỹ?", sender_hash="x"
+    )
 
 
-def test_the_board_answers_an_inquiry_and_the_investor_reads_the_thread(client, specialist, owner, inquiry, other_specialist):
+def test_the_board_answers_an_inquiry_and_the_investor_reads_the_thread(
+    client, specialist, owner, inquiry, other_specialist
+):
     client.force_login(specialist)
     assert "Trả lời trên hệ thống" in client.get(f"/staff/investing/inbox/{inquiry.pk}/").content.decode()
-    response = client.post(f"/staff/investor-reports/questions/{inquiry.pk}/", {"body": "Ký quỹ nộp trước khi giao đất."})
+    response = client.post(
+        f"/staff/investor-reports/questions/{inquiry.pk}/", {"body": "Ký quỹ nộp trước khi giao đất."}
+    )
     assert response.status_code == 302
     inquiry.refresh_from_db()
     assert inquiry.status == InquiryStatus.ANSWERED
