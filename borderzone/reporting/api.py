@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.security import django_auth
 
-from borderzone.core.actors import request_actor
-from borderzone.core.permissions import can_view_zone, ensure_can_change, is_staff_member, restrict_to_visible
+from borderzone.access.actors import request_actor
+from borderzone.access.permissions import can_view_zone, ensure_can_change, is_staff_member, restrict_to_visible
 from borderzone.reporting import selectors, services
 from borderzone.reporting.models import Report
 from borderzone.zones.models import EconomicZone

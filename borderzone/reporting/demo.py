@@ -15,10 +15,10 @@ from django.db import transaction
 from django.db.models import Min, Sum
 from django.utils import timezone
 
+from borderzone.access.actors import Actor
 from borderzone.accounts.models import User
-from borderzone.core.actors import Actor
-from borderzone.investments import services as register
-from borderzone.investments.models import Disbursement, Investor, Project, Status
+from borderzone.register import services as register
+from borderzone.register.models import Disbursement, Investor, Project, Status
 from borderzone.reporting import services
 from borderzone.reporting.models import Report
 from borderzone.reporting.periods import Period, due_date, periods_ending_between

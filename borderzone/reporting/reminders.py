@@ -14,8 +14,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from borderzone.access.notifications import Notice, _send, site_link
 from borderzone.core.models import NotificationState
-from borderzone.core.notifications import Notice, _send, site_link
 from borderzone.reporting import selectors
 from borderzone.reporting.periods import due_date
 

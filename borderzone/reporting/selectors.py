@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING, Any
 from django.db.models import Min, Prefetch, QuerySet, Sum
 from django.utils import timezone
 
-from borderzone.investments.models import Project, ProjectInvestor, Status, StatusChange
+from borderzone.register.models import Project, ProjectInvestor, Status, StatusChange
 from borderzone.reporting.models import Metric, Report, ReportedFigure, ReportForm, ReportStatus, Submitter
 from borderzone.reporting.periods import Period, due_date, period_of, periods_ending_between
 
 if TYPE_CHECKING:
-    from borderzone.core.permissions import AnyUser
+    from borderzone.access.permissions import AnyUser
     from borderzone.zones.models import EconomicZone
 
 DUE = "due"
@@ -262,7 +262,7 @@ def consolidated_table(
     (default: the year) say."""
     start = start or dt.date(year, 1, 1)
     end = min(end or dt.date(year, 12, 31), as_of)
-    from borderzone.investments.selectors import disbursed_by_project, projects_as_of, versions_by_id
+    from borderzone.register.selectors import disbursed_by_project, projects_as_of, versions_by_id
 
     projects = list(
         projects_as_of(as_of, Project.objects.filter(zone=zone))

@@ -17,13 +17,13 @@ from django.db.models import Min
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from borderzone.core.actors import Actor
-from borderzone.core.audit import audit_record, snapshot
+from borderzone.access.actors import Actor
+from borderzone.access.audit import audit_record, snapshot
 from borderzone.core.cache import bump_version
 from borderzone.core.models import AuditAction
 from borderzone.core.tabular import parse_amount
-from borderzone.investments import services as register
-from borderzone.investments.models import Investor, Project
+from borderzone.register import services as register
+from borderzone.register.models import Investor, Project
 from borderzone.reporting.models import (
     LIVE_STATUSES,
     Attachment,
@@ -489,7 +489,7 @@ def link_request_decide(*, request: LinkRequest, confirm: bool, actor: Actor) ->
 @transaction.atomic
 def inquiry_message_add(*, inquiry: Any, body: str, actor: Actor, from_board: bool) -> InquiryMessage:
     """Add the board's answer (or the investor's reply) to the thread of an inquiry."""
-    from borderzone.investing.models import InquiryStatus
+    from borderzone.promotion.models import InquiryStatus
 
     text = (body or "").replace("\x00", "").strip()
     if not text:

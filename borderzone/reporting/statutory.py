@@ -18,8 +18,8 @@ from django.db.models import Min
 from django.utils import translation
 
 from borderzone.core.formatting import format_decimal
-from borderzone.investments import selectors as register
-from borderzone.investments.models import CertificateVersion, Project
+from borderzone.register import selectors as register
+from borderzone.register.models import CertificateVersion, Project
 from borderzone.reporting import selectors
 from borderzone.reporting.models import ReportForm, Submitter
 from borderzone.reporting.periods import Period, parse_period

@@ -3,10 +3,10 @@ from decimal import Decimal
 
 import pytest
 
+from borderzone.access.actors import Actor
 from borderzone.accounts.models import Role
 from borderzone.accounts.tests.factories import UserFactory
-from borderzone.core.actors import Actor
-from borderzone.investments.tests.factories import make_project
+from borderzone.register.tests.factories import make_project
 
 
 @pytest.fixture

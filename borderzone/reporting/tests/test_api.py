@@ -87,7 +87,7 @@ def test_the_wrong_period_kind_and_unknown_fields_are_named(client, owner, proje
 
 
 def services_actor(user):
-    from borderzone.core.actors import Actor
+    from borderzone.access.actors import Actor
 
     return Actor(user=user, via="test")
 

@@ -4,11 +4,11 @@ import datetime as dt
 
 import pytest
 
+from borderzone.access.actors import Actor
 from borderzone.accounts.models import Role
 from borderzone.accounts.tests.factories import TEST_PASSWORD, UserFactory
-from borderzone.core.actors import Actor
-from borderzone.investments.models import Disbursement
-from borderzone.investments.tests.factories import make_project
+from borderzone.register.models import Disbursement
+from borderzone.register.tests.factories import make_project
 from borderzone.reporting.models import Report, ReportStatus
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

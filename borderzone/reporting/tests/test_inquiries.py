@@ -1,6 +1,6 @@
 import pytest
 
-from borderzone.investing.models import Inquiry, InquiryStatus
+from borderzone.promotion.models import Inquiry, InquiryStatus
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db.models import Sum
 
-from borderzone.investments import selectors as register
-from borderzone.investments.models import Disbursement
+from borderzone.register import selectors as register
+from borderzone.register.models import Disbursement
 from borderzone.reporting import selectors, services
 from borderzone.reporting.models import Metric, Report, ReportedFigure, ReportStatus
 from borderzone.reporting.tests.conftest import quarter_values
@@ -109,7 +109,7 @@ def test_a_correction_replaces_the_figures_it_corrects_never_adds(project, owner
 
 
 def test_consolidated_disbursed_capital_equals_the_registers(zone, project, other_project, owner_actor, actor):
-    from borderzone.investments import services as register_services
+    from borderzone.register import services as register_services
 
     register_services.disbursement_record(
         project=other_project, paid_on=dt.date(2025, 5, 1), amount=Decimal(700_000_000), actor=actor

@@ -1,7 +1,7 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from borderzone.core.actors import Actor
+from borderzone.access.actors import Actor
 from borderzone.reporting import services
 from borderzone.reporting.models import Attachment, LinkRequest, Report, ReportStatus
 from borderzone.reporting.tests.conftest import quarter_values

@@ -12,8 +12,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from borderzone.core.actors import request_actor
-from borderzone.investments.models import Project
+from borderzone.access.actors import request_actor
+from borderzone.register.models import Project
 from borderzone.reporting import services
 from borderzone.reporting.forms import ReportValuesForm
 from borderzone.reporting.models import LIVE_STATUSES, Channel, Report, ReportStatus

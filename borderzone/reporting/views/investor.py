@@ -16,11 +16,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from borderzone.access.actors import request_actor
+from borderzone.access.permissions import role_of
 from borderzone.accounts.models import Role
-from borderzone.core.actors import request_actor
-from borderzone.core.permissions import role_of
-from borderzone.investments.models import MilestoneKind, Project
-from borderzone.investments.rules import DEPOSIT_BASIS, deposit_for
+from borderzone.register.models import MilestoneKind, Project
+from borderzone.register.rules import DEPOSIT_BASIS, deposit_for
 from borderzone.reporting import selectors, services
 from borderzone.reporting.forms import LinkRequestForm, MessageForm
 from borderzone.reporting.models import Report
@@ -212,7 +212,7 @@ def link_request(request: HttpRequest) -> HttpResponse:
 
 
 def _my_inquiries(request: HttpRequest) -> Any:
-    from borderzone.investing.models import Inquiry
+    from borderzone.promotion.models import Inquiry
 
     email = (request.user.email or "").strip()  # type: ignore[union-attr]
     if not email:

@@ -17,8 +17,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from borderzone.core.actors import request_actor
-from borderzone.core.permissions import (
+from borderzone.access.actors import request_actor
+from borderzone.access.permissions import (
     can_change_zone,
     ensure_can_change,
     get_visible_or_404,
@@ -27,7 +27,7 @@ from borderzone.core.permissions import (
     zones_visible_to,
 )
 from borderzone.core.tabular import Sheet, write_csv, write_xlsx
-from borderzone.investments.models import Project
+from borderzone.register.models import Project
 from borderzone.reporting import selectors, services
 from borderzone.reporting.forms import ChannelForm, MessageForm, ObligationFilterForm, ReturnForm
 from borderzone.reporting.models import Channel, LinkRequest, LinkStatus, Report, ReportForm
@@ -299,7 +299,7 @@ def link_requests(request: HttpRequest) -> HttpResponse:
 
 @staff_only
 def inquiry_thread(request: HttpRequest, pk: int) -> HttpResponse:
-    from borderzone.investing.models import Inquiry
+    from borderzone.promotion.models import Inquiry
 
     inquiry = get_visible_or_404(request.user, Inquiry.objects.select_related("zone"), pk=pk)
     form = MessageForm(request.POST or None)
@@ -334,7 +334,7 @@ def forms_list(request: HttpRequest) -> HttpResponse:
 @staff_only
 def form_version_new(request: HttpRequest) -> HttpResponse:
     """Administrators add a form version when a new circular changes a form."""
-    from borderzone.core.permissions import is_admin
+    from borderzone.access.permissions import is_admin
     from borderzone.reporting.forms import FormVersionForm
 
     if not is_admin(request.user):
