@@ -38,6 +38,7 @@ from borderzone.investments.models import (
     Status,
     StatusChange,
 )
+from borderzone.investments.states import refresh_project_states
 from borderzone.zones.models import EconomicZone, GateArea
 
 REQUIRED = [
@@ -542,6 +543,7 @@ def _create(zone: EconomicZone, rows: list[Row], actor: Actor) -> None:
     audit_bulk(actor=actor, instances=list(projects), action=AuditAction.IMPORTED, note=note)
     audit_bulk(actor=actor, instances=list(versions), action=AuditAction.IMPORTED, note=note)
     audit_bulk(actor=actor, instances=list(statuses), action=AuditAction.IMPORTED, note=note)
+    refresh_project_states(p.pk for p in projects)
 
 
 def _apply(change: _Plan, actor: Actor) -> None:

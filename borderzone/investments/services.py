@@ -35,6 +35,7 @@ from borderzone.investments.models import (
     Status,
     StatusChange,
 )
+from borderzone.investments.states import refresh_project_states
 from borderzone.zones.models import EconomicZone
 
 #: The cache scope every figure of the register is keyed by.
@@ -237,6 +238,7 @@ def project_create(
     )
     _save(change, "status")
     audit_record(actor=actor, instance=change, action=AuditAction.CREATED)
+    refresh_project_states([project.pk])
     bump_version(SCOPE)
     return project
 
@@ -251,6 +253,7 @@ def project_update(*, project: Project, actor: Actor, **fields: Any) -> Project:
             setattr(project, key, value)
     _save(project)
     if audit_record(actor=actor, instance=project, action=AuditAction.UPDATED, before=before):
+        refresh_project_states([project.pk])
         bump_version(SCOPE)
     return project
 
@@ -322,6 +325,7 @@ def certificate_version_add(
         action=AuditAction.CREATED,
         changes={**{k: [None, v] for k, v in snapshot(version).items() if v not in (None, "")}, "plans": changed_plans},
     )
+    refresh_project_states([project.pk])
     bump_version(SCOPE)
     return version
 
@@ -346,6 +350,7 @@ def status_change_record(
     )
     _save(change, "status")
     audit_record(actor=actor, instance=change, action=AuditAction.STATUS_CHANGED)
+    refresh_project_states([project.pk])
     bump_version(SCOPE)
     return change
 
@@ -391,6 +396,7 @@ def milestone_reached(*, project: Project, kind: str, reached_on: dt.date, actor
         _save(existing, "kind")
         audit_record(actor=actor, instance=existing, action=AuditAction.UPDATED, before=before)
         actual = existing
+    refresh_project_states([project.pk])
     bump_version(SCOPE)
     return actual
 
