@@ -27,7 +27,7 @@ from django.utils import timezone
 
 from borderzone.core.cache import bump_version
 from borderzone.core.text import name_key, search_key
-from borderzone.investments.models import MILESTONE_ORDER, MilestoneKind, Project
+from borderzone.investments.models import MILESTONE_ORDER, MilestoneKind, Project, ProjectState
 from borderzone.investments.states import rebuild_project_states
 from borderzone.zones.models import EconomicZone, GateArea, Province
 
@@ -65,11 +65,17 @@ def zone_sizes(shape: Shape) -> list[int]:
     # smallest + (largest - smallest) * x**p has the mean smallest + span / (p + 1) over x in [0, 1].
     p = (shape.largest - shape.smallest) / (mean - shape.smallest) - 1
     sizes = [round(shape.smallest + (shape.largest - shape.smallest) * ((n - 1 - i) / (n - 1)) ** p) for i in range(n)]
+    # Scale the part above the smallest so that the sizes sum to the total, keeping both ends as given.
+    middle = range(1, n - 1)
+    above = sum(sizes[i] - shape.smallest for i in middle)
+    wanted = shape.projects - shape.largest - shape.smallest * (n - 1)
+    for i in middle:
+        sizes[i] = shape.smallest + round((sizes[i] - shape.smallest) * wanted / above)
     gap = shape.projects - sum(sizes)
-    i = 1
-    while gap:  # spread the rounding over the middle zones, leaving the largest and smallest as given
+    i = 0
+    while gap:  # the rounding left over, one project at a time on the largest of the middle zones
         step = 1 if gap > 0 else -1
-        sizes[1 + (i % (n - 2))] += step
+        sizes[1 + i % 4] += step
         gap -= step
         i += 1
     return sizes
@@ -123,7 +129,11 @@ def exists(size: str) -> bool:
     """The dataset of this size is already there (for --keep)."""
     shape = SHAPES[size]
     zones = national_zones()
-    return len(zones) == shape.zones and Project.objects.filter(zone__in=zones).count() == shape.projects
+    return (
+        len(zones) == shape.zones
+        and Project.objects.filter(zone__in=zones).count() == shape.projects
+        and ProjectState.objects.filter(zone__in=zones).exists()
+    )
 
 
 def delete() -> None:
@@ -534,7 +544,9 @@ def generate(size: str) -> dict[str, Any]:
         made["trade rows"] = _trade(shape, zones)
         made["legal documents"] = _documents(shape, zones, rng)
         made["news articles"] = _articles(shape, zones, rng)
+    started_states = time.perf_counter()
     made["project states"] = rebuild_project_states()
+    made["seconds for the states"] = round(time.perf_counter() - started_states, 1)
     with transaction.atomic():
         for scope in SCOPES:
             bump_version(scope)

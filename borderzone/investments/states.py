@@ -12,18 +12,19 @@ issued or a status change takes effect; the last one is open (`OPEN_END`). On ea
   (the "first approved" date the extension rules compare with);
 - `reached_<kind>` is the day the milestone was reached (a project fact; compare it with D).
 
-The services call `refresh_project_states` inside their transaction; `rebuild_project_states` (the
-management command) recomputes every project and must give the same rows.
+The services call `refresh_project_states` (Python, per project) inside their transaction;
+`rebuild_project_states` (the management command, one SQL statement written separately) recomputes every
+project, and a test checks that both give the same rows.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
 
 from borderzone.investments.models import (
@@ -130,26 +131,75 @@ def refresh_project_states(project_ids: Iterable[int]) -> int:
     return total
 
 
-def _batches(batch_size: int) -> Iterator[list[dict[str, Any]]]:
-    last = 0
-    while True:
-        batch = _project_rows(Project.objects.filter(pk__gt=last).order_by("pk")[:batch_size])
-        if not batch:
-            return
-        yield batch
-        last = batch[-1]["pk"]
+def _rebuild_sql() -> str:
+    """One INSERT ... SELECT computing every state from the register, written independently of
+    `_states_for` (window functions and grouped plans), so that the test comparing a rebuild with what
+    the services maintained compares two computations. Runs on PostgreSQL and SQLite alike."""
+    plan_columns = ", ".join(f"MAX(CASE WHEN mp.kind = '{k}' THEN mp.planned_on END) AS plan_{k}" for k in KINDS)
+    # Only the milestone kinds (fixed choices) are interpolated; no value comes from outside.
+    first_columns = ", ".join(
+        f"""(SELECT mp2.planned_on FROM investments_milestoneplan mp2
+             JOIN investments_certificateversion v2 ON v2.id = mp2.version_id
+             WHERE v2.project_id = v.project_id AND mp2.kind = '{k}'
+               AND (v2.issued_on < v.issued_on OR (v2.issued_on = v.issued_on AND v2.number <= v.number))
+             ORDER BY v2.issued_on, v2.number LIMIT 1) AS first_{k}"""  # noqa: S608
+        for k in KINDS
+    )
+    reached_columns = ", ".join(f"MAX(CASE WHEN a.kind = '{k}' THEN a.reached_on END) AS reached_{k}" for k in KINDS)
+    kinds = [f"{prefix}_{k}" for prefix in ("plan", "first", "reached") for k in KINDS]
+    return f"""
+    WITH starts AS (
+        SELECT project_id, MIN(issued_on) AS first_day FROM investments_certificateversion GROUP BY project_id
+    ), days AS (
+        SELECT project_id, issued_on AS day FROM investments_certificateversion
+        UNION
+        SELECT sc.project_id, sc.effective_on FROM investments_statuschange sc
+        JOIN starts ON starts.project_id = sc.project_id WHERE sc.effective_on > starts.first_day
+    ), bounds AS (
+        SELECT project_id, day AS valid_from,
+            LEAD(day) OVER (PARTITION BY project_id ORDER BY day) AS valid_to
+        FROM days
+    ), spans AS (
+        SELECT b.project_id, b.valid_from, b.valid_to,
+            (SELECT v.id FROM investments_certificateversion v
+             WHERE v.project_id = b.project_id AND v.issued_on <= b.valid_from
+             ORDER BY v.issued_on DESC, v.number DESC LIMIT 1) AS version_id,
+            COALESCE((SELECT s.status FROM investments_statuschange s
+             WHERE s.project_id = b.project_id AND s.effective_on <= b.valid_from
+             ORDER BY s.effective_on DESC, s.id DESC LIMIT 1), '{Status.PREPARING.value}') AS status
+        FROM bounds b
+    ), plans AS (
+        SELECT mp.version_id, {plan_columns} FROM investments_milestoneplan mp GROUP BY mp.version_id
+    ), firsts AS (
+        SELECT v.id AS version_id, {first_columns} FROM investments_certificateversion v
+    ), reached AS (
+        SELECT a.project_id, {reached_columns} FROM investments_milestoneactual a GROUP BY a.project_id
+    )
+    INSERT INTO investments_projectstate (
+        project_id, zone_id, gate_area_id, ownership, policy_approval, valid_from, valid_to, status, version_id,
+        issued_on, currency, total_capital, total_capital_vnd, {", ".join(kinds)}
+    )
+    SELECT sp.project_id, p.zone_id, p.gate_area_id, p.ownership, p.policy_approval, sp.valid_from,
+        COALESCE(sp.valid_to, %s), sp.status, v.id, v.issued_on, v.currency, v.total_capital,
+        v.total_capital_vnd, {", ".join(f"plans.plan_{k}" for k in KINDS)},
+        {", ".join(f"firsts.first_{k}" for k in KINDS)}, {", ".join(f"reached.reached_{k}" for k in KINDS)}
+    FROM spans sp
+    JOIN investments_project p ON p.id = sp.project_id
+    JOIN investments_certificateversion v ON v.id = sp.version_id
+    JOIN firsts ON firsts.version_id = v.id
+    LEFT JOIN plans ON plans.version_id = v.id
+    LEFT JOIN reached ON reached.project_id = sp.project_id
+    """  # noqa: S608
 
 
-def rebuild_project_states(batch_size: int = CHUNK) -> int:
-    """Recompute every project's states from the register, in one transaction; returns the count of rows."""
-    total = 0
-    with transaction.atomic():
-        ProjectState.objects.all().delete()
-        for batch in _batches(batch_size):
-            rows = _states_for(batch)
-            ProjectState.objects.bulk_create(rows, batch_size=2000)
-            total += len(rows)
-    return total
+def rebuild_project_states() -> int:
+    """Recompute every project's states from the register in one statement (in one transaction); returns
+    the number of rows. Safe to run again: it gives the same rows."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("DELETE FROM investments_projectstate")
+        cursor.execute(_rebuild_sql(), [OPEN_END])
+        cursor.execute("SELECT COUNT(*) FROM investments_projectstate")
+        return int(cursor.fetchone()[0])
 
 
 def on_day(day: dt.date) -> Q:
