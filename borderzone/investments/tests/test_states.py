@@ -10,7 +10,6 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from borderzone.accounts.tests.factories import UserFactory
 from borderzone.core.actors import command_actor
 from borderzone.investments import services
 from borderzone.investments.models import OPEN_END, ProjectState
@@ -96,7 +95,7 @@ def test_a_refused_write_leaves_the_states_as_they_were(zone) -> None:  # type: 
     assert _rows() == before
 
 
-def test_late_as_a_range_query_agrees_with_the_evaluation(zone) -> None:  # type: ignore[no-untyped-def]
+def test_late_as_a_range_query_agrees_with_the_evaluation(zone, admin_user) -> None:  # type: ignore[no-untyped-def]
     from borderzone.investments.models import Project
     from borderzone.investments.selectors import ListFilters, evaluate, project_list
 
@@ -110,7 +109,6 @@ def test_late_as_a_range_query_agrees_with_the_evaluation(zone) -> None:  # type
     services.status_change_record(project=operating, status="operating", effective_on=dt.date(2019, 3, 1), actor=actor)
     ended = make_project(zone, actor, issued_on=dt.date(2018, 3, 1), plans=plans)
     services.status_change_record(project=ended, status="terminated", effective_on=dt.date(2019, 7, 1), actor=actor)
-    admin = UserFactory(role="admin")
     for day in (dt.date(2018, 12, 31), dt.date(2019, 2, 1), dt.date(2019, 7, 2), dt.date(2021, 1, 1)):
         evaluated = evaluate(day, Project.objects.filter(zone=zone))
         expected = {pk for pk, e in evaluated.items() if e.is_late}
@@ -118,6 +116,6 @@ def test_late_as_a_range_query_agrees_with_the_evaluation(zone) -> None:  # type
             ProjectState.objects.filter(on_day(day), late_on(day), zone=zone).values_list("project_id", flat=True)
         )
         assert by_states == expected, day
-        listed, _ = project_list(admin, ListFilters(as_of=day, zone=zone.code, late=True))
+        listed, _ = project_list(admin_user, ListFilters(as_of=day, zone=zone.code, late=True))
         assert {p.pk for p in listed} == expected
     assert expected == {late.pk}
