@@ -19,7 +19,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -56,12 +56,16 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def projects_as_of(day: dt.date, projects: QuerySet[Project] | None = None) -> QuerySet[Any]:
+def projects_as_of(
+    day: dt.date, projects: QuerySet[Project] | None = None, zone_id: int | None = None
+) -> QuerySet[Any]:
     """The projects that exist on `day`, annotated with `as_of_version_id` and `as_of_status`: one join on
     the state interval covering `day` (an index range, see states.py), no subquery per project."""
     qs = Project.objects.all() if projects is None else projects
     # One filter() call, so the annotations below reuse its join (a single state row per project and day).
-    return qs.filter(states__valid_from__lte=day, states__valid_to__gt=day).annotate(
+    # A zone given as a number lets the planner see its real size and use the states' (zone, range) index.
+    in_zone = {} if zone_id is None else {"zone_id": zone_id, "states__zone_id": zone_id}
+    return qs.filter(states__valid_from__lte=day, states__valid_to__gt=day, **in_zone).annotate(
         as_of_version_id=F("states__version_id"), as_of_status=F("states__status")
     )
 
@@ -329,7 +333,10 @@ def project_list(
         for word in search_key(filters.q).split():
             qs = qs.filter(search_text__contains=word)
     base = Project.objects.filter(pk__in=qs.values("pk"))
-    listed = projects_as_of(filters.as_of, base)
+    zone_id = (
+        EconomicZone.objects.filter(code=filters.zone).values_list("pk", flat=True).first() if filters.zone else None
+    )
+    listed = projects_as_of(filters.as_of, base, zone_id)
     if filters.status:
         listed = listed.filter(as_of_status=filters.status)
     if filters.late is not None:
@@ -370,6 +377,21 @@ def load_evaluations(evaluations: dict[int, Evaluation], projects: Iterable[Proj
     """Make sure `evaluations` holds those of `projects` (lists evaluate only the rows they show)."""
     if isinstance(evaluations, PageEvaluations):
         evaluations.load(projects)
+
+
+def keyset_chunks(listed: QuerySet[Project], size: int) -> Iterator[list[Project]]:
+    """The projects of a list ordered by code, `size` at a time, each chunk found by the last code of the
+    one before (an index seek, not an OFFSET that reads every earlier row again)."""
+    last: str | None = None
+    while True:
+        qs = listed.order_by("code")
+        chunk = list((qs if last is None else qs.filter(code__gt=last))[:size])
+        if not chunk:
+            return
+        yield chunk
+        if len(chunk) < size:
+            return
+        last = chunk[-1].code
 
 
 def versions_by_id(ids: Iterable[int]) -> dict[int, CertificateVersion]:
