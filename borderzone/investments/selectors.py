@@ -16,8 +16,10 @@ Everything is computed set-wise: a fixed number of queries whatever the number o
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
+import functools
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -50,6 +52,7 @@ if TYPE_CHECKING:
 CURRENCIES = ("VND", "USD")
 
 
+@functools.lru_cache(maxsize=65536)
 def add_months(day: dt.date, months: int) -> dt.date:
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
@@ -138,7 +141,17 @@ def _evaluate_rows(day: dt.date, rows: list[_Row], projects: QuerySet[Project]) 
             if reached_on is not None and reached_on <= day:
                 actual[project_id][kind] = reached_on
     rules = list(LegalRule.objects.all())
-    labels = dict(MilestoneKind.choices)
+    # Translated once per evaluation, not once per project (lazy labels cost a translation lookup each).
+    labels = {kind: str(label) for kind, label in MilestoneKind.choices}
+    # Which rules apply changes only where a rule's validity starts or ends: one list per stretch.
+    breaks = sorted({r.valid_from for r in rules} | {r.valid_to + dt.timedelta(days=1) for r in rules if r.valid_to})
+    applicable: dict[tuple[int, bool], list[LegalRule]] = {}
+
+    def rules_for(day_issued: dt.date, policy: bool) -> list[LegalRule]:
+        key = (bisect.bisect_right(breaks, day_issued), policy)
+        if key not in applicable:
+            applicable[key] = [r for r in rules if r.applies_on(day_issued) and (policy or not r.policy_approved_only)]
+        return applicable[key]
 
     result: dict[int, Evaluation] = {}
     for row in rows:
@@ -155,9 +168,7 @@ def _evaluate_rows(day: dt.date, rows: list[_Row], projects: QuerySet[Project]) 
                 evaluation.late.append(kind)
                 late_since[kind] = planned_on
         certificate_day = issued[row.version_id]
-        for rule in rules:
-            if not rule.applies_on(certificate_day) or (rule.policy_approved_only and not row.policy_approval):
-                continue
+        for rule in rules_for(certificate_day, row.policy_approval):
             detail = ""
             if rule.condition == RuleCondition.OVERDUE:
                 over = [k for k, since in late_since.items() if add_months(since, rule.months) < day]
