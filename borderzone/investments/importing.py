@@ -456,7 +456,7 @@ def import_projects(
         _create(zone, creates, actor)
         for change in changes:
             _apply(change, actor)
-        bump_version(services.SCOPE)
+        bump_version(services.SCOPE, zone.pk)
     return report
 
 

@@ -118,7 +118,7 @@ def investor_create(
     )
     _save(investor, "investor")
     audit_record(actor=actor, instance=investor, action=AuditAction.CREATED)
-    bump_version(SCOPE)
+    bump_version(SCOPE, zone.pk)
     return investor
 
 
@@ -129,7 +129,7 @@ def investor_link_user(*, investor: Investor, user: Any, actor: Actor) -> None:
     audit_record(
         actor=actor, instance=investor, action=AuditAction.UPDATED, changes={"users": [None, user.get_username()]}
     )
-    bump_version(SCOPE)
+    bump_version(SCOPE, investor.zone_id)
 
 
 def _version_values(
@@ -239,7 +239,7 @@ def project_create(
     _save(change, "status")
     audit_record(actor=actor, instance=change, action=AuditAction.CREATED)
     refresh_project_states([project.pk])
-    bump_version(SCOPE)
+    bump_version(SCOPE, project.zone_id)
     return project
 
 
@@ -254,7 +254,7 @@ def project_update(*, project: Project, actor: Actor, **fields: Any) -> Project:
     _save(project)
     if audit_record(actor=actor, instance=project, action=AuditAction.UPDATED, before=before):
         refresh_project_states([project.pk])
-        bump_version(SCOPE)
+        bump_version(SCOPE, project.zone_id)
     return project
 
 
@@ -326,7 +326,7 @@ def certificate_version_add(
         changes={**{k: [None, v] for k, v in snapshot(version).items() if v not in (None, "")}, "plans": changed_plans},
     )
     refresh_project_states([project.pk])
-    bump_version(SCOPE)
+    bump_version(SCOPE, project.zone_id)
     return version
 
 
@@ -351,7 +351,7 @@ def status_change_record(
     _save(change, "status")
     audit_record(actor=actor, instance=change, action=AuditAction.STATUS_CHANGED)
     refresh_project_states([project.pk])
-    bump_version(SCOPE)
+    bump_version(SCOPE, project.zone_id)
     return change
 
 
@@ -374,7 +374,7 @@ def disbursement_record(
     record = Disbursement(project=project, paid_on=paid_on, amount=amount, currency=currency, note=note)
     _save(record, "amount")
     audit_record(actor=actor, instance=record, action=AuditAction.CREATED)
-    bump_version(SCOPE)
+    bump_version(SCOPE, project.zone_id)
     return record
 
 
@@ -397,7 +397,7 @@ def milestone_reached(*, project: Project, kind: str, reached_on: dt.date, actor
         audit_record(actor=actor, instance=existing, action=AuditAction.UPDATED, before=before)
         actual = existing
     refresh_project_states([project.pk])
-    bump_version(SCOPE)
+    bump_version(SCOPE, project.zone_id)
     return actual
 
 
