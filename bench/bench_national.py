@@ -25,8 +25,8 @@ from django.test.utils import CaptureQueriesContext
 from bench import national
 from bench.bench_trade import RAW_TOTALS, RAW_YEARLY
 from bench.common import Measurement, percentile, timed
-from borderzone.investments.models import IMPLIED_BY_STATUS, LegalRule, Project, RuleCondition
-from borderzone.investments.states import KINDS as KINDS_IN_ORDER
+from borderzone.register.models import IMPLIED_BY_STATUS, LegalRule, Project, RuleCondition
+from borderzone.register.states import KINDS as KINDS_IN_ORDER
 from borderzone.reports.dashboard import DashboardQuery, _compute
 from borderzone.zones.models import EconomicZone
 
@@ -265,7 +265,7 @@ def _measure_all(size: str, repeat: int) -> list[Measurement]:
     results: list[Measurement] = []
     failures: list[str] = []
 
-    from borderzone.investments import selectors
+    from borderzone.register import selectors
 
     # The register as of a day: ours against the reference, and the same answer.
     ours = ours_register(selectors.summary(DAY, largest))

@@ -15,10 +15,10 @@ from django.test.utils import CaptureQueriesContext, override_settings
 
 from bench.bench_investments import _csv, _rows
 from bench.common import Measurement, timed
-from borderzone.core.actors import command_actor
-from borderzone.core.importing import no_progress
-from borderzone.investments.importing import import_projects
-from borderzone.investments.models import Investor, Project
+from borderzone.access.actors import command_actor
+from borderzone.access.importing import no_progress
+from borderzone.register.importing import import_projects
+from borderzone.register.models import Investor, Project
 from borderzone.zones.models import EconomicZone, GateArea, Province
 
 SIZES = {"tiny": (74, 374), "small": (74, 10_074)}

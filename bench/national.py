@@ -27,8 +27,8 @@ from django.utils import timezone
 
 from borderzone.core.cache import bump_version
 from borderzone.core.text import name_key, search_key
-from borderzone.investments.models import MILESTONE_ORDER, MilestoneKind, Project, ProjectState
-from borderzone.investments.states import rebuild_project_states
+from borderzone.register.models import MILESTONE_ORDER, MilestoneKind, Project, ProjectState
+from borderzone.register.states import rebuild_project_states
 from borderzone.zones.models import EconomicZone, GateArea, Province
 
 PREFIX = "NAT"

@@ -9,8 +9,8 @@ import pytest
 from django.core.cache import cache
 
 from borderzone.core.cache import bump_version
-from borderzone.investments import services
-from borderzone.investments.tests.factories import make_project
+from borderzone.register import services
+from borderzone.register.tests.factories import make_project
 from borderzone.reports import dashboard
 from borderzone.reports.dashboard import DashboardQuery, dashboard_data
 
