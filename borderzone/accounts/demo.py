@@ -9,11 +9,13 @@ from django.db import transaction
 from borderzone.access.actors import Actor
 from borderzone.access.demo_data import missing
 from borderzone.accounts.models import Role, User
-from borderzone.accounts.services import user_create
+from borderzone.accounts.services import user_create, user_update
 from borderzone.zones.models import EconomicZone
 
 DEMO_PASSWORD = "caobang-demo-2026"  # noqa: S105 - printed for demo logins by design
 
+# Reserved example domain (RFC 2606): notifications show on the console of `make run`, never leave the machine.
+DEMO_EMAIL_DOMAIN = "caobang-demo.example"
 DEMO_USERS = [
     ("admin", Role.ADMIN, "Quản trị", "Ban Quản lý"),
     ("chuyenvien", Role.SPECIALIST, "Chuyên viên", "Phòng Quản lý đầu tư"),
@@ -35,11 +37,17 @@ def load(*, actor: Actor, out: TextIO) -> None:
             zones=zones,
             first_name=first,
             last_name=last,
+            email=f"{username}@{DEMO_EMAIL_DOMAIN}",
             is_demo=True,
             actor=actor,
         )
         created += 1
-    out.write(f"Demo users: {created} created.\n")
+    # Installs loaded before the demo users had addresses get them, so that notifications show.
+    given = 0
+    for user in User.objects.filter(username__in=[row[0] for row in DEMO_USERS], is_demo=True, email=""):
+        user_update(user=user, email=f"{user.username}@{DEMO_EMAIL_DOMAIN}", actor=actor)
+        given += 1
+    out.write(f"Demo users: {created} created, {given} given an e-mail address.\n")
 
 
 def describe() -> str:

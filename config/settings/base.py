@@ -87,6 +87,11 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": env.database("DATABASE_URL", f"sqlite:///{VAR_DIR / 'borderzone.sqlite3'}")}
+# Persistent connections: a request reuses its process's connection instead of opening one (PostgreSQL's
+# connection set-up cost more than a whole cached page); checked before reuse so a restarted server is
+# reconnected to. CONN_MAX_AGE=0 closes after each request (e.g. behind PgBouncer in transaction mode).
+DATABASES["default"]["CONN_MAX_AGE"] = env.integer("CONN_MAX_AGE", 60, minimum=0)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = env.boolean("CONN_HEALTH_CHECKS", True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
