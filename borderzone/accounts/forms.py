@@ -74,7 +74,7 @@ class CodeForm(forms.Form):
     """The second step of a sign-in: a code from the authenticator app, or one recovery code."""
 
     code = forms.CharField(
-        label=_("Code"),
+        label=_("One-time code"),
         max_length=24,
         help_text=_("The 6 digits your authenticator app shows now, or one of your recovery codes."),
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autofocus": True, "spellcheck": "false"}),

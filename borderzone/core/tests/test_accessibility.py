@@ -91,7 +91,7 @@ def test_public_and_staff_pages_meet_wcag_21_aa(page, settings):
     page.get_by_label("Tên đăng nhập").fill("chuyenvien")
     page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
     page.get_by_role("button", name="Đăng nhập").last.click()
-    page.get_by_label("Mã", exact=True).fill(demo_code())
+    page.get_by_label("Mã dùng một lần").fill(demo_code())
     page.get_by_role("button", name="Đăng nhập").last.click()
     page.wait_for_url(page.base_url + "/staff/")
     seen, staff = _audit(page, ["/staff/", "/staff/dashboard/?as_of=21/09/2020&from_year=2010&to_year=2020"], limit=25)

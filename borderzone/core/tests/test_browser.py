@@ -55,7 +55,7 @@ def test_signing_in_reaches_the_staff_area(page, demo_like_zone):
     page.get_by_label("Tên đăng nhập").fill("lanhdao")
     page.get_by_label("Mật khẩu").fill(TEST_PASSWORD)
     page.get_by_role("button", name="Đăng nhập").last.click()
-    page.get_by_label("Mã", exact=True).fill(code_for(device))
+    page.get_by_label("Mã dùng một lần").fill(code_for(device))
     page.get_by_role("button", name="Đăng nhập").last.click()
     page.wait_for_url(page.base_url + "/staff/")
     assert "Khu kinh tế cửa khẩu tỉnh Cao Bằng" in page.locator("main").inner_text()

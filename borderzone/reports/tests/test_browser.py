@@ -32,7 +32,7 @@ def leader_page(page, settings):
     page.get_by_label("Tên đăng nhập").fill("lanhdao")
     page.get_by_label("Mật khẩu").fill(TEST_PASSWORD)
     page.get_by_role("button", name="Đăng nhập").last.click()
-    page.get_by_label("Mã", exact=True).fill(code_for(device))
+    page.get_by_label("Mã dùng một lần").fill(code_for(device))
     page.get_by_role("button", name="Đăng nhập").last.click()
     page.wait_for_url(page.base_url + "/staff/")
     return page
@@ -80,7 +80,7 @@ def test_an_administrator_compares_all_zones_and_opens_one(page, settings):
     page.get_by_label("Tên đăng nhập").fill("quantri")
     page.get_by_label("Mật khẩu").fill(TEST_PASSWORD)
     page.get_by_role("button", name="Đăng nhập").last.click()
-    page.get_by_label("Mã", exact=True).fill(code_for(device))
+    page.get_by_label("Mã dùng một lần").fill(code_for(device))
     page.get_by_role("button", name="Đăng nhập").last.click()
     page.wait_for_url(page.base_url + "/staff/")
 
