@@ -5,9 +5,9 @@ from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from borderzone.access.actors import Actor
 from borderzone.accounts.models import Role, User
 from borderzone.accounts.services import user_set_password
-from borderzone.core.actors import Actor
 from borderzone.zones.models import EconomicZone
 
 

@@ -14,9 +14,9 @@ from django_otp.models import Device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from borderzone.access.actors import Actor
+from borderzone.access.audit import audit_record
 from borderzone.accounts.models import User
-from borderzone.core.actors import Actor
-from borderzone.core.audit import audit_record
 from borderzone.core.models import AuditAction
 
 RECOVERY_CODE_COUNT = 10

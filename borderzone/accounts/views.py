@@ -19,12 +19,12 @@ from django.urls import reverse, reverse_lazy
 from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
 
+from borderzone.access.actors import SYSTEM_USERNAME, Actor, client_ip, request_actor
+from borderzone.access.permissions import is_admin
 from borderzone.accounts import second_factor, services
 from borderzone.accounts.forms import CodeForm, EnrolForm, LoginForm, PasswordChangeForm, PasswordSetForm, UserForm
 from borderzone.accounts.models import User
-from borderzone.core.actors import SYSTEM_USERNAME, Actor, client_ip, request_actor
 from borderzone.core.forms import apply_validation_error, form_status
-from borderzone.core.permissions import is_admin
 
 _PENDING = "bz_signin_pending"
 

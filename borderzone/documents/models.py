@@ -86,7 +86,7 @@ class DocumentStatus(models.TextChoices):
 
 
 class ReviewStatus(models.TextChoices):
-    """Four eyes before publication: draft -> submitted -> approved, then published (core.review)."""
+    """Four eyes before publication: draft -> submitted -> approved, then published (access.review)."""
 
     DRAFT = "draft", _("draft")
     SUBMITTED = "submitted", _("awaiting approval")

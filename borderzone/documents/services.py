@@ -16,12 +16,12 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from borderzone.core.actors import Actor
-from borderzone.core.audit import audit_record, diff, snapshot
+from borderzone.access.actors import Actor
+from borderzone.access.audit import audit_record, diff, snapshot
+from borderzone.access.review import check_approver, content_changed
 from borderzone.core.cache import bump_version
 from borderzone.core.i18n import translated_names
 from borderzone.core.models import AuditAction
-from borderzone.core.review import check_approver, content_changed
 from borderzone.core.text import search_key
 from borderzone.documents.files import check_upload
 from borderzone.documents.models import (

@@ -5,7 +5,7 @@ from typing import Any
 
 import factory
 
-from borderzone.core.actors import Actor
+from borderzone.access.actors import Actor
 from borderzone.documents.models import AdministrativeProcedure, DocumentType, LegalDocument
 from borderzone.zones.tests.factories import EconomicZoneFactory
 

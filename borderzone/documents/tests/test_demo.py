@@ -3,8 +3,8 @@ from io import StringIO
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
+from borderzone.access.actors import command_actor
 from borderzone.accounts.tests.factories import UserFactory
-from borderzone.core.actors import command_actor
 from borderzone.documents import demo, selectors
 from borderzone.documents.models import AdministrativeProcedure, DocumentFile, DocumentStatus, LegalDocument
 from borderzone.zones.tests.factories import EconomicZoneFactory

@@ -4,8 +4,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from borderzone.access.actors import Actor, command_actor
 from borderzone.accounts.tests.factories import UserFactory
-from borderzone.core.actors import Actor, command_actor
 from borderzone.documents import services
 
 pytestmark = pytest.mark.django_db

@@ -3,8 +3,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from borderzone.access.actors import Actor
 from borderzone.accounts.tests.factories import UserFactory
-from borderzone.core.actors import Actor
 from borderzone.portal import services
 from borderzone.portal.tests.test_views import _png
 
