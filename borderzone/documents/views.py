@@ -274,6 +274,7 @@ def _register_form(
         done=done,
         next_url=lambda saved: reverse(f"documents:staff-{kind}", kwargs={"pk": saved.pk}),
         context={"title": title, kind: instance},
+        edits=instance,
     )
 
 
