@@ -12,6 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 
 from borderzone.access.actors import Actor
+from borderzone.access.permissions import zone_of
 from borderzone.core.models import AuditAction, AuditEvent
 
 Snapshot = dict[str, Any]
@@ -64,8 +65,6 @@ def _created(values: Snapshot) -> dict[str, list[Any]]:
 
 
 def _zone_id(instance: models.Model) -> int | None:
-    from borderzone.access.permissions import zone_of
-
     zone = zone_of(instance)
     return zone.pk if zone is not None else None
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django import forms
 from django.contrib import messages
@@ -18,15 +18,12 @@ from borderzone.access.actors import request_actor
 from borderzone.access.audit import history_for
 from borderzone.access.permissions import ensure_can_change, zone_of
 from borderzone.core.forms import apply_validation_error, form_status
-
-if TYPE_CHECKING:
-    from borderzone.zones.models import EconomicZone
+from borderzone.zones import selectors
+from borderzone.zones.models import EconomicZone
 
 
 def zone_from_query(request: HttpRequest) -> EconomicZone:
     """The zone a page is asked for (`?zone=CODE`), else the default zone; 404 when there is none."""
-    from borderzone.zones import selectors
-
     code = request.GET.get("zone")
     zone = selectors.zone_list().filter(code=code).first() if code else selectors.zone_default()
     if zone is None:

@@ -40,7 +40,8 @@ class UserForm(forms.Form):
     first_name = forms.CharField(label=_("First name"), max_length=150, required=False)
     last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
     email = forms.EmailField(label=_("E-mail"), required=False)
-    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+    # A new account starts with the least powerful role; the administrator raises it deliberately.
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices, initial=Role.INVESTOR)
     zones = forms.ModelMultipleChoiceField(
         label=_("Zones"), queryset=EconomicZone.objects.all(), required=False, widget=forms.CheckboxSelectMultiple
     )

@@ -108,6 +108,12 @@ class Article(models.Model):
                 name="article_expires_after_publication",
             ),
         ]
+        # The latest publication and expiry passed (the schedule epoch of every cached page) read as one
+        # index step each, not a scan of every article.
+        indexes = [
+            models.Index(fields=["status", "publish_at"], name="article_status_publish_idx"),
+            models.Index(fields=["status", "expire_at"], name="article_status_expire_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.title

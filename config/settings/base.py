@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "borderzone.promotion",
     "borderzone.portal",
     "borderzone.reports",
+    "borderzone.reporting",
 ]
 
 MIDDLEWARE = [
@@ -89,6 +90,11 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": env.database("DATABASE_URL", f"sqlite:///{VAR_DIR / 'borderzone.sqlite3'}")}
+# Persistent connections: a request reuses its process's connection instead of opening one (PostgreSQL's
+# connection set-up cost more than a whole cached page); checked before reuse so a restarted server is
+# reconnected to. CONN_MAX_AGE=0 closes after each request (e.g. behind PgBouncer in transaction mode).
+DATABASES["default"]["CONN_MAX_AGE"] = env.integer("CONN_MAX_AGE", 60, minimum=0)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = env.boolean("CONN_HEALTH_CHECKS", True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -249,6 +255,10 @@ EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
 # A moderator gets at most one notification e-mail of each kind in this many minutes; the next one
 # says how many items wait.
 NOTIFY_INTERVAL_MINUTES = env.integer("NOTIFY_INTERVAL_MINUTES", 30, minimum=1)
+# Investors are reminded of reports due within this many days and of reports past due, at most once per
+# REPORT_REMINDER_INTERVAL_HOURS (`manage.py send_report_reminders`, run daily).
+REPORT_REMINDER_DAYS_BEFORE = env.integer("REPORT_REMINDER_DAYS_BEFORE", 10, minimum=1)
+REPORT_REMINDER_INTERVAL_HOURS = env.integer("REPORT_REMINDER_INTERVAL_HOURS", 24 * 7, minimum=1)
 # After a change to the data it reads, the task worker recomputes today's dashboard of each zone into the
 # cache, so leaders do not wait for it. Worth it only with a cache shared by the processes (Redis).
 WARM_DASHBOARDS = env.boolean("WARM_DASHBOARDS", REDIS_URL != "-")

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('portal', '0001_news_ratings_comments_visits'),
+        ('portal', '0002_index_article_schedule'),
     ]
 
     operations = [
