@@ -116,6 +116,23 @@ def audit_record(
     return AuditEvent.objects.create(**_event_fields(actor, instance, action, changes, note))
 
 
+def audit_access(
+    *, actor: Actor, model: type[models.Model], object_id: str, object_repr: str, action: str, note: str = ""
+) -> AuditEvent:
+    """The audit row of a sign-in, a refused sign-in or a sign-out: the account may not exist, so it is named."""
+    return AuditEvent.objects.create(
+        user=actor.user,
+        via=actor.via,
+        ip_address=actor.ip_address,
+        content_type=ContentType.objects.get_for_model(model),
+        object_id=object_id[:64],
+        object_repr=object_repr[:300],
+        action=action,
+        changes={},
+        note=note[:500],
+    )
+
+
 def audit_bulk(*, actor: Actor, instances: list[models.Model], action: str, note: str = "") -> int:
     """Audit rows for many created objects at once (imports of reference data)."""
     if not transaction.get_connection().in_atomic_block:

@@ -131,7 +131,15 @@ def gate_edit(request: HttpRequest, code: str) -> HttpResponse:
     title = _("Edit gate %(name)s") % {"name": gate.name}
     # After saving, the gate's page under its code as saved.
     return _form(
-        request, gate, form, save, title=title, back=_gate_url(gate), done=_("Gate saved."), next_url=_gate_url
+        request,
+        gate,
+        form,
+        save,
+        title=title,
+        back=_gate_url(gate),
+        done=_("Gate saved."),
+        next_url=_gate_url,
+        edits=gate,
     )
 
 
@@ -160,4 +168,4 @@ def facility_edit(request: HttpRequest, pk: int) -> HttpResponse:
     save = partial(services.facility_update, facility=facility)
     title = _("Edit facility %(name)s") % {"name": facility.name}
     back = _gate_url(facility.gate)
-    return _form(request, facility, form, save, title=title, back=back, done=_("Facility saved."))
+    return _form(request, facility, form, save, title=title, back=back, done=_("Facility saved."), edits=facility)

@@ -84,6 +84,8 @@ class Article(models.Model):
         verbose_name=_("approved by"),
     )
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    # Who changed the content since the last approval: none of them may approve it (access.review).
+    changed_by_ids = models.JSONField(default=list, blank=True, editable=False)
     publish_at = models.DateTimeField(_("publish at"), null=True, blank=True, db_index=True)
     expire_at = models.DateTimeField(_("expires at"), null=True, blank=True)
     related = models.ManyToManyField("self", blank=True, symmetrical=False, verbose_name=_("related articles"))

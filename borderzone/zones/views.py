@@ -106,6 +106,7 @@ def _form(
         back=reverse("zones:zone-detail", args=[zone.code]),
         done=done,
         context={"instance": instance},
+        edits=instance,
     )
 
 

@@ -28,6 +28,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "ninja",
     "django_tasks_db",
     "captcha",
@@ -102,10 +105,16 @@ AUTHENTICATION_BACKENDS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "borderzone.accounts.passwords.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# A password-reset link works once (its token hashes the password it replaces) and for this long.
+PASSWORD_RESET_TIMEOUT = env.integer("PASSWORD_RESET_MINUTES", 30, minimum=5) * 60
+# Second factor (django-otp): the name an authenticator app shows, and how long the code step of a
+# sign-in waits after the right password before the password must be given again.
+OTP_TOTP_ISSUER = env.string("SITE_NAME", "BorderZone")
+SECOND_FACTOR_PENDING_SECONDS = 300
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:staff-home"
 LOGOUT_REDIRECT_URL = "core:home"
@@ -113,7 +122,8 @@ LOGOUT_REDIRECT_URL = "core:home"
 # Lockout: the same answer whether the username exists or not (django-axes counts both).
 AXES_FAILURE_LIMIT = env.integer("AXES_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_TIME = timedelta(minutes=env.integer("AXES_COOLOFF_MINUTES", 15, minimum=1))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Failures count per username (from any address) and per address (for any username), each on its own.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "borderzone.accounts.views.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "borderzone.access.actors.client_ip"
@@ -255,6 +265,12 @@ WARM_DASHBOARDS = env.boolean("WARM_DASHBOARDS", REDIS_URL != "-")
 
 # Captchas are drawn locally by django-simple-captcha (Pillow); nothing is fetched.
 CAPTCHA_LENGTH = 5
+# Readable (issue 13): characters that cannot be confused, capitals about 30 px high, little rotation,
+# dots but no arcs across the letters; the image is shown at its own size, never stretched.
+CAPTCHA_CHALLENGE_FUNCT = "borderzone.core.captcha.readable_challenge"
+CAPTCHA_FONT_SIZE = 42
+CAPTCHA_LETTER_ROTATION = (-12, 12)
+CAPTCHA_NOISE_FUNCTIONS = ("captcha.helpers.noise_dots",)
 CAPTCHA_TIMEOUT = 10  # minutes
 
 NINJA_PAGINATION_PER_PAGE = 50

@@ -355,7 +355,9 @@ def _project_url(project: Project) -> str:
     return reverse("investments:project-detail", kwargs={"code": project.code})
 
 
-def _project_form(request: HttpRequest, project: Project, form: Any, save: Any, title: str, done: str) -> HttpResponse:
+def _project_form(
+    request: HttpRequest, project: Project, form: Any, save: Any, title: str, done: str, edits: Any = None
+) -> HttpResponse:
     """A staff form about one project: back to the project, which the page names."""
     return staff_form_view(
         request,
@@ -367,6 +369,7 @@ def _project_form(request: HttpRequest, project: Project, form: Any, save: Any, 
         back=_project_url(project),
         done=done,
         context={"project": project},
+        edits=edits,
     )
 
 
@@ -376,7 +379,7 @@ def project_edit(request: HttpRequest, code: str) -> HttpResponse:
     fields = [f for f in services.PROJECT_FIELDS if f != "is_demo"]
     form = partial(ProjectForm, zone=project.zone, initial=initial_from(project, fields))
     save = partial(services.project_update, project=project)
-    return _project_form(request, project, form, save, _("Edit project"), _("Project saved."))
+    return _project_form(request, project, form, save, _("Edit project"), _("Project saved."), edits=project)
 
 
 @login_required
