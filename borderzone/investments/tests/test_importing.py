@@ -56,7 +56,7 @@ def test_good_file_creates_projects_with_version_status_and_plans(zone, gate_are
     assert AuditEvent.objects.filter(action="imported").count() >= 6
     summary = selectors.summary(dt.date(2020, 1, 1), zone)
     assert summary["by_status"]["operating"] == 1
-    assert summary["registered_capital"]["domestic"]["VND"] == "120000000000"
+    assert summary["registered_capital"]["domestic"]["VND"] == Decimal(120000000000)
 
 
 def test_same_file_twice_changes_nothing(zone, gate_area, actor, usd_rows):
