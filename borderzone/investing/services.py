@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from borderzone.core.actors import Actor
 from borderzone.core.audit import audit_record, snapshot
 from borderzone.core.cache import bump_version
+from borderzone.core.countries import validate_country
 from borderzone.core.i18n import translated_names
 from borderzone.core.models import AuditAction, quantize_decimal_fields
 from borderzone.core.notifications import notify_zone_staff
@@ -281,6 +282,10 @@ def inquiry_submit(*, zone: EconomicZone, actor: Actor, call: InvestmentCall | N
     allowed = ("name", "organisation", "email", "phone", "country", "sector", "message", "language")
     inquiry = Inquiry(zone=zone, call=call, sender_hash=key, **{k: v for k, v in fields.items() if k in allowed})
     inquiry.country = (inquiry.country or "").upper()
+    try:
+        validate_country(inquiry.country)
+    except ValidationError as exc:
+        raise ValidationError({"country": exc.messages}) from None
     inquiry.full_clean()
     inquiry.save()
     audit_record(actor=actor, instance=inquiry, action=AuditAction.CREATED)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext as _
@@ -37,6 +39,9 @@ def gate_area_by_code(zone: EconomicZone, code: str | None) -> GateArea | None:
     return area
 
 
+_BRACKETED = re.compile(r"\([^)]*\)")
+
+
 def gate_area_match(zone: EconomicZone, text: str) -> GateArea | None:
     """The zone's gate area named or coded `text`, ignoring accents, case and "cửa khẩu" / "quốc tế"."""
     key = name_key(text)
@@ -46,6 +51,10 @@ def gate_area_match(zone: EconomicZone, text: str) -> GateArea | None:
     for area in areas:
         if area.name_key == key or name_key(area.code) == key:
             return area
+    # "Hạ Lang" for "Hạ Lang (Bí Hà)": the name without its bracketed part, when only one area has it.
+    bare = [a for a in areas if name_key(_BRACKETED.sub(" ", a.name)) == key]
+    if len(bare) == 1:
+        return bare[0]
     # "Cửa khẩu quốc tế Trà Lĩnh" names the gate; find the area the gate anchors.
     gate = gate_match(zone, text)
     return gate.gate_area if gate else None

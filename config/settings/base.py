@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "borderzone.investing",
     "borderzone.portal",
     "borderzone.reports",
+    "borderzone.rates",
 ]
 
 MIDDLEWARE = [
