@@ -9,9 +9,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from borderzone.core.actors import request_actor
+from borderzone.access.actors import request_actor
+from borderzone.access.permissions import is_admin, is_staff_member
 from borderzone.core.forms import apply_validation_error, form_status
-from borderzone.core.permissions import is_admin, is_staff_member
 from borderzone.rates import selectors, services
 from borderzone.rates.forms import RateForm, RateImportForm
 

@@ -46,8 +46,8 @@ def test_the_forms_with_dates_are_all_found():
     assert {
         "borderzone.planning.forms.GoalForm",
         "borderzone.infrastructure.forms.WorkForm",
-        "borderzone.zones.gate_forms.GateStatusForm",
-        "borderzone.investments.forms.ProjectCreateForm",
+        "borderzone.gates.forms.GateStatusForm",
+        "borderzone.register.forms.ProjectCreateForm",
         "borderzone.documents.forms.DocumentForm",
         "borderzone.reports.forms.DashboardForm",
     } <= forms_found
@@ -79,7 +79,7 @@ def test_times_are_shown_in_the_zones_time_zone():
 
 
 def test_an_inquiry_is_named_by_the_local_day_it_came(db):
-    from borderzone.investing.models import Inquiry
+    from borderzone.promotion.models import Inquiry
 
     inquiry = Inquiry(name="Công ty A", created_at=dt.datetime(2026, 12, 5, 17, 56, tzinfo=dt.UTC))
     assert str(inquiry) == "Công ty A – 06/12/2026"

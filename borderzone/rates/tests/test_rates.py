@@ -4,9 +4,9 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
+from borderzone.access.actors import Actor
 from borderzone.accounts.models import Role
 from borderzone.accounts.tests.factories import UserFactory
-from borderzone.core.actors import Actor
 from borderzone.core.models import AuditEvent
 from borderzone.rates.models import ReferenceRate
 from borderzone.rates.selectors import rate_on

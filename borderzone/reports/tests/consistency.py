@@ -55,7 +55,7 @@ def disagreements(client: Client, check: Check) -> list[str]:
     """Every figure of `check` that one view gives differently from another (empty when all agree).
 
     `client` is logged in as a staff member of the zone (the views then count the same records)."""
-    from borderzone.investments import selectors
+    from borderzone.register import selectors
     from borderzone.reports.dashboard import DashboardQuery, dashboard_data
     from borderzone.reports.reporting import _register_rows, _trade_rows
 

@@ -10,15 +10,16 @@ from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from borderzone.gates.tests.factories import BorderGateFactory
 from borderzone.infrastructure.tests.factories import FundingFactory, WorkFactory
-from borderzone.investments import services
-from borderzone.investments.models import MilestoneKind, Status
-from borderzone.investments.tests.factories import make_project
 from borderzone.planning.models import Goal, GoalStatus
+from borderzone.register import services
+from borderzone.register.models import MilestoneKind, Status
+from borderzone.register.tests.factories import make_project
 from borderzone.reports.tests.consistency import Check, disagreements
 from borderzone.trade.selectors import month_add
 from borderzone.trade.tests.factories import TradeFigureFactory
-from borderzone.zones.tests.factories import BorderGateFactory, GateAreaFactory
+from borderzone.zones.tests.factories import GateAreaFactory
 
 pytestmark = pytest.mark.django_db(transaction=False)
 
@@ -250,7 +251,7 @@ def _off_by_one_summary_text(monkeypatch):
 
 
 def _off_by_one_api(monkeypatch):
-    from borderzone.investments import api
+    from borderzone.register import api
 
     real = api.cached_summary
 
@@ -263,7 +264,7 @@ def _off_by_one_api(monkeypatch):
 
 
 def _off_by_one_list(monkeypatch):
-    from borderzone.investments import selectors
+    from borderzone.register import selectors
 
     real = selectors.terminated_count
     monkeypatch.setattr(selectors, "terminated_count", lambda listed: real(listed) + 1)
@@ -271,7 +272,7 @@ def _off_by_one_list(monkeypatch):
 
 
 def _off_by_one_report(monkeypatch):
-    from borderzone.investments import presenters
+    from borderzone.register import presenters
 
     real = presenters.project_rows
     monkeypatch.setattr(presenters, "project_rows", lambda *args: real(*args)[1:])
@@ -279,7 +280,7 @@ def _off_by_one_report(monkeypatch):
 
 
 def _of_which_above_its_whole(monkeypatch):
-    from borderzone.investments import selectors
+    from borderzone.register import selectors
 
     real = selectors.late_counts
 

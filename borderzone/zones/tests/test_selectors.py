@@ -1,8 +1,10 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from borderzone.zones.selectors import commune_search, gate_area_by_code, gate_area_match, gate_match
-from borderzone.zones.tests.factories import BorderGateFactory, CommuneFactory, GateAreaFactory
+from borderzone.gates.selectors import gate_area_match, gate_match
+from borderzone.gates.tests.factories import BorderGateFactory
+from borderzone.zones.selectors import commune_search, gate_area_by_code
+from borderzone.zones.tests.factories import CommuneFactory, GateAreaFactory
 
 
 @pytest.fixture
@@ -45,7 +47,6 @@ def test_a_gate_area_is_found_by_its_code_within_the_zone_only(zone, other_zone,
 
 
 def test_a_gate_area_matches_its_name_without_the_bracketed_part_unless_two_share_it(zone):
-    from borderzone.zones.selectors import gate_area_match
     from borderzone.zones.tests.factories import GateAreaFactory
 
     ha_lang = GateAreaFactory(zone=zone, code="HALANG", name="Hạ Lang (Bí Hà)")
