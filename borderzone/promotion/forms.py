@@ -7,6 +7,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from borderzone.core.captcha import CaptchaWidget, FocusFirstError
 from borderzone.core.countries import validate_country
 from borderzone.core.forms import DateField, OtherLanguagesForm
 from borderzone.documents.models import LegalDocument
@@ -36,7 +37,7 @@ class IncentiveFilterForm(forms.Form):
         self.fields["sector"].queryset = Sector.objects.select_related("parent").order_by("classification", "code")  # type: ignore[attr-defined]
 
 
-class InquiryForm(forms.Form):
+class InquiryForm(FocusFirstError, forms.Form):
     name = forms.CharField(label=_("Your name"), max_length=200)
     organisation = forms.CharField(label=_("Company or organisation"), max_length=300, required=False)
     email = forms.EmailField(label=_("E-mail"))
@@ -52,7 +53,12 @@ class InquiryForm(forms.Form):
     sector = forms.ModelChoiceField(label=_("Sector"), queryset=Sector.objects.none(), required=False)
     call = forms.ModelChoiceField(label=_("Project"), queryset=InvestmentCall.objects.none(), required=False)
     message = forms.CharField(label=_("Your question"), widget=forms.Textarea(attrs={"rows": 6}), max_length=5000)
-    captcha = CaptchaField(label=_("Type the characters in the picture"))
+    captcha = CaptchaField(
+        label=_("Type the characters in the picture"),
+        error_messages={"invalid": _("The characters do not match the picture.")},
+        widget=CaptchaWidget(),
+        help_text=_("Letters and digits, upper or lower case. Another picture or listening: the buttons beside it."),
+    )
 
     def __init__(self, *args: Any, calls: QuerySet[InvestmentCall], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
