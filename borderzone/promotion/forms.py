@@ -8,7 +8,8 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from borderzone.core.captcha import CaptchaWidget, FocusFirstError
-from borderzone.core.forms import OtherLanguagesForm
+from borderzone.core.countries import validate_country
+from borderzone.core.forms import DateField, OtherLanguagesForm
 from borderzone.documents.models import LegalDocument
 from borderzone.promotion.models import (
     AreaScope,
@@ -47,6 +48,7 @@ class InquiryForm(FocusFirstError, forms.Form):
         max_length=2,
         required=False,
         error_messages={"invalid": _("Two letters, for example VN or CN.")},
+        validators=[validate_country],
     )
     sector = forms.ModelChoiceField(label=_("Sector"), queryset=Sector.objects.none(), required=False)
     call = forms.ModelChoiceField(label=_("Project"), queryset=InvestmentCall.objects.none(), required=False)
@@ -123,7 +125,7 @@ class CallForm(OtherLanguagesForm):
     capital_currency = forms.ChoiceField(label=_("Currency"), choices=[("VND", "VND"), ("USD", "USD")])
     investment_form = forms.CharField(label=_("Form of investment"), max_length=200, required=False)
     status = forms.ChoiceField(label=_("Status"), choices=CallStatus.choices)
-    open_until = forms.DateField(label=_("Open until"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    open_until = DateField(label=_("Open until"), required=False)
     is_published = forms.BooleanField(label=_("Published"), required=False)
 
     def __init__(self, *args: Any, zones: QuerySet[EconomicZone], **kwargs: Any) -> None:

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "borderzone.portal",
     "borderzone.reports",
     "borderzone.reporting",
+    "borderzone.rates",
 ]
 
 MIDDLEWARE = [
