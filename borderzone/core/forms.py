@@ -72,3 +72,14 @@ class OtherLanguagesForm(forms.Form):
 def initial_from(instance: models.Model, fields: Iterable[str]) -> dict[str, Any]:
     """An edit form's initial values: the instance's current value of each field."""
     return {field: getattr(instance, field) for field in fields}
+
+
+class DayField(forms.DateField):
+    """A date field that refuses days outside 1900-2200 (a year 1 or 9999 overflows date arithmetic)."""
+
+    def validate(self, value: Any) -> None:
+        super().validate(value)
+        from borderzone.core.inputs import day_in_range, day_range_message
+
+        if value and not day_in_range(value):
+            raise ValidationError(day_range_message(), code="out_of_range")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -43,12 +44,15 @@ def object_history(request: HttpRequest, content_type_id: int, object_id: str) -
     """Every audit row of one object, for those who may see the object."""
     try:
         content_type = ContentType.objects.get(pk=content_type_id)
-    except ContentType.DoesNotExist:
+    except (ContentType.DoesNotExist, OverflowError):
         raise Http404 from None
     model = content_type.model_class()
     if model is None:
         raise Http404
-    instance = model._default_manager.filter(pk=object_id).first()
+    try:
+        instance = model._default_manager.filter(pk=object_id).first()
+    except (ValueError, TypeError, ValidationError):
+        raise Http404 from None  # an id of the wrong kind ("abc" for a number) names no object
     if instance is None:
         # A deleted object's history is for administrators only.
         if not is_admin(request.user):

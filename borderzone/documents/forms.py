@@ -6,7 +6,8 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from borderzone.core.forms import OtherLanguagesForm
+from borderzone.core.forms import DayField, OtherLanguagesForm
+from borderzone.core.uploads import UploadField
 from borderzone.documents.files import FORMATS
 from borderzone.documents.models import (
     DocumentField,
@@ -51,11 +52,9 @@ class DocumentForm(OtherLanguagesForm):
     signer = forms.CharField(label=_("Signer"), max_length=200, required=False)
     title = forms.CharField(label=_("Title"), max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
     summary = forms.CharField(label=_("Summary"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    issued_on = forms.DateField(label=_("Date issued"), widget=forms.DateInput(attrs={"type": "date"}))
-    effective_on = forms.DateField(
-        label=_("Date effective"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    expires_on = forms.DateField(
+    issued_on = DayField(label=_("Date issued"), widget=forms.DateInput(attrs={"type": "date"}))
+    effective_on = DayField(label=_("Date effective"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    expires_on = DayField(
         label=_("Date expired"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
@@ -78,7 +77,7 @@ class DocumentForm(OtherLanguagesForm):
 
 
 class FileUploadForm(forms.Form):
-    file = forms.FileField(
+    file = UploadField(
         label=_("File"),
         help_text=_("PDF (shown in the page), Word, Excel or OpenDocument: %(list)s.") % {"list": ", ".join(FORMATS)},
     )
@@ -123,7 +122,7 @@ class ComponentForm(OtherLanguagesForm):
 
     name = forms.CharField(label=_("Paper"), max_length=400)
     copies = forms.CharField(label=_("Copies"), max_length=100, initial="01 bản chính")
-    form = forms.FileField(label=_("Form to fill in"), required=False)
+    form = UploadField(label=_("Form to fill in"), required=False)
 
 
 class ComponentEditForm(OtherLanguagesForm):

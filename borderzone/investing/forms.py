@@ -7,7 +7,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from borderzone.core.forms import OtherLanguagesForm
+from borderzone.core.forms import DayField, OtherLanguagesForm
 from borderzone.documents.models import LegalDocument
 from borderzone.investing.models import (
     AreaScope,
@@ -117,7 +117,7 @@ class CallForm(OtherLanguagesForm):
     capital_currency = forms.ChoiceField(label=_("Currency"), choices=[("VND", "VND"), ("USD", "USD")])
     investment_form = forms.CharField(label=_("Form of investment"), max_length=200, required=False)
     status = forms.ChoiceField(label=_("Status"), choices=CallStatus.choices)
-    open_until = forms.DateField(label=_("Open until"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    open_until = DayField(label=_("Open until"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     is_published = forms.BooleanField(label=_("Published"), required=False)
 
     def __init__(self, *args: Any, zones: QuerySet[EconomicZone], **kwargs: Any) -> None:

@@ -7,6 +7,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from borderzone.core.forms import DayField
+from borderzone.core.uploads import UploadField
 from borderzone.investments.models import (
     Currency,
     Investor,
@@ -22,7 +24,7 @@ YES_NO_ANY = [("", _("Any")), ("1", _("Yes")), ("0", _("No"))]
 
 
 def date_field(label: Any, required: bool = True) -> forms.DateField:
-    return forms.DateField(label=label, required=required, widget=DATE, input_formats=["%Y-%m-%d", "%d/%m/%Y"])
+    return DayField(label=label, required=required, widget=DATE, input_formats=["%Y-%m-%d", "%d/%m/%Y"])
 
 
 class ListFilterForm(forms.Form):
@@ -131,7 +133,7 @@ class MilestoneForm(forms.Form):
 
 
 class UploadForm(forms.Form):
-    file = forms.FileField(label=_("CSV or XLSX file"))
+    file = UploadField(label=_("CSV or XLSX file"))
     dry_run = forms.BooleanField(label=_("Check only (preview, write nothing)"), required=False, initial=True)
 
 
