@@ -156,6 +156,10 @@ CLAMAV_SOCKET = env.string("CLAMAV_SOCKET", "-")
 if CLAMAV_SOCKET == "-":
     CLAMAV_SOCKET = ""
 
+# A running background import whose worker gave no sign of life for this long is marked failed (it can
+# be run again); progress is recorded at least every few hundred rows, so this is far above any pause.
+IMPORT_JOB_STALE_MINUTES = env.integer("IMPORT_JOB_STALE_MINUTES", 15, minimum=1)
+
 # Caches hold only values keyed by a version kept in the database (borderzone.core.cache),
 # so a process-local cache is correct too; Redis shares the work between processes.
 REDIS_URL = env.string("REDIS_URL", "-")
