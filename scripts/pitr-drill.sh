@@ -6,7 +6,17 @@
 # cluster, and checks that every record and every file (content digest) is back. Exit 0 only then.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
-if [ "$(id -u)" -eq 0 ]; then exec runuser -u postgres -- "$0" "$@"; fi
+if [ "$(id -u)" -eq 0 ]; then
+  # PostgreSQL refuses to run as root: rerun as the postgres user, from a copy of the scripts it can read
+  # wherever this clone lives (a folder under /root is closed to other users).
+  copy=$(mktemp -d /tmp/bz-drill-scripts.XXXXXX)
+  cp "$HERE/pitr-drill.sh" "$HERE/backup.sh" "$HERE/restore.sh" "$copy/"
+  chown -R postgres "$copy"
+  status=0
+  runuser -u postgres -- "$copy/pitr-drill.sh" "$@" || status=$?
+  rm -rf "$copy"
+  exit "$status"
+fi
 PGBIN=${PGBIN:-$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)}
 export PATH="$PGBIN:$PATH"
 WORK=$(mktemp -d /tmp/bz-drill.XXXXXX)
