@@ -55,8 +55,9 @@ class BadInputMiddleware:
     """Refuses, with a 400 naming the reason, input no field of this system can hold, before any view reads
     it: a NUL byte in the path, the query or a form or JSON body (PostgreSQL refuses NUL in text), a
     multipart body without its boundary. Turns what no value check upstream caught (a number past a
-    column's size, a date whose arithmetic overflows) into a 400 rather than a server error. Goes right
-    after LocaleMiddleware, so that the reason is in the page's language."""
+    column's size, a date whose arithmetic overflows) into a 400 rather than a server error. Goes after the
+    locale, session, authentication and message middleware, so that the reason is shown on the site's page
+    in the reader's language."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response

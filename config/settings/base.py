@@ -50,11 +50,12 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "borderzone.core.middleware.ApiLanguageMiddleware",
-    "borderzone.core.middleware.BadInputMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After the user is known (its 400 page is the site's page); views and CSRF read bodies only later.
+    "borderzone.core.middleware.BadInputMiddleware",
     "borderzone.portal.middleware.PortalMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Axes goes last so that it sees the authenticated user.

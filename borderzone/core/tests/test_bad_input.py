@@ -82,6 +82,7 @@ def test_nul_byte_in_a_query_is_a_400_naming_the_reason():
     assert "NUL" in response.json()["detail"]
     page = Client(raise_request_exception=False).get("/documents/?q=%00")
     assert page.status_code == 400
+    assert "NUL" in page.content.decode() and "<html" in page.content.decode()
 
 
 @pytest.mark.django_db
