@@ -79,6 +79,8 @@ def read_table(data: bytes, *, max_rows: int | None = None) -> Table:
         try:
             check_archive(data)
         except ValidationError as exc:
+            if exc.error_dict["file"][0].code == "bad_archive":
+                raise TableError(_("The file is not a CSV or XLSX spreadsheet.")) from None
             raise TableError(exc.message_dict["file"]) from None
         table = _read_xlsx(data, cap)
     else:
