@@ -11,10 +11,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from borderzone.core.actors import request_actor
+from borderzone.access.actors import request_actor
+from borderzone.access.pages import staff_form_view, zone_from_query
+from borderzone.access.permissions import can_change_zone, get_changeable_or_404, get_visible_or_404
 from borderzone.core.forms import form_status, initial_from
-from borderzone.core.pages import staff_form_view, zone_from_query
-from borderzone.core.permissions import can_change_zone, get_changeable_or_404, get_visible_or_404
 from borderzone.infrastructure import imports, selectors, services
 from borderzone.infrastructure.forms import FundingForm, ImportForm, SummaryForm, WorkForm
 from borderzone.infrastructure.models import AnnualFunding, FundingSource, InfrastructureWork, PlanPeriod
@@ -101,7 +101,7 @@ def work_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = partial(WorkForm, zone=work.zone, initial=initial_from(work, services.WORK_FIELDS))
     save = partial(services.work_update, work=work)
     title = _("Edit %(name)s") % {"name": work.name}
-    return _form(request, work, form, save, title=title, back=_work_url(work.pk), done=_("Work saved."))
+    return _form(request, work, form, save, title=title, back=_work_url(work.pk), done=_("Work saved."), edits=work)
 
 
 def _funding_saved(request: HttpRequest, result: services.FundingResult) -> None:
@@ -129,7 +129,9 @@ def funding_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = partial(FundingForm, initial=initial_from(funding, services.FUNDING_FIELDS))
     save = partial(services.funding_update, funding=funding)
     back = _work_url(funding.work_id)
-    return _form(request, funding, form, save, title=_("Edit annual funding"), back=back, done=_funding_saved)
+    return _form(
+        request, funding, form, save, title=_("Edit annual funding"), back=back, done=_funding_saved, edits=funding
+    )
 
 
 @login_required

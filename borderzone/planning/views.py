@@ -13,10 +13,10 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from borderzone.core.actors import Actor
+from borderzone.access.actors import Actor
+from borderzone.access.pages import staff_form_view, zone_from_query
+from borderzone.access.permissions import can_change_zone, get_visible_or_404
 from borderzone.core.forms import form_status, initial_from
-from borderzone.core.pages import staff_form_view, zone_from_query
-from borderzone.core.permissions import can_change_zone, get_visible_or_404
 from borderzone.core.storage import serve_file
 from borderzone.planning import selectors, services
 from borderzone.planning.forms import (
@@ -140,7 +140,9 @@ def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     goal = get_visible_or_404(request.user, Goal.objects.select_related("zone"), pk=pk)
     form = partial(GoalForm, zone=goal.zone, initial=initial_from(goal, services.GOAL_FIELDS))
     save = partial(services.goal_update, goal=goal)
-    return _form(request, goal, form, save, title=_("Edit goal"), back=_goal_url(goal.pk), done=_("Goal saved."))
+    return _form(
+        request, goal, form, save, title=_("Edit goal"), back=_goal_url(goal.pk), done=_("Goal saved."), edits=goal
+    )
 
 
 @login_required
@@ -157,7 +159,16 @@ def milestone_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = partial(MilestoneForm, initial=initial_from(milestone, services.MILESTONE_FIELDS))
     save = partial(services.milestone_update, milestone=milestone)
     back = _goal_url(milestone.goal_id)
-    return _form(request, milestone, form, save, title=_("Edit milestone"), back=back, done=_("Milestone saved."))
+    return _form(
+        request,
+        milestone,
+        form,
+        save,
+        title=_("Edit milestone"),
+        back=back,
+        done=_("Milestone saved."),
+        edits=milestone,
+    )
 
 
 @login_required
@@ -209,7 +220,16 @@ def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
     save = _with_fields(services.agreement_update, agreement=agreement)
     back = reverse("planning:agreement-list")
     form = partial(AgreementForm, initial=initial)
-    return _form(request, agreement, form, save, title=_("Edit agreement"), back=back, done=_("Agreement saved."))
+    return _form(
+        request,
+        agreement,
+        form,
+        save,
+        title=_("Edit agreement"),
+        back=back,
+        done=_("Agreement saved."),
+        edits=agreement,
+    )
 
 
 @login_required
@@ -227,4 +247,4 @@ def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = partial(ActionForm, initial=initial_from(action, services.ACTION_FIELDS))
     save = partial(services.action_update, action=action)
     back = reverse("planning:agreement-list")
-    return _form(request, action, form, save, title=_("Edit action"), back=back, done=_("Action saved."))
+    return _form(request, action, form, save, title=_("Edit action"), back=back, done=_("Action saved."), edits=action)

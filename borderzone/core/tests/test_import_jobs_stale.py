@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from borderzone.core.importing import import_jobs_sweep_stale
+from borderzone.access.importing import import_jobs_sweep_stale
 from borderzone.core.models import ImportJob, ImportJobStatus
 
 pytestmark = pytest.mark.django_db
@@ -68,7 +68,7 @@ def test_another_zones_specialist_cannot_rerun_a_job(client, specialist, other_s
 
 
 def test_a_job_run_by_the_worker_records_its_heartbeat(specialist, zone):
-    from borderzone.core.importing import run_import_job
+    from borderzone.access.importing import run_import_job
 
     job = ImportJob.objects.create(
         kind="projects", zone=zone, created_by=specialist, filename="a.csv", data=b"code,name\n", options={}

@@ -7,8 +7,9 @@ from decimal import Decimal
 
 import pytest
 
-from borderzone.core.actors import command_actor
-from borderzone.zones.tests.factories import BorderGateFactory, EconomicZoneFactory, ProvinceFactory
+from borderzone.access.actors import command_actor
+from borderzone.gates.tests.factories import BorderGateFactory
+from borderzone.zones.tests.factories import EconomicZoneFactory, ProvinceFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -42,7 +43,7 @@ def test_a_gate_named_like_markup_shows_as_text_on_the_map(page, settings):
 
 
 def test_a_call_titled_like_markup_shows_as_text_on_its_map(page, zone, gate_area):
-    from borderzone.investing import services
+    from borderzone.promotion import services
 
     call = services.call_create(
         zone=zone,

@@ -214,7 +214,7 @@ def test_real_clamd_refuses_the_eicar_test_file_inside_a_pdf(settings):
 def test_evidence_of_an_unpublished_goal_lives_in_private_storage_and_is_served_privately(
     client, zone, specialist, settings, tmp_path
 ):
-    from borderzone.core.actors import Actor
+    from borderzone.access.actors import Actor
     from borderzone.planning import services
     from borderzone.planning.tests.factories import GoalFactory, MilestoneFactory
 

@@ -1,0 +1,442 @@
+"""Reads on the investment register, "as of" any day D.
+
+D is a calendar day in the zone's time zone (settings.TIME_ZONE) and is read to its end: every fact
+dated on or before D counts. On D:
+- a project exists when a version of its certificate was issued on or before D;
+- its status is the latest change effective on or before D (`preparing` before any);
+- its capital and schedule are those of the latest certificate version issued on or before D;
+- its disbursed capital sums the records dated on or before D;
+- it is late when a milestone planned in the version in force is before D and was not reached on or
+  before D (a status implying the milestone counts as reaching it);
+- it is flagged by the legal rules valid on the issue date of its version in force.
+Terminated projects exist but are not counted in the totals.
+
+Everything is computed set-wise: a fixed number of queries whatever the number of projects.
+"""
+
+from __future__ import annotations
+
+import bisect
+import calendar
+import datetime as dt
+import functools
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
+
+from borderzone.access.permissions import is_staff_member, restrict_to_visible, role_of
+from borderzone.core.text import search_key
+from borderzone.register.models import (
+    IMPLIED_BY_STATUS,
+    CertificateVersion,
+    Disbursement,
+    LegalRule,
+    MilestoneKind,
+    Ownership,
+    Project,
+    ProjectState,
+    RuleCondition,
+    Status,
+    StatusChange,
+)
+from borderzone.register.states import KINDS, late_on, on_day
+from borderzone.zones.models import EconomicZone, GateArea
+
+if TYPE_CHECKING:
+    from borderzone.access.permissions import AnyUser
+
+CURRENCIES = ("VND", "USD")
+
+
+@functools.lru_cache(maxsize=65536)
+def add_months(day: dt.date, months: int) -> dt.date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def projects_as_of(
+    day: dt.date, projects: QuerySet[Project] | None = None, zone_id: int | None = None
+) -> QuerySet[Any]:
+    """The projects that exist on `day`, annotated with `as_of_version_id` and `as_of_status`: one join on
+    the state interval covering `day` (an index range, see states.py), no subquery per project."""
+    qs = Project.objects.all() if projects is None else projects
+    # One filter() call, so the annotations below reuse its join (a single state row per project and day).
+    # A zone given as a number lets the planner see its real size and use the states' (zone, range) index.
+    in_zone = {} if zone_id is None else {"zone_id": zone_id, "states__zone_id": zone_id}
+    return qs.filter(states__valid_from__lte=day, states__valid_to__gt=day, **in_zone).annotate(
+        as_of_version_id=F("states__version_id"), as_of_status=F("states__status")
+    )
+
+
+@dataclass(frozen=True)
+class Flag:
+    rule_id: int
+    code: str
+    law: str
+    article: str
+    condition: str
+    months: int
+    detail: str
+
+
+@dataclass
+class Evaluation:
+    """One project on one day: the milestones it is late on and the rules that flag it."""
+
+    late: list[str] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
+
+    @property
+    def is_late(self) -> bool:
+        return bool(self.late)
+
+    @property
+    def is_flagged(self) -> bool:
+        return bool(self.flags)
+
+
+@dataclass
+class _Row:
+    pk: int
+    status: str
+    version_id: int
+    policy_approval: bool
+
+
+def _evaluate_rows(day: dt.date, rows: list[_Row], projects: QuerySet[Project]) -> dict[int, Evaluation]:
+    if not rows:
+        return {}
+    # Everything the evaluation reads comes from the state interval covering `day` (one indexed read):
+    # the version in force with its issue day and planned dates, the first approved date of each
+    # milestone among the versions issued up to it, and the milestones reached by `day`.
+    issued: dict[int, dt.date] = {}
+    first_plan: dict[tuple[int, str], dt.date] = {}
+    plan_in_force: dict[int, dict[str, dt.date]] = defaultdict(dict)
+    actual: dict[int, dict[str, dt.date]] = defaultdict(dict)
+    wanted = {r.pk for r in rows}
+    columns = [f"{prefix}_{k}" for prefix in ("plan", "first", "reached") for k in KINDS]
+    states = (
+        ProjectState.objects.filter(on_day(day), project_id__in=[r.pk for r in rows])
+        if len(rows) < 900
+        else (ProjectState.objects.filter(on_day(day), project_id__in=projects.values("pk")))
+    )
+    for project_id, version_id, issued_on, *dates in states.values_list(
+        "project_id", "version_id", "issued_on", *columns
+    ):
+        if project_id not in wanted:
+            continue
+        issued[version_id] = issued_on
+        n = len(KINDS)
+        for i, kind in enumerate(KINDS):
+            planned_on, first_on, reached_on = dates[i], dates[n + i], dates[2 * n + i]
+            if planned_on is not None:
+                plan_in_force[project_id][kind] = planned_on
+            if first_on is not None:
+                first_plan[(project_id, kind)] = first_on
+            if reached_on is not None and reached_on <= day:
+                actual[project_id][kind] = reached_on
+    rules = list(LegalRule.objects.all())
+    # Translated once per evaluation, not once per project (lazy labels cost a translation lookup each).
+    labels = {kind: str(label) for kind, label in MilestoneKind.choices}
+    # Which rules apply changes only where a rule's validity starts or ends: one list per stretch.
+    breaks = sorted({r.valid_from for r in rules} | {r.valid_to + dt.timedelta(days=1) for r in rules if r.valid_to})
+    applicable: dict[tuple[int, bool], list[LegalRule]] = {}
+
+    def rules_for(day_issued: dt.date, policy: bool) -> list[LegalRule]:
+        key = (bisect.bisect_right(breaks, day_issued), policy)
+        if key not in applicable:
+            applicable[key] = [r for r in rules if r.applies_on(day_issued) and (policy or not r.policy_approved_only)]
+        return applicable[key]
+
+    result: dict[int, Evaluation] = {}
+    for row in rows:
+        evaluation = Evaluation()
+        result[row.pk] = evaluation
+        if row.status == Status.TERMINATED:
+            continue
+        implied = IMPLIED_BY_STATUS.get(row.status, frozenset())
+        reached = actual.get(row.pk, {})
+        planned = plan_in_force.get(row.pk, {})
+        late_since: dict[str, dt.date] = {}
+        for kind, planned_on in planned.items():
+            if planned_on < day and kind not in reached and kind not in implied:
+                evaluation.late.append(kind)
+                late_since[kind] = planned_on
+        certificate_day = issued[row.version_id]
+        for rule in rules_for(certificate_day, row.policy_approval):
+            detail = ""
+            if rule.condition == RuleCondition.OVERDUE:
+                over = [k for k, since in late_since.items() if add_months(since, rule.months) < day]
+                if over:
+                    detail = ", ".join(str(labels[k]) for k in over)
+            elif rule.condition == RuleCondition.EXTENSION_BEYOND_FIRST:
+                over = [
+                    k
+                    for k, planned_on in planned.items()
+                    if k not in reached
+                    and planned_on > add_months(first_plan.get((row.pk, k), planned_on), rule.months)
+                ]
+                if over:
+                    detail = ", ".join(str(labels[k]) for k in over)
+            elif rule.condition == RuleCondition.LAND_UNUSED:
+                handed = reached.get(MilestoneKind.LAND_HANDOVER)
+                if (
+                    handed is not None
+                    and add_months(handed, rule.months) < day
+                    and MilestoneKind.CONSTRUCTION_START not in reached
+                    and MilestoneKind.CONSTRUCTION_START not in implied
+                ):
+                    detail = str(labels[MilestoneKind.LAND_HANDOVER])
+            if detail:
+                evaluation.flags.append(
+                    Flag(rule.pk, rule.code, rule.law, rule.article, rule.condition, rule.months, detail)
+                )
+    return result
+
+
+def evaluate(day: dt.date, projects: QuerySet[Project]) -> dict[int, Evaluation]:
+    """Lateness and legal flags on `day` of every project of `projects` that exists on that day."""
+    rows = [
+        _Row(pk, status, version_id, policy)
+        for pk, status, version_id, policy in projects_as_of(day, projects).values_list(
+            "pk", "as_of_status", "as_of_version_id", "policy_approval"
+        )
+    ]
+    return _evaluate_rows(day, rows, projects)
+
+
+def _money_block() -> dict[str, dict[str, Decimal]]:
+    return {o: dict.fromkeys(CURRENCIES, Decimal(0)) for o in Ownership.values}
+
+
+def summary(day: dt.date, zone: EconomicZone | None = None, gate_area: GateArea | None = None) -> dict[str, Any]:
+    """The register's figures on `day` (every project, published or not); amounts in whole units."""
+    return summary_with_evaluations(day, zone, gate_area)[0]
+
+
+def summary_with_evaluations(
+    day: dt.date, zone: EconomicZone | None = None, gate_area: GateArea | None = None
+) -> tuple[dict[str, Any], dict[int, Evaluation]]:
+    """`summary` and the evaluation of each project it counts, from one pass over the register."""
+    projects = Project.objects.all() if zone is None else Project.objects.filter(zone=zone)
+    if gate_area is not None:
+        projects = projects.filter(gate_area=gate_area)
+    rows: list[_Row] = []
+    by_status = dict.fromkeys(Status.values, 0)
+    counts = dict.fromkeys(Ownership.values, 0)
+    registered = _money_block()
+    registered_vnd = dict.fromkeys(Ownership.values, Decimal(0))
+    # One read of the state intervals covering `day`: status, version in force and its capital.
+    for pk, ownership, status, version_id, policy, currency, total, total_vnd in projects_as_of(
+        day, projects
+    ).values_list(
+        "pk",
+        "ownership",
+        "as_of_status",
+        "as_of_version_id",
+        "policy_approval",
+        "states__currency",
+        "states__total_capital",
+        "states__total_capital_vnd",
+    ):
+        by_status[status] += 1
+        if status == Status.TERMINATED:
+            continue
+        counts[ownership] += 1
+        rows.append(_Row(pk, status, version_id, policy))
+        registered[ownership][currency] += total
+        registered_vnd[ownership] += total_vnd
+    disbursed = _money_block()
+    # Disbursed by the projects not terminated on `day`: a join on the same intervals (no NOT IN).
+    live = [s for s in Status.values if s != Status.TERMINATED]
+    for ownership, currency, total in (
+        Disbursement.objects.filter(
+            project__in=projects,
+            paid_on__lte=day,
+            project__states__valid_from__lte=day,
+            project__states__valid_to__gt=day,
+            project__states__status__in=live,
+        )
+        .values_list("project__ownership", "currency")
+        .annotate(total=Sum("amount"))
+        .values_list("project__ownership", "currency", "total")
+    ):
+        disbursed[ownership][currency] += total
+    evaluations = _evaluate_rows(day, rows, projects)
+
+    def money(block: dict[str, dict[str, Decimal]]) -> dict[str, dict[str, str]]:
+        return {
+            o: {c: str(v.quantize(Decimal(1))) for c, v in block[o].items()}
+            for o in (Ownership.FOREIGN, Ownership.DOMESTIC)
+        }
+
+    figures = {
+        "as_of": day.isoformat(),
+        "zone": zone.code if zone else None,
+        "projects": {"total": sum(counts.values()), "foreign": counts["foreign"], "domestic": counts["domestic"]},
+        "by_status": by_status,
+        "registered_capital": money(registered),
+        "registered_capital_vnd_equivalent": {
+            "foreign": str(registered_vnd["foreign"]),
+            "domestic": str(registered_vnd["domestic"]),
+            "total": str(sum(registered_vnd.values(), Decimal(0))),
+        },
+        "disbursed_capital": money(disbursed),
+        "late": sum(1 for e in evaluations.values() if e.is_late),
+        "flagged": sum(1 for e in evaluations.values() if e.is_flagged),
+    }
+    return figures, evaluations
+
+
+# --- lists and pages ---
+
+
+def visible_projects(user: AnyUser) -> QuerySet[Project]:
+    """Projects the user may read: staff their zones' projects, investors their own, everyone published."""
+    qs = Project.objects.all()
+    if is_staff_member(user):
+        return restrict_to_visible(user, qs) | qs.filter(published=True)
+    if role_of(user) == "investor":
+        return qs.filter(Q(published=True) | Q(shares__investor__users=user)).distinct()
+    return qs.filter(published=True)
+
+
+def editable_projects(user: AnyUser) -> QuerySet[Project]:
+    return restrict_to_visible(user, Project.objects.all())
+
+
+@dataclass
+class ListFilters:
+    as_of: dt.date
+    zone: str | None = None
+    status: str | None = None
+    ownership: str | None = None
+    gate_area: str | None = None
+    sector: str | None = None
+    late: bool | None = None
+    flagged: bool | None = None
+    q: str | None = None
+
+
+def project_list(
+    user: AnyUser, filters: ListFilters, *, with_evaluations: bool = True
+) -> tuple[QuerySet[Project], dict[int, Evaluation]]:
+    """The filtered list on `filters.as_of`, with each listed project's evaluation (none when not asked
+    for and not needed by the late/flagged filters: pages that show only the status save that work)."""
+    qs = visible_projects(user)
+    if filters.zone:
+        qs = qs.filter(zone__code=filters.zone)
+    elif is_staff_member(user):
+        # The register of the zones one works on; other zones' published projects are on the portal.
+        qs = restrict_to_visible(user, Project.objects.all())
+    if filters.ownership:
+        qs = qs.filter(ownership=filters.ownership)
+    if filters.gate_area:
+        qs = qs.filter(gate_area__code=filters.gate_area)
+    if filters.sector:
+        qs = qs.filter(Q(sector__code=filters.sector) | Q(sector__section__code=filters.sector))
+    if filters.q:
+        for word in search_key(filters.q).split():
+            qs = qs.filter(search_text__contains=word)
+    base = Project.objects.filter(pk__in=qs.values("pk"))
+    zone_id = (
+        EconomicZone.objects.filter(code=filters.zone).values_list("pk", flat=True).first() if filters.zone else None
+    )
+    listed = projects_as_of(filters.as_of, base, zone_id)
+    if filters.status:
+        listed = listed.filter(as_of_status=filters.status)
+    if filters.late is not None:
+        # "Late on D" is a condition on the state interval covering D: no evaluation of the zone for it.
+        late = ProjectState.objects.filter(on_day(filters.as_of), late_on(filters.as_of)).values("project_id")
+        listed = listed.filter(pk__in=late) if filters.late else listed.exclude(pk__in=late)
+    evaluations: dict[int, Evaluation]
+    if filters.flagged is not None:
+        # The legal rules are data evaluated in Python: this filter still evaluates every listed project.
+        evaluations = evaluate(filters.as_of, base)
+        wanted = [pk for pk, e in evaluations.items() if e.is_flagged == filters.flagged]
+        listed = listed.filter(pk__in=wanted)
+    else:
+        # Only the rows a page shows get evaluated (see `PageEvaluations.load`, called by `project_rows`).
+        evaluations = PageEvaluations(filters.as_of) if with_evaluations else {}
+    listed = listed.select_related("zone", "gate_area", "sector").prefetch_related("shares__investor").order_by("code")
+    return listed, evaluations
+
+
+class PageEvaluations(dict[int, Evaluation]):
+    """Evaluations computed on demand for the projects a page lists (a fixed number of queries a page)."""
+
+    def __init__(self, day: dt.date) -> None:
+        super().__init__()
+        self.day = day
+
+    def load(self, projects: Iterable[Project]) -> None:
+        missing = [
+            _Row(p.pk, p.as_of_status, p.as_of_version_id, p.policy_approval)  # type: ignore[attr-defined]
+            for p in projects
+            if p.pk not in self and getattr(p, "as_of_version_id", None)
+        ]
+        if missing:
+            self.update(_evaluate_rows(self.day, missing, Project.objects.filter(pk__in=[r.pk for r in missing])))
+
+
+def load_evaluations(evaluations: dict[int, Evaluation], projects: Iterable[Project]) -> None:
+    """Make sure `evaluations` holds those of `projects` (lists evaluate only the rows they show)."""
+    if isinstance(evaluations, PageEvaluations):
+        evaluations.load(projects)
+
+
+def keyset_chunks(listed: QuerySet[Project], size: int) -> Iterator[list[Project]]:
+    """The projects of a list ordered by code, `size` at a time, each chunk found by the last code of the
+    one before (an index seek, not an OFFSET that reads every earlier row again)."""
+    last: str | None = None
+    while True:
+        qs = listed.order_by("code")
+        chunk = list((qs if last is None else qs.filter(code__gt=last))[:size])
+        if not chunk:
+            return
+        yield chunk
+        if len(chunk) < size:
+            return
+        last = chunk[-1].code
+
+
+def versions_by_id(ids: Iterable[int]) -> dict[int, CertificateVersion]:
+    return {v.pk: v for v in CertificateVersion.objects.filter(pk__in=list(ids))}
+
+
+def disbursed_by_project(day: dt.date, ids: Iterable[int]) -> dict[int, dict[str, Decimal]]:
+    out: dict[int, dict[str, Decimal]] = defaultdict(dict)
+    for project_id, currency, total in (
+        Disbursement.objects.filter(project_id__in=list(ids), paid_on__lte=day)
+        .values("project_id", "currency")
+        .annotate(total=Sum("amount"))
+        .values_list("project_id", "currency", "total")
+    ):
+        out[project_id][currency] = total
+    return out
+
+
+def project_detail_queryset() -> QuerySet[Project]:
+    return Project.objects.select_related("zone", "gate_area", "functional_area", "commune", "sector").prefetch_related(
+        "shares__investor",
+        Prefetch(
+            "versions", queryset=CertificateVersion.objects.order_by("issued_on", "number").prefetch_related("plans")
+        ),
+        Prefetch("status_changes", queryset=StatusChange.objects.order_by("effective_on", "id")),
+        Prefetch("disbursements", queryset=Disbursement.objects.order_by("paid_on", "id")),
+        "actuals",
+    )
+
+
+def status_counts(day: dt.date, projects: QuerySet[Project]) -> dict[str, int]:
+    return dict(
+        projects_as_of(day, projects)
+        .values_list("as_of_status")
+        .annotate(n=Count("pk"))
+        .values_list("as_of_status", "n")
+    )
