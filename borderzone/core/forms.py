@@ -12,6 +12,8 @@ from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 
+from borderzone.core.inputs import day_in_range, day_range_message
+
 # Django 6's empty choice of a model field's select, which Django's own Vietnamese and Chinese
 # catalogues do not translate yet; listed here so that our project catalogue carries it.
 BLANK_CHOICE_LABEL = gettext_noop("- Select an option -")
@@ -43,6 +45,12 @@ class DateField(forms.DateField):
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("help_text", gettext_lazy("dd/mm/yyyy"))
         super().__init__(**kwargs)
+
+    def validate(self, value: Any) -> None:
+        # A day outside 1900-2200 (a year 1 or 9999) overflows date arithmetic further on.
+        super().validate(value)
+        if value and not day_in_range(value):
+            raise ValidationError(day_range_message(), code="out_of_range")
 
 
 def apply_validation_error(form: forms.Form, exc: ValidationError) -> None:

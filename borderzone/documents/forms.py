@@ -7,6 +7,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from borderzone.core.forms import DateField, OtherLanguagesForm
+from borderzone.core.uploads import UploadField
 from borderzone.documents.files import FORMATS
 from borderzone.documents.models import (
     DocumentField,
@@ -75,7 +76,7 @@ class DocumentForm(OtherLanguagesForm):
 
 
 class FileUploadForm(forms.Form):
-    file = forms.FileField(
+    file = UploadField(
         label=_("File"),
         help_text=_("PDF (shown in the page), Word, Excel or OpenDocument: %(list)s.") % {"list": ", ".join(FORMATS)},
     )
@@ -120,7 +121,7 @@ class ComponentForm(OtherLanguagesForm):
 
     name = forms.CharField(label=_("Paper"), max_length=400)
     copies = forms.CharField(label=_("Copies"), max_length=100, initial="01 bản chính")
-    form = forms.FileField(label=_("Form to fill in"), required=False)
+    form = UploadField(label=_("Form to fill in"), required=False)
 
 
 class ComponentEditForm(OtherLanguagesForm):

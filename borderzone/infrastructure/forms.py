@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from borderzone.core.forms import DateField
+from borderzone.core.uploads import UploadField
 from borderzone.infrastructure.models import FundingSource, PlanPeriod, WorkKind, WorkStatus
 from borderzone.infrastructure.services import FIRST_YEAR, LAST_YEAR
 from borderzone.zones.models import Commune, EconomicZone, GateArea
@@ -74,4 +75,4 @@ class FundingForm(forms.Form):
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label=_("File (CSV or XLSX)"))
+    file = UploadField(label=_("File (CSV or XLSX)"))

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from borderzone.core.forms import DateField
+from borderzone.core.uploads import UploadField
 from borderzone.planning.evidence import MAX_BYTES
 from borderzone.planning.models import CooperationField, EvidenceKind, GoalStatus
 from borderzone.zones.models import EconomicZone, GateArea
@@ -65,7 +66,7 @@ class EvidenceForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=300)
     dated = DateField(label=_("Dated"))
     reference = forms.CharField(label=_("Number or reference"), max_length=100, required=False)
-    file = forms.FileField(
+    file = UploadField(
         label=_("File"),
         help_text=_("PDF or Word (.docx) for documents; JPEG, PNG or WebP for photos; at most 10 MB."),
     )

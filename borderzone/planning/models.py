@@ -10,6 +10,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from borderzone.core.storage import private_storage
 from borderzone.zones.models import EconomicZone, GateArea
 
 
@@ -152,7 +153,7 @@ class Evidence(models.Model):
     title = models.CharField(_("title"), max_length=300)
     dated = models.DateField(_("dated"))
     reference = models.CharField(_("number or reference"), max_length=100, blank=True)
-    file = models.FileField(_("file"), upload_to=evidence_path, max_length=300)
+    file = models.FileField(_("file"), upload_to=evidence_path, storage=private_storage, max_length=300)
     original_name = models.CharField(_("file name"), max_length=255)
     content_type = models.CharField(_("content type"), max_length=100)
     extension = models.CharField(max_length=10)

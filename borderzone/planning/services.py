@@ -19,6 +19,7 @@ from borderzone.access.services import ModelWrites
 from borderzone.access.services import save_checked as _save
 from borderzone.core.cache import bump_version
 from borderzone.core.models import AuditAction
+from borderzone.core.uploads import check_upload_content
 from borderzone.planning.evidence import check_evidence_file
 from borderzone.planning.models import (
     AgreementAction,
@@ -155,6 +156,7 @@ def evidence_add(
     reference: str = "",
 ) -> Evidence:
     """Attach a dated document, photo or decision to a milestone, after checking what the file really is."""
+    check_upload_content(data)
     sniffed = check_evidence_file(data, kind)
     digest = hashlib.sha256(data).hexdigest()
     if milestone.evidence.filter(sha256=digest).exists():

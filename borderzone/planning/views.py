@@ -17,6 +17,7 @@ from borderzone.access.actors import Actor
 from borderzone.access.pages import staff_form_view, zone_from_query
 from borderzone.access.permissions import can_change_zone, get_visible_or_404
 from borderzone.core.forms import form_status, initial_from
+from borderzone.core.storage import serve_file
 from borderzone.planning import selectors, services
 from borderzone.planning.forms import (
     ActionForm,
@@ -101,14 +102,14 @@ def evidence_file(request: HttpRequest, pk: int) -> FileResponse:
     )
     if evidence is None:
         raise Http404
-    response = FileResponse(
-        evidence.file.open("rb"),
-        content_type=evidence.content_type,
-        as_attachment=not evidence.content_type.startswith("image/"),
-        filename=f"{evidence.pk}-{evidence.original_name}",
+    # Evidence of a published goal is public; of an unpublished one, only for its zone's staff.
+    return serve_file(
+        evidence.file,
+        f"{evidence.pk}-{evidence.original_name}",
+        evidence.content_type,
+        inline=evidence.content_type.startswith("image/"),
+        public=evidence.milestone.goal.is_published and request.user.is_anonymous,
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
 
 
 _form = partial(staff_form_view, template="planning/form.html")

@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from borderzone.core.captcha import CaptchaWidget, FocusFirstError
+from borderzone.core.uploads import UploadField
 from borderzone.portal.models import Article, Category
 from borderzone.zones.models import EconomicZone
 
@@ -57,7 +58,7 @@ class ScheduleForm(forms.Form):
 
 
 class ImageForm(forms.Form):
-    image = forms.FileField(label=_("Image file"), help_text=_("JPEG, PNG, WebP or GIF, up to 8 MB."))
+    image = UploadField(label=_("Image file"), help_text=_("JPEG, PNG, WebP or GIF, up to 8 MB."))
     alt = forms.CharField(
         label=_("Alternative text"), max_length=300, help_text=_("What the image shows, for screen readers.")
     )

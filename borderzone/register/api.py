@@ -17,6 +17,7 @@ from ninja.security import django_auth
 
 from borderzone.access.actors import request_actor
 from borderzone.access.permissions import get_changeable_or_404
+from borderzone.core.inputs import PageNumber
 from borderzone.core.text import name_key
 from borderzone.register import selectors, services
 from borderzone.register.models import (
@@ -47,7 +48,7 @@ class ListQuery(Schema):
     late: bool | None = None
     flagged: bool | None = None
     q: str | None = None
-    page: int = Field(1, ge=1)
+    page: PageNumber = 1
     page_size: int = Field(50, ge=1, le=MAX_PAGE_SIZE)
 
 
@@ -56,7 +57,7 @@ class InvestorIn(Schema):
     ownership: Ownership
     country: str = Field(..., pattern=r"^[A-Za-z]{2}$")
     tax_code: str = ""
-    share_percent: Decimal = Field(Decimal(100), ge=0, le=100)
+    share_percent: Decimal = Field(Decimal(100), ge=0, le=100, max_digits=6, decimal_places=2)
 
 
 class PlansIn(Schema):
@@ -78,7 +79,7 @@ class ProjectIn(Schema):
     sector: str | None = None
     objectives: str = ""
     scale: str = ""
-    land_area_ha: Decimal | None = Field(None, ge=0)
+    land_area_ha: Decimal | None = Field(None, ge=0, max_digits=12, decimal_places=4)
     state_land: bool = True
     policy_approval: bool = False
     operating_term_years: int | None = Field(None, ge=1, le=99)
@@ -86,9 +87,9 @@ class ProjectIn(Schema):
     issued_on: dt.date
     certificate_no: str = ""
     currency: Currency = Currency.VND
-    total_capital: Decimal = Field(..., ge=0)
-    equity: Decimal | None = Field(None, ge=0)
-    vnd_rate: Decimal | None = Field(None, gt=0)
+    total_capital: Decimal = Field(..., ge=0, max_digits=20, decimal_places=0)
+    equity: Decimal | None = Field(None, ge=0, max_digits=20, decimal_places=0)
+    vnd_rate: Decimal | None = Field(None, gt=0, max_digits=12, decimal_places=2)
     rate_date: dt.date | None = None
     plans: PlansIn = PlansIn()
     status: Status = Status.PREPARING
@@ -99,7 +100,7 @@ class ProjectPatch(Schema):
     objectives: str | None = None
     scale: str | None = None
     gate_area: str | None = None
-    land_area_ha: Decimal | None = Field(None, ge=0)
+    land_area_ha: Decimal | None = Field(None, ge=0, max_digits=12, decimal_places=4)
     state_land: bool | None = None
     policy_approval: bool | None = None
     operating_term_years: int | None = Field(None, ge=1, le=99)
@@ -111,9 +112,9 @@ class VersionIn(Schema):
     certificate_no: str = ""
     changes: str = ""
     currency: Currency | None = None
-    total_capital: Decimal = Field(..., ge=0)
-    equity: Decimal | None = Field(None, ge=0)
-    vnd_rate: Decimal | None = Field(None, gt=0)
+    total_capital: Decimal = Field(..., ge=0, max_digits=20, decimal_places=0)
+    equity: Decimal | None = Field(None, ge=0, max_digits=20, decimal_places=0)
+    vnd_rate: Decimal | None = Field(None, gt=0, max_digits=12, decimal_places=2)
     rate_date: dt.date | None = None
     plans: PlansIn = PlansIn()
 
@@ -127,7 +128,7 @@ class StatusIn(Schema):
 
 class DisbursementIn(Schema):
     paid_on: dt.date
-    amount: Decimal = Field(..., gt=0)
+    amount: Decimal = Field(..., gt=0, max_digits=20, decimal_places=0)
     currency: Currency = Currency.VND
     note: str = ""
 

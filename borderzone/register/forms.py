@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from borderzone.core.countries import validate_country
 from borderzone.core.forms import DateField
+from borderzone.core.uploads import UploadField
 from borderzone.register.models import (
     Currency,
     Investor,
@@ -134,7 +135,7 @@ class MilestoneForm(forms.Form):
 
 
 class UploadForm(forms.Form):
-    file = forms.FileField(label=_("CSV or XLSX file"))
+    file = UploadField(label=_("CSV or XLSX file"))
     dry_run = forms.BooleanField(label=_("Check only (preview, write nothing)"), required=False, initial=True)
 
 

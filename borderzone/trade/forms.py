@@ -4,11 +4,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from borderzone.core.uploads import UploadField
 from borderzone.trade.models import FigureStatus
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label=_("File (CSV or XLSX)"))
+    file = UploadField(label=_("File (CSV or XLSX)"))
     source = forms.CharField(
         label=_("Source"),
         required=False,
