@@ -17,11 +17,9 @@ from ninja.security import django_auth
 
 from borderzone.core.actors import request_actor
 from borderzone.core.permissions import get_changeable_or_404
-from borderzone.core.text import name_key
 from borderzone.investments import selectors, services
 from borderzone.investments.models import (
     Currency,
-    Investor,
     MilestoneKind,
     Ownership,
     Project,
@@ -229,45 +227,43 @@ def _created(request: HttpRequest, code: str) -> tuple[int, dict[str, Any]]:
 )
 def create_project(request: HttpRequest, payload: ProjectIn) -> tuple[int, dict[str, Any]]:
     zone = get_changeable_or_404(request.user, EconomicZone.objects.all(), code=payload.zone)
-    actor = request_actor(request, "api")
-    investors = []
-    for item in payload.investors:
-        investor = Investor.objects.filter(zone=zone, name_key=name_key(item.name)).first()
-        if investor is None:
-            investor = services.investor_create(
-                zone=zone,
-                name=item.name,
-                ownership=item.ownership,
-                country=item.country,
-                tax_code=item.tax_code,
-                actor=actor,
-            )
-        investors.append((investor, item.share_percent))
-    services.project_create(
+    investors = [
+        services.InvestorData(
+            name=item.name,
+            ownership=item.ownership,
+            country=item.country,
+            tax_code=item.tax_code,
+            share_percent=item.share_percent,
+        )
+        for item in payload.investors
+    ]
+    services.project_register(
         zone=zone,
-        code=payload.code,
-        name=payload.name,
-        ownership=payload.ownership,
         investors=investors,
-        gate_area=_gate_area(zone, payload.gate_area),
-        sector=_sector(payload.sector_version, payload.sector),
-        objectives=payload.objectives,
-        scale=payload.scale,
-        land_area_ha=payload.land_area_ha,
-        state_land=payload.state_land,
-        policy_approval=payload.policy_approval,
-        operating_term_years=payload.operating_term_years,
-        published=payload.published,
-        issued_on=payload.issued_on,
-        certificate_no=payload.certificate_no,
-        currency=payload.currency,
-        total_capital=payload.total_capital,
-        equity=payload.equity,
-        vnd_rate=payload.vnd_rate,
-        rate_date=payload.rate_date,
+        fields={
+            "code": payload.code,
+            "name": payload.name,
+            "ownership": payload.ownership,
+            "gate_area": _gate_area(zone, payload.gate_area),
+            "sector": _sector(payload.sector_version, payload.sector),
+            "objectives": payload.objectives,
+            "scale": payload.scale,
+            "land_area_ha": payload.land_area_ha,
+            "state_land": payload.state_land,
+            "policy_approval": payload.policy_approval,
+            "operating_term_years": payload.operating_term_years,
+            "published": payload.published,
+            "issued_on": payload.issued_on,
+            "certificate_no": payload.certificate_no,
+            "currency": payload.currency,
+            "total_capital": payload.total_capital,
+            "equity": payload.equity,
+            "vnd_rate": payload.vnd_rate,
+            "rate_date": payload.rate_date,
+            "status": payload.status,
+        },
         plans=_plans(payload.plans),
-        status=payload.status,
-        actor=actor,
+        actor=request_actor(request, "api"),
     )
     return _created(request, payload.code)
 

@@ -32,7 +32,6 @@ from borderzone.core.permissions import (
     zones_visible_to,
 )
 from borderzone.core.tabular import Sheet, TableError, read_table, write_csv, write_xlsx
-from borderzone.core.text import name_key
 from borderzone.investments import selectors, services
 from borderzone.investments.forms import (
     DisbursementForm,
@@ -317,24 +316,16 @@ def project_create(request: HttpRequest) -> HttpResponse:
     form = ProjectCreateForm(request.POST or None, zone=zone, initial={"state_land": True, "currency": "VND"})
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        actor = request_actor(request)
+        investor = services.InvestorData(
+            name=data["investor"],
+            ownership=data["ownership"],
+            country=data["investor_country"],
+            tax_code=data["investor_tax_code"],
+        )
+        fields = {k: v for k, v in data.items() if not k.startswith("plan_") and not k.startswith("investor")}
         try:
-            investor = Investor.objects.filter(zone=zone, name_key=name_key(data["investor"])).first()
-            if investor is None:
-                investor = services.investor_create(
-                    zone=zone,
-                    name=data["investor"],
-                    ownership=data["ownership"],
-                    country=data["investor_country"],
-                    tax_code=data["investor_tax_code"],
-                    actor=actor,
-                )
-            project = services.project_create(
-                zone=zone,
-                investors=[(investor, Decimal(100))],
-                plans=plans_from(data),
-                actor=actor,
-                **{k: v for k, v in data.items() if not k.startswith("plan_") and not k.startswith("investor")},
+            project = services.project_register(
+                zone=zone, investors=[investor], fields=fields, plans=plans_from(data), actor=request_actor(request)
             )
         except ValidationError as exc:
             apply_validation_error(form, exc)

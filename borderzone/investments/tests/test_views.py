@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 
 from borderzone.core.models import AuditEvent
 from borderzone.investments import services
-from borderzone.investments.models import LegalRule, Project
+from borderzone.investments.models import Investor, LegalRule, Project
 from borderzone.investments.tests.factories import make_project
 
 pytestmark = pytest.mark.django_db
@@ -121,6 +121,30 @@ def test_create_form_rerenders_with_422_and_keeps_input(zone, specialist, settin
     response = login(specialist).post("/staff/investments/new/", data)
     assert response.status_code == 302
     assert Project.objects.get().versions.get().equity == Decimal(50)
+
+
+def test_a_refused_create_leaves_no_investor_behind(zone, actor, specialist, settings):
+    # Given a project with code 777, when staff register another 777 for a new investor,
+    settings.DEFAULT_ZONE_CODE = "ZA"
+    make_project(zone, actor, code="777")
+    investors_before = set(Investor.objects.values_list("name", flat=True))
+    data = {
+        "code": "777",
+        "name": "Kho mới",
+        "ownership": "domestic",
+        "investor": "Công ty Mới Tinh",
+        "investor_country": "VN",
+        "issued_on": "2020-01-01",
+        "status": "preparing",
+        "currency": "VND",
+        "total_capital": "100",
+    }
+    response = login(specialist).post("/staff/investments/new/", data)
+    # then the form says why, and neither the project nor its new investor was written.
+    assert response.status_code == 422
+    assert "Đã có dự án với mã số này." in response.text
+    assert set(Investor.objects.values_list("name", flat=True)) == investors_before
+    assert Project.objects.filter(code="777").count() == 1
 
 
 def test_forms_record_status_disbursement_and_milestone(zone, actor, specialist):
