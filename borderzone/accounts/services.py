@@ -26,10 +26,11 @@ def user_create(
     first_name: str = "",
     last_name: str = "",
     email: str = "",
+    is_active: bool = True,
     is_demo: bool = False,
     actor: Actor,
 ) -> User:
-    """Create an account, checking the password against Django's validators."""
+    """Create an account (active or not), checking the password against Django's validators."""
     if User.objects.filter(username__iexact=username).exists():
         raise ValidationError({"username": _("This username is already taken.")})
     user = User(
@@ -38,6 +39,7 @@ def user_create(
         first_name=first_name,
         last_name=last_name,
         email=email,
+        is_active=is_active,
         is_demo=is_demo,
     )
     try:
@@ -51,19 +53,6 @@ def user_create(
     for zone in zones:
         assignment = ZoneAssignment.objects.create(user=user, zone=zone)
         audit_record(actor=actor, instance=assignment, action=AuditAction.CREATED)
-    return user
-
-
-@transaction.atomic
-def user_set_password(*, user: User, password: str, actor: Actor) -> User:
-    try:
-        validate_password(password, user)
-    except ValidationError as exc:
-        raise ValidationError({"password": exc.messages}) from None
-    before = snapshot(user)
-    user.set_password(password)
-    user.save(update_fields=["password"])
-    audit_record(actor=actor, instance=user, before=before, changes={"password": ["***", "***"]})
     return user
 
 

@@ -73,10 +73,9 @@ def user_create(request: HttpRequest) -> HttpResponse:
                 first_name=data["first_name"],
                 last_name=data["last_name"],
                 email=data["email"],
+                is_active=data["is_active"],
                 actor=request_actor(request),
             )
-            if not data["is_active"]:
-                services.user_update(user=user, is_active=False, actor=request_actor(request))
         except ValidationError as exc:
             apply_validation_error(form, exc)
         else:

@@ -14,7 +14,7 @@ from django.shortcuts import redirect, render
 
 from borderzone.core.actors import request_actor
 from borderzone.core.forms import apply_validation_error, form_status
-from borderzone.core.permissions import ensure_can_change, zone_of
+from borderzone.core.permissions import zone_of
 
 if TYPE_CHECKING:
     from borderzone.zones.models import EconomicZone
@@ -24,8 +24,7 @@ def zone_from_query(request: HttpRequest) -> EconomicZone:
     """The zone a page is asked for (`?zone=CODE`), else the default zone; 404 when there is none."""
     from borderzone.zones import selectors
 
-    code = request.GET.get("zone")
-    zone = selectors.zone_list().filter(code=code).first() if code else selectors.zone_default()
+    zone = selectors.zone_asked(None, request.GET.get("zone"))
     if zone is None:
         raise Http404
     return zone
@@ -77,12 +76,10 @@ def staff_form_view[T](
     context: Mapping[str, Any] | None = None,
     with_files: bool = False,
 ) -> HttpResponse:
-    """The form page of a change to `target` (the zone a new object goes into, or the object itself).
-
-    404 when the user may not see `target`, 403 when they may only read it; then `form_page`, whose page
-    also has the `title`, `back` (where Cancel leads) and the target's zone.
+    """The form page of a change to `target` (the zone a new object goes into, or the object itself), which
+    the view fetched with its permission decided (`get_changeable_or_404`): `form_page`, whose page also has
+    the `title`, `back` (where Cancel leads) and the target's zone. It does not decide again.
     """
-    ensure_can_change(request.user, target)
     page = {"zone": zone_of(target), "title": title, "back": back, **(context or {})}
     return form_page(
         request,

@@ -27,12 +27,12 @@ class PrivateStorage(FileSystemStorage):
     def __init__(self) -> None:
         super().__init__(base_url=None)
 
-    @property  # type: ignore[override]
+    @property
     def base_location(self) -> str:
         configured = getattr(settings, "PRIVATE_MEDIA_ROOT", None)
         return str(configured or f"{str(settings.MEDIA_ROOT).rstrip('/')}-private")
 
-    @property  # type: ignore[override]
+    @property
     def location(self) -> str:
         return os.path.abspath(self.base_location)
 

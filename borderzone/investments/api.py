@@ -28,7 +28,8 @@ from borderzone.investments.models import (
     VsicVersion,
 )
 from borderzone.investments.presenters import cached_summary, parse_as_of, project_rows
-from borderzone.zones.models import EconomicZone, GateArea
+from borderzone.zones.models import EconomicZone
+from borderzone.zones.selectors import gate_area_by_code
 
 router = Router(tags=["investments"])
 
@@ -194,15 +195,6 @@ def _editable(request: HttpRequest, code: str) -> Project:
     return get_changeable_or_404(request.user, Project.objects.select_related("zone"), code=code)
 
 
-def _gate_area(zone: EconomicZone, code: str | None) -> GateArea | None:
-    if not code:
-        return None
-    area = GateArea.objects.filter(zone=zone, code=code).first()
-    if area is None:
-        raise ValidationError({"gate_area": _("No gate area with code %(code)s in this zone.") % {"code": code}})
-    return area
-
-
 def _sector(version: str, code: str | None) -> Sector | None:
     if not code:
         return None
@@ -244,7 +236,7 @@ def create_project(request: HttpRequest, payload: ProjectIn) -> tuple[int, dict[
             "code": payload.code,
             "name": payload.name,
             "ownership": payload.ownership,
-            "gate_area": _gate_area(zone, payload.gate_area),
+            "gate_area": gate_area_by_code(zone, payload.gate_area or None),
             "sector": _sector(payload.sector_version, payload.sector),
             "objectives": payload.objectives,
             "scale": payload.scale,
@@ -273,7 +265,7 @@ def update_project(request: HttpRequest, code: str, payload: ProjectPatch) -> di
     project = _editable(request, code)
     data = payload.dict(exclude_unset=True)
     if "gate_area" in data:
-        data["gate_area"] = _gate_area(project.zone, data["gate_area"])
+        data["gate_area"] = gate_area_by_code(project.zone, data["gate_area"] or None)
     services.project_update(project=project, actor=request_actor(request, "api"), **data)
     return _created(request, code)[1]
 

@@ -41,7 +41,9 @@ from borderzone.zones.models import EconomicZone
 #: The cache scope every figure of the register is keyed by.
 SCOPE = "investments"
 
-PROJECT_FIELDS = (
+#: What a user may change of a project (the edit page's form has exactly these fields; the API a subset);
+#: the services also take `is_demo` from the demo loader.
+PROJECT_EDITABLE = (
     "name",
     "ownership",
     "sector",
@@ -55,8 +57,8 @@ PROJECT_FIELDS = (
     "policy_approval",
     "operating_term_years",
     "published",
-    "is_demo",
 )
+PROJECT_FIELDS = (*PROJECT_EDITABLE, "is_demo")
 VERSION_FIELDS = ("certificate_no", "changes", "currency", "total_capital", "equity", "vnd_rate", "rate_date")
 RULE_FIELDS = ("months", "policy_approved_only", "law", "article", "description", "valid_from", "valid_to")
 

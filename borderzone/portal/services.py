@@ -21,6 +21,7 @@ from borderzone.core.cache import bump_version
 from borderzone.core.models import AuditAction
 from borderzone.core.notifications import notify_zone_staff
 from borderzone.core.services import ModelWrites
+from borderzone.core.storage import delete_files, delete_files_on_commit
 from borderzone.portal.content import make_slug, process_image, sanitize_html
 from borderzone.portal.models import (
     Article,
@@ -283,8 +284,7 @@ def image_add(
         image.full_clean()
         image.save()
     except Exception:
-        default_storage.delete(main)
-        default_storage.delete(thumb)
+        delete_files(default_storage, [main, thumb])
         raise
     audit_record(actor=actor, instance=image, action=AuditAction.CREATED)
     _bump(article)
@@ -298,12 +298,7 @@ def image_delete(*, image: ArticleImage, actor: Actor) -> None:
     audit_record(actor=actor, instance=image, action=AuditAction.DELETED, before=snapshot(image))
     paths = [image.file, image.thumbnail]
     image.delete()
-
-    def remove_files() -> None:
-        for path in paths:
-            default_storage.delete(path)
-
-    transaction.on_commit(remove_files)
+    delete_files_on_commit(default_storage, paths)
     _bump(article)
 
 

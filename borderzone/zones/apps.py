@@ -11,6 +11,6 @@ class ZonesConfig(AppConfig):
     api_prefix = "/zones"
     demo_order = 10
     nav_items = [
-        NavItem("zones:gate-list", _("Border gates"), "public", 20),  # type: ignore[arg-type]
-        NavItem("zones:map", _("Map"), "public", 25),  # type: ignore[arg-type]
+        NavItem("zones:gate-list", _("Border gates"), "public", 20),
+        NavItem("zones:map", _("Map"), "public", 25),
     ]

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET
 from borderzone.core.formatting import format_date
 from borderzone.core.forms import initial_from
 from borderzone.core.pages import staff_form_view, zone_from_query
-from borderzone.core.permissions import can_change_zone, can_view_zone, get_visible_or_404
+from borderzone.core.permissions import can_change_zone, can_view_zone, get_changeable_or_404
 from borderzone.zones import gate_selectors, gate_services
 from borderzone.zones.gate_forms import FacilityForm, GateForm, GateStatusForm
 from borderzone.zones.geo import DATA_DIR
@@ -40,17 +40,12 @@ def gate_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def investment_status_choices() -> list[tuple[str, Any]]:
-    from borderzone.investments.models import Status
-
-    return list(Status.choices)
-
-
 def gate_detail(request: HttpRequest, code: str) -> HttpResponse:
     gate = get_object_or_404(gate_selectors.gate_list(), code=code)
     # The gate page gathers what other apps keep about the gate's area; each reads through its selectors.
     from borderzone.infrastructure import selectors as infrastructure_selectors
     from borderzone.investments import selectors as investment_selectors
+    from borderzone.investments.models import Status
     from borderzone.planning import selectors as planning_selectors
     from borderzone.trade import selectors as trade_selectors
 
@@ -83,7 +78,7 @@ def gate_detail(request: HttpRequest, code: str) -> HttpResponse:
             "projects_as_of": today,
             "staff_view": can_view_zone(request.user, gate.zone),
             "trade_years": trade_years,
-            "status_labels": dict(investment_status_choices()),
+            "status_labels": dict(Status.choices),
             "can_change": can_change_zone(request.user, gate.zone),
         },
     )
@@ -95,7 +90,7 @@ def _marker(gate: BorderGate) -> dict[str, Any]:
         "code": gate.code,
         "name": gate.display_name,
         "type": gate.gate_type,
-        "type_label": str(gate.get_gate_type_display()),  # type: ignore[attr-defined]
+        "type_label": str(gate.get_gate_type_display()),
         "partner": gate.display_partner_name,
         "lat": float(gate.latitude) if gate.latitude is not None else None,
         "lon": float(gate.longitude) if gate.longitude is not None else None,
@@ -145,7 +140,7 @@ def _gate_url(gate: BorderGate) -> str:
 
 @login_required
 def gate_create(request: HttpRequest, code: str) -> HttpResponse:
-    zone = get_visible_or_404(request.user, EconomicZone.objects.select_related("province"), code=code)
+    zone = get_changeable_or_404(request.user, EconomicZone.objects.select_related("province"), code=code)
     save = partial(gate_services.gate_create, zone=zone)
     back = reverse("zones:gate-list")
     form = partial(GateForm, zone=zone)
@@ -154,7 +149,7 @@ def gate_create(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 def gate_edit(request: HttpRequest, code: str) -> HttpResponse:
-    gate = get_visible_or_404(request.user, BorderGate.objects.select_related("zone__province"), code=code)
+    gate = get_changeable_or_404(request.user, BorderGate.objects.select_related("zone__province"), code=code)
     initial = initial_from(gate, [f for f in gate_services.GATE_FIELDS if f != "gate_type"])
     form = partial(GateForm, zone=gate.zone, gate=gate, initial=initial)
     save = partial(gate_services.gate_update, gate=gate)
@@ -167,7 +162,7 @@ def gate_edit(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 def gate_status_create(request: HttpRequest, code: str) -> HttpResponse:
-    gate = get_visible_or_404(request.user, BorderGate.objects.select_related("zone"), code=code)
+    gate = get_changeable_or_404(request.user, BorderGate.objects.select_related("zone"), code=code)
     title = _("Status change of %(name)s") % {"name": gate.name}
     save = partial(gate_services.gate_status_record, gate=gate)
     done = _("Status change recorded.")
@@ -176,7 +171,7 @@ def gate_status_create(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 def facility_create(request: HttpRequest, code: str) -> HttpResponse:
-    gate = get_visible_or_404(request.user, BorderGate.objects.select_related("zone"), code=code)
+    gate = get_changeable_or_404(request.user, BorderGate.objects.select_related("zone"), code=code)
     form = partial(FacilityForm, zone=gate.zone)
     save = partial(gate_services.facility_create, gate=gate)
     title = _("New facility at %(name)s") % {"name": gate.name}
@@ -185,7 +180,7 @@ def facility_create(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 def facility_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    facility = get_visible_or_404(request.user, GateFacility.objects.select_related("gate__zone"), pk=pk)
+    facility = get_changeable_or_404(request.user, GateFacility.objects.select_related("gate__zone"), pk=pk)
     form = partial(FacilityForm, zone=facility.gate.zone, initial=initial_from(facility, gate_services.FACILITY_FIELDS))
     save = partial(gate_services.facility_update, facility=facility)
     title = _("Edit facility %(name)s") % {"name": facility.name}

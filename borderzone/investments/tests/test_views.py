@@ -275,3 +275,34 @@ def test_the_public_list_shows_published_projects_with_their_status_to_everyone(
     assert "VND 100 billion" in english
     assert client.get("/projects/", {"q": "kho ngoai quan"}).content.decode().count("Kho ngoại quan công khai") == 1
     assert "Kho ngoại quan công khai" not in client.get("/projects/", {"status": "preparing"}).content.decode()
+
+
+def test_the_edit_form_changes_exactly_what_the_service_lets_a_user_change():
+    from borderzone.investments.forms import ProjectForm
+
+    assert set(ProjectForm.base_fields) == set(services.PROJECT_EDITABLE)
+    assert set(services.PROJECT_FIELDS) - set(services.PROJECT_EDITABLE) == {"is_demo"}
+
+
+def test_the_edit_page_decides_permission_once(zone, actor, specialist):
+    # Given a project of the specialist's zone, when they open its edit page,
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    make_project(zone, actor, code="101")
+    client = login(specialist)
+    client.get("/staff/investments/101/edit/")  # sessions and caches warmed
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/staff/investments/101/edit/")
+    # then the project is read once with its zone, and the permission asks two questions (sees, changes).
+    assert response.status_code == 200
+    project_reads = [q["sql"] for q in queries.captured_queries if 'FROM "investments_project"' in q["sql"]]
+    assert len(project_reads) == 1, project_reads
+    assert len(queries.captured_queries) == EDIT_PAGE_QUERIES, "\n".join(
+        q["sql"][:150] for q in queries.captured_queries
+    )
+
+
+# session, user, the project with its zone, may change (zone assignment), form choices (sectors, gate areas,
+# functional areas, communes): 8; before the decision was made once it was 11.
+EDIT_PAGE_QUERIES = 8
