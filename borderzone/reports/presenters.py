@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from borderzone.investments.models import Status
+from borderzone.register.models import Status
 from borderzone.reports.dashboard import CombinedQuery, DashboardQuery
 from borderzone.zones.models import EconomicZone
 

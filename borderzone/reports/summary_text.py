@@ -12,14 +12,14 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from borderzone.access.permissions import can_view_zone
 from borderzone.core.cache import cached
 from borderzone.core.formatting import format_date, format_money, format_percent
 from borderzone.core.money import Money
-from borderzone.core.permissions import can_view_zone
 from borderzone.zones.models import EconomicZone
 
 if TYPE_CHECKING:
-    from borderzone.core.permissions import AnyUser
+    from borderzone.access.permissions import AnyUser
 
 # Every app whose data the text reads: a write to any of them makes a new text.
 SCOPES = ("investments", "trade", "infrastructure", "planning", "zones")
@@ -46,7 +46,7 @@ def _money_parts(amounts: dict[str, Any]) -> str:
 
 
 def _investment_paragraph(zone: EconomicZone, day: dt.date, today: dt.date) -> str:
-    from borderzone.investments.selectors import summary
+    from borderzone.register.selectors import summary
 
     data = summary(day, zone)
     total = data["projects"]["total"]

@@ -10,11 +10,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from borderzone.core.actors import request_actor
+from borderzone.access.actors import request_actor
+from borderzone.access.permissions import get_visible_or_404, is_staff_member, restrict_to_visible, zones_visible_to
 from borderzone.core.forms import apply_validation_error, form_status
-from borderzone.core.permissions import get_visible_or_404, is_staff_member, restrict_to_visible, zones_visible_to
 from borderzone.core.spans import year_span
-from borderzone.investments.models import Status
+from borderzone.register.models import Status
 from borderzone.reports import services
 from borderzone.reports.dashboard import CombinedQuery, DashboardQuery, combined_dashboard_data, dashboard_data
 from borderzone.reports.forms import DashboardForm, ReportRequestForm, SummaryTextForm

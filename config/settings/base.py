@@ -34,12 +34,14 @@ INSTALLED_APPS = [
     "borderzone.core",
     "borderzone.accounts",
     "borderzone.zones",
-    "borderzone.investments",
+    "borderzone.access",
+    "borderzone.gates",
+    "borderzone.register",
     "borderzone.planning",
     "borderzone.infrastructure",
     "borderzone.trade",
     "borderzone.documents",
-    "borderzone.investing",
+    "borderzone.promotion",
     "borderzone.portal",
     "borderzone.reports",
 ]
@@ -76,7 +78,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "borderzone.core.context_processors.site",
+                "borderzone.access.context_processors.site",
             ],
             "builtins": ["borderzone.core.templatetags.bz"],
         },
@@ -108,7 +110,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=env.integer("AXES_COOLOFF_MINUTES", 15, mi
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "borderzone.accounts.views.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "borderzone.core.actors.client_ip"
+AXES_CLIENT_IP_CALLABLE = "borderzone.access.actors.client_ip"
 AXES_VERBOSE = False
 
 SESSION_COOKIE_HTTPONLY = True

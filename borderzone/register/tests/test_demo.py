@@ -1,0 +1,60 @@
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+from borderzone.core.models import AuditEvent
+from borderzone.register.models import CertificateVersion, Disbursement, Project, StatusChange
+
+pytestmark = pytest.mark.django_db
+
+LATE_2020 = 18
+FLAGGED_2020 = 16
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo", stdout=StringIO())
+
+
+def test_demo_figures_on_21_09_2020_are_the_articles(demo):
+    body = Client().get("/api/v1/investments/summary?as_of=2020-09-21&zone=CB").json()
+    assert body["as_of"] == "2020-09-21"
+    assert body["projects"] == {"total": 74, "foreign": 9, "domestic": 65}
+    assert body["by_status"] == {
+        "preparing": 4,
+        "implementing": 35,
+        "operating": 33,
+        "suspended": 2,
+        "partly_terminated": 0,
+        "terminated": 0,
+    }
+    assert body["registered_capital"] == {
+        "foreign": {"VND": "618000000000", "USD": "11000000"},
+        "domestic": {"VND": "12373000000000", "USD": "0"},
+    }
+    assert body["disbursed_capital"] == {
+        "foreign": {"VND": "200000000000", "USD": "0"},
+        "domestic": {"VND": "500000000000", "USD": "0"},
+    }
+    assert body["late"] == LATE_2020
+    assert body["flagged"] == FLAGGED_2020
+    assert 0 < body["late"] < 74
+
+
+def test_demo_has_history_before_and_events_after_2020(demo):
+    assert CertificateVersion.objects.filter(issued_on__year=2008).exists()
+    assert CertificateVersion.objects.filter(issued_on__year__gt=2020).exists()
+    assert StatusChange.objects.filter(effective_on__year__gt=2020, status="terminated").exists()
+    assert Disbursement.objects.filter(paid_on__year__gt=2020).exists()
+    assert all("minh họa" in name for name in Project.objects.values_list("name", flat=True))
+    later = Client().get("/api/v1/investments/summary?as_of=2026-11-01&zone=CB").json()
+    assert later["by_status"]["terminated"] == 2
+    assert later["projects"]["total"] == 72
+
+
+def test_demo_loads_twice_without_change(demo):
+    counts = (Project.objects.count(), CertificateVersion.objects.count(), AuditEvent.objects.count())
+    call_command("load_demo", stdout=StringIO())
+    assert (Project.objects.count(), CertificateVersion.objects.count(), AuditEvent.objects.count()) == counts
