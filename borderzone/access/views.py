@@ -6,11 +6,19 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
 from borderzone.access.audit import history_for
-from borderzone.access.permissions import can_view_zone, ensure_can_view, is_admin, is_staff_member, zones_visible_to
+from borderzone.access.permissions import (
+    can_view_zone,
+    ensure_can_view,
+    is_admin,
+    is_staff_member,
+    role_of,
+    zones_visible_to,
+)
 from borderzone.core.models import AuditEvent, ImportJob
+from borderzone.core.registry import nav_items
 from borderzone.zones import selectors as zone_selectors
 
 
@@ -25,6 +33,11 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def staff_home(request: HttpRequest) -> HttpResponse:
+    if role_of(request.user) == "investor":
+        # Investors have their own home, registered by the app that serves it (core.registry).
+        investor_home = nav_items("investor")
+        if investor_home:
+            return redirect(investor_home[0].url_name)
     zones = zones_visible_to(request.user).select_related("province")
     recent = (
         AuditEvent.objects.filter(zone__in=zones).select_related("user", "content_type")[:20]

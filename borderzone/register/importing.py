@@ -450,7 +450,7 @@ def import_projects(
         services.project_register_many(zone=zone, registrations=[_registration(r) for r in creates], actor=actor)
         for change in changes:
             _apply(change, actor)
-        bump_version(services.SCOPE)
+        bump_version(services.SCOPE, zone.pk)
     return report
 
 

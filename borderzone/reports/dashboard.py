@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from borderzone.core.cache import cached
+from borderzone.core.cache import cached, zone_scopes
 from borderzone.zones.models import EconomicZone, GateArea
 
 SCOPES = ("investments", "trade", "infrastructure", "planning", "zones")
@@ -33,7 +33,8 @@ class DashboardQuery:
 
 def dashboard_data(query: DashboardQuery) -> dict[str, Any]:
     """Everything the dashboard shows; callers have checked that the user may read the zone."""
-    return cached(SCOPES, query.key, lambda: _compute(query))
+    # Keyed by the zone's own versions: a write in another zone's register leaves this board cached.
+    return cached(zone_scopes(SCOPES, query.zone.pk), query.key, lambda: _compute(query))
 
 
 def _compute(q: DashboardQuery) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from borderzone.access.permissions import can_view_zone
 from borderzone.core.cache import cached
 from borderzone.core.formatting import format_date, format_money, format_percent
 from borderzone.core.money import Money
+from borderzone.reports import hooks
 from borderzone.zones.models import EconomicZone
 
 if TYPE_CHECKING:
@@ -217,6 +218,7 @@ def summary_text(
                 _trade_paragraph(zone, from_year, to_year, not staff),
                 _infrastructure_paragraph(zone, from_year, to_year, user),
                 _plan_paragraph(zone, as_of, user),
+                *hooks.summary_paragraphs(zone, as_of),  # other apps' sentences (reports/hooks.py)
             ]
         return [p for p in paragraphs if p]
 

@@ -15,7 +15,7 @@ from borderzone.access.permissions import get_visible_or_404, is_staff_member, r
 from borderzone.core.forms import apply_validation_error, form_status
 from borderzone.core.spans import year_span
 from borderzone.register.models import Status
-from borderzone.reports import services
+from borderzone.reports import hooks, services
 from borderzone.reports.dashboard import CombinedQuery, DashboardQuery, combined_dashboard_data, dashboard_data
 from borderzone.reports.forms import DashboardForm, ReportRequestForm, SummaryTextForm
 from borderzone.reports.models import Report, ReportStatus
@@ -64,7 +64,12 @@ def report_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "reports/report_list.html",
-        {"form": form, "reports": reports, "kinds": kinds},
+        {
+            "form": form,
+            "reports": reports,
+            "kinds": kinds,
+            "extra_sections": hooks.report_list_sections(timezone.localdate()),  # reports/hooks.py
+        },
         status=form_status(form),
     )
 
@@ -152,6 +157,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                 )
                 board = dashboard_data(query)
                 context.update(query=query, zone=zone, board=board, links=dashboard_links(query))
+                context["extra_sections"] = hooks.dashboard_sections(zone, as_of)  # reports/hooks.py
         if board is not None:
             context.update(
                 charts=dashboard_charts(board),
