@@ -162,7 +162,8 @@ def run_import_job(job_id: int) -> dict[str, Any]:
     """Run a queued import, saving its progress as rows are checked and its outcome at the end."""
     job = ImportJob.objects.select_related("zone", "created_by").get(pk=job_id)
     if job.finished:
-        return job.result
+        result: dict[str, Any] = job.result
+        return result
     job.status = ImportJobStatus.RUNNING
     job.phase = "checking"
     job.started_at = job.heartbeat_at = timezone.now()

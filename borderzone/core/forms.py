@@ -108,3 +108,19 @@ class OtherLanguagesForm(forms.Form):
 def initial_from(instance: models.Model, fields: Iterable[str]) -> dict[str, Any]:
     """An edit form's initial values: the instance's current value of each field."""
     return {field: getattr(instance, field) for field in fields}
+
+
+def set_queryset(form: forms.BaseForm, name: str, queryset: models.QuerySet[Any]) -> None:
+    """Limit the rows a model choice field of `form` offers (and accepts)."""
+    field = form.fields[name]
+    if not isinstance(field, forms.ModelChoiceField):
+        raise TypeError(f"{name} is not a model choice field")
+    field.queryset = queryset
+
+
+def set_choices(form: forms.BaseForm, name: str, choices: Any) -> None:
+    """Set the choices a choice field of `form` offers (and accepts)."""
+    field = form.fields[name]
+    if not isinstance(field, forms.ChoiceField):
+        raise TypeError(f"{name} is not a choice field")
+    field.choices = choices

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, Storage
+from django.db import transaction
 from django.http import FileResponse, Http404
 
 
@@ -20,12 +22,12 @@ class PrivateStorage(FileSystemStorage):
     def __init__(self) -> None:
         super().__init__(base_url=None)
 
-    @property  # type: ignore[override]
+    @property
     def base_location(self) -> str:
         configured = getattr(settings, "PRIVATE_MEDIA_ROOT", None)
         return str(configured or f"{str(settings.MEDIA_ROOT).rstrip('/')}-private")
 
-    @property  # type: ignore[override]
+    @property
     def location(self) -> str:
         return os.path.abspath(self.base_location)
 
@@ -51,3 +53,18 @@ def serve_file(
     if sandbox and not inline:
         response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response
+
+
+def delete_files(storage: Storage, names: Iterable[str | None]) -> None:
+    """Remove these files from `storage` now (empty names are skipped; one already gone is no error):
+    after a write that stored them was refused."""
+    for name in names:
+        if name:
+            storage.delete(name)
+
+
+def delete_files_on_commit(storage: Storage, names: Iterable[str | None]) -> None:
+    """Remove these files once the current transaction commits (not at all if it rolls back): after the
+    rows that named them were deleted."""
+    kept = [str(name) for name in names if name]
+    transaction.on_commit(lambda: delete_files(storage, kept))

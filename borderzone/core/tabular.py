@@ -314,7 +314,7 @@ def write_xlsx(sheets: Sequence[Sheet]) -> bytes:
     from openpyxl.utils import get_column_letter
 
     workbook = Workbook()
-    workbook.remove(workbook.active)  # type: ignore[arg-type]
+    workbook.remove(workbook.active)
     for spec in sheets:
         ws = workbook.create_sheet(title=spec.title[:31])
         ws.append(list(spec.headers))

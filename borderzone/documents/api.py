@@ -89,7 +89,7 @@ def document_out(doc: LegalDocument, lang: str | None = None) -> dict[str, Any]:
         "zone": doc.zone.code,
         "number": doc.number,
         "type": doc.doc_type,
-        "type_label": str(doc.get_doc_type_display()),  # type: ignore[attr-defined]
+        "type_label": str(doc.get_doc_type_display()),
         "field": doc.field,
         "issuer": doc.issuer,
         "signer": doc.signer,

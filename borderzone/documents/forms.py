@@ -6,7 +6,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from borderzone.core.forms import DateField, OtherLanguagesForm
+from borderzone.core.forms import DateField, OtherLanguagesForm, set_choices, set_queryset
 from borderzone.core.uploads import UploadField
 from borderzone.documents.files import FORMATS
 from borderzone.documents.models import (
@@ -37,8 +37,8 @@ class DocumentSearchForm(forms.Form):
 
     def __init__(self, *args: Any, issuers: list[str], years: list[int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["issuer"].choices = _blank([(i, i) for i in issuers], _("All issuers"))  # type: ignore[attr-defined]
-        self.fields["year"].choices = _blank([(y, str(y)) for y in years], _("All years"))  # type: ignore[attr-defined]
+        set_choices(self, "issuer", _blank([(i, i) for i in issuers], _("All issuers")))
+        set_choices(self, "year", _blank([(y, str(y)) for y in years], _("All years")))
 
 
 class DocumentForm(OtherLanguagesForm):
@@ -68,9 +68,9 @@ class DocumentForm(OtherLanguagesForm):
         self, *args: Any, zones: QuerySet[EconomicZone], documents: QuerySet[LegalDocument], **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["zone"].queryset = zones  # type: ignore[attr-defined]
-        self.fields["replaces"].queryset = documents  # type: ignore[attr-defined]
-        self.fields["amends"].queryset = documents  # type: ignore[attr-defined]
+        set_queryset(self, "zone", zones)
+        set_queryset(self, "replaces", documents)
+        set_queryset(self, "amends", documents)
         if zones.count() == 1:
             self.fields["zone"].initial = zones.first()
 
@@ -110,8 +110,8 @@ class ProcedureForm(OtherLanguagesForm):
         self, *args: Any, zones: QuerySet[EconomicZone], documents: QuerySet[LegalDocument], **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["zone"].queryset = zones  # type: ignore[attr-defined]
-        self.fields["legal_basis"].queryset = documents  # type: ignore[attr-defined]
+        set_queryset(self, "zone", zones)
+        set_queryset(self, "legal_basis", documents)
         if zones.count() == 1:
             self.fields["zone"].initial = zones.first()
 

@@ -78,5 +78,5 @@ def filter_documents[Q_T: QuerySet](qs: Q_T, query: str) -> Q_T:
         tsquery = SearchQuery(
             Func(Value(" & ".join(f"{w}:*" for w in words)), function="unaccent"), config="simple", search_type="raw"
         )
-        return qs.annotate(_fts=vector).filter(Q(_fts=tsquery) | number_match)  # type: ignore[no-any-return]
-    return qs.filter(Q(pk__in=_sqlite_ids(words)) | number_match)  # type: ignore[no-any-return]
+        return qs.annotate(_fts=vector).filter(Q(_fts=tsquery) | number_match)
+    return qs.filter(Q(pk__in=_sqlite_ids(words)) | number_match)

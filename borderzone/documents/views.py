@@ -53,16 +53,14 @@ from borderzone.documents.models import (
     LegalDocument,
 )
 from borderzone.zones.models import EconomicZone
+from borderzone.zones.selectors import zone_default
 
 PAGE_SIZE = 20
 
 
 def _default_zone() -> EconomicZone | None:
     """The zone whose board the portal speaks for (one query: only its name and demo flag are shown)."""
-    from django.conf import settings
-
-    zones = EconomicZone.objects.only("code", "name", "board_name", "is_demo")
-    return zones.filter(code=settings.DEFAULT_ZONE_CODE).first() or zones.first()
+    return zone_default(EconomicZone.objects.only("code", "name", "board_name", "is_demo"))
 
 
 def _filters(form: DocumentSearchForm) -> selectors.DocumentFilters:

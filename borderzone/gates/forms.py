@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from borderzone.core.forms import DateField
+from borderzone.core.forms import DateField, set_queryset
 from borderzone.gates.models import BorderGate, CapacityUnit, FacilityKind, FacilityStatus, GateType
 from borderzone.zones.forms import code_field
 from borderzone.zones.models import Commune, EconomicZone, FunctionalArea, GateArea
@@ -42,15 +42,15 @@ class GateForm(forms.Form):
 
     def __init__(self, *args: Any, zone: EconomicZone, gate: BorderGate | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["gate_area"].queryset = GateArea.objects.filter(zone=zone)  # type: ignore[attr-defined]
+        set_queryset(self, "gate_area", GateArea.objects.filter(zone=zone))
         parents = BorderGate.objects.filter(zone=zone, parent__isnull=True)
         if gate is not None:
             parents = parents.exclude(pk=gate.pk)
             # The type of an existing gate changes through a dated status change.
             del self.fields["gate_type"]
             del self.fields["since"]
-        self.fields["parent"].queryset = parents  # type: ignore[attr-defined]
-        self.fields["commune"].queryset = Commune.objects.filter(province=zone.province_id)  # type: ignore[attr-defined]
+        set_queryset(self, "parent", parents)
+        set_queryset(self, "commune", Commune.objects.filter(province=zone.province_id))
 
 
 class GateStatusForm(forms.Form):
@@ -77,4 +77,4 @@ class FacilityForm(forms.Form):
 
     def __init__(self, *args: Any, zone: EconomicZone, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["functional_area"].queryset = FunctionalArea.objects.filter(zone=zone)  # type: ignore[attr-defined]
+        set_queryset(self, "functional_area", FunctionalArea.objects.filter(zone=zone))

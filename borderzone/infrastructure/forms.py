@@ -3,9 +3,11 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from borderzone.core.forms import DateField
+from borderzone.core.forms import DateField, apply_validation_error, set_queryset
+from borderzone.core.spans import check_span_order
 from borderzone.core.uploads import UploadField
 from borderzone.infrastructure.models import FundingSource, PlanPeriod, WorkKind, WorkStatus
 from borderzone.infrastructure.services import FIRST_YEAR, LAST_YEAR
@@ -29,8 +31,11 @@ class SummaryForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if data.get("from_year") and data.get("to_year") and data["to_year"] < data["from_year"]:
-            self.add_error("to_year", _("The span must end in or after the year it starts."))
+        if data.get("from_year") and data.get("to_year"):
+            try:
+                check_span_order(data["from_year"], data["to_year"])
+            except ValidationError as exc:
+                apply_validation_error(self, exc)
         return data
 
 
@@ -56,8 +61,8 @@ class WorkForm(forms.Form):
 
     def __init__(self, *args: Any, zone: EconomicZone, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["gate_area"].queryset = GateArea.objects.filter(zone=zone)  # type: ignore[attr-defined]
-        self.fields["commune"].queryset = Commune.objects.filter(province=zone.province_id)  # type: ignore[attr-defined]
+        set_queryset(self, "gate_area", GateArea.objects.filter(zone=zone))
+        set_queryset(self, "commune", Commune.objects.filter(province=zone.province_id))
 
     def clean_medium_term_allocation_vnd(self) -> Any:
         from decimal import Decimal

@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from borderzone.core.forms import DateField
+from borderzone.core.forms import DateField, set_choices, set_queryset
 from borderzone.core.uploads import UploadField
 from borderzone.planning.evidence import MAX_BYTES
 from borderzone.planning.models import CooperationField, EvidenceKind, GoalStatus
@@ -20,7 +20,7 @@ class GoalFilterForm(forms.Form):
     def __init__(self, *args: Any, zone: EconomicZone, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         areas = [(a.code, a.display_name) for a in GateArea.objects.filter(zone=zone)]
-        self.fields["gate_area"].choices = [("", _("All")), ("zone", _("Zone-wide")), *areas]  # type: ignore[attr-defined]
+        set_choices(self, "gate_area", [("", _("All")), ("zone", _("Zone-wide")), *areas])
 
 
 class GoalForm(forms.Form):
@@ -51,7 +51,7 @@ class GoalForm(forms.Form):
 
     def __init__(self, *args: Any, zone: EconomicZone, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["gate_area"].queryset = GateArea.objects.filter(zone=zone)  # type: ignore[attr-defined]
+        set_queryset(self, "gate_area", GateArea.objects.filter(zone=zone))
 
 
 class MilestoneForm(forms.Form):

@@ -19,6 +19,7 @@ from borderzone.access.services import ModelWrites
 from borderzone.access.services import save_checked as _save
 from borderzone.core.cache import bump_version
 from borderzone.core.models import AuditAction
+from borderzone.core.storage import delete_files
 from borderzone.core.uploads import check_upload_content
 from borderzone.planning.evidence import check_evidence_file
 from borderzone.planning.models import (
@@ -179,7 +180,7 @@ def evidence_add(
     try:
         _save(evidence, "file", _("This file is already attached to this milestone."))
     except ValidationError:
-        evidence.file.delete(save=False)
+        delete_files(evidence.file.storage, [evidence.file.name])
         raise
     audit_record(actor=actor, instance=evidence, action=AuditAction.CREATED)
     bump_version(PLANNING_SCOPE)

@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from borderzone.core.captcha import CaptchaWidget, FocusFirstError
+from borderzone.core.forms import set_queryset
 from borderzone.core.uploads import UploadField
 from borderzone.portal.models import Article, Category
 from borderzone.zones.models import EconomicZone
@@ -40,12 +41,12 @@ class ArticleForm(forms.Form):
 
     def __init__(self, *args: Any, zones: Any, instance: Article | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["zone"].queryset = zones  # type: ignore[attr-defined]
+        set_queryset(self, "zone", zones)
         related = Article.objects.filter(zone__in=zones).order_by("-publish_at", "-id")
         if instance is not None:
             related = related.exclude(pk=instance.pk)
             del self.fields["zone"]
-        self.fields["related"].queryset = related  # type: ignore[attr-defined]
+        set_queryset(self, "related", related)
 
 
 class ScheduleForm(forms.Form):

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from borderzone.core.captcha import CaptchaWidget, FocusFirstError
 from borderzone.core.countries import validate_country
-from borderzone.core.forms import DateField, OtherLanguagesForm
+from borderzone.core.forms import DateField, OtherLanguagesForm, set_queryset
 from borderzone.documents.models import LegalDocument
 from borderzone.promotion.models import (
     AreaScope,
@@ -34,7 +34,7 @@ class IncentiveFilterForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["sector"].queryset = Sector.objects.select_related("parent").order_by("classification", "code")  # type: ignore[attr-defined]
+        set_queryset(self, "sector", Sector.objects.select_related("parent").order_by("classification", "code"))
 
 
 class InquiryForm(FocusFirstError, forms.Form):
@@ -62,8 +62,8 @@ class InquiryForm(FocusFirstError, forms.Form):
 
     def __init__(self, *args: Any, calls: QuerySet[InvestmentCall], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["sector"].queryset = Sector.objects.order_by("classification", "code")  # type: ignore[attr-defined]
-        self.fields["call"].queryset = calls  # type: ignore[attr-defined]
+        set_queryset(self, "sector", Sector.objects.order_by("classification", "code"))
+        set_queryset(self, "call", calls)
 
 
 class InquiryStatusForm(forms.Form):
@@ -96,12 +96,12 @@ class IncentiveForm(OtherLanguagesForm):
 
     def __init__(self, *args: Any, zones: QuerySet[EconomicZone], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["zone"].queryset = zones  # type: ignore[attr-defined]
-        self.fields["sectors"].queryset = Sector.objects.order_by("classification", "code")  # type: ignore[attr-defined]
-        self.fields["functional_areas"].queryset = FunctionalArea.objects.filter(zone__in=zones)  # type: ignore[attr-defined]
-        self.fields["gate_areas"].queryset = GateArea.objects.filter(zone__in=zones)  # type: ignore[attr-defined]
-        self.fields["communes"].queryset = Commune.objects.filter(economic_zones__in=zones).distinct()  # type: ignore[attr-defined]
-        self.fields["document"].queryset = LegalDocument.objects.filter(zone__in=zones).order_by("-issued_on")  # type: ignore[attr-defined]
+        set_queryset(self, "zone", zones)
+        set_queryset(self, "sectors", Sector.objects.order_by("classification", "code"))
+        set_queryset(self, "functional_areas", FunctionalArea.objects.filter(zone__in=zones))
+        set_queryset(self, "gate_areas", GateArea.objects.filter(zone__in=zones))
+        set_queryset(self, "communes", Commune.objects.filter(economic_zones__in=zones).distinct())
+        set_queryset(self, "document", LegalDocument.objects.filter(zone__in=zones).order_by("-issued_on"))
         if zones.count() == 1:
             self.fields["zone"].initial = zones.first()
 
@@ -130,11 +130,11 @@ class CallForm(OtherLanguagesForm):
 
     def __init__(self, *args: Any, zones: QuerySet[EconomicZone], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["zone"].queryset = zones  # type: ignore[attr-defined]
-        self.fields["sectors"].queryset = Sector.objects.order_by("classification", "code")  # type: ignore[attr-defined]
-        self.fields["gate_area"].queryset = GateArea.objects.filter(zone__in=zones)  # type: ignore[attr-defined]
-        self.fields["functional_area"].queryset = FunctionalArea.objects.filter(zone__in=zones)  # type: ignore[attr-defined]
-        self.fields["commune"].queryset = Commune.objects.filter(economic_zones__in=zones).distinct()  # type: ignore[attr-defined]
+        set_queryset(self, "zone", zones)
+        set_queryset(self, "sectors", Sector.objects.order_by("classification", "code"))
+        set_queryset(self, "gate_area", GateArea.objects.filter(zone__in=zones))
+        set_queryset(self, "functional_area", FunctionalArea.objects.filter(zone__in=zones))
+        set_queryset(self, "commune", Commune.objects.filter(economic_zones__in=zones).distinct())
         if zones.count() == 1:
             self.fields["zone"].initial = zones.first()
 

@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from borderzone.core.countries import validate_country
-from borderzone.core.forms import DateField
+from borderzone.core.forms import DateField, set_choices, set_queryset
 from borderzone.core.uploads import UploadField
 from borderzone.register.models import (
     Currency,
@@ -42,10 +42,10 @@ class ListFilterForm(forms.Form):
 
     def __init__(self, *args: Any, gate_areas: list[GateArea], zones: list[EconomicZone], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["zone"].choices = [("", _("Any")), *[(z.code, z.display_name) for z in zones]]  # type: ignore[attr-defined]
+        set_choices(self, "zone", [("", _("Any")), *[(z.code, z.display_name) for z in zones]])
         if len(zones) < 2:
             self.fields["zone"].widget = forms.HiddenInput()
-        self.fields["gate_area"].choices = [("", _("Any")), *[(a.code, a.name) for a in gate_areas]]  # type: ignore[attr-defined]
+        set_choices(self, "gate_area", [("", _("Any")), *[(a.code, a.name) for a in gate_areas]])
 
 
 class ProjectForm(forms.Form):
@@ -69,9 +69,9 @@ class ProjectForm(forms.Form):
 
     def __init__(self, *args: Any, zone: EconomicZone, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["gate_area"].queryset = GateArea.objects.filter(zone=zone)  # type: ignore[attr-defined]
-        self.fields["functional_area"].queryset = FunctionalArea.objects.filter(zone=zone)  # type: ignore[attr-defined]
-        self.fields["commune"].queryset = zone.communes.all()  # type: ignore[attr-defined]
+        set_queryset(self, "gate_area", GateArea.objects.filter(zone=zone))
+        set_queryset(self, "functional_area", FunctionalArea.objects.filter(zone=zone))
+        set_queryset(self, "commune", zone.communes.all())
 
 
 class CapitalMixin(forms.Form):
@@ -161,4 +161,4 @@ class InvestorLinkForm(forms.Form):
 
     def __init__(self, *args: Any, investors: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["investor"].queryset = investors  # type: ignore[attr-defined]
+        set_queryset(self, "investor", investors)

@@ -316,10 +316,6 @@ def visible_projects(user: AnyUser) -> QuerySet[Project]:
     return qs.filter(published=True)
 
 
-def editable_projects(user: AnyUser) -> QuerySet[Project]:
-    return restrict_to_visible(user, Project.objects.all())
-
-
 @dataclass
 class ListFilters:
     as_of: dt.date

@@ -9,8 +9,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Q
-
 from borderzone.core.cache import cached, zone_scopes
 from borderzone.zones.models import EconomicZone, GateArea
 
@@ -141,18 +139,16 @@ def _infrastructure(q: DashboardQuery) -> dict[str, Any]:
 
 
 def _goals(q: DashboardQuery) -> dict[str, Any]:
-    from borderzone.planning.models import Goal, GoalStatus
+    from borderzone.planning.models import Goal
 
     goals = Goal.objects.filter(zone=q.zone).select_related("gate_area")
     if q.gate_area is not None:
         goals = goals.filter(gate_area=q.gate_area)
-    open_on_day = goals.exclude(status=GoalStatus.CANCELLED).exclude(
-        Q(status=GoalStatus.ACHIEVED) & (Q(achieved_on__lte=q.as_of) | Q(achieved_on__isnull=True))
-    )
+    open_on_day = goals.open_on(q.as_of)
     horizon = q.as_of + dt.timedelta(days=GOALS_DUE_DAYS)
     rows = list(open_on_day.filter(target_date__lte=horizon).order_by("target_date")[:20])
     return {
-        "overdue_count": open_on_day.filter(target_date__lt=q.as_of).count(),
+        "overdue_count": goals.overdue(q.as_of).count(),
         "overdue": [
             {
                 "pk": g.pk,
@@ -162,7 +158,7 @@ def _goals(q: DashboardQuery) -> dict[str, Any]:
                 "gate_area": g.gate_area.name if g.gate_area else "",
             }
             for g in rows
-            if g.target_date < q.as_of
+            if g.is_overdue(q.as_of)
         ],
         "due": [
             {
@@ -173,7 +169,7 @@ def _goals(q: DashboardQuery) -> dict[str, Any]:
                 "gate_area": g.gate_area.name if g.gate_area else "",
             }
             for g in rows
-            if g.target_date >= q.as_of
+            if not g.is_overdue(q.as_of)
         ],
     }
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy, ngettext, pgettext
 
 from borderzone.core.formatting import format_date, format_datetime
 from borderzone.core.pdf import render_pdf
+from borderzone.core.spans import year_span
 from borderzone.core.tabular import Sheet, write_xlsx
 from borderzone.reports.registry import register_report
 from borderzone.zones.models import EconomicZone
@@ -25,7 +26,9 @@ Progress = Callable[[int], None]
 
 def _params(params: dict[str, Any]) -> tuple[dt.date, int, int]:
     as_of = dt.date.fromisoformat(params["as_of"])
-    return as_of, int(params.get("from_year") or as_of.year - 10), int(params.get("to_year") or as_of.year)
+    years = (params.get("from_year"), params.get("to_year"))
+    start, end = year_span(as_of, *(int(y) if y else None for y in years))
+    return as_of, start, end
 
 
 def _register_rows(zone: EconomicZone, as_of: dt.date) -> tuple[list[str], list[list[Any]]]:

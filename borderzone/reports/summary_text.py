@@ -7,7 +7,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -219,18 +218,9 @@ def _infrastructure_paragraph(zone: EconomicZone, from_year: int, to_year: int, 
 
 
 def _plan_paragraph(zone: EconomicZone, day: dt.date, user: AnyUser) -> str:
-    from borderzone.planning.models import GoalStatus
     from borderzone.planning.selectors import visible_goals
 
-    # Overdue on `day`: the target passed, the goal was not cancelled and not reached by then (a goal
-    # recorded as reached without a date counts as reached).
-    overdue = (
-        visible_goals(user)
-        .filter(zone=zone, target_date__lt=day)
-        .exclude(status=GoalStatus.CANCELLED)
-        .exclude(Q(status=GoalStatus.ACHIEVED) & (Q(achieved_on__lte=day) | Q(achieved_on__isnull=True)))
-        .count()
-    )
+    overdue = visible_goals(user).filter(zone=zone).overdue(day).count()
     if not overdue:
         return ""
     return ngettext(

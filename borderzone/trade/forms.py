@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from borderzone.core.forms import set_choices
 from borderzone.core.uploads import UploadField
 from borderzone.trade.models import FigureStatus
 
@@ -46,7 +47,7 @@ class ScenarioForm(forms.Form):
 
     def __init__(self, *args: object, gates: list[tuple[str, str]], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["closed_gate"].choices = [("", _("none")), *gates]  # type: ignore[attr-defined]
+        set_choices(self, "closed_gate", [("", _("none")), *gates])
 
     def clean_start(self) -> object:
         from django.core.exceptions import ValidationError as DjangoValidationError

@@ -33,7 +33,7 @@ PER_PAGE = 10
 def public_actor(request: HttpRequest) -> Actor:
     """A reader acting on the portal: no user and no address in the audit trail (the rows keep hashes)."""
     if request.user.is_authenticated:
-        return Actor(user=request.user, via="web", ip_address=client_ip(request))  # type: ignore[arg-type]
+        return Actor(user=request.user, via="web", ip_address=client_ip(request))
     return Actor(user=None, via="web:reader", ip_address=None)
 
 

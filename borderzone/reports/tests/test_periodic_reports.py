@@ -54,7 +54,7 @@ def _prepare(client, user, zone, kind, fmt, as_of, capture):
             "/staff/reports/",
             {
                 "kind": kind,
-                "zone": zone.pk,
+                "zone": zone.code,
                 "as_of": as_of,
                 "from_year": 2019,
                 "to_year": 2020,

@@ -104,6 +104,14 @@ def test_bad_parameters_answer_422(client, zone):
     )
     assert response.status_code == 422
     assert client.get("/api/v1/reports/summary-text", {"as_of": "2020-01-01", "zone": "NOPE"}).status_code == 404
+    for query, field in (
+        ({"as_of": "0001-01-01"}, "as_of"),
+        ({"as_of": "2020-01-01", "from_year": 2030}, "to_year"),
+        ({"as_of": "2020-01-01", "from_year": -5, "to_year": 2020}, "from_year"),
+    ):
+        response = client.get("/api/v1/reports/summary-text", {**query, "zone": zone.code})
+        assert response.status_code == 422, query
+        assert response.json()["detail"][0]["loc"] == ["body", field]
 
 
 def test_the_summary_page_is_for_staff(client, zone, leader, investor, actor, settings):
