@@ -6,7 +6,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from borderzone.core.forms import OtherLanguagesForm
+from borderzone.core.forms import DateField, OtherLanguagesForm
 from borderzone.documents.files import FORMATS
 from borderzone.documents.models import (
     DocumentField,
@@ -51,14 +51,11 @@ class DocumentForm(OtherLanguagesForm):
     signer = forms.CharField(label=_("Signer"), max_length=200, required=False)
     title = forms.CharField(label=_("Title"), max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
     summary = forms.CharField(label=_("Summary"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    issued_on = forms.DateField(label=_("Date issued"), widget=forms.DateInput(attrs={"type": "date"}))
-    effective_on = forms.DateField(
-        label=_("Date effective"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    expires_on = forms.DateField(
+    issued_on = DateField(label=_("Date issued"))
+    effective_on = DateField(label=_("Date effective"), required=False)
+    expires_on = DateField(
         label=_("Date expired"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
         help_text=_("The first day on which it no longer applies."),
     )
     replaces = forms.ModelMultipleChoiceField(

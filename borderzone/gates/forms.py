@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from borderzone.core.forms import DateField
 from borderzone.gates.models import BorderGate, CapacityUnit, FacilityKind, FacilityStatus, GateType
 from borderzone.zones.forms import code_field
 from borderzone.zones.models import Commune, EconomicZone, FunctionalArea, GateArea
@@ -16,7 +17,7 @@ class GateForm(forms.Form):
     name_en = forms.CharField(label=_("English name"), max_length=200, required=False)
     name_zh = forms.CharField(label=_("Chinese name"), max_length=200, required=False)
     gate_type = forms.ChoiceField(label=_("Type"), choices=GateType.choices)
-    since = forms.DateField(
+    since = DateField(
         label=_("Type held since"),
         required=False,
         help_text=_("Starts the gate's status history. Later changes are recorded as dated status changes."),
@@ -54,7 +55,7 @@ class GateForm(forms.Form):
 
 class GateStatusForm(forms.Form):
     gate_type = forms.ChoiceField(label=_("Type"), choices=GateType.choices)
-    since = forms.DateField(label=_("Since"))
+    since = DateField(label=_("Since"))
     legal_basis = forms.CharField(label=_("Decided by"), max_length=300, required=False)
     note = forms.CharField(label=_("Note"), max_length=500, required=False)
 

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from borderzone.core.forms import DateField
 from borderzone.infrastructure.models import FundingSource, PlanPeriod, WorkKind, WorkStatus
 from borderzone.infrastructure.services import FIRST_YEAR, LAST_YEAR
 from borderzone.zones.models import Commune, EconomicZone, GateArea
@@ -46,9 +47,9 @@ class WorkForm(forms.Form):
     medium_term_allocation_vnd = vnd_field(_("Medium-term allocation (VND)"), required=False)
     status = forms.ChoiceField(label=_("Status"), choices=WorkStatus.choices)
     physical_progress_percent = forms.IntegerField(label=_("Physical progress (%)"), min_value=0, max_value=100)
-    start_date = forms.DateField(label=_("Start date"), required=False)
-    planned_completion = forms.DateField(label=_("Planned completion"), required=False)
-    completed_on = forms.DateField(label=_("Completed on"), required=False)
+    start_date = DateField(label=_("Start date"), required=False)
+    planned_completion = DateField(label=_("Planned completion"), required=False)
+    completed_on = DateField(label=_("Completed on"), required=False)
     description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
     is_published = forms.BooleanField(label=_("Published"), required=False, initial=True)
 

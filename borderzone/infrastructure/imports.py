@@ -137,14 +137,15 @@ def parse(zone: EconomicZone, table: list[list[Any]]) -> list[dict[str, Any]]:
     header = _header_map(rows[0])
     missing = [c for c in REQUIRED if c not in header]
     if missing:
-        raise ImportFailed([RowError(1, c, _("This column is missing from the header row.")) for c in missing])
+        raise ImportFailed([RowError(0, c, _("This column is missing from the header row.")) for c in missing])
     if len(rows) - 1 > MAX_ROWS:
         raise ImportFailed([RowError(0, "-", _("The file has more than %(n)d rows.") % {"n": MAX_ROWS})])
     works = {w.code: w for w in InfrastructureWork.objects.filter(zone=zone)}
     errors: list[RowError] = []
     parsed: list[dict[str, Any]] = []
     seen: dict[tuple[str, int, str], int] = {}
-    for number, row in enumerate(rows[1:], start=2):
+    # Data rows are counted from 1, the header not counted, as every import of the system counts them.
+    for number, row in enumerate(rows[1:], start=1):
 
         def cell(column: str, row: list[Any] = row) -> Any:
             index = header.get(column)

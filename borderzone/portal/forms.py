@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from captcha.fields import CaptchaField, CaptchaTextInput
+from captcha.fields import CaptchaField
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from borderzone.core.captcha import CaptchaWidget, FocusFirstError
 from borderzone.portal.models import Article, Category
 from borderzone.zones.models import EconomicZone
 
@@ -74,13 +75,7 @@ class CategoryForm(forms.Form):
     sort_order = forms.IntegerField(label=_("Order"), min_value=0, initial=100)
 
 
-class CaptchaWidget(CaptchaTextInput):
-    """The captcha picture with alternative text in the reader's language, drawn at a readable size."""
-
-    template_name = "portal/captcha_widget.html"
-
-
-class CommentForm(forms.Form):
+class CommentForm(FocusFirstError, forms.Form):
     name = forms.CharField(label=_("Your name"), max_length=100, widget=forms.TextInput(attrs={"autofocus": True}))
     email = forms.EmailField(
         label=_("E-mail (optional)"), required=False, help_text=_("Never shown; only the board may use it to answer.")
@@ -90,7 +85,7 @@ class CommentForm(forms.Form):
         label=_("Letters in the picture"),
         error_messages={"invalid": _("The letters do not match the picture.")},
         widget=CaptchaWidget(),
-        help_text=_("Letters only, upper or lower case. Reload the form for another picture."),
+        help_text=_("Letters and digits, upper or lower case. Another picture or listening: the buttons beside it."),
     )
 
 

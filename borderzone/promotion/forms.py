@@ -7,7 +7,9 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from borderzone.core.forms import OtherLanguagesForm
+from borderzone.core.captcha import CaptchaWidget, FocusFirstError
+from borderzone.core.countries import validate_country
+from borderzone.core.forms import DateField, OtherLanguagesForm
 from borderzone.documents.models import LegalDocument
 from borderzone.promotion.models import (
     AreaScope,
@@ -35,7 +37,7 @@ class IncentiveFilterForm(forms.Form):
         self.fields["sector"].queryset = Sector.objects.select_related("parent").order_by("classification", "code")  # type: ignore[attr-defined]
 
 
-class InquiryForm(forms.Form):
+class InquiryForm(FocusFirstError, forms.Form):
     name = forms.CharField(label=_("Your name"), max_length=200)
     organisation = forms.CharField(label=_("Company or organisation"), max_length=300, required=False)
     email = forms.EmailField(label=_("E-mail"))
@@ -46,11 +48,17 @@ class InquiryForm(forms.Form):
         max_length=2,
         required=False,
         error_messages={"invalid": _("Two letters, for example VN or CN.")},
+        validators=[validate_country],
     )
     sector = forms.ModelChoiceField(label=_("Sector"), queryset=Sector.objects.none(), required=False)
     call = forms.ModelChoiceField(label=_("Project"), queryset=InvestmentCall.objects.none(), required=False)
     message = forms.CharField(label=_("Your question"), widget=forms.Textarea(attrs={"rows": 6}), max_length=5000)
-    captcha = CaptchaField(label=_("Type the characters in the picture"))
+    captcha = CaptchaField(
+        label=_("Type the characters in the picture"),
+        error_messages={"invalid": _("The characters do not match the picture.")},
+        widget=CaptchaWidget(),
+        help_text=_("Letters and digits, upper or lower case. Another picture or listening: the buttons beside it."),
+    )
 
     def __init__(self, *args: Any, calls: QuerySet[InvestmentCall], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -117,7 +125,7 @@ class CallForm(OtherLanguagesForm):
     capital_currency = forms.ChoiceField(label=_("Currency"), choices=[("VND", "VND"), ("USD", "USD")])
     investment_form = forms.CharField(label=_("Form of investment"), max_length=200, required=False)
     status = forms.ChoiceField(label=_("Status"), choices=CallStatus.choices)
-    open_until = forms.DateField(label=_("Open until"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    open_until = DateField(label=_("Open until"), required=False)
     is_published = forms.BooleanField(label=_("Published"), required=False)
 
     def __init__(self, *args: Any, zones: QuerySet[EconomicZone], **kwargs: Any) -> None:

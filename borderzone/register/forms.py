@@ -7,6 +7,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from borderzone.core.countries import validate_country
+from borderzone.core.forms import DateField
 from borderzone.register.models import (
     Currency,
     Investor,
@@ -17,12 +19,11 @@ from borderzone.register.models import (
 )
 from borderzone.zones.models import Commune, EconomicZone, FunctionalArea, GateArea
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 YES_NO_ANY = [("", _("Any")), ("1", _("Yes")), ("0", _("No"))]
 
 
 def date_field(label: Any, required: bool = True) -> forms.DateField:
-    return forms.DateField(label=label, required=required, widget=DATE, input_formats=["%Y-%m-%d", "%d/%m/%Y"])
+    return DateField(label=label, required=required)
 
 
 class ListFilterForm(forms.Form):
@@ -88,7 +89,9 @@ def plan_fields() -> dict[str, forms.DateField]:
 class ProjectCreateForm(ProjectForm, CapitalMixin):
     code = forms.RegexField(label=_("Project code"), regex=r"^\d{1,20}$", max_length=20)
     investor = forms.CharField(label=_("Investor"), max_length=300)
-    investor_country = forms.RegexField(label=_("Investor's country (ISO 3166)"), regex=r"^[A-Za-z]{2}$", initial="VN")
+    investor_country = forms.RegexField(
+        label=_("Investor's country (ISO 3166)"), regex=r"^[A-Za-z]{2}$", initial="VN", validators=[validate_country]
+    )
     investor_tax_code = forms.CharField(label=_("Tax code or registration number"), required=False, max_length=50)
     issued_on = date_field(_("Certificate issued on"))
     status = forms.ChoiceField(label=_("Status"), choices=Status.choices, initial=Status.PREPARING)

@@ -22,9 +22,11 @@ from borderzone.access.actors import Actor
 from borderzone.access.audit import audit_bulk
 from borderzone.access.importing import ImportReport, no_progress, register_importer
 from borderzone.core.cache import bump_version
+from borderzone.core.countries import is_country
 from borderzone.core.models import AuditAction
 from borderzone.core.tabular import RowError, TableError, cell_text, check_columns, parse_amount, parse_date, read_table
 from borderzone.core.text import name_key, search_key
+from borderzone.rates.selectors import rate_on
 from borderzone.register import services
 from borderzone.register.models import (
     CertificateVersion,
@@ -184,7 +186,7 @@ def _parse_row(
     name = e.run("name", lambda: _text(raw.get("name"), "name", 300))
     investor = e.run("investor", lambda: _text(raw.get("investor"), "investor", 300))
     country = e.run("investor_country", lambda: _text(raw.get("investor_country"), "investor_country", 2).upper())
-    if country is not None and not (len(country) == 2 and country.isalpha() and country.isascii()):
+    if country is not None and not is_country(country):
         e.add("investor_country", _("use the two-letter ISO 3166 code (VN, CN, ...): %(value)s") % {"value": country})
     ownership = e.run("ownership", lambda: _choice(raw.get("ownership"), _OWNERSHIP))
     area_text = cell_text(raw.get("gate_area"))
@@ -223,7 +225,19 @@ def _parse_row(
     if cell_text(raw.get("rate_date")):
         rate_date = e.run("rate_date", lambda: parse_date(raw.get("rate_date")))
     if currency == "USD" and vnd_rate is None and "vnd_rate" not in [i.column for i in e.items]:
-        e.add("vnd_rate", _("give the VND rate for capital in USD"))
+        # No stated rate: the reference rate of the certificate date (or the nearest earlier day).
+        reference = rate_on("USD", certificate_date) if certificate_date else None
+        if reference is not None:
+            vnd_rate, rate_date = reference.vnd_per_unit, reference.day
+        elif certificate_date:
+            e.add(
+                "vnd_rate",
+                _(
+                    "no reference rate of USD is known on or before %(date)s: give vnd_rate, or add the "
+                    "State Bank's rate on the page of exchange rates"
+                )
+                % {"date": certificate_date.strftime("%d/%m/%Y")},
+            )
     plans: dict[str, dt.date] = {}
     for column, kind in PLAN_COLUMNS.items():
         if column == "operation_start_planned" or cell_text(raw.get(column)):

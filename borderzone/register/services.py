@@ -18,8 +18,10 @@ from borderzone.access.audit import audit_record, snapshot
 from borderzone.access.services import ModelWrites
 from borderzone.access.services import save_checked as _save
 from borderzone.core.cache import bump_version
+from borderzone.core.countries import validate_country
 from borderzone.core.models import AuditAction
 from borderzone.core.text import name_key
+from borderzone.rates.selectors import rate_on
 from borderzone.register.models import (
     MILESTONE_ORDER,
     CertificateVersion,
@@ -111,6 +113,10 @@ def investor_create(
     actor: Actor,
 ) -> Investor:
     """Register an investor of a zone."""
+    try:
+        validate_country(country)
+    except ValidationError as exc:
+        raise ValidationError({"investor_country": exc.messages}) from None
     if Investor.objects.filter(zone=zone, name_key=name_key(name)).exists():
         raise ValidationError({"investor": _("This zone already has an investor with this name.")})
     investor = Investor(
@@ -147,10 +153,23 @@ def _version_values(
         raise ValidationError({"total_capital": _("The capital cannot be negative.")})
     if currency == Currency.VND:
         vnd_rate, rate_date = Decimal(1), None
-    elif not vnd_rate or vnd_rate <= 0:
+    elif vnd_rate is not None and vnd_rate <= 0:
         raise ValidationError({"vnd_rate": _("Give the VND rate for capital registered in USD.")})
+    elif vnd_rate:
+        rate_date = rate_date or issued_on  # a stated rate wins over the reference table
     else:
-        rate_date = rate_date or issued_on
+        reference = rate_on(currency, issued_on)
+        if reference is None:
+            raise ValidationError(
+                {
+                    "vnd_rate": _(
+                        "No reference rate of %(currency)s is known on or before %(date)s: give the rate, or add "
+                        "the State Bank's rate on the page of exchange rates."
+                    )
+                    % {"currency": currency, "date": issued_on.strftime("%d/%m/%Y")}
+                }
+            )
+        vnd_rate, rate_date = reference.vnd_per_unit, reference.day
     return {
         "currency": currency,
         "total_capital": total_capital,

@@ -10,7 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from borderzone.reporting.models import Channel, FieldType, ReportForm
-from borderzone.reporting.selectors import STATUSES
+from borderzone.reporting.selectors import STATUS_LABELS, STATUSES
 
 
 class ReportValuesForm(forms.Form):
@@ -77,8 +77,6 @@ class ObligationFilterForm(forms.Form):
     def __init__(self, *args: Any, zones: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["zone"].choices = [(z.code, z.display_name) for z in zones]  # type: ignore[attr-defined]
-        from borderzone.reporting.views.common import STATUS_LABELS
-
         self.fields["status"].choices = [("", _("All")), *STATUS_LABELS.items()]  # type: ignore[attr-defined]
 
     def clean_as_of(self) -> dt.date | None:

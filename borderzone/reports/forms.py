@@ -7,6 +7,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from borderzone.core.forms import DateField
 from borderzone.reports.registry import report_kinds
 from borderzone.zones.models import EconomicZone, GateArea
 
@@ -14,7 +15,7 @@ from borderzone.zones.models import EconomicZone, GateArea
 class ReportRequestForm(forms.Form):
     kind = forms.ChoiceField(label=_("Report"))
     zone = forms.ModelChoiceField(label=_("Zone"), queryset=EconomicZone.objects.none(), empty_label=None)
-    as_of = forms.DateField(label=_("As of"), input_formats=["%d/%m/%Y", "%Y-%m-%d"], help_text=_("dd/mm/yyyy"))
+    as_of = DateField(label=_("As of"))
     from_year = forms.IntegerField(label=_("From year"), min_value=1990, max_value=2100)
     to_year = forms.IntegerField(label=_("To year"), min_value=1990, max_value=2100)
     format = forms.ChoiceField(label=_("Format"), choices=[("xlsx", "Excel (XLSX)"), ("pdf", "PDF")])
@@ -43,9 +44,7 @@ class SummaryTextForm(forms.Form):
     zone = forms.ModelChoiceField(
         label=_("Zone"), queryset=EconomicZone.objects.none(), required=False, empty_label=None
     )
-    as_of = forms.DateField(
-        label=_("As of"), input_formats=["%d/%m/%Y", "%Y-%m-%d"], required=False, help_text=_("dd/mm/yyyy")
-    )
+    as_of = DateField(label=_("As of"), required=False)
     from_year = forms.IntegerField(label=_("From year"), min_value=1990, max_value=2100, required=False)
     to_year = forms.IntegerField(label=_("To year"), min_value=1990, max_value=2100, required=False)
     language = forms.ChoiceField(
@@ -70,9 +69,7 @@ class DashboardForm(forms.Form):
     gate_area = forms.ModelChoiceField(
         label=_("Gate area"), queryset=GateArea.objects.none(), required=False, empty_label=_("All gate areas")
     )
-    as_of = forms.DateField(
-        label=_("As of"), input_formats=["%d/%m/%Y", "%Y-%m-%d"], required=False, help_text=_("dd/mm/yyyy")
-    )
+    as_of = DateField(label=_("As of"), required=False)
     from_year = forms.IntegerField(label=_("From year"), min_value=1990, max_value=2100, required=False)
     to_year = forms.IntegerField(label=_("To year"), min_value=1990, max_value=2100, required=False)
 

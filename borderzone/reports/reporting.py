@@ -7,13 +7,12 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Callable
-from decimal import Decimal
 from functools import partial
 from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext
+from django.utils.translation import gettext_lazy, ngettext, pgettext
 
 from borderzone.core.formatting import format_date, format_datetime
 from borderzone.core.pdf import render_pdf
@@ -194,21 +193,33 @@ def _build(
     trade_headers, trade_rows, trade_data = _trade_rows(zone, from_year, to_year) if trade else ([], [], None)
     progress(70)
     notes = []
+    if register and inv["terminated"]:
+        notes.append(
+            ngettext(
+                "The table of projects also lists %(n)s terminated project; the summary figures do not count it.",
+                "The table of projects also lists %(n)s terminated projects; the summary figures do not count them.",
+                inv["terminated"],
+            )
+            % {"n": inv["terminated"]}
+        )
     if trade_data is not None and trade_data.illustrative:
         notes.append(_("The trade figures of this zone are illustrative demo data."))
     if fmt == "xlsx":
         key_rows: list[list[Any]] = [
-            [_("Projects"), inv["projects"]["total"]],
+            [_("Projects (terminated ones not counted)"), inv["projects"]["total"]],
+            [_("Terminated, listed but not counted"), inv["terminated"]],
             [_("Foreign-invested"), inv["projects"]["foreign"]],
             [_("Domestic"), inv["projects"]["domestic"]],
             *[[_("Status") + ": " + code, n] for code, n in inv["by_status"].items()],
             [_("Late against their certificate"), inv["late"]],
+            [_("Late, of which flagged by a legal rule"), inv["late_flagged"]],
             [_("Flagged by a legal rule"), inv["flagged"]],
-            [_("Registered capital, foreign (USD)"), Decimal(inv["registered_capital"]["foreign"]["USD"])],
-            [_("Registered capital, foreign (VND)"), Decimal(inv["registered_capital"]["foreign"]["VND"])],
-            [_("Registered capital, domestic (VND)"), Decimal(inv["registered_capital"]["domestic"]["VND"])],
-            [_("Disbursed, foreign (VND)"), Decimal(inv["disbursed_capital"]["foreign"]["VND"])],
-            [_("Disbursed, domestic (VND)"), Decimal(inv["disbursed_capital"]["domestic"]["VND"])],
+            [_("Flagged by a legal rule, of which not late"), inv["flagged_not_late"]],
+            [_("Registered capital, foreign (USD)"), inv["registered_capital"]["foreign"]["USD"]],
+            [_("Registered capital, foreign (VND)"), inv["registered_capital"]["foreign"]["VND"]],
+            [_("Registered capital, domestic (VND)"), inv["registered_capital"]["domestic"]["VND"]],
+            [_("Disbursed, foreign (VND)"), inv["disbursed_capital"]["foreign"]["VND"]],
+            [_("Disbursed, domestic (VND)"), inv["disbursed_capital"]["domestic"]["VND"]],
         ]
         sheets = [
             Sheet(_("Summary"), [_("Figure"), _("Value")], key_rows, number_formats={1: "#,##0"}, widths={0: 42, 1: 22})

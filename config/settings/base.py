@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "borderzone.portal",
     "borderzone.reports",
     "borderzone.reporting",
+    "borderzone.rates",
 ]
 
 MIDDLEWARE = [
@@ -265,6 +266,12 @@ WARM_DASHBOARDS = env.boolean("WARM_DASHBOARDS", REDIS_URL != "-")
 
 # Captchas are drawn locally by django-simple-captcha (Pillow); nothing is fetched.
 CAPTCHA_LENGTH = 5
+# Readable (issue 13): characters that cannot be confused, capitals about 30 px high, little rotation,
+# dots but no arcs across the letters; the image is shown at its own size, never stretched.
+CAPTCHA_CHALLENGE_FUNCT = "borderzone.core.captcha.readable_challenge"
+CAPTCHA_FONT_SIZE = 42
+CAPTCHA_LETTER_ROTATION = (-12, 12)
+CAPTCHA_NOISE_FUNCTIONS = ("captcha.helpers.noise_dots",)
 CAPTCHA_TIMEOUT = 10  # minutes
 
 NINJA_PAGINATION_PER_PAGE = 50

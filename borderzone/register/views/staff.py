@@ -119,6 +119,7 @@ def project_list(request: HttpRequest) -> HttpResponse:
             "form": form,
             "page": page,
             "rows": rows,
+            "terminated": selectors.terminated_count(projects),
             "as_of": filters.as_of,
             "query": query.urlencode(),
             "zone": _default_zone(request),

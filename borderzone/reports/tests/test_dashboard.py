@@ -160,8 +160,8 @@ def test_an_administrator_sees_every_zone_summed_and_compared(client, zone, othe
         "1",
     )
     summary = board["investments"]["summary"]
-    assert summary["registered_capital"]["domestic"]["VND"] == "150000000000"
-    assert summary["registered_capital"]["foreign"]["USD"] == "2000000"
+    assert summary["registered_capital"]["domestic"]["VND"] == Decimal(150000000000)
+    assert summary["registered_capital"]["foreign"]["USD"] == Decimal(2000000)
     # 2019: 12 x (1,500 + 100); 2020: 12 x (3,000 + 200); growth 2019 -> 2020 = 3,200 / 1,600 - 1.
     trade = board["trade"]
     assert trade["span_turnover_usd"] == Decimal(12 * 1600 + 12 * 3200)
@@ -295,3 +295,23 @@ def test_dashboards_are_not_recomputed_where_the_cache_is_not_shared(zone, actor
     settings.WARM_DASHBOARDS = True
     services.warm_after_change()
     assert queued == [1]
+
+
+def test_an_incomplete_year_is_compared_with_the_same_months_of_the_year_before(zone):
+    from borderzone.reports.dashboard import DashboardQuery, dashboard_data
+    from borderzone.reports.summary_text import _trade_span
+
+    gate = BorderGateFactory(zone=zone)
+    for year in (2024, 2025):
+        for month in range(1, 13 if year == 2024 else 12):  # 2025 has figures up to November only
+            TradeFigureFactory(gate=gate, month=dt.date(year, month, 1), export_usd=Decimal(100), import_usd=Decimal(0))
+    trade = dashboard_data(
+        DashboardQuery(zone=zone, gate_area=None, as_of=dt.date(2025, 12, 20), from_year=2024, to_year=2025)
+    )["trade"]
+    # Eleven months against the same eleven, not against twelve: no change, not -8.3 %.
+    assert trade["ytd_last_month"] == dt.date(2025, 11, 1)
+    assert (trade["ytd_turnover_usd"], trade["last_year_turnover_usd"]) == (Decimal(1100), Decimal(1100))
+    assert trade["turnover_change"] == 0.0
+    # Average growth needs two complete years: 2025 is not one.
+    assert trade["full_years"] == [2024] and trade["turnover_growth"] is None
+    assert _trade_span(2024, 2025, dt.date(2025, 11, 1)) == "2024–11/2025"
