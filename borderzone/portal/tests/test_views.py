@@ -466,3 +466,18 @@ def test_feeds_give_the_titles_of_their_language_and_vietnamese_where_there_is_n
     assert "<title>示例文章</title>" in chinese and 'xml:lang="zh-hans"' in chinese
     assert article.lead in chinese  # no Chinese lead: the Vietnamese one
     assert "<title>Bài mẫu</title>" in client.get("/news/rss/").content.decode()
+
+
+@pytest.mark.parametrize(
+    ("prefix", "title", "refusal"),
+    [
+        ("/en", "Report a comment", "Type the letters in the picture, or sign in, to report a comment."),
+        ("/zh-hans", "举报评论", "请输入图片中的字符或登录后再举报评论。"),
+    ],
+)
+def test_the_report_page_and_its_refusal_are_in_the_readers_language(client, article, prefix, title, refusal):
+    comment = CommentFactory(article=article)
+    url = prefix + reverse("portal:comment-flag")
+    assert title in client.get(url, {"comment": comment.pk}).content.decode()
+    response = client.post(url, {"comment": comment.pk})
+    assert response.status_code == 422 and refusal in response.content.decode()
