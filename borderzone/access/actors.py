@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.http import HttpRequest
 
-if TYPE_CHECKING:
-    from borderzone.accounts.models import User
+from borderzone.accounts.models import Role, User
 
 SYSTEM_USERNAME = "system"
 
@@ -42,8 +40,6 @@ def request_actor(request: HttpRequest, via: str = "web") -> Actor:
 
 def command_actor(command_name: str) -> Actor:
     """The system user acting for a management command; created on first use, never able to sign in."""
-    from borderzone.accounts.models import Role, User
-
     user, created = User.objects.get_or_create(
         username=SYSTEM_USERNAME,
         defaults={"role": Role.ADMIN, "first_name": "BorderZone", "last_name": "system", "is_active": False},

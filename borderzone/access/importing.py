@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from borderzone.access.actors import Actor
 from borderzone.core.models import ImportJob, ImportJobStatus
+from borderzone.core.registry import app_modules
 
 #: Uploads with more data rows than this run in the background.
 BACKGROUND_ROWS = 5000
@@ -79,7 +80,6 @@ def register_importer(kind: str) -> Callable[[Importer], Importer]:
 
 def importer_for(kind: str) -> Importer:
     # Importers live in the apps; make sure they are imported.
-    from borderzone.core.registry import app_modules
 
     if kind not in _IMPORTERS:
         list(app_modules("importing"))

@@ -17,6 +17,8 @@ class AuditAction(models.TextChoices):
     IMPORTED = "imported", _("imported")
     STATUS_CHANGED = "status_changed", _("status changed")
     LOGIN = "login", _("signed in")
+    LOGIN_FAILED = "login_failed", _("sign-in refused")
+    LOGOUT = "logout", _("signed out")
 
 
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):

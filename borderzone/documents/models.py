@@ -85,6 +85,14 @@ class DocumentStatus(models.TextChoices):
     EXPIRED = "expired", _("Expired")
 
 
+class ReviewStatus(models.TextChoices):
+    """Four eyes before publication: draft -> submitted -> approved, then published (access.review)."""
+
+    DRAFT = "draft", _("draft")
+    SUBMITTED = "submitted", _("awaiting approval")
+    APPROVED = "approved", _("approved")
+
+
 class LegalDocument(models.Model):
     """One legal document of the register (a decision, notice, plan, decree, ...)."""
 
@@ -115,6 +123,20 @@ class LegalDocument(models.Model):
     )
     is_published = models.BooleanField(_("published"), default=False)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    review_status = models.CharField(
+        _("review"), max_length=20, choices=ReviewStatus.choices, default=ReviewStatus.DRAFT
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("approved by"),
+    )
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    # Who changed the content (fields or files) since the last approval: none of them may approve it.
+    changed_by_ids = models.JSONField(default=list, blank=True, editable=False)
     is_illustrative = models.BooleanField(
         _("illustrative"),
         default=False,
@@ -137,6 +159,10 @@ class LegalDocument(models.Model):
         ordering = ("-issued_on", "-id")
         constraints = [
             models.UniqueConstraint(fields=["zone", "number_key", "issued_on"], name="unique_document_number"),
+            models.CheckConstraint(
+                condition=models.Q(is_published=False) | models.Q(review_status="approved"),
+                name="document_published_only_when_approved",
+            ),
             models.CheckConstraint(
                 condition=models.Q(effective_on__isnull=True) | models.Q(effective_on__gte=models.F("issued_on")),
                 name="document_effective_after_issue",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import Any
 from urllib.parse import urlencode
@@ -273,6 +274,7 @@ def _register_form(
         done=done,
         next_url=lambda saved: reverse(f"documents:staff-{kind}", kwargs={"pk": saved.pk}),
         context={"title": title, kind: instance},
+        edits=instance,
     )
 
 
@@ -343,10 +345,38 @@ def staff_document_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def staff_document_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    """A step of the four-eyes workflow (submit, approve, return, publish, withdraw); the service decides."""
     document = get_changeable_or_404(request.user, LegalDocument.objects.select_related("zone"), pk=pk)
-    publish = request.POST.get("publish") == "1"
-    services.document_set_published(document=document, published=publish, actor=request_actor(request))
-    messages.success(request, _("Document published.") if publish else _("Document withdrawn from publication."))
+    actor = request_actor(request)
+    step = request.POST.get("step") or ("publish" if request.POST.get("publish") == "1" else "withdraw")
+    steps: dict[str, tuple[Callable[[], object], str]] = {
+        "submit": (
+            lambda: services.document_submit(document=document, actor=actor),
+            _("Submitted: another person must now approve the document."),
+        ),
+        "approve": (lambda: services.document_approve(document=document, actor=actor), _("Approved.")),
+        "return": (
+            lambda: services.document_return(document=document, actor=actor),
+            _("Sent back to draft."),
+        ),
+        "publish": (
+            lambda: services.document_set_published(document=document, published=True, actor=actor),
+            _("Document published."),
+        ),
+        "withdraw": (
+            lambda: services.document_set_published(document=document, published=False, actor=actor),
+            _("Document withdrawn from publication."),
+        ),
+    }
+    if step not in steps:
+        raise Http404
+    run, done = steps[step]
+    try:
+        run()
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, done)
     return redirect("documents:staff-document", pk=document.pk)
 
 

@@ -9,13 +9,13 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from borderzone.access.pages import staff_form_view, zone_from_query
-from borderzone.access.permissions import can_change_zone, can_view_zone, get_visible_or_404
+from borderzone.access.permissions import can_change_zone, get_visible_or_404
+from borderzone.core import registry
 from borderzone.core.formatting import format_date
 from borderzone.core.forms import initial_from
 from borderzone.gates import selectors, services
@@ -41,36 +41,11 @@ def gate_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def investment_status_choices() -> list[tuple[str, Any]]:
-    from borderzone.register.models import Status
-
-    return list(Status.choices)
-
-
 def gate_detail(request: HttpRequest, code: str) -> HttpResponse:
     gate = get_object_or_404(selectors.gate_list(), code=code)
-    # The gate page gathers what other apps keep about the gate's area; each reads through its selectors.
-    from borderzone.infrastructure import selectors as infrastructure_selectors
-    from borderzone.planning import selectors as planning_selectors
-    from borderzone.register import selectors as investment_selectors
-    from borderzone.trade import selectors as trade_selectors
-
-    works: list[Any] = []
-    goals: list[Any] = []
-    projects: list[Any] = []
-    today = timezone.localdate()
-    if gate.gate_area is not None:
-        works = list(infrastructure_selectors.work_list(request.user, gate_area_id=gate.gate_area.pk))
-        goals = list(planning_selectors.goal_list(request.user, gate_area_id=gate.gate_area.pk))
-        listed, _evaluations = investment_selectors.project_list(
-            request.user,
-            investment_selectors.ListFilters(as_of=today, zone=gate.zone.code, gate_area=gate.gate_area.code),
-            with_evaluations=False,  # the page shows each project's status, not its lateness
-        )
-        projects = list(listed)
-    # Trade through this gate, year by year (published figures only for those who are not the zone's staff).
-    published_only = not can_view_zone(request.user, gate.zone)
-    trade_years = trade_selectors.yearly(trade_selectors.figures(gates=[gate], published_only=published_only))[-6:]
+    # What other apps keep about the gate or its area comes as the panels they register (core.registry),
+    # so that this app imports none of them.
+    sections = [html for panel in registry.panels("gates.gate") if (html := panel.render(request, gate))]
     return render(
         request,
         "gates/gate_detail.html",
@@ -78,13 +53,7 @@ def gate_detail(request: HttpRequest, code: str) -> HttpResponse:
             "zone": gate.zone,
             "gate": gate,
             "status_history": list(gate.status_history.all()),
-            "works": works,
-            "goals": goals,
-            "projects": projects,
-            "projects_as_of": today,
-            "staff_view": can_view_zone(request.user, gate.zone),
-            "trade_years": trade_years,
-            "status_labels": dict(investment_status_choices()),
+            "panels": sections,
             "can_change": can_change_zone(request.user, gate.zone),
         },
     )
@@ -162,7 +131,15 @@ def gate_edit(request: HttpRequest, code: str) -> HttpResponse:
     title = _("Edit gate %(name)s") % {"name": gate.name}
     # After saving, the gate's page under its code as saved.
     return _form(
-        request, gate, form, save, title=title, back=_gate_url(gate), done=_("Gate saved."), next_url=_gate_url
+        request,
+        gate,
+        form,
+        save,
+        title=title,
+        back=_gate_url(gate),
+        done=_("Gate saved."),
+        next_url=_gate_url,
+        edits=gate,
     )
 
 
@@ -191,4 +168,4 @@ def facility_edit(request: HttpRequest, pk: int) -> HttpResponse:
     save = partial(services.facility_update, facility=facility)
     title = _("Edit facility %(name)s") % {"name": facility.name}
     back = _gate_url(facility.gate)
-    return _form(request, facility, form, save, title=title, back=back, done=_("Facility saved."))
+    return _form(request, facility, form, save, title=title, back=back, done=_("Facility saved."), edits=facility)

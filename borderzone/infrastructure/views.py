@@ -101,7 +101,7 @@ def work_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = partial(WorkForm, zone=work.zone, initial=initial_from(work, services.WORK_FIELDS))
     save = partial(services.work_update, work=work)
     title = _("Edit %(name)s") % {"name": work.name}
-    return _form(request, work, form, save, title=title, back=_work_url(work.pk), done=_("Work saved."))
+    return _form(request, work, form, save, title=title, back=_work_url(work.pk), done=_("Work saved."), edits=work)
 
 
 def _funding_saved(request: HttpRequest, result: services.FundingResult) -> None:
@@ -129,7 +129,9 @@ def funding_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = partial(FundingForm, initial=initial_from(funding, services.FUNDING_FIELDS))
     save = partial(services.funding_update, funding=funding)
     back = _work_url(funding.work_id)
-    return _form(request, funding, form, save, title=_("Edit annual funding"), back=back, done=_funding_saved)
+    return _form(
+        request, funding, form, save, title=_("Edit annual funding"), back=back, done=_funding_saved, edits=funding
+    )
 
 
 @login_required

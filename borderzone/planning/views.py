@@ -139,7 +139,9 @@ def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     goal = get_visible_or_404(request.user, Goal.objects.select_related("zone"), pk=pk)
     form = partial(GoalForm, zone=goal.zone, initial=initial_from(goal, services.GOAL_FIELDS))
     save = partial(services.goal_update, goal=goal)
-    return _form(request, goal, form, save, title=_("Edit goal"), back=_goal_url(goal.pk), done=_("Goal saved."))
+    return _form(
+        request, goal, form, save, title=_("Edit goal"), back=_goal_url(goal.pk), done=_("Goal saved."), edits=goal
+    )
 
 
 @login_required
@@ -156,7 +158,16 @@ def milestone_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = partial(MilestoneForm, initial=initial_from(milestone, services.MILESTONE_FIELDS))
     save = partial(services.milestone_update, milestone=milestone)
     back = _goal_url(milestone.goal_id)
-    return _form(request, milestone, form, save, title=_("Edit milestone"), back=back, done=_("Milestone saved."))
+    return _form(
+        request,
+        milestone,
+        form,
+        save,
+        title=_("Edit milestone"),
+        back=back,
+        done=_("Milestone saved."),
+        edits=milestone,
+    )
 
 
 @login_required
@@ -208,7 +219,16 @@ def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
     save = _with_fields(services.agreement_update, agreement=agreement)
     back = reverse("planning:agreement-list")
     form = partial(AgreementForm, initial=initial)
-    return _form(request, agreement, form, save, title=_("Edit agreement"), back=back, done=_("Agreement saved."))
+    return _form(
+        request,
+        agreement,
+        form,
+        save,
+        title=_("Edit agreement"),
+        back=back,
+        done=_("Agreement saved."),
+        edits=agreement,
+    )
 
 
 @login_required
@@ -226,4 +246,4 @@ def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = partial(ActionForm, initial=initial_from(action, services.ACTION_FIELDS))
     save = partial(services.action_update, action=action)
     back = reverse("planning:agreement-list")
-    return _form(request, action, form, save, title=_("Edit action"), back=back, done=_("Action saved."))
+    return _form(request, action, form, save, title=_("Edit action"), back=back, done=_("Action saved."), edits=action)

@@ -38,6 +38,7 @@ from borderzone.register.models import (
     Status,
     StatusChange,
 )
+from borderzone.register.states import refresh_project_states
 from borderzone.zones.models import EconomicZone, GateArea
 
 REQUIRED = [
@@ -455,7 +456,7 @@ def import_projects(
         _create(zone, creates, actor)
         for change in changes:
             _apply(change, actor)
-        bump_version(services.SCOPE)
+        bump_version(services.SCOPE, zone.pk)
     return report
 
 
@@ -542,6 +543,7 @@ def _create(zone: EconomicZone, rows: list[Row], actor: Actor) -> None:
     audit_bulk(actor=actor, instances=list(projects), action=AuditAction.IMPORTED, note=note)
     audit_bulk(actor=actor, instances=list(versions), action=AuditAction.IMPORTED, note=note)
     audit_bulk(actor=actor, instances=list(statuses), action=AuditAction.IMPORTED, note=note)
+    refresh_project_states(p.pk for p in projects)
 
 
 def _apply(change: _Plan, actor: Actor) -> None:

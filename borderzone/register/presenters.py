@@ -41,6 +41,7 @@ def project_rows(
 ) -> list[dict[str, Any]]:
     """Each project as the API and exports show it on `day` (a fixed number of queries for the page)."""
     projects = list(projects)
+    selectors.load_evaluations(evaluations, projects)
     versions = selectors.versions_by_id(int(getattr(p, "as_of_version_id", 0) or 0) for p in projects)
     disbursed = selectors.disbursed_by_project(day, (p.pk for p in projects))
     rows = []

@@ -35,6 +35,7 @@ from borderzone.register.models import (
     Status,
     StatusChange,
 )
+from borderzone.register.states import refresh_project_states
 from borderzone.zones.models import EconomicZone
 
 #: The cache scope every figure of the register is keyed by.
@@ -117,7 +118,7 @@ def investor_create(
     )
     _save(investor, "investor")
     audit_record(actor=actor, instance=investor, action=AuditAction.CREATED)
-    bump_version(SCOPE)
+    bump_version(SCOPE, zone.pk)
     return investor
 
 
@@ -128,7 +129,7 @@ def investor_link_user(*, investor: Investor, user: Any, actor: Actor) -> None:
     audit_record(
         actor=actor, instance=investor, action=AuditAction.UPDATED, changes={"users": [None, user.get_username()]}
     )
-    bump_version(SCOPE)
+    bump_version(SCOPE, investor.zone_id)
 
 
 def _version_values(
@@ -237,7 +238,8 @@ def project_create(
     )
     _save(change, "status")
     audit_record(actor=actor, instance=change, action=AuditAction.CREATED)
-    bump_version(SCOPE)
+    refresh_project_states([project.pk])
+    bump_version(SCOPE, project.zone_id)
     return project
 
 
@@ -251,7 +253,8 @@ def project_update(*, project: Project, actor: Actor, **fields: Any) -> Project:
             setattr(project, key, value)
     _save(project)
     if audit_record(actor=actor, instance=project, action=AuditAction.UPDATED, before=before):
-        bump_version(SCOPE)
+        refresh_project_states([project.pk])
+        bump_version(SCOPE, project.zone_id)
     return project
 
 
@@ -322,7 +325,8 @@ def certificate_version_add(
         action=AuditAction.CREATED,
         changes={**{k: [None, v] for k, v in snapshot(version).items() if v not in (None, "")}, "plans": changed_plans},
     )
-    bump_version(SCOPE)
+    refresh_project_states([project.pk])
+    bump_version(SCOPE, project.zone_id)
     return version
 
 
@@ -346,7 +350,8 @@ def status_change_record(
     )
     _save(change, "status")
     audit_record(actor=actor, instance=change, action=AuditAction.STATUS_CHANGED)
-    bump_version(SCOPE)
+    refresh_project_states([project.pk])
+    bump_version(SCOPE, project.zone_id)
     return change
 
 
@@ -369,7 +374,7 @@ def disbursement_record(
     record = Disbursement(project=project, paid_on=paid_on, amount=amount, currency=currency, note=note)
     _save(record, "amount")
     audit_record(actor=actor, instance=record, action=AuditAction.CREATED)
-    bump_version(SCOPE)
+    bump_version(SCOPE, project.zone_id)
     return record
 
 
@@ -391,7 +396,8 @@ def milestone_reached(*, project: Project, kind: str, reached_on: dt.date, actor
         _save(existing, "kind")
         audit_record(actor=actor, instance=existing, action=AuditAction.UPDATED, before=before)
         actual = existing
-    bump_version(SCOPE)
+    refresh_project_states([project.pk])
+    bump_version(SCOPE, project.zone_id)
     return actual
 
 

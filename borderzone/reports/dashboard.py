@@ -11,7 +11,7 @@ from typing import Any
 
 from django.db.models import Q
 
-from borderzone.core.cache import cached
+from borderzone.core.cache import cached, zone_scopes
 from borderzone.zones.models import EconomicZone, GateArea
 
 SCOPES = ("investments", "trade", "infrastructure", "planning", "zones")
@@ -35,7 +35,8 @@ class DashboardQuery:
 
 def dashboard_data(query: DashboardQuery) -> dict[str, Any]:
     """Everything the dashboard shows; callers have checked that the user may read the zone."""
-    return cached(SCOPES, query.key, lambda: _compute(query))
+    # Keyed by the zone's own versions: a write in another zone's register leaves this board cached.
+    return cached(zone_scopes(SCOPES, query.zone.pk), query.key, lambda: _compute(query))
 
 
 def _compute(q: DashboardQuery) -> dict[str, Any]:

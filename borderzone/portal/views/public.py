@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Max, Q
+from django.db.models import Subquery
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -45,13 +45,22 @@ def schedule_epoch() -> str:
     """Changes when any approved article passes its publication or expiry time, so cached pages built
     before a scheduled change are not served after it."""
     now = timezone.now()
-    marks = Article.objects.filter(status=ArticleStatus.APPROVED).aggregate(
-        published=Max("publish_at", filter=Q(publish_at__lte=now)),
-        expired=Max("expire_at", filter=Q(expire_at__lte=now)),
+    approved = Article.objects.filter(status=ArticleStatus.APPROVED).order_by()
+    expired = Subquery(approved.filter(expire_at__lte=now).order_by("-expire_at").values("expire_at")[:1])
+    # One query, each maximum an index step on (status, publish_at) / (status, expire_at).
+    row = (
+        approved.filter(publish_at__lte=now)
+        .order_by("-publish_at")
+        .values_list("publish_at", flat=False)
+        .annotate(expired=expired)[:1]
     )
-    return (
-        f"{marks['published'] and marks['published'].timestamp()}/{marks['expired'] and marks['expired'].timestamp()}"
-    )
+    found = list(row)
+    published, expired_at = found[0] if found else (None, None)
+    if not found:
+        expired_at = (
+            approved.filter(expire_at__lte=now).order_by("-expire_at").values_list("expire_at", flat=True).first()
+        )
+    return f"{published and published.timestamp()}/{expired_at and expired_at.timestamp()}"
 
 
 def _lang() -> str:

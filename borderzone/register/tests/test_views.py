@@ -59,7 +59,9 @@ def test_export_keeps_numbers_and_neutralises_formulas(zone, actor, specialist):
     row = [c.value for c in sheet[2]]
     assert row[1] == '=HYPERLINK("http://x")' and sheet.cell(2, 2).data_type == "s"
     assert row[10] == 123456789
-    csv_text = client.get("/staff/investments/export.csv?as_of=2020-01-01").content.decode("utf-8-sig")
+    streamed = client.get("/staff/investments/export.csv?as_of=2020-01-01")
+    assert streamed.streaming  # written as it is read, whatever the size
+    csv_text = b"".join(streamed.streaming_content).decode("utf-8-sig")
     assert "'=HYPERLINK" in csv_text and ",123456789," in csv_text
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from decimal import Decimal
 from functools import partial
 from typing import Any
@@ -13,7 +14,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -31,7 +32,7 @@ from borderzone.access.permissions import (
     zones_visible_to,
 )
 from borderzone.core.forms import apply_validation_error, form_status, initial_from
-from borderzone.core.tabular import Sheet, TableError, read_table, write_csv, write_xlsx
+from borderzone.core.tabular import Sheet, TableError, read_table, stream_csv, write_csv, write_xlsx
 from borderzone.core.text import name_key
 from borderzone.register import selectors, services
 from borderzone.register.forms import (
@@ -159,12 +160,18 @@ def project_export(request: HttpRequest, fmt: str) -> HttpResponse:
     _require_reader(request)
     _form, filters = _filters(request)
     projects, evaluations = selectors.project_list(request.user, filters)
-    rows = []
-    for chunk_start in range(0, projects.count(), 1000):
-        for item in project_rows(projects[chunk_start : chunk_start + 1000], filters.as_of, evaluations):
-            cert = item["certificate"] or {}
-            rows.append(
-                [
+
+    def rows() -> Iterator[list[Any]]:
+        # Keyset chunks on the project code (no OFFSET), each evaluated and then forgotten.
+        for chunk in selectors.keyset_chunks(projects, 1000):
+            page_evaluations = (
+                evaluations
+                if not isinstance(evaluations, selectors.PageEvaluations)
+                else (selectors.PageEvaluations(filters.as_of))
+            )
+            for item in project_rows(chunk, filters.as_of, page_evaluations):
+                cert = item["certificate"] or {}
+                yield [
                     item["code"],
                     item["name"],
                     item["zone"],
@@ -185,20 +192,20 @@ def project_export(request: HttpRequest, fmt: str) -> HttpResponse:
                     "; ".join(f"{f['code']} ({f['law']}, {f['article']})" for f in item["flags"]),
                     "yes" if item["published"] else "no",
                 ]
-            )
+
     name = f"projects-{filters.as_of.isoformat()}"
     if fmt == "csv":
-        body = write_csv(EXPORT_HEADERS, rows)
-        response = HttpResponse(body, content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-        return response
+        # Streamed: rows are written as they are read, whatever the number of projects.
+        streamed = StreamingHttpResponse(stream_csv(EXPORT_HEADERS, rows()), content_type="text/csv; charset=utf-8")
+        streamed["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+        return streamed  # type: ignore[return-value]
     money = "#,##0"
     body = write_xlsx(
         [
             Sheet(
                 title=_("Projects"),
                 headers=EXPORT_HEADERS,
-                rows=rows,
+                rows=list(rows()),
                 number_formats={8: "dd/mm/yyyy", 10: money, 11: money, 12: money, 13: money, 14: money, 15: money},
             )
         ]
@@ -348,7 +355,9 @@ def _project_url(project: Project) -> str:
     return reverse("investments:project-detail", kwargs={"code": project.code})
 
 
-def _project_form(request: HttpRequest, project: Project, form: Any, save: Any, title: str, done: str) -> HttpResponse:
+def _project_form(
+    request: HttpRequest, project: Project, form: Any, save: Any, title: str, done: str, edits: Any = None
+) -> HttpResponse:
     """A staff form about one project: back to the project, which the page names."""
     return staff_form_view(
         request,
@@ -360,6 +369,7 @@ def _project_form(request: HttpRequest, project: Project, form: Any, save: Any, 
         back=_project_url(project),
         done=done,
         context={"project": project},
+        edits=edits,
     )
 
 
@@ -369,7 +379,7 @@ def project_edit(request: HttpRequest, code: str) -> HttpResponse:
     fields = [f for f in services.PROJECT_FIELDS if f != "is_demo"]
     form = partial(ProjectForm, zone=project.zone, initial=initial_from(project, fields))
     save = partial(services.project_update, project=project)
-    return _project_form(request, project, form, save, _("Edit project"), _("Project saved."))
+    return _project_form(request, project, form, save, _("Edit project"), _("Project saved."), edits=project)
 
 
 @login_required
