@@ -39,6 +39,7 @@ FLOORS: list[tuple[str, tuple[str, ...]]] = [
             "borderzone.documents",
             "borderzone.promotion",
             "borderzone.portal",
+            "borderzone.reporting",
         ),
     ),
     # The leadership dashboard and reports read every domain app.

@@ -77,7 +77,7 @@ class ObligationFilterForm(forms.Form):
     def __init__(self, *args: Any, zones: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["zone"].choices = [(z.code, z.display_name) for z in zones]  # type: ignore[attr-defined]
-        from borderzone.reporting.views.common import STATUS_LABELS
+        from borderzone.reporting.labels import STATUS_LABELS
 
         self.fields["status"].choices = [("", _("All")), *STATUS_LABELS.items()]  # type: ignore[attr-defined]
 
