@@ -67,7 +67,9 @@ def notify_zone_staff(*, topic: str, zone_id: int) -> None:
 
 
 def _builder(topic: str) -> NoticeBuilder:
-    return notification_topics()[topic]  # type: ignore[no-any-return]
+
+    builder: NoticeBuilder = notification_topics()[topic]
+    return builder
 
 
 def _send(user: User, notice: Notice) -> None:

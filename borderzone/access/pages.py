@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from borderzone.access import versions
 from borderzone.access.actors import request_actor
 from borderzone.access.audit import history_for
-from borderzone.access.permissions import ensure_can_change, zone_of
+from borderzone.access.permissions import zone_of
 from borderzone.core.forms import apply_validation_error, form_status
 from borderzone.zones import selectors
 from borderzone.zones.models import EconomicZone
@@ -24,8 +24,7 @@ from borderzone.zones.models import EconomicZone
 
 def zone_from_query(request: HttpRequest) -> EconomicZone:
     """The zone a page is asked for (`?zone=CODE`), else the default zone; 404 when there is none."""
-    code = request.GET.get("zone")
-    zone = selectors.zone_list().filter(code=code).first() if code else selectors.zone_default()
+    zone = selectors.zone_asked(None, request.GET.get("zone"))
     if zone is None:
         raise Http404
     return zone
@@ -130,13 +129,11 @@ def staff_form_view[T](
     with_files: bool = False,
     edits: models.Model | None = None,
 ) -> HttpResponse:
-    """The form page of a change to `target` (the zone a new object goes into, or the object itself);
+    """The form page of a change to `target` (the zone a new object goes into, or the object itself), which
+    the view fetched with its permission decided (`get_changeable_or_404`); it does not decide again.
     `edits` is the record an edit form changes (its version travels with the form, see `form_page`).
-
-    404 when the user may not see `target`, 403 when they may only read it; then `form_page`, whose page
-    also has the `title`, `back` (where Cancel leads) and the target's zone.
+    Then `form_page`, whose page also has the `title`, `back` (where Cancel leads) and the target's zone.
     """
-    ensure_can_change(request.user, target)
     page = {"zone": zone_of(target), "title": title, "back": back, **(context or {})}
     return form_page(
         request,

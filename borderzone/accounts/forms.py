@@ -106,5 +106,5 @@ class PasswordChangeForm(_ServicePasswordMixin, auth_forms.PasswordChangeForm):
     pass
 
 
-class PasswordSetForm(_ServicePasswordMixin, auth_forms.SetPasswordForm):
+class PasswordSetForm(_ServicePasswordMixin, auth_forms.SetPasswordForm[User]):
     pass

@@ -26,10 +26,11 @@ def user_create(
     first_name: str = "",
     last_name: str = "",
     email: str = "",
+    is_active: bool = True,
     is_demo: bool = False,
     actor: Actor,
 ) -> User:
-    """Create an account, checking the password against Django's validators."""
+    """Create an account (active or not), checking the password against Django's validators."""
     if User.objects.filter(username__iexact=username).exists():
         raise ValidationError({"username": _("This username is already taken.")})
     user = User(
@@ -38,6 +39,7 @@ def user_create(
         first_name=first_name,
         last_name=last_name,
         email=email,
+        is_active=is_active,
         is_demo=is_demo,
     )
     try:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import base64
 import time
+from collections.abc import Callable
 from typing import Any
 
 import segno
@@ -130,7 +131,7 @@ def login_code(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/login_code.html", {"form": form}, status=form_status(form))
 
 
-def _enrol_page(request: HttpRequest, user: User, on_success: Any) -> HttpResponse:
+def _enrol_page(request: HttpRequest, user: User, on_success: Callable[[list[str]], HttpResponse]) -> HttpResponse:
     device = second_factor.authenticator_start(user=user)
     form = EnrolForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -215,7 +216,7 @@ class LogoutView(auth_views.LogoutView):
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if request.user.is_authenticated:
-            services.sign_out_recorded(user=request.user, actor=request_actor(request))  # type: ignore[arg-type]
+            services.sign_out_recorded(user=request.user, actor=request_actor(request))
         return super().post(request, *args, **kwargs)
 
 
@@ -329,10 +330,9 @@ def user_create(request: HttpRequest) -> HttpResponse:
                 first_name=data["first_name"],
                 last_name=data["last_name"],
                 email=data["email"],
+                is_active=data["is_active"],
                 actor=request_actor(request),
             )
-            if not data["is_active"]:
-                services.user_update(user=user, is_active=False, actor=request_actor(request))
         except ValidationError as exc:
             apply_validation_error(form, exc)
         else:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import secrets
 from collections.abc import Callable
-from typing import Any
 
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
@@ -94,9 +93,9 @@ def cached[T](scopes: tuple[str, ...], key: str, compute: Callable[[], T], timeo
     version = current_version(*scopes)
     digest = hashlib.sha256(f"{'|'.join(scopes)}:{version}:{key}".encode()).hexdigest()[:40]
     cache_key = f"bz:{digest}"
-    hit: Any = cache.get(cache_key)
+    hit: T | None = cache.get(cache_key)
     if hit is not None:
-        return hit  # type: ignore[no-any-return]
+        return hit
     value = compute()
     cache.set(cache_key, value, timeout)
     return value

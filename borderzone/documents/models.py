@@ -3,44 +3,20 @@ administrative procedures whose legal basis points into the register."""
 
 from __future__ import annotations
 
-import os
 import uuid
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from borderzone.core.i18n import localized
+from borderzone.core.storage import PrivateStorage, private_storage
 
-
-class PrivateStorage(FileSystemStorage):
-    """Files that are never served from a media URL: only through views that check who may read them.
-
-    Kept beside MEDIA_ROOT (in `<MEDIA_ROOT>-private`) unless PRIVATE_MEDIA_ROOT is set, and read from
-    the settings on every use so that tests can point it elsewhere.
-    """
-
-    def __init__(self) -> None:
-        super().__init__(base_url=None)
-
-    @property  # type: ignore[override]
-    def base_location(self) -> str:
-        configured = getattr(settings, "PRIVATE_MEDIA_ROOT", None)
-        return str(configured or f"{str(settings.MEDIA_ROOT).rstrip('/')}-private")
-
-    @property  # type: ignore[override]
-    def location(self) -> str:
-        return os.path.abspath(self.base_location)
-
-    def deconstruct(self) -> tuple[str, tuple[Any, ...], dict[str, Any]]:
-        return ("borderzone.documents.models.PrivateStorage", (), {})
-
-
-private_storage = PrivateStorage()
+# Kept here under their old names: migrations refer to them.
+__all__ = ["PrivateStorage", "private_storage"]
 
 
 def server_file_name(instance: Any, filename: str) -> str:

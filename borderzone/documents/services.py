@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -22,7 +21,9 @@ from borderzone.access.review import check_approver, content_changed
 from borderzone.core.cache import bump_version
 from borderzone.core.i18n import translated_names
 from borderzone.core.models import AuditAction
+from borderzone.core.storage import delete_files, delete_files_on_commit
 from borderzone.core.text import search_key
+from borderzone.core.visitors import is_bot_agent
 from borderzone.documents.files import check_upload
 from borderzone.documents.models import (
     AdministrativeProcedure,
@@ -70,13 +71,6 @@ PROCEDURE_FIELDS = (
 )
 COMPONENT_TEXTS = ("name", "copies")
 COMPONENT_FIELDS = ("order", *COMPONENT_TEXTS, *translated_names(*COMPONENT_TEXTS))
-
-# Crawlers, link checkers and scripts: their requests are not readers.
-BOT_PATTERN = re.compile(
-    r"bot|crawl|spider|slurp|bingpreview|facebookexternalhit|curl|wget|python-requests|httpx|"
-    r"go-http-client|java/|libwww|scrapy|headlesschrome|phantomjs|lighthouse|monitor|uptime",
-    re.IGNORECASE,
-)
 
 
 def _reindex(document: LegalDocument) -> None:
@@ -294,7 +288,7 @@ def document_delete(*, document: LegalDocument, actor: Actor) -> None:
     document.delete()
     unindex_document(pk)
     bump_version(DOCUMENTS_SCOPE)
-    transaction.on_commit(lambda: _delete_stored(stored))
+    delete_files_on_commit(private_storage, stored)
 
 
 def _files_changed(document: LegalDocument, actor: Actor) -> None:
@@ -326,7 +320,7 @@ def document_file_add(*, document: LegalDocument, upload: UploadedFile, actor: A
         item.full_clean(exclude=["file"])
         item.save()
     except Exception:
-        _delete_stored([stored])
+        delete_files(private_storage, [stored])
         raise
     _reindex(document)
     audit_record(actor=actor, instance=item, action=AuditAction.CREATED)
@@ -345,13 +339,7 @@ def document_file_remove(*, item: DocumentFile, actor: Actor) -> None:
     item.delete()
     _reindex(document)
     bump_version(DOCUMENTS_SCOPE)
-    transaction.on_commit(lambda: _delete_stored([stored]))
-
-
-def _delete_stored(names: Iterable[str | None]) -> None:
-    for name in names:
-        if name:
-            private_storage.delete(name)
+    delete_files_on_commit(private_storage, [stored])
 
 
 def visitor_key(ip_address: str | None, user_agent: str, day: str) -> str:
@@ -360,16 +348,12 @@ def visitor_key(ip_address: str | None, user_agent: str, day: str) -> str:
     return hashlib.sha256(f"{salt}|{day}|{ip_address or '-'}|{user_agent[:300]}".encode()).hexdigest()
 
 
-def is_bot(user_agent: str) -> bool:
-    return not user_agent.strip() or bool(BOT_PATTERN.search(user_agent))
-
-
 def document_hit(*, document: LegalDocument, kind: str, ip_address: str | None, user_agent: str) -> bool:
     """Count a view or download once per visitor and day; bots and reloads are not counted.
 
     Counters are reading statistics, not changes to the record, so they leave no audit row.
     """
-    if kind not in HitKind.values or is_bot(user_agent):
+    if kind not in HitKind.values or is_bot_agent(user_agent):
         return False
     today = timezone.localdate()
     key = visitor_key(ip_address, user_agent, today.isoformat())
@@ -496,7 +480,7 @@ def component_add(
         component.full_clean(exclude=["form_file"])
         component.save()
     except Exception:
-        _delete_stored([stored])
+        delete_files(private_storage, [stored])
         raise
     audit_record(actor=actor, instance=component, action=AuditAction.CREATED)
     bump_version(PROCEDURES_SCOPE)
@@ -527,4 +511,4 @@ def component_remove(*, component: DossierComponent, actor: Actor) -> None:
     audit_record(actor=actor, instance=component, action=AuditAction.DELETED, before=snapshot(component))
     component.delete()
     bump_version(PROCEDURES_SCOPE)
-    transaction.on_commit(lambda: _delete_stored([stored]))
+    delete_files_on_commit(private_storage, [stored])

@@ -34,6 +34,7 @@ from borderzone.access.permissions import (
 )
 from borderzone.core.cache import cached
 from borderzone.core.forms import apply_validation_error, form_status, initial_from
+from borderzone.core.storage import serve_file
 from borderzone.documents import selectors, services
 from borderzone.documents.forms import (
     ComponentEditForm,
@@ -52,16 +53,14 @@ from borderzone.documents.models import (
     LegalDocument,
 )
 from borderzone.zones.models import EconomicZone
+from borderzone.zones.selectors import zone_default
 
 PAGE_SIZE = 20
 
 
 def _default_zone() -> EconomicZone | None:
     """The zone whose board the portal speaks for (one query: only its name and demo flag are shown)."""
-    from django.conf import settings
-
-    zones = EconomicZone.objects.only("code", "name", "board_name", "is_demo")
-    return zones.filter(code=settings.DEFAULT_ZONE_CODE).first() or zones.first()
+    return zone_default(EconomicZone.objects.only("code", "name", "board_name", "is_demo"))
 
 
 def _filters(form: DocumentSearchForm) -> selectors.DocumentFilters:
@@ -158,16 +157,7 @@ def _file_for(request: HttpRequest, pk: int, file_id: int) -> DocumentFile:
 
 
 def _file_response(item_file: Any, name: str, content_type: str, *, inline: bool, public: bool) -> FileResponse:
-    try:
-        handle = item_file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(handle, as_attachment=not inline, filename=name, content_type=content_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "public, max-age=300" if public else "private, no-store"
-    if not inline:
-        response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
+    return serve_file(item_file, name, content_type, inline=inline, public=public)
 
 
 def document_file_download(request: HttpRequest, pk: int, file_id: int) -> FileResponse:

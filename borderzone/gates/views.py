@@ -14,7 +14,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from borderzone.access.pages import staff_form_view, zone_from_query
-from borderzone.access.permissions import can_change_zone, get_visible_or_404
+from borderzone.access.permissions import can_change_zone, get_changeable_or_404
 from borderzone.core import registry
 from borderzone.core.formatting import format_date
 from borderzone.core.forms import initial_from
@@ -65,7 +65,7 @@ def _marker(gate: BorderGate) -> dict[str, Any]:
         "code": gate.code,
         "name": gate.display_name,
         "type": gate.gate_type,
-        "type_label": str(gate.get_gate_type_display()),  # type: ignore[attr-defined]
+        "type_label": str(gate.get_gate_type_display()),
         "partner": gate.display_partner_name,
         "lat": float(gate.latitude) if gate.latitude is not None else None,
         "lon": float(gate.longitude) if gate.longitude is not None else None,
@@ -115,7 +115,7 @@ def _gate_url(gate: BorderGate) -> str:
 
 @login_required
 def gate_create(request: HttpRequest, code: str) -> HttpResponse:
-    zone = get_visible_or_404(request.user, EconomicZone.objects.select_related("province"), code=code)
+    zone = get_changeable_or_404(request.user, EconomicZone.objects.select_related("province"), code=code)
     save = partial(services.gate_create, zone=zone)
     back = reverse("gates:gate-list")
     form = partial(GateForm, zone=zone)
@@ -124,7 +124,7 @@ def gate_create(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 def gate_edit(request: HttpRequest, code: str) -> HttpResponse:
-    gate = get_visible_or_404(request.user, BorderGate.objects.select_related("zone__province"), code=code)
+    gate = get_changeable_or_404(request.user, BorderGate.objects.select_related("zone__province"), code=code)
     initial = initial_from(gate, [f for f in services.GATE_FIELDS if f != "gate_type"])
     form = partial(GateForm, zone=gate.zone, gate=gate, initial=initial)
     save = partial(services.gate_update, gate=gate)
@@ -145,7 +145,7 @@ def gate_edit(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 def gate_status_create(request: HttpRequest, code: str) -> HttpResponse:
-    gate = get_visible_or_404(request.user, BorderGate.objects.select_related("zone"), code=code)
+    gate = get_changeable_or_404(request.user, BorderGate.objects.select_related("zone"), code=code)
     title = _("Status change of %(name)s") % {"name": gate.name}
     save = partial(services.gate_status_record, gate=gate)
     done = _("Status change recorded.")
@@ -154,7 +154,7 @@ def gate_status_create(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 def facility_create(request: HttpRequest, code: str) -> HttpResponse:
-    gate = get_visible_or_404(request.user, BorderGate.objects.select_related("zone"), code=code)
+    gate = get_changeable_or_404(request.user, BorderGate.objects.select_related("zone"), code=code)
     form = partial(FacilityForm, zone=gate.zone)
     save = partial(services.facility_create, gate=gate)
     title = _("New facility at %(name)s") % {"name": gate.name}
@@ -163,7 +163,7 @@ def facility_create(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 def facility_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    facility = get_visible_or_404(request.user, GateFacility.objects.select_related("gate__zone"), pk=pk)
+    facility = get_changeable_or_404(request.user, GateFacility.objects.select_related("gate__zone"), pk=pk)
     form = partial(FacilityForm, zone=facility.gate.zone, initial=initial_from(facility, services.FACILITY_FIELDS))
     save = partial(services.facility_update, facility=facility)
     title = _("Edit facility %(name)s") % {"name": facility.name}

@@ -22,6 +22,7 @@ from borderzone.access.review import check_approver, content_changed
 from borderzone.access.services import ModelWrites
 from borderzone.core.cache import bump_version
 from borderzone.core.models import AuditAction
+from borderzone.core.storage import delete_files, delete_files_on_commit
 from borderzone.portal.content import make_slug, process_image, sanitize_html
 from borderzone.portal.models import (
     Article,
@@ -302,8 +303,7 @@ def image_add(
         image.full_clean()
         image.save()
     except Exception:
-        default_storage.delete(main)
-        default_storage.delete(thumb)
+        delete_files(default_storage, [main, thumb])
         raise
     audit_record(actor=actor, instance=image, action=AuditAction.CREATED)
     _images_changed(article, actor)
@@ -319,12 +319,7 @@ def image_delete(*, image: ArticleImage, actor: Actor) -> None:
     paths = [image.file, image.thumbnail]
     image.delete()
     _images_changed(article, actor)
-
-    def remove_files() -> None:
-        for path in paths:
-            default_storage.delete(path)
-
-    transaction.on_commit(remove_files)
+    delete_files_on_commit(default_storage, paths)
     _bump(article)
 
 

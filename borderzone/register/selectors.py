@@ -210,6 +210,17 @@ def evaluate(day: dt.date, projects: QuerySet[Project]) -> dict[int, Evaluation]
     return _evaluate_rows(day, rows, projects)
 
 
+def late_counts(evaluations: dict[int, Evaluation]) -> dict[str, int]:
+    """How many of the evaluated projects are late, flagged, and both: every "of which" of a report
+    comes from here, so a part can never exceed its whole."""
+    late = flagged = both = 0
+    for e in evaluations.values():
+        late += e.is_late
+        flagged += e.is_flagged
+        both += e.is_late and e.is_flagged
+    return {"late": late, "flagged": flagged, "late_flagged": both, "flagged_not_late": flagged - both}
+
+
 def _money_block() -> dict[str, dict[str, Decimal]]:
     return {o: dict.fromkeys(CURRENCIES, Decimal(0)) for o in Ownership.values}
 
@@ -268,27 +279,26 @@ def summary_with_evaluations(
     ):
         disbursed[ownership][currency] += total
     evaluations = _evaluate_rows(day, rows, projects)
+    whole = Decimal(1)
 
-    def money(block: dict[str, dict[str, Decimal]]) -> dict[str, dict[str, str]]:
-        return {
-            o: {c: str(v.quantize(Decimal(1))) for c, v in block[o].items()}
-            for o in (Ownership.FOREIGN, Ownership.DOMESTIC)
-        }
+    def money(block: dict[str, dict[str, Decimal]]) -> dict[str, dict[str, Decimal]]:
+        return {o: {c: v.quantize(whole) for c, v in block[o].items()} for o in (Ownership.FOREIGN, Ownership.DOMESTIC)}
 
     figures = {
         "as_of": day.isoformat(),
         "zone": zone.code if zone else None,
         "projects": {"total": sum(counts.values()), "foreign": counts["foreign"], "domestic": counts["domestic"]},
+        # Existing on `day` but left out of every count and amount above.
+        "terminated": by_status[Status.TERMINATED],
         "by_status": by_status,
         "registered_capital": money(registered),
         "registered_capital_vnd_equivalent": {
-            "foreign": str(registered_vnd["foreign"]),
-            "domestic": str(registered_vnd["domestic"]),
-            "total": str(sum(registered_vnd.values(), Decimal(0))),
+            "foreign": registered_vnd["foreign"].quantize(whole),
+            "domestic": registered_vnd["domestic"].quantize(whole),
+            "total": sum(registered_vnd.values(), Decimal(0)).quantize(whole),
         },
         "disbursed_capital": money(disbursed),
-        "late": sum(1 for e in evaluations.values() if e.is_late),
-        "flagged": sum(1 for e in evaluations.values() if e.is_flagged),
+        **late_counts(evaluations),
     }
     return figures, evaluations
 
@@ -304,10 +314,6 @@ def visible_projects(user: AnyUser) -> QuerySet[Project]:
     if role_of(user) == "investor":
         return qs.filter(Q(published=True) | Q(shares__investor__users=user)).distinct()
     return qs.filter(published=True)
-
-
-def editable_projects(user: AnyUser) -> QuerySet[Project]:
-    return restrict_to_visible(user, Project.objects.all())
 
 
 @dataclass
@@ -365,6 +371,12 @@ def project_list(
         evaluations = PageEvaluations(filters.as_of) if with_evaluations else {}
     listed = listed.select_related("zone", "gate_area", "sector").prefetch_related("shares__investor").order_by("code")
     return listed, evaluations
+
+
+def terminated_count(listed: QuerySet[Any]) -> int:
+    """How many projects of a list from `project_list` were terminated on its day: listed, but left
+    out of every summary figure."""
+    return listed.filter(as_of_status=Status.TERMINATED).count()
 
 
 class PageEvaluations(dict[int, Evaluation]):

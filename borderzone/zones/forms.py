@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from borderzone.core.forms import set_queryset
 from borderzone.zones.models import EconomicZone, FunctionalAreaKind, GateArea, Province
 
 
@@ -29,7 +30,7 @@ class FunctionalAreaForm(forms.Form):
 
     def __init__(self, *args: Any, zone: EconomicZone, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["gate_area"].queryset = GateArea.objects.filter(zone=zone)  # type: ignore[attr-defined]
+        set_queryset(self, "gate_area", GateArea.objects.filter(zone=zone))
 
 
 class GateAreaForm(forms.Form):

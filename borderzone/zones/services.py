@@ -102,7 +102,8 @@ def functional_area_update(*, area: FunctionalArea, actor: Actor, **fields: Any)
     gate_area = fields.get("gate_area")
     if gate_area is not None and gate_area.zone_id != area.zone_id:
         raise ValidationError({"gate_area": _("The gate area belongs to another zone.")})
-    if "name" in fields and (
+    # A null name (an API PATCH may send one) is refused by the model's own check below.
+    if fields.get("name") is not None and (
         FunctionalArea.objects.filter(zone_id=area.zone_id, name_key=name_key(fields["name"]))
         .exclude(pk=area.pk)
         .exists()

@@ -15,7 +15,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from borderzone.access.pages import form_page, staff_form_view
-from borderzone.access.permissions import can_change_zone, get_visible_or_404, is_admin, zones_visible_to
+from borderzone.access.permissions import (
+    can_change_zone,
+    get_changeable_or_404,
+    get_visible_or_404,
+    is_admin,
+    zones_visible_to,
+)
 from borderzone.core.forms import initial_from
 from borderzone.zones import selectors, services
 from borderzone.zones.forms import EconomicZoneForm, FunctionalAreaForm, GateAreaForm
@@ -112,7 +118,7 @@ def _form(
 
 @login_required
 def functional_area_create(request: HttpRequest, code: str) -> HttpResponse:
-    zone = get_visible_or_404(request.user, EconomicZone.objects.all(), code=code)
+    zone = get_changeable_or_404(request.user, EconomicZone.objects.all(), code=code)
     form = partial(FunctionalAreaForm, zone=zone)
     save = partial(services.functional_area_create, zone=zone)
     return _form(request, zone, form, save, title=_("New functional area"), done=_("Functional area added."))
@@ -120,7 +126,7 @@ def functional_area_create(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 def functional_area_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    area = get_visible_or_404(request.user, FunctionalArea.objects.select_related("zone"), pk=pk)
+    area = get_changeable_or_404(request.user, FunctionalArea.objects.select_related("zone"), pk=pk)
     form = partial(FunctionalAreaForm, zone=area.zone, initial=initial_from(area, services.FUNCTIONAL_AREA_FIELDS))
     save = partial(services.functional_area_update, area=area)
     done = _("Functional area saved.")
@@ -129,14 +135,14 @@ def functional_area_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def gate_area_create(request: HttpRequest, code: str) -> HttpResponse:
-    zone = get_visible_or_404(request.user, EconomicZone.objects.all(), code=code)
+    zone = get_changeable_or_404(request.user, EconomicZone.objects.all(), code=code)
     save = partial(services.gate_area_create, zone=zone)
     return _form(request, zone, GateAreaForm, save, title=_("New gate area"), done=_("Gate area added."))
 
 
 @login_required
 def gate_area_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    area = get_visible_or_404(request.user, GateArea.objects.select_related("zone"), pk=pk)
+    area = get_changeable_or_404(request.user, GateArea.objects.select_related("zone"), pk=pk)
     form = partial(GateAreaForm, initial=initial_from(area, services.GATE_AREA_FIELDS))
     save = partial(services.gate_area_update, area=area)
     title = _("Edit gate area")

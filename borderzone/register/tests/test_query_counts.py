@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 DAY = dt.date(2024, 6, 30)
 
 
-def _add_projects(zone, actor, n: int, start: int) -> str:  # type: ignore[no-untyped-def]
+def _add_projects(zone, actor, n: int, start: int) -> str:
     """`n` published projects with an adjustment, a status change, a disbursement and a milestone each."""
     code = ""
     for i in range(start, start + n):
@@ -73,7 +73,7 @@ def _pages(client: Client, zone_code: str, zone_pk: int, project_code: str) -> d
     }
 
 
-def test_pages_run_as_many_queries_for_5_projects_as_for_50(zone, actor, admin_user) -> None:  # type: ignore[no-untyped-def]
+def test_pages_run_as_many_queries_for_5_projects_as_for_50(zone, actor, admin_user) -> None:
     client = Client()
     client.force_login(admin_user)
     code = _add_projects(zone, actor, 5, 0)
@@ -86,7 +86,7 @@ def test_pages_run_as_many_queries_for_5_projects_as_for_50(zone, actor, admin_u
     assert all(n > 0 for n in small.values())
 
 
-def test_api_page_past_the_end_is_empty_and_html_shows_the_last_page(zone, actor, admin_user) -> None:  # type: ignore[no-untyped-def]
+def test_api_page_past_the_end_is_empty_and_html_shows_the_last_page(zone, actor, admin_user) -> None:
     client = Client()
     client.force_login(admin_user)
     _add_projects(zone, actor, 3, 0)

@@ -23,7 +23,7 @@ def _rows() -> list[tuple[object, ...]]:
     return sorted(ProjectState.objects.values_list(*STATE_FIELDS))
 
 
-def _history(zone) -> list[int]:  # type: ignore[no-untyped-def]
+def _history(zone) -> list[int]:
     actor = command_actor("test")
     first = make_project(zone, actor, code="1001", issued_on=dt.date(2016, 1, 10))
     second = make_project(zone, actor, code="1002", issued_on=dt.date(2018, 5, 1))
@@ -44,7 +44,7 @@ def _history(zone) -> list[int]:  # type: ignore[no-untyped-def]
     return [first.pk, second.pk]
 
 
-def test_rebuild_equals_what_the_services_maintained(zone) -> None:  # type: ignore[no-untyped-def]
+def test_rebuild_equals_what_the_services_maintained(zone) -> None:
     _history(zone)
     maintained = _rows()
     assert len(maintained) >= 6
@@ -56,7 +56,7 @@ def test_rebuild_equals_what_the_services_maintained(zone) -> None:  # type: ign
     assert _rows() == maintained
 
 
-def test_intervals_follow_versions_and_statuses(zone) -> None:  # type: ignore[no-untyped-def]
+def test_intervals_follow_versions_and_statuses(zone) -> None:
     first_pk, second_pk = _history(zone)
     first = list(ProjectState.objects.filter(project_id=first_pk).order_by("valid_from"))
     assert [(s.valid_from, s.valid_to, s.status, s.total_capital) for s in first] == [
@@ -80,7 +80,7 @@ def test_intervals_follow_versions_and_statuses(zone) -> None:  # type: ignore[n
     )
 
 
-def test_a_refused_write_leaves_the_states_as_they_were(zone) -> None:  # type: ignore[no-untyped-def]
+def test_a_refused_write_leaves_the_states_as_they_were(zone) -> None:
     first_pk, _ = _history(zone)
     before = _rows()
     from borderzone.register.models import Project
@@ -95,7 +95,7 @@ def test_a_refused_write_leaves_the_states_as_they_were(zone) -> None:  # type: 
     assert _rows() == before
 
 
-def test_late_as_a_range_query_agrees_with_the_evaluation(zone, admin_user) -> None:  # type: ignore[no-untyped-def]
+def test_late_as_a_range_query_agrees_with_the_evaluation(zone, admin_user) -> None:
     from borderzone.register.models import Project
     from borderzone.register.selectors import ListFilters, evaluate, project_list
 

@@ -15,7 +15,6 @@ from borderzone.access.actors import request_actor
 from borderzone.register.models import Project
 from borderzone.reporting import services
 from borderzone.reporting.forms import ReportValuesForm
-from borderzone.reporting.labels import STATUS_LABELS  # noqa: F401 - the views import it from here
 from borderzone.reporting.models import LIVE_STATUSES, Channel, Report, ReportStatus
 from borderzone.reporting.periods import Period, parse_period
 

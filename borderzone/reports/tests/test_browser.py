@@ -96,7 +96,7 @@ def test_an_administrator_compares_all_zones_and_opens_one(page, settings):
     page.screenshot(path="var/dashboard-all-zones.png", full_page=True)
 
     page.locator('#zone-table tr[data-zone="LS"] th a').click()
-    page.wait_for_url(f"**/staff/dashboard/?zone={lang_son.pk}*")
+    page.wait_for_url(f"**/staff/dashboard/?zone={lang_son.code}*")
     expect(page.locator("h1")).to_contain_text("Lạng Sơn")
     expect(page.locator("#kpi-projects")).to_have_text("2")
     assert page.watch.external_requests == []

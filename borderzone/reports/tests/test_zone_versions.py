@@ -17,20 +17,20 @@ from borderzone.reports.dashboard import DashboardQuery, dashboard_data
 pytestmark = pytest.mark.django_db
 
 
-def test_a_write_in_one_zone_recomputes_only_that_zones_dashboard(zone, other_zone, actor, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_write_in_one_zone_recomputes_only_that_zones_dashboard(zone, other_zone, actor, monkeypatch) -> None:
     cache.clear()
     project = make_project(zone, actor, issued_on=dt.date(2019, 1, 10))
     make_project(other_zone, actor, issued_on=dt.date(2019, 1, 10))
     computed: list[str] = []
     real = dashboard._compute
 
-    def counting(q: DashboardQuery):  # type: ignore[no-untyped-def]
+    def counting(q: DashboardQuery):
         computed.append(q.zone.code)
         return real(q)
 
     monkeypatch.setattr(dashboard, "_compute", counting)
 
-    def board(z):  # type: ignore[no-untyped-def]
+    def board(z):
         return dashboard_data(
             DashboardQuery(zone=z, gate_area=None, as_of=dt.date(2024, 1, 1), from_year=2019, to_year=2023)
         )
