@@ -37,12 +37,13 @@ for (const weight of [400, 700]) {
 }
 JS
 # Tinos (metric-compatible with Times New Roman, with Vietnamese glyphs): the serif of the board's
-# administrative documents in Decree 30/2020 layout (reporting app's PDFs).
+# administrative documents in Decree 30/2020 layout (reporting app's PDFs). WOFF (zlib), not WOFF2: the
+# brotli decoder installed with WeasyPrint is pure Python and took 30 s a document.
 mkdir -p "$dest/tinos"
 for weight in 400 700; do
   for style in normal italic; do
     for subset in latin latin-ext vietnamese; do
-      cp "$tmp/node_modules/@fontsource/tinos/files/tinos-$subset-$weight-$style.woff2" "$dest/tinos/"
+      cp "$tmp/node_modules/@fontsource/tinos/files/tinos-$subset-$weight-$style.woff" "$dest/tinos/"
     done
   done
 done

@@ -19,8 +19,8 @@ from borderzone.access.actors import Actor
 from borderzone.accounts.models import User
 from borderzone.register import services as register
 from borderzone.register.models import Disbursement, Investor, Project, Status
-from borderzone.reporting import services
-from borderzone.reporting.models import Report
+from borderzone.reporting import seed, services
+from borderzone.reporting.models import FormField, Report, ReportForm
 from borderzone.reporting.periods import Period, due_date, periods_ending_between
 
 ZONE_CODE = "CB"
@@ -103,6 +103,8 @@ def load(*, actor: Actor, out: TextIO) -> None:
     if zone is None:
         out.write("Investor reports: no zone CB, nothing loaded.\n")
         return
+    # A flushed database (transactional tests) has lost the forms migration 0002 seeded: put them back.
+    seed.load_forms(ReportForm, FormField)
     today = services.today()
     board_user = User.objects.filter(username="chuyenvien").first()
     board = Actor(user=board_user, via="demo") if board_user else actor

@@ -533,8 +533,7 @@ def _parse_field_lines(text: str) -> list[dict[str, Any]]:
         key, vi, en, zh, kind, unit, required, cumulative, part_of = parts[:9]
         if not key or not key.replace("_", "").isalnum() or not key.isascii():
             errors.append(_("Line %(n)s: the key must be letters, digits and _.") % {"n": number})
-            continue
-        if key in seen:
+        elif key in seen:
             errors.append(_("Line %(n)s: the key %(key)s appears twice.") % {"n": number, "key": key})
         seen.add(key)
         if not vi:

@@ -9,6 +9,15 @@ from borderzone.accounts.tests.factories import UserFactory
 from borderzone.register.tests.factories import make_project
 
 
+@pytest.fixture(autouse=True)
+def _report_forms(db):
+    """The seeded forms, also after a transactional test flushed the tables migration 0002 filled."""
+    from borderzone.reporting.models import FormField, ReportForm
+    from borderzone.reporting.seed import load_forms
+
+    load_forms(ReportForm, FormField)
+
+
 @pytest.fixture
 def actor(specialist):
     return Actor(user=specialist, via="test")

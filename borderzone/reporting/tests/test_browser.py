@@ -6,7 +6,7 @@ import pytest
 
 from borderzone.access.actors import Actor
 from borderzone.accounts.models import Role
-from borderzone.accounts.tests.factories import TEST_PASSWORD, UserFactory
+from borderzone.accounts.tests.factories import TEST_PASSWORD, UserFactory, code_for, give_authenticator
 from borderzone.register.models import Disbursement
 from borderzone.register.tests.factories import make_project
 from borderzone.reporting.models import Report, ReportStatus
@@ -14,15 +14,19 @@ from borderzone.reporting.models import Report, ReportStatus
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def _sign_in(page, username):
+def _sign_in(page, username, device=None):
     page.goto(page.base_url + "/accounts/login/")
     page.get_by_label("Tên đăng nhập").fill(username)
     page.get_by_label("Mật khẩu").fill(TEST_PASSWORD)
     page.get_by_role("button", name="Đăng nhập").last.click()
+    if device is not None:  # staff sign in with a one-time code as well
+        page.get_by_label("Mã dùng một lần").fill(code_for(device))
+        page.get_by_role("button", name="Đăng nhập").last.click()
 
 
 def test_an_investor_files_a_quarterly_report_and_a_specialist_accepts_it(page, zone):
     specialist = UserFactory(username="chuyenvien_a", role=Role.SPECIALIST, zones=[zone])
+    device = give_authenticator(specialist)
     project = make_project(
         zone,
         Actor(user=specialist, via="test"),
@@ -55,7 +59,9 @@ def test_an_investor_files_a_quarterly_report_and_a_specialist_accepts_it(page, 
     assert (report.status, report.values["revenue"]) == (ReportStatus.SUBMITTED, "1500000000")
 
     page.get_by_role("button", name="Đăng xuất").click()
-    _sign_in(page, "chuyenvien_a")
+    page.wait_for_url(page.base_url + "/")
+    _sign_in(page, "chuyenvien_a", device)
+    page.wait_for_url(page.base_url + "/staff/")
     page.goto(page.base_url + f"/staff/investor-reports/?zone={zone.code}&status=submitted")
     page.get_by_role("link", name="Mở").first.click()
     page.get_by_role("button", name="Tiếp nhận").click()

@@ -28,5 +28,5 @@ def test_the_summary_and_dashboard_say_what_investors_reported(
     client.force_login(specialist)
     page = client.get(f"/api/v1/reports/summary-text?zone={zone.code}&as_of={today:%Y-%m-%d}&lang=vi").json()
     assert any("nộp ngân sách 1,5 tỷ đồng" in p for p in page["paragraphs"])
-    dashboard = client.get(f"/staff/dashboard/?zone={zone.pk}&as_of={today:%d/%m/%Y}").content.decode()
+    dashboard = client.get(f"/staff/dashboard/?zone={zone.code}&as_of={today:%d/%m/%Y}").content.decode()
     assert "Nhà đầu tư đã báo cáo năm" in dashboard

@@ -9,6 +9,7 @@ from borderzone.register import selectors as register
 from borderzone.register.models import Disbursement
 from borderzone.reporting import selectors, services
 from borderzone.reporting.models import Metric, Report, ReportedFigure, ReportStatus
+from borderzone.reporting.periods import parse_period
 from borderzone.reporting.tests.conftest import quarter_values
 
 pytestmark = pytest.mark.django_db
@@ -175,3 +176,43 @@ def test_obligations_list_overdue_first_with_each_status(zone, project, other_pr
     )
     versions = {o.period.key: o.form.version for o in items_2026}
     assert versions["2025-Q4"] == 1 and versions["2026-Q1"] == 2
+
+
+def test_an_administrator_adds_a_form_version_and_filed_reports_keep_theirs(project, owner_actor, admin_user):
+    from borderzone.access.actors import Actor
+    from borderzone.reporting.models import ReportForm
+
+    filed = _file(project, owner_actor, "2026-Q2")
+    current = ReportForm.objects.get(code="NDT-QUY", version=2)
+    text = (
+        services.fields_as_text(current)
+        + "\nenergy_kwh | Điện năng tiêu thụ | Electricity used | 用电量 | decimal | kWh"
+    )
+    new = services.form_version_add(
+        code="NDT-QUY",
+        valid_from=dt.date(2026, 10, 1),
+        legal_basis="Thông tư mới",
+        legal_basis_confirmed=False,
+        fields_text=text,
+        actor=Actor(user=admin_user, via="test"),
+    )
+    current.refresh_from_db()
+    assert (new.version, current.valid_to) == (3, dt.date(2026, 9, 30))
+    assert (
+        new.fields.filter(key="energy_kwh", type="decimal").exists()
+        and new.fields.count() == current.fields.count() + 1
+    )
+    assert services.form_for("NDT-QUY", parse_period("2026-Q3")).version == 2
+    assert services.form_for("NDT-QUY", parse_period("2026-Q4")).version == 3
+    filed.refresh_from_db()
+    assert filed.form.version == 2
+    with pytest.raises(ValidationError) as caught:
+        services.form_version_add(
+            code="NDT-QUY",
+            valid_from=dt.date(2027, 1, 1),
+            legal_basis="",
+            legal_basis_confirmed=False,
+            fields_text="bad key | x | | | money",
+            actor=Actor(user=admin_user, via="test"),
+        )
+    assert len(caught.value.message_dict["fields_text"]) == 2  # the key and the type, each named by line

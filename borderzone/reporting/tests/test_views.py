@@ -89,3 +89,23 @@ def test_the_register_page_and_exports(client, specialist, zone, project):
     csv = client.get(f"/staff/investor-reports/not-reported/?zone={zone.code}&as_of=05/12/2026&export=csv")
     text = csv.content.decode("utf-8-sig")
     assert project.code in text and "Chưa ghi nhận báo cáo" in text
+
+
+def test_a_specialist_records_a_report_received_on_paper_and_accepts_it(client, specialist, zone, project, leader):
+    url = f"/staff/investor-reports/{project.code}/record/NDT-QUY/2025-Q4/"
+    client.force_login(leader)
+    assert client.get(url).status_code == 403
+    client.force_login(specialist)
+    response = client.post(
+        url, quarter_values() | {"submit": "1", "channel": "paper", "note": "CV số 12/CV ngày 08/01/2026"}
+    )
+    assert response.status_code == 302
+    report = Report.objects.get()
+    assert (report.channel, report.status, report.note) == (
+        "paper",
+        ReportStatus.SUBMITTED,
+        "CV số 12/CV ngày 08/01/2026",
+    )
+    assert client.post(f"/staff/investor-reports/reports/{report.pk}/", {"accept": "1"}).status_code == 302
+    report.refresh_from_db()
+    assert report.status == ReportStatus.ACCEPTED

@@ -19,7 +19,6 @@ from borderzone.reporting.models import LIVE_STATUSES, Channel, Report, ReportSt
 from borderzone.reporting.periods import Period, parse_period
 
 
-#: "chưa ghi nhận báo cáo", never "vi phạm": whether a late report is a violation is the board's decision.
 def apply_errors(form: ReportValuesForm, error: ValidationError) -> None:
     for key, texts in error.message_dict.items():
         name = key.split(".", 1)[1] if key.startswith("values.") else key
