@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 
 from borderzone.access.actors import Actor
-from borderzone.accounts.tests.factories import TEST_PASSWORD, UserFactory
+from borderzone.accounts.tests.factories import TEST_PASSWORD, UserFactory, code_for, give_authenticator
 from borderzone.register import services
 from borderzone.register.tests.factories import make_project
 from borderzone.zones.tests.factories import EconomicZoneFactory
@@ -20,10 +20,13 @@ def test_project_page_draws_the_capital_chart_without_errors(page, settings):
     project = make_project(zone, actor, code="4300000001", plans={"operation_start": dt.date(2019, 1, 1)})
     services.disbursement_record(project=project, paid_on=dt.date(2019, 2, 1), amount=Decimal(10**9), actor=actor)
 
+    device = give_authenticator(user)
     page.goto(page.base_url + "/accounts/login/")
     page.fill("input[name=username]", "chuyenvien")
     page.fill("input[name=password]", TEST_PASSWORD)
-    page.click("form.form button[type=submit]")
+    page.get_by_role("button", name="Đăng nhập").last.click()
+    page.get_by_label("Mã dùng một lần").fill(code_for(device))
+    page.get_by_role("button", name="Đăng nhập").last.click()
     page.wait_for_url(page.base_url + "/staff/")
     page.goto(page.base_url + "/staff/investments/4300000001/")
     page.wait_for_selector("#capital-chart canvas")

@@ -68,7 +68,7 @@ def _pages(client: Client, zone_code: str, zone_pk: int, project_code: str) -> d
         "public list": get("/projects/"),
         "project detail": get(f"/staff/investments/{project_code}/?as_of={day}"),
         "API project": get(f"/api/v1/investments/projects/{project_code}?as_of={day}"),
-        "dashboard": get(f"/staff/dashboard/?zone={zone_pk}&as_of={day}&from_year=2018&to_year=2023"),
+        "dashboard": get(f"/staff/dashboard/?zone={zone_code}&as_of={day}&from_year=2018&to_year=2023"),
         "export CSV": get(f"/staff/investments/export.csv?zone={zone_code}&as_of={day}"),
     }
 
