@@ -17,6 +17,7 @@ urlpatterns = [
     path("staff/investments/<str:code>/versions/new/", views.version_create, name="version-create"),
     path("staff/investments/<str:code>/status/new/", views.status_create, name="status-create"),
     path("staff/investments/<str:code>/disbursements/new/", views.disbursement_create, name="disbursement-create"),
+    path("staff/investments/<str:code>/deposit/new/", views.deposit_event_create, name="deposit-event-create"),
     path("staff/investments/<str:code>/milestones/new/", views.milestone_create, name="milestone-create"),
     path("staff/investments/<str:code>/investor-accounts/new/", views.investor_link, name="investor-link"),
 ]

@@ -35,6 +35,8 @@ from borderzone.core.tabular import Sheet, TableError, read_table, write_csv, wr
 from borderzone.core.text import name_key
 from borderzone.investments import selectors, services
 from borderzone.investments.forms import (
+    AsOfForm,
+    DepositEventForm,
     DisbursementForm,
     InvestorLinkForm,
     ListFilterForm,
@@ -57,7 +59,7 @@ from borderzone.investments.models import (
     Status,
 )
 from borderzone.investments.presenters import project_rows
-from borderzone.investments.rules import DEPOSIT_BASIS, deposit_for
+from borderzone.investments.rules import DEPOSIT_ARTICLE_CONFIRMED, DEPOSIT_BASIS
 from borderzone.zones.models import EconomicZone, GateArea
 
 PAGE_SIZE = 50
@@ -219,8 +221,10 @@ def _readable(request: HttpRequest, code: str) -> Project:
 @login_required
 def project_detail(request: HttpRequest, code: str) -> HttpResponse:
     project = _readable(request, code)
-    day = services.today()
-    versions = list(project.versions.all())
+    as_of_form = AsOfForm(request.GET or None)
+    day = (as_of_form.cleaned_data.get("as_of") if as_of_form.is_valid() else None) or services.today()
+    all_versions = list(project.versions.all())
+    versions = [v for v in all_versions if v.issued_on <= day] or all_versions
     first_plans: dict[str, dt.date] = {}
     for version in versions:
         for plan in version.plans.all():
@@ -274,8 +278,13 @@ def project_detail(request: HttpRequest, code: str) -> HttpResponse:
             "status_labels": dict(Status.choices),
             "evaluation": evaluation,
             "disbursements": disbursements,
-            "deposit": deposit_for(current.total_capital_vnd) if current and project.state_land else None,
+            "deposit": selectors.deposit_position(
+                project, current if current and current.issued_on <= day else None, day
+            ),
             "deposit_basis": DEPOSIT_BASIS,
+            "deposit_article_confirmed": DEPOSIT_ARTICLE_CONFIRMED,
+            "first_issued": all_versions[0].issued_on if all_versions else None,
+            "as_of_form": as_of_form,
             "can_change": can_change_zone(request.user, project.zone),
             "today": day,
             "milestone_order": MILESTONE_ORDER,
@@ -410,6 +419,12 @@ def status_create(request: HttpRequest, code: str) -> HttpResponse:
 def disbursement_create(request: HttpRequest, code: str) -> HttpResponse:
     title, done = _("Record disbursed capital"), _("Disbursement recorded.")
     return _simple(request, code, DisbursementForm, services.disbursement_record, title, done)
+
+
+@login_required
+def deposit_event_create(request: HttpRequest, code: str) -> HttpResponse:
+    title, done = _("Record a deposit paid, refunded or forfeited"), _("Deposit recorded.")
+    return _simple(request, code, DepositEventForm, services.deposit_event_record, title, done)
 
 
 @login_required

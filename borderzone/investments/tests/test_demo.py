@@ -10,7 +10,9 @@ from borderzone.investments.models import CertificateVersion, Disbursement, Proj
 pytestmark = pytest.mark.django_db
 
 LATE_2020 = 18
-FLAGGED_2020 = 16
+# Every project is judged by the law in force on the day asked (the 2014 investment law and the 2013 land law on
+# 21/09/2020), including those certified before the 2014 law took effect.
+FLAGGED_2020 = 18
 
 
 @pytest.fixture
