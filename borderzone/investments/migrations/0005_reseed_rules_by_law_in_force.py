@@ -1,4 +1,4 @@
-from django.db import migrations
+from django.db import migrations, models
 
 
 def reseed(apps, schema_editor):
@@ -13,8 +13,11 @@ def reseed(apps, schema_editor):
     for rule in SEED_RULES:
         fields = {k: v for k, v in rule.items() if k not in ("code", "valid_from")}
         LegalRule.objects.update_or_create(code=rule["code"], valid_from=rule["valid_from"], defaults=fields)
+    # Cached figures and flags were computed with the old rules: a new data version makes every process recompute.
+    DataVersion = apps.get_model("core", "DataVersion")
+    DataVersion.objects.filter(scope="investments").update(version=models.F("version") + 1)
 
 
 class Migration(migrations.Migration):
-    dependencies = [("investments", "0004_rules_in_force_by_day_and_deposit_records")]
+    dependencies = [("investments", "0004_rules_in_force_by_day_and_deposit_records"), ("core", "0001_initial")]
     operations = [migrations.RunPython(reseed, migrations.RunPython.noop)]
