@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from borderzone.investments.models import (
+    AreaLevel,
     Currency,
     DepositEventKind,
     Investor,
@@ -198,3 +199,14 @@ class InvestorLinkForm(forms.Form):
 
 class AsOfForm(forms.Form):
     as_of = date_field(_("As of"), required=False)
+
+
+class AreaClassificationForm(forms.Form):
+    commune = forms.ModelChoiceField(label=_("Commune"), queryset=Commune.objects.none())
+    level = forms.ChoiceField(label=_("Area level"), choices=AreaLevel.choices)
+    valid_from = date_field(_("In force from"))
+    source = forms.CharField(label=_("Source"), max_length=300, required=False)
+
+    def __init__(self, *args: Any, communes: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["commune"].queryset = communes  # type: ignore[attr-defined]

@@ -11,6 +11,7 @@ urlpatterns = [
     path("staff/investments/import/", views.project_import, name="project-import"),
     path("staff/investments/import/template.<str:fmt>", views.import_template, name="import-template"),
     path("staff/investments/rules/", views.rule_list, name="rule-list"),
+    path("staff/investments/areas/", views.area_list, name="area-list"),
     path("staff/investments/rules/<int:pk>/edit/", views.rule_edit, name="rule-edit"),
     path("staff/investments/<str:code>/", views.project_detail, name="project-detail"),
     path("staff/investments/<str:code>/edit/", views.project_edit, name="project-edit"),

@@ -35,6 +35,7 @@ from borderzone.core.tabular import Sheet, TableError, read_table, write_csv, wr
 from borderzone.core.text import name_key
 from borderzone.investments import selectors, services
 from borderzone.investments.forms import (
+    AreaClassificationForm,
     AsOfForm,
     DepositEventForm,
     DisbursementForm,
@@ -52,6 +53,7 @@ from borderzone.investments.forms import (
 from borderzone.investments.importing import OPTIONAL, REQUIRED, import_projects
 from borderzone.investments.models import (
     MILESTONE_ORDER,
+    AreaClassification,
     Investor,
     LegalRule,
     MilestoneKind,
@@ -60,7 +62,7 @@ from borderzone.investments.models import (
 )
 from borderzone.investments.presenters import project_rows
 from borderzone.investments.rules import DEPOSIT_ARTICLE_CONFIRMED, DEPOSIT_BASIS
-from borderzone.zones.models import EconomicZone, GateArea
+from borderzone.zones.models import Commune, EconomicZone, GateArea
 
 PAGE_SIZE = 50
 
@@ -524,6 +526,31 @@ def rule_list(request: HttpRequest) -> HttpResponse:
         request,
         "investments/rules.html",
         {"rules": LegalRule.objects.all(), "can_edit": is_admin(request.user), "zone": _default_zone(request)},
+    )
+
+
+@login_required
+def area_list(request: HttpRequest) -> HttpResponse:
+    """The communes' classifications for the deposit, each with its period (administrators add one)."""
+    if not is_staff_member(request.user):
+        raise PermissionDenied
+    zone = _default_zone(request)
+    communes = zone.communes.all() if zone else Commune.objects.none()
+    rows = (
+        AreaClassification.objects.filter(commune__in=communes)
+        .select_related("commune")
+        .order_by("commune__name", "valid_from")
+    )
+    if request.method == "POST" and not is_admin(request.user):
+        raise PermissionDenied
+    return form_page(
+        request,
+        partial(AreaClassificationForm, communes=communes),
+        services.area_classification_set,
+        template="investments/areas.html",
+        done=_("Classification saved."),
+        back=reverse("investments:area-list"),
+        context={"rows": rows, "can_edit": is_admin(request.user), "zone": zone},
     )
 
 

@@ -286,3 +286,17 @@ def test_deposit_paid_refunded_and_forfeited_are_recorded_and_shown(zone, actor,
         {"kind": "refunded", "happened_on": "01/02/2024", "amount": "1", "note": ""},
     )
     assert response.status_code == 422 and "0 VND" in response.text
+
+
+def test_administrators_classify_a_commune_from_a_day_and_staff_read_the_periods(zone, actor, specialist, admin_user):
+    commune = CommuneFactory()
+    zone.communes.add(commune)
+    services.area_classification_set(commune=commune, level="difficult", valid_from=D(2021, 3, 26), actor=actor)
+    data = {"commune": commune.pk, "level": "especially_difficult", "valid_from": "01/07/2025", "source": "danh mục xã"}
+    assert login(specialist).post("/staff/investments/areas/", data).status_code == 403
+    admin = login(admin_user)
+    assert admin.post("/staff/investments/areas/", {**data, "valid_from": "31/02/2025"}).status_code == 422
+    assert admin.post("/staff/investments/areas/", data).status_code == 302
+    page = login(specialist).get("/staff/investments/areas/").text
+    assert "26/03/2021" in page and "trước 01/07/2025" in page and "danh mục xã" in page
+    assert selectors.area_level_on(commune.pk, D(2025, 7, 1)) == "especially_difficult"
