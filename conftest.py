@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from borderzone.access.actors import Actor
 from borderzone.accounts.models import Role
 from borderzone.accounts.tests.factories import UserFactory
-from borderzone.core.actors import Actor
 from borderzone.zones.tests.factories import EconomicZoneFactory, GateAreaFactory
 
 pytest_plugins = ["borderzone.core.tests.browser"]

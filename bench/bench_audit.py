@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.db import connection, transaction
 
 from bench.common import Measurement, timed
-from borderzone.core.actors import command_actor
+from borderzone.access.actors import command_actor
 from borderzone.zones.models import EconomicZone, FunctionalArea, Province
 from borderzone.zones.services import functional_area_create
 

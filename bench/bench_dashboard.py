@@ -14,8 +14,8 @@ from django.db import connection
 from bench.bench_investments import RAW_SUMMARY, _raw_insert, _rows
 from bench.bench_trade import RAW_TOTALS, RAW_YEARLY, _generate, delete_zone_trade
 from bench.common import Measurement, percentile, timed
-from borderzone.core.actors import command_actor
-from borderzone.investments.models import Investor, Project
+from borderzone.access.actors import command_actor
+from borderzone.register.models import Investor, Project
 from borderzone.reports.dashboard import DashboardQuery, _compute, dashboard_data
 from borderzone.reports.summary_text import SCOPES as TEXT_SCOPES
 from borderzone.reports.summary_text import summary_text

@@ -9,7 +9,7 @@ from decimal import Decimal
 from django.db import connection, transaction
 
 from bench.common import Measurement, timed
-from borderzone.core.permissions import zones_visible_to
+from borderzone.access.permissions import zones_visible_to
 from borderzone.infrastructure.models import AnnualFunding, FundingSource, InfrastructureWork, PlanPeriod
 from borderzone.infrastructure.selectors import capital_summary, visible_works, work_list
 from borderzone.zones.models import EconomicZone, Province

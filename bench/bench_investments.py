@@ -10,11 +10,11 @@ from decimal import Decimal
 from django.db import connection, transaction
 
 from bench.common import Measurement, timed
-from borderzone.core.actors import command_actor
-from borderzone.core.importing import no_progress
-from borderzone.investments.importing import REQUIRED, import_projects
-from borderzone.investments.models import Investor, Project
-from borderzone.investments.selectors import summary
+from borderzone.access.actors import command_actor
+from borderzone.access.importing import no_progress
+from borderzone.register.importing import REQUIRED, import_projects
+from borderzone.register.models import Investor, Project
+from borderzone.register.selectors import summary
 from borderzone.zones.models import EconomicZone, GateArea, Province
 
 SIZES = {"tiny": 300, "small": 10_000, "full": 100_000}

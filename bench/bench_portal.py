@@ -13,8 +13,8 @@ from django.urls import path
 from django.utils import timezone
 
 from bench.common import Measurement, timed
+from borderzone.access.actors import command_actor
 from borderzone.accounts.models import Role, User
-from borderzone.core.actors import command_actor
 from borderzone.portal import services
 from borderzone.portal.demo import seed_article
 from borderzone.portal.models import Article, Category, Comment, CommentStatus, Rating
@@ -54,7 +54,7 @@ def _article() -> Article:
     category = Category.objects.filter(slug="bench").first() or services.category_create(
         actor=actor, name="Bench", slug="bench"
     )
-    from borderzone.core.actors import Actor
+    from borderzone.access.actors import Actor
 
     fields: dict[str, Any] = dict(seed_article())
     article = services.article_create(

@@ -10,8 +10,9 @@ import datetime as dt
 from django.db import connection, transaction
 
 from bench.common import Measurement, timed
+from borderzone.gates.models import BorderGate
 from borderzone.trade import selectors
-from borderzone.zones.models import BorderGate, EconomicZone, Province
+from borderzone.zones.models import EconomicZone, Province
 
 # (gates, first year, years): full = 20,834 gates × 40 years × 12 months ≈ 10.0 million figures
 SIZES = {"tiny": (20, 2015, 2), "small": (400, 2000, 20), "full": (20_834, 1986, 40)}

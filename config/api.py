@@ -48,7 +48,8 @@ def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
     return api.create_response(request, {"detail": _("Not found")}, status=404)
 
 
-# Each app's `api.router` is mounted at its AppConfig.api_prefix (default: the app's label).
-for _app, _module in app_modules("api"):
+# Each app's `api.router` is mounted at its AppConfig.api_prefix (default: the app's label), in the order of
+# AppConfig.api_order (default 100), so that fixed paths such as /zones/gates come before /zones/{code}.
+for _app, _module in sorted(app_modules("api"), key=lambda found: getattr(found[0], "api_order", 100)):
     if hasattr(_module, "router"):
         api.add_router(getattr(_app, "api_prefix", f"/{_app.label}"), _module.router)

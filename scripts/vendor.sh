@@ -36,11 +36,22 @@ for (const weight of [400, 700]) {
   }
 }
 JS
+# Tinos (metric-compatible with Times New Roman, with Vietnamese glyphs): the serif of the board's
+# administrative documents in Decree 30/2020 layout (reporting app's PDFs).
+mkdir -p "$dest/tinos"
+for weight in 400 700; do
+  for style in normal italic; do
+    for subset in latin latin-ext vietnamese; do
+      cp "$tmp/node_modules/@fontsource/tinos/files/tinos-$subset-$weight-$style.woff2" "$dest/tinos/"
+    done
+  done
+done
+cp "$tmp/node_modules/@fontsource/tinos/LICENSE" "$dest/tinos/LICENSE"
 # axe-core checks WCAG 2.1 AA in the browser tests; it is never served to visitors.
 tests=borderzone/core/tests/vendor/axe-core
 rm -rf "$tests" && mkdir -p "$tests"
 cp "$tmp/node_modules/axe-core/axe.min.js" "$tmp/node_modules/axe-core/LICENSE" "$tests/"
-for pkg in htmx.org echarts leaflet @fontsource/noto-sans axe-core; do
+for pkg in htmx.org echarts leaflet @fontsource/noto-sans @fontsource/tinos axe-core; do
   printf '%s %s\n' "$pkg" "$(node -p "require('$tmp/node_modules/$pkg/package.json').version")"
 done > "$dest/VERSIONS"
 cat "$dest/VERSIONS"

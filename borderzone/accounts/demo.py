@@ -6,10 +6,10 @@ from typing import TextIO
 
 from django.db import transaction
 
+from borderzone.access.actors import Actor
+from borderzone.access.demo_data import missing
 from borderzone.accounts.models import Role, User
 from borderzone.accounts.services import user_create
-from borderzone.core.actors import Actor
-from borderzone.core.demo_data import missing
 from borderzone.zones.models import EconomicZone
 
 DEMO_PASSWORD = "caobang-demo-2026"  # noqa: S105 - printed for demo logins by design

@@ -9,9 +9,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from borderzone.access.actors import Actor
+from borderzone.access.audit import audit_record, snapshot
 from borderzone.accounts.models import Role, User, ZoneAssignment
-from borderzone.core.actors import Actor
-from borderzone.core.audit import audit_record, snapshot
 from borderzone.core.models import AuditAction
 from borderzone.zones.models import EconomicZone
 

@@ -11,12 +11,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from borderzone.access.actors import SYSTEM_USERNAME, request_actor
+from borderzone.access.permissions import is_admin
 from borderzone.accounts import services
 from borderzone.accounts.forms import LoginForm, UserForm
 from borderzone.accounts.models import User
-from borderzone.core.actors import SYSTEM_USERNAME, request_actor
 from borderzone.core.forms import apply_validation_error, form_status
-from borderzone.core.permissions import is_admin
 
 
 class LoginView(auth_views.LoginView):

@@ -21,7 +21,7 @@ from django.utils.functional import Promise
 class NavItem:
     url_name: str
     label: str | Promise
-    audience: str = "public"  # "public" or "staff"
+    audience: str = "public"  # "public", "staff" or "investor" (an investor account's own area)
     order: int = 100
 
 

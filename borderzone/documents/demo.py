@@ -11,8 +11,8 @@ from typing import Any, TextIO
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 
-from borderzone.core.actors import Actor
-from borderzone.core.demo_data import demo_zone, untranslated
+from borderzone.access.actors import Actor
+from borderzone.access.demo_data import demo_zone, untranslated
 from borderzone.core.text import search_key
 from borderzone.documents import services
 from borderzone.documents.models import AdministrativeProcedure, LegalDocument

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from django.db.models import Case, Exists, OuterRef, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
 
-from borderzone.core.permissions import zones_visible_to
+from borderzone.access.permissions import zones_visible_to
 from borderzone.documents.models import (
     AdministrativeProcedure,
     DocumentFile,
@@ -20,7 +20,7 @@ from borderzone.documents.models import (
 from borderzone.documents.search import CJK_RUN, filter_documents
 
 if TYPE_CHECKING:
-    from borderzone.core.permissions import AnyUser
+    from borderzone.access.permissions import AnyUser
 
 
 def readable_documents(user: AnyUser) -> QuerySet[LegalDocument]:

@@ -16,8 +16,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from borderzone.core.actors import Actor
-from borderzone.core.audit import audit_record, snapshot
+from borderzone.access.actors import Actor
+from borderzone.access.audit import audit_record, snapshot
 from borderzone.core.cache import bump_version
 from borderzone.core.i18n import translated_names
 from borderzone.core.models import AuditAction

@@ -20,11 +20,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
-from borderzone.core.actors import client_ip, request_actor
-from borderzone.core.cache import cached
-from borderzone.core.forms import apply_validation_error, form_status, initial_from
-from borderzone.core.pages import form_page
-from borderzone.core.permissions import (
+from borderzone.access.actors import client_ip, request_actor
+from borderzone.access.pages import form_page
+from borderzone.access.permissions import (
     can_change_zone,
     ensure_can_change,
     get_changeable_or_404,
@@ -33,6 +31,8 @@ from borderzone.core.permissions import (
     zones_editable_by,
     zones_visible_to,
 )
+from borderzone.core.cache import cached
+from borderzone.core.forms import apply_validation_error, form_status, initial_from
 from borderzone.documents import selectors, services
 from borderzone.documents.forms import (
     ComponentEditForm,

@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.security import django_auth
 
-from borderzone.core.actors import request_actor
-from borderzone.core.permissions import get_changeable_or_404
+from borderzone.access.actors import request_actor
+from borderzone.access.permissions import get_changeable_or_404
 from borderzone.infrastructure import oc4ids, selectors, services
 from borderzone.infrastructure.models import (
     AnnualFunding,

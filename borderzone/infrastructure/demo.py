@@ -8,8 +8,8 @@ from typing import TextIO
 
 from django.db import transaction
 
-from borderzone.core.actors import Actor
-from borderzone.core.demo_data import demo_zone, missing
+from borderzone.access.actors import Actor
+from borderzone.access.demo_data import demo_zone, missing
 from borderzone.infrastructure import services
 from borderzone.infrastructure.models import FundingSource, InfrastructureWork, WorkStatus
 from borderzone.zones.models import GateArea

@@ -18,7 +18,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from borderzone.core.actors import Actor
+from borderzone.access.actors import Actor
 from borderzone.core.text import name_key
 from borderzone.infrastructure import services
 from borderzone.infrastructure.models import AnnualFunding, FundingSource, InfrastructureWork

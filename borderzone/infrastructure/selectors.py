@@ -22,7 +22,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
-from borderzone.core.permissions import zones_visible_to
+from borderzone.access.permissions import zones_visible_to
 from borderzone.infrastructure.models import AnnualFunding, InfrastructureWork, PlanPeriod, period_years
 from borderzone.zones.models import EconomicZone
 

@@ -12,8 +12,8 @@ from django.db.models import Sum
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from borderzone.core.actors import Actor
-from borderzone.core.services import ModelWrites
+from borderzone.access.actors import Actor
+from borderzone.access.services import ModelWrites
 from borderzone.infrastructure.models import AnnualFunding, InfrastructureWork, period_years
 from borderzone.zones.models import EconomicZone
 

@@ -11,10 +11,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from borderzone.core.actors import request_actor
+from borderzone.access.actors import request_actor
+from borderzone.access.pages import staff_form_view, zone_from_query
+from borderzone.access.permissions import can_change_zone, get_changeable_or_404, get_visible_or_404
 from borderzone.core.forms import form_status, initial_from
-from borderzone.core.pages import staff_form_view, zone_from_query
-from borderzone.core.permissions import can_change_zone, get_changeable_or_404, get_visible_or_404
 from borderzone.infrastructure import imports, selectors, services
 from borderzone.infrastructure.forms import FundingForm, ImportForm, SummaryForm, WorkForm
 from borderzone.infrastructure.models import AnnualFunding, FundingSource, InfrastructureWork, PlanPeriod

@@ -11,8 +11,8 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.security import django_auth
 
-from borderzone.core.actors import request_actor
-from borderzone.core.permissions import get_changeable_or_404
+from borderzone.access.actors import request_actor
+from borderzone.access.permissions import get_changeable_or_404
 from borderzone.planning import selectors, services
 from borderzone.planning.models import (
     AgreementAction,

@@ -9,8 +9,8 @@ from typing import Any, TextIO
 
 from django.db import transaction
 
-from borderzone.core.actors import Actor
-from borderzone.core.demo_data import demo_zone, missing
+from borderzone.access.actors import Actor
+from borderzone.access.demo_data import demo_zone, missing
 from borderzone.planning import services
 from borderzone.planning.models import CooperationAgreement, Goal, GoalStatus
 from borderzone.zones.models import GateArea

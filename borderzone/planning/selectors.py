@@ -6,7 +6,7 @@ from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from borderzone.core.permissions import zones_visible_to
+from borderzone.access.permissions import zones_visible_to
 from borderzone.planning.models import AgreementAction, CooperationAgreement, Evidence, Goal, Milestone
 
 

@@ -13,12 +13,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from borderzone.core.actors import Actor
-from borderzone.core.audit import audit_record
+from borderzone.access.actors import Actor
+from borderzone.access.audit import audit_record
+from borderzone.access.services import ModelWrites
+from borderzone.access.services import save_checked as _save
 from borderzone.core.cache import bump_version
 from borderzone.core.models import AuditAction
-from borderzone.core.services import ModelWrites
-from borderzone.core.services import save_checked as _save
 from borderzone.planning.evidence import check_evidence_file
 from borderzone.planning.models import (
     AgreementAction,

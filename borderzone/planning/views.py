@@ -13,10 +13,10 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from borderzone.core.actors import Actor
+from borderzone.access.actors import Actor
+from borderzone.access.pages import staff_form_view, zone_from_query
+from borderzone.access.permissions import can_change_zone, get_visible_or_404
 from borderzone.core.forms import form_status, initial_from
-from borderzone.core.pages import staff_form_view, zone_from_query
-from borderzone.core.permissions import can_change_zone, get_visible_or_404
 from borderzone.planning import selectors, services
 from borderzone.planning.forms import (
     ActionForm,

@@ -15,7 +15,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from borderzone.core.actors import client_ip
+from borderzone.access.actors import client_ip
 from borderzone.core.text import strip_accents
 
 ALLOWED_TAGS = {

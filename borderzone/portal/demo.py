@@ -11,8 +11,8 @@ from zoneinfo import ZoneInfo
 
 from django.db import transaction
 
+from borderzone.access.actors import Actor
 from borderzone.accounts.models import User
-from borderzone.core.actors import Actor
 from borderzone.portal import services
 from borderzone.portal.models import Article, Category
 from borderzone.zones.models import EconomicZone

@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import ngettext
 
-from borderzone.core.notifications import Notice, site_link
-from borderzone.core.permissions import zones_editable_by
+from borderzone.access.notifications import Notice, site_link
+from borderzone.access.permissions import zones_editable_by
 from borderzone.portal.models import Comment, CommentStatus
 
 if TYPE_CHECKING:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from django.db.models import Avg, Count, Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
 
-from borderzone.core.permissions import is_staff_member, restrict_to_visible
+from borderzone.access.permissions import is_staff_member, restrict_to_visible
 from borderzone.portal.models import (
     Article,
     ArticleImage,
@@ -24,7 +24,7 @@ from borderzone.portal.models import (
 from borderzone.portal.services import ONLINE_WINDOW
 
 if TYPE_CHECKING:
-    from borderzone.core.permissions import AnyUser
+    from borderzone.access.permissions import AnyUser
 
 
 def _with_joins(qs: QuerySet[Article]) -> QuerySet[Article]:

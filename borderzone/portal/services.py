@@ -15,12 +15,12 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from borderzone.core.actors import Actor
-from borderzone.core.audit import audit_record, snapshot
+from borderzone.access.actors import Actor
+from borderzone.access.audit import audit_record, snapshot
+from borderzone.access.notifications import notify_zone_staff
+from borderzone.access.services import ModelWrites
 from borderzone.core.cache import bump_version
 from borderzone.core.models import AuditAction
-from borderzone.core.notifications import notify_zone_staff
-from borderzone.core.services import ModelWrites
 from borderzone.portal.content import make_slug, process_image, sanitize_html
 from borderzone.portal.models import (
     Article,

@@ -48,8 +48,8 @@ def _compute(q: DashboardQuery) -> dict[str, Any]:
 
 
 def _investments(q: DashboardQuery) -> dict[str, Any]:
-    from borderzone.investments import selectors
-    from borderzone.investments.models import Project
+    from borderzone.register import selectors
+    from borderzone.register.models import Project
 
     summary, evaluations = selectors.summary_with_evaluations(q.as_of, q.zone, q.gate_area)
     # Flagged first, then the most late milestones: what a leader must look at.

@@ -15,7 +15,7 @@ from borderzone.zones.models import EconomicZone
 
 
 def investment_status_choices() -> list[tuple[str, Any]]:
-    from borderzone.investments.models import Status
+    from borderzone.register.models import Status
 
     return list(Status.choices)
 

@@ -30,9 +30,9 @@ def _params(params: dict[str, Any]) -> tuple[dt.date, int, int]:
 
 
 def _register_rows(zone: EconomicZone, as_of: dt.date) -> tuple[list[str], list[list[Any]]]:
-    from borderzone.investments import selectors
-    from borderzone.investments.models import Project, Status
-    from borderzone.investments.presenters import project_rows
+    from borderzone.register import selectors
+    from borderzone.register.models import Project, Status
+    from borderzone.register.presenters import project_rows
 
     labels = dict(Status.choices)
     projects = Project.objects.filter(zone=zone)
@@ -112,7 +112,7 @@ def _trade_rows(zone: EconomicZone, from_year: int, to_year: int) -> tuple[list[
 
 
 def _status_chart(summary: dict[str, Any]) -> str:
-    from borderzone.investments.models import Status
+    from borderzone.register.models import Status
 
     labels = dict(Status.choices)
     return _bar_svg(
@@ -182,7 +182,7 @@ def _build(
     register: bool,
     trade: bool,
 ) -> tuple[str, bytes]:
-    from borderzone.investments.selectors import summary as investment_summary
+    from borderzone.register.selectors import summary as investment_summary
     from borderzone.reports.summary_text import summary_text
 
     as_of, from_year, to_year = _params(params)

@@ -10,8 +10,8 @@ from django.tasks import task
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from borderzone.core.actors import Actor
-from borderzone.core.audit import audit_record
+from borderzone.access.actors import Actor
+from borderzone.access.audit import audit_record
 from borderzone.core.models import AuditAction
 from borderzone.reports.models import Report, ReportStatus
 from borderzone.reports.registry import report_kinds

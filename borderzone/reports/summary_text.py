@@ -13,14 +13,15 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from borderzone.access.permissions import can_view_zone
 from borderzone.core.cache import cached
 from borderzone.core.formatting import format_date, format_money, format_percent
 from borderzone.core.money import Money
-from borderzone.core.permissions import can_view_zone
+from borderzone.reports import hooks
 from borderzone.zones.models import EconomicZone
 
 if TYPE_CHECKING:
-    from borderzone.core.permissions import AnyUser
+    from borderzone.access.permissions import AnyUser
 
 # Every app whose data the text reads: a write to any of them makes a new text.
 SCOPES = ("investments", "trade", "infrastructure", "planning", "zones")
@@ -47,7 +48,7 @@ def _money_parts(amounts: dict[str, Any]) -> str:
 
 
 def _investment_paragraph(zone: EconomicZone, day: dt.date, today: dt.date) -> str:
-    from borderzone.investments.selectors import summary
+    from borderzone.register.selectors import summary
 
     data = summary(day, zone)
     total = data["projects"]["total"]
@@ -227,6 +228,7 @@ def summary_text(
                 _trade_paragraph(zone, from_year, to_year, not staff),
                 _infrastructure_paragraph(zone, from_year, to_year, user),
                 _plan_paragraph(zone, as_of, user),
+                *hooks.summary_paragraphs(zone, as_of),  # other apps' sentences (reports/hooks.py)
             ]
         return [p for p in paragraphs if p]
 

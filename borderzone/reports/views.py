@@ -9,10 +9,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from borderzone.core.actors import request_actor
+from borderzone.access.actors import request_actor
+from borderzone.access.permissions import get_visible_or_404, is_staff_member, restrict_to_visible, zones_visible_to
 from borderzone.core.forms import apply_validation_error, form_status
-from borderzone.core.permissions import get_visible_or_404, is_staff_member, restrict_to_visible, zones_visible_to
-from borderzone.reports import services
+from borderzone.reports import hooks, services
 from borderzone.reports.api import default_span
 from borderzone.reports.dashboard import CombinedQuery, DashboardQuery, combined_dashboard_data, dashboard_data
 from borderzone.reports.forms import DashboardForm, ReportRequestForm, SummaryTextForm
@@ -62,7 +62,12 @@ def report_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "reports/report_list.html",
-        {"form": form, "reports": reports, "kinds": kinds},
+        {
+            "form": form,
+            "reports": reports,
+            "kinds": kinds,
+            "extra_sections": hooks.report_list_sections(timezone.localdate()),  # reports/hooks.py
+        },
         status=form_status(form),
     )
 
@@ -150,6 +155,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                 )
                 board = dashboard_data(query)
                 context.update(query=query, zone=zone, board=board, links=dashboard_links(query))
+                context["extra_sections"] = hooks.dashboard_sections(zone, as_of)  # reports/hooks.py
         if "board" in context:
             context.update(
                 charts=dashboard_charts(context["board"]),  # type: ignore[arg-type]

@@ -16,15 +16,15 @@ from typing import TextIO
 
 from django.db import transaction
 
-from borderzone.core.actors import Actor
-from borderzone.core.audit import audit_bulk
+from borderzone.access.actors import Actor
+from borderzone.access.audit import audit_bulk
+from borderzone.access.demo_data import demo_zone
 from borderzone.core.cache import bump_version
-from borderzone.core.demo_data import demo_zone
 from borderzone.core.models import AuditAction
+from borderzone.gates.models import BorderGate
 from borderzone.trade.models import TRADE_SCOPE, FigureStatus, ProvinceBudget, TradeFigure
 from borderzone.trade.query import last_full_month
 from borderzone.trade.selectors import month_add
-from borderzone.zones.models import BorderGate
 
 ZONE_CODE = "CB"
 SEED = 2010

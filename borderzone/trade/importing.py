@@ -12,9 +12,9 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from borderzone.core.actors import Actor
+from borderzone.access.actors import Actor
+from borderzone.access.importing import ImportReport, no_progress, register_importer
 from borderzone.core.cache import bump_version
-from borderzone.core.importing import ImportReport, no_progress, register_importer
 from borderzone.core.tabular import (
     RowError,
     TableError,
@@ -25,10 +25,11 @@ from borderzone.core.tabular import (
     read_table,
 )
 from borderzone.core.text import name_key
+from borderzone.gates.models import BorderGate
+from borderzone.gates.selectors import gate_match
 from borderzone.trade.models import TRADE_SCOPE, Direction, FigureStatus
 from borderzone.trade.services import figure_record
-from borderzone.zones.models import BorderGate, EconomicZone
-from borderzone.zones.selectors import gate_match
+from borderzone.zones.models import EconomicZone
 
 REQUIRED = ("gate", "month", "export_usd", "import_usd")
 OPTIONAL = (

@@ -47,7 +47,7 @@ class Direction(models.TextChoices):
 class TradeFigure(models.Model):
     """One gate's trade and revenue for one month; `revision` counts the times it was replaced."""
 
-    gate = models.ForeignKey("zones.BorderGate", on_delete=models.PROTECT, related_name="trade_figures")
+    gate = models.ForeignKey("gates.BorderGate", on_delete=models.PROTECT, related_name="trade_figures")
     month = models.DateField(_("month"), help_text=_("The first day of the month."))
     export_usd = models.DecimalField(_("export (USD)"), max_digits=18, decimal_places=2, default=Decimal(0))
     import_usd = models.DecimalField(_("import (USD)"), max_digits=18, decimal_places=2, default=Decimal(0))
@@ -213,7 +213,7 @@ class TradeForecast(models.Model):
 
     zone = models.ForeignKey("zones.EconomicZone", on_delete=models.CASCADE, related_name="trade_forecasts")
     gate = models.ForeignKey(
-        "zones.BorderGate", on_delete=models.CASCADE, null=True, blank=True, related_name="trade_forecasts"
+        "gates.BorderGate", on_delete=models.CASCADE, null=True, blank=True, related_name="trade_forecasts"
     )
     data_version = models.CharField(max_length=100)
     status = models.CharField(

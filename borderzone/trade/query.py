@@ -13,12 +13,13 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from borderzone.core.permissions import can_view_zone
+from borderzone.access.permissions import can_view_zone
+from borderzone.gates.models import BorderGate
 from borderzone.trade import selectors
-from borderzone.zones.models import BorderGate, EconomicZone
+from borderzone.zones.models import EconomicZone
 
 if TYPE_CHECKING:
-    from borderzone.core.permissions import AnyUser
+    from borderzone.access.permissions import AnyUser
 
 
 def parse_month_param(value: str, field: str) -> dt.date:

@@ -12,6 +12,7 @@ from django.db.models import Count, DecimalField, F, Max, Q, QuerySet, Sum, Valu
 from django.db.models.functions import Coalesce, TruncMonth, TruncQuarter, TruncYear
 
 from borderzone.core.dbfunctions import YearOf
+from borderzone.gates.models import BorderGate
 from borderzone.trade.models import (
     PUBLISHED_STATUSES,
     REVENUE_FIELDS,
@@ -19,7 +20,7 @@ from borderzone.trade.models import (
     TradeFigure,
     TradeFigureRevision,
 )
-from borderzone.zones.models import BorderGate, EconomicZone
+from borderzone.zones.models import EconomicZone
 
 ZERO = Decimal(0)
 _USD = DecimalField(max_digits=22, decimal_places=2)

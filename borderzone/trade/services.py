@@ -11,10 +11,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from borderzone.core.actors import Actor
-from borderzone.core.audit import audit_record, snapshot
+from borderzone.access.actors import Actor
+from borderzone.access.audit import audit_record, snapshot
 from borderzone.core.cache import bump_version
 from borderzone.core.models import AuditAction, quantize_decimal_fields
+from borderzone.gates.models import BorderGate
 from borderzone.trade.models import (
     AMOUNT_FIELDS,
     COUNT_FIELDS,
@@ -27,7 +28,7 @@ from borderzone.trade.models import (
     TradeFigureRevision,
     TradeForecast,
 )
-from borderzone.zones.models import BorderGate, EconomicZone
+from borderzone.zones.models import EconomicZone
 
 Outcome = Literal["created", "updated", "unchanged"]
 

@@ -9,15 +9,13 @@ from django.shortcuts import get_object_or_404
 from ninja import Router
 from ninja.security import django_auth
 
-from borderzone.core.actors import request_actor
-from borderzone.core.permissions import get_changeable_or_404
+from borderzone.access.actors import request_actor
+from borderzone.access.permissions import get_changeable_or_404
 from borderzone.zones import selectors, services
-from borderzone.zones.gate_api import add_gate_routes
 from borderzone.zones.models import EconomicZone, FunctionalArea
 from borderzone.zones.schemas import FunctionalAreaIn, FunctionalAreaOut, FunctionalAreaPatch, ZoneOut
 
 router = Router(tags=["zones"])
-add_gate_routes(router)
 
 
 def functional_area_out(area: FunctionalArea) -> dict[str, Any]:

@@ -1,8 +1,6 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from borderzone.core.registry import NavItem
-
 
 class ZonesConfig(AppConfig):
     name = "borderzone.zones"
@@ -10,7 +8,3 @@ class ZonesConfig(AppConfig):
     verbose_name = _("Zones and places")
     api_prefix = "/zones"
     demo_order = 10
-    nav_items = [
-        NavItem("zones:gate-list", _("Border gates"), "public", 20),  # type: ignore[arg-type]
-        NavItem("zones:map", _("Map"), "public", 25),  # type: ignore[arg-type]
-    ]

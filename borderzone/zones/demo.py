@@ -1,4 +1,5 @@
-"""Demo data: Cao Bằng's border-gate economic zone, its areas and gates (illustrative where marked)."""
+"""Demo data: Cao Bằng's border-gate economic zone and its areas (illustrative where marked); its gates are
+loaded by gates.demo from the same gates CSV."""
 
 from __future__ import annotations
 
@@ -9,13 +10,13 @@ from typing import TextIO
 
 from django.db import transaction
 
-from borderzone.core.actors import Actor
-from borderzone.core.audit import audit_record, snapshot
+from borderzone.access.actors import Actor
+from borderzone.access.audit import audit_record, snapshot
+from borderzone.access.demo_data import missing
 from borderzone.core.cache import bump_version
-from borderzone.core.demo_data import missing
 from borderzone.core.models import AuditAction
-from borderzone.zones import gate_demo, services
-from borderzone.zones.models import BorderGate, Commune, EconomicZone, FunctionalAreaKind, GateArea, GateType, Province
+from borderzone.zones import services
+from borderzone.zones.models import Commune, EconomicZone, FunctionalAreaKind, GateArea, Province
 from borderzone.zones.reference import DATA_DIR, admin_units_load
 
 ZONE_CODE = "CB"
@@ -30,17 +31,6 @@ GATE_AREAS = [
     ("POPEO", "Pò Peo", "Po Peo", "Huyện Trùng Khánh", ["VN-CB-POPEO"]),
     ("HALANG", "Hạ Lang (Bí Hà)", "Ha Lang (Bi Ha)", "Huyện Hạ Lang", ["VN-CB-HALANG"]),
 ]
-
-# Gate id -> (code, type today, parent gate id)
-GATES = {
-    "VN-CB-TRALINH": ("TRALINH", GateType.INTERNATIONAL, None),
-    "VN-CB-NADOONG": ("NADOONG", GateType.CROSSING, "VN-CB-TRALINH"),
-    "VN-CB-TALUNG": ("TALUNG", GateType.INTERNATIONAL, None),
-    "VN-CB-SOCGIANG": ("SOCGIANG", GateType.MAIN, None),
-    "VN-CB-LYVAN": ("LYVAN", GateType.MAIN, None),
-    "VN-CB-POPEO": ("POPEO", GateType.SECONDARY, None),
-    "VN-CB-HALANG": ("HALANG", GateType.SECONDARY, None),
-}
 
 # kind, name, English name, gate area code, area in ha (None where no source states it)
 FUNCTIONAL_AREAS = [
@@ -135,7 +125,7 @@ def load(*, actor: Actor, out: TextIO) -> None:
             audit_record(actor=actor, instance=zone, action=AuditAction.UPDATED, before=before, note="demo data")
 
     gate_rows = _gate_rows()
-    created_areas = created_gates = 0
+    created_areas = 0
     for order, (code, name, name_en, district, gate_ids) in enumerate(GATE_AREAS):
         area = GateArea.objects.filter(zone=zone, code=code).first()
         if area is None:
@@ -149,34 +139,13 @@ def load(*, actor: Actor, out: TextIO) -> None:
                 sort_order=order,
             )
             created_areas += 1
+        # The communes of an area are those of its gates (the gates themselves are loaded by gates.demo).
         for gate_id in gate_ids:
-            row = gate_rows[gate_id]
-            gate_code, gate_type, parent_id = GATES[gate_id]
-            commune = Commune.objects.filter(code=row["ward_code_2025"]).first() if row["ward_code_2025"] else None
+            ward_code = gate_rows[gate_id]["ward_code_2025"]
+            commune = Commune.objects.filter(code=ward_code).first() if ward_code else None
             if commune is not None:
                 area.communes.add(commune)
                 zone.communes.add(commune)
-            if BorderGate.objects.filter(code=gate_code).exists():
-                continue
-            partner = gate_rows.get(row["partner_id"])
-            gate = BorderGate(
-                zone=zone,
-                gate_area=area,
-                code=gate_code,
-                name=row["name_vi"],
-                name_en=row["name_en"],
-                gate_type=gate_type,
-                parent=BorderGate.objects.get(code=GATES[parent_id][0]) if parent_id else None,
-                partner_name=partner["name_vi"] if partner else "",
-                commune=commune,
-                latitude=Decimal(row["lat"]) if row["lat"] else None,
-                longitude=Decimal(row["lon"]) if row["lon"] else None,
-                coordinate_source=row["coord_method"] if row["lat"] else "",
-            )
-            gate.full_clean()
-            gate.save()
-            audit_record(actor=actor, instance=gate, action=AuditAction.CREATED, note="demo data")
-            created_gates += 1
 
     created_fa = 0
     new_areas = missing(FUNCTIONAL_AREAS, zone.functional_areas.all(), "name", key=itemgetter(1))
@@ -191,8 +160,5 @@ def load(*, actor: Actor, out: TextIO) -> None:
             area_ha=area_ha,
         )
         created_fa += 1
-    gate_demo.load(zone=zone, actor=actor, out=out)
     bump_version(services.ZONES_SCOPE)
-    out.write(
-        f"Gate areas: {created_areas} created; gates: {created_gates} created; functional areas: {created_fa} created.\n"
-    )
+    out.write(f"Gate areas: {created_areas} created; functional areas: {created_fa} created.\n")

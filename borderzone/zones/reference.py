@@ -11,8 +11,8 @@ from typing import Any
 
 from django.db import transaction
 
-from borderzone.core.actors import Actor
-from borderzone.core.audit import audit_bulk, audit_record, snapshot
+from borderzone.access.actors import Actor
+from borderzone.access.audit import audit_bulk, audit_record, snapshot
 from borderzone.core.models import AuditAction
 from borderzone.core.text import search_key
 from borderzone.zones.models import Commune, Province

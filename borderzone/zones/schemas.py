@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from ninja import Field, Schema
 
-from borderzone.zones.models import FunctionalAreaKind, GateType
+from borderzone.zones.models import FunctionalAreaKind
 
 
 class ProvinceOut(Schema):
@@ -18,7 +18,7 @@ class GateOut(Schema):
     name: str
     name_en: str
     name_zh: str
-    gate_type: GateType
+    gate_type: str = Field(description="One of the gates app's GateType values")
     partner_name: str
     latitude: Decimal | None
     longitude: Decimal | None

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext as _
 
-from borderzone.core.text import name_key
-from borderzone.zones.models import BorderGate, Commune, EconomicZone, FunctionalArea, GateArea
+from borderzone.zones.models import Commune, EconomicZone, FunctionalArea, GateArea
+
+
+def _gate_model() -> Any:
+    return EconomicZone._meta.get_field("gates").related_model
 
 
 def zone_list() -> QuerySet[EconomicZone]:
@@ -15,7 +20,8 @@ def zone_list() -> QuerySet[EconomicZone]:
     return EconomicZone.objects.select_related("province").prefetch_related(
         Prefetch("functional_areas", queryset=FunctionalArea.objects.select_related("gate_area")),
         Prefetch("gate_areas", queryset=GateArea.objects.prefetch_related("communes")),
-        Prefetch("gates", queryset=BorderGate.objects.select_related("gate_area", "commune")),
+        # The gates app's BorderGate, reached through its relation so that zones imports nothing above it.
+        Prefetch("gates", queryset=_gate_model().objects.select_related("gate_area", "commune")),
     )
 
 
@@ -35,37 +41,6 @@ def gate_area_by_code(zone: EconomicZone, code: str | None) -> GateArea | None:
     if area is None:
         raise ValidationError({"gate_area": _("No gate area with code %(code)s in this zone.") % {"code": code}})
     return area
-
-
-def gate_area_match(zone: EconomicZone, text: str) -> GateArea | None:
-    """The zone's gate area named or coded `text`, ignoring accents, case and "cửa khẩu" / "quốc tế"."""
-    key = name_key(text)
-    if not key:
-        return None
-    areas = list(GateArea.objects.filter(zone=zone))
-    for area in areas:
-        if area.name_key == key or name_key(area.code) == key:
-            return area
-    # "Cửa khẩu quốc tế Trà Lĩnh" names the gate; find the area the gate anchors.
-    gate = gate_match(zone, text)
-    return gate.gate_area if gate else None
-
-
-def gate_match(zone: EconomicZone | None, text: str) -> BorderGate | None:
-    """The gate named or coded `text`, matched as gate areas are."""
-    key = name_key(text)
-    if not key:
-        return None
-    gates = BorderGate.objects.select_related("gate_area")
-    if zone is not None:
-        gates = gates.filter(zone=zone)
-    found = gates.filter(name_key=key).first()
-    if found:
-        return found
-    for gate in gates:
-        if name_key(gate.code) == key or (gate.name_en and name_key(gate.name_en.replace("border gate", "")) == key):
-            return gate
-    return None
 
 
 def commune_search(text: str, province_code: str | None = None) -> QuerySet[Commune]:

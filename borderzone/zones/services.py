@@ -10,8 +10,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from borderzone.core.actors import Actor
-from borderzone.core.services import ModelWrites
+from borderzone.access.actors import Actor
+from borderzone.access.services import ModelWrites
 from borderzone.core.text import name_key
 from borderzone.zones.models import EconomicZone, FunctionalArea, GateArea
 

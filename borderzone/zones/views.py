@@ -13,9 +13,9 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from borderzone.access.pages import staff_form_view
+from borderzone.access.permissions import can_change_zone, get_visible_or_404
 from borderzone.core.forms import initial_from
-from borderzone.core.pages import staff_form_view
-from borderzone.core.permissions import can_change_zone, get_visible_or_404
 from borderzone.zones import selectors, services
 from borderzone.zones.forms import FunctionalAreaForm, GateAreaForm
 from borderzone.zones.models import EconomicZone, FunctionalArea, GateArea

@@ -34,14 +34,17 @@ INSTALLED_APPS = [
     "borderzone.core",
     "borderzone.accounts",
     "borderzone.zones",
-    "borderzone.investments",
+    "borderzone.access",
+    "borderzone.gates",
+    "borderzone.register",
     "borderzone.planning",
     "borderzone.infrastructure",
     "borderzone.trade",
     "borderzone.documents",
-    "borderzone.investing",
+    "borderzone.promotion",
     "borderzone.portal",
     "borderzone.reports",
+    "borderzone.reporting",
 ]
 
 MIDDLEWARE = [
@@ -76,7 +79,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "borderzone.core.context_processors.site",
+                "borderzone.access.context_processors.site",
             ],
             "builtins": ["borderzone.core.templatetags.bz"],
         },
@@ -108,7 +111,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=env.integer("AXES_COOLOFF_MINUTES", 15, mi
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "borderzone.accounts.views.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "borderzone.core.actors.client_ip"
+AXES_CLIENT_IP_CALLABLE = "borderzone.access.actors.client_ip"
 AXES_VERBOSE = False
 
 SESSION_COOKIE_HTTPONLY = True
@@ -237,6 +240,10 @@ EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
 # A moderator gets at most one notification e-mail of each kind in this many minutes; the next one
 # says how many items wait.
 NOTIFY_INTERVAL_MINUTES = env.integer("NOTIFY_INTERVAL_MINUTES", 30, minimum=1)
+# Investors are reminded of reports due within this many days and of reports past due, at most once per
+# REPORT_REMINDER_INTERVAL_HOURS (`manage.py send_report_reminders`, run daily).
+REPORT_REMINDER_DAYS_BEFORE = env.integer("REPORT_REMINDER_DAYS_BEFORE", 10, minimum=1)
+REPORT_REMINDER_INTERVAL_HOURS = env.integer("REPORT_REMINDER_INTERVAL_HOURS", 24 * 7, minimum=1)
 # After a change to the data it reads, the task worker recomputes today's dashboard of each zone into the
 # cache, so leaders do not wait for it. Worth it only with a cache shared by the processes (Redis).
 WARM_DASHBOARDS = env.boolean("WARM_DASHBOARDS", REDIS_URL != "-")

@@ -3,9 +3,9 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from borderzone.access.actors import command_actor
 from borderzone.accounts.services import user_create
 from borderzone.accounts.tests.factories import TEST_PASSWORD
-from borderzone.core.actors import command_actor
 
 LOGIN = "/accounts/login/"
 

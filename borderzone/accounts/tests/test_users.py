@@ -1,8 +1,8 @@
 import pytest
 from django.core.management import CommandError, call_command
 
+from borderzone.access.audit import history_for
 from borderzone.accounts.models import User
-from borderzone.core.audit import history_for
 
 
 def test_only_administrators_see_account_management(client, specialist, leader, admin_user):

@@ -1,6 +1,7 @@
 import pytest
 
-from borderzone.zones.tests.factories import BorderGateFactory, EconomicZoneFactory, GateAreaFactory
+from borderzone.gates.tests.factories import BorderGateFactory
+from borderzone.zones.tests.factories import EconomicZoneFactory, GateAreaFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -4,7 +4,8 @@ import re
 
 import pytest
 
-from borderzone.zones.tests.factories import BorderGateFactory, FunctionalAreaFactory
+from borderzone.gates.tests.factories import BorderGateFactory
+from borderzone.zones.tests.factories import FunctionalAreaFactory
 
 LINK = re.compile(r'<a href="([^"]*)" lang="([^"]*)" hreflang="([^"]*)"( aria-current="true")?>([^<]*)</a>')
 

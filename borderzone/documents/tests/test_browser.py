@@ -4,7 +4,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from borderzone.core.actors import command_actor
+from borderzone.access.actors import command_actor
 from borderzone.documents import services
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

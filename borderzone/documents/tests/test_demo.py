@@ -3,7 +3,7 @@ from io import StringIO
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from borderzone.core.actors import command_actor
+from borderzone.access.actors import command_actor
 from borderzone.documents import demo, selectors
 from borderzone.documents.models import AdministrativeProcedure, DocumentFile, DocumentStatus, LegalDocument
 from borderzone.zones.tests.factories import EconomicZoneFactory

@@ -8,7 +8,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 from django.utils import translation
 
-from borderzone.core.audit import history_for
+from borderzone.access.audit import history_for
 from borderzone.documents import selectors, services
 from borderzone.documents.models import AdministrativeProcedure, DossierComponent, LegalDocument
 

@@ -4,9 +4,9 @@ import pytest
 from captcha.models import CaptchaStore
 from django.utils import translation
 
+from borderzone.access.actors import Actor
 from borderzone.accounts.models import Role
 from borderzone.accounts.tests.factories import UserFactory
-from borderzone.core.actors import Actor
 from borderzone.portal.tests.factories import ArticleFactory, CategoryFactory
 
 

@@ -4,7 +4,7 @@ import io
 from django.core.management import call_command
 from django.utils import timezone
 
-from borderzone.core.actors import command_actor
+from borderzone.access.actors import command_actor
 from borderzone.core.registry import demo_loaders
 from borderzone.portal.demo import SEED_SLUG
 from borderzone.portal.models import Article, DailyVisits, VisitorPresence

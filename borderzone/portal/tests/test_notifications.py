@@ -10,10 +10,10 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
+from borderzone.access import notifications
+from borderzone.access.actors import Actor
 from borderzone.accounts.models import Role
 from borderzone.accounts.tests.factories import UserFactory
-from borderzone.core import notifications
-from borderzone.core.actors import Actor
 from borderzone.core.models import NotificationState
 from borderzone.portal import services
 from borderzone.portal.models import Comment, CommentStatus

@@ -9,7 +9,7 @@ from django.core.files.storage import default_storage
 from django.utils import timezone
 from PIL import Image
 
-from borderzone.core.actors import Actor
+from borderzone.access.actors import Actor
 from borderzone.core.models import AuditEvent
 from borderzone.portal import services
 from borderzone.portal.models import Article, ArticleStatus, CommentStatus, DailyVisits, Rating

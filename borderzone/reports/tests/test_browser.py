@@ -4,11 +4,12 @@ from decimal import Decimal
 import pytest
 from playwright.sync_api import expect
 
+from borderzone.access.actors import Actor
 from borderzone.accounts.tests.factories import TEST_PASSWORD, UserFactory
-from borderzone.core.actors import Actor
-from borderzone.investments.tests.factories import make_project
+from borderzone.gates.tests.factories import BorderGateFactory
+from borderzone.register.tests.factories import make_project
 from borderzone.trade.tests.factories import TradeFigureFactory
-from borderzone.zones.tests.factories import BorderGateFactory, EconomicZoneFactory
+from borderzone.zones.tests.factories import EconomicZoneFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -7,9 +7,9 @@ from django.core.cache import cache
 from django.core.management import call_command
 
 from borderzone.accounts.tests.factories import UserFactory
-from borderzone.investments.tests.factories import make_project
+from borderzone.gates.tests.factories import BorderGateFactory
+from borderzone.register.tests.factories import make_project
 from borderzone.trade.tests.factories import TradeFigureFactory
-from borderzone.zones.tests.factories import BorderGateFactory
 
 
 @pytest.fixture
@@ -193,7 +193,7 @@ def test_the_combined_dashboard_is_for_users_of_several_zones(client, zone, othe
     assert _kpi(response.text, "projects") == "2"
     assert "Tất cả khu kinh tế" not in response.text
     # A zone's staff list of projects shows its own register, not other zones' published projects.
-    from borderzone.investments.models import Project
+    from borderzone.register.models import Project
 
     Project.objects.filter(zone=other_zone).update(published=True)
     assert client.get("/staff/investments/", {"as_of": "2020-09-21"}).context["page"].paginator.count == 2

@@ -7,10 +7,10 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from borderzone.accounts.tests.factories import UserFactory
-from borderzone.investments.tests.factories import make_project
+from borderzone.gates.tests.factories import BorderGateFactory
+from borderzone.register.tests.factories import make_project
 from borderzone.reports.models import Report, ReportStatus
 from borderzone.trade.tests.factories import ProvinceBudgetFactory, TradeFigureFactory
-from borderzone.zones.tests.factories import BorderGateFactory
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from borderzone.investments.tests.factories import make_project
+from borderzone.register.tests.factories import make_project
 
 
 @pytest.fixture

@@ -6,10 +6,10 @@ from decimal import Decimal
 
 import pytest
 
+from borderzone.gates.models import BorderGate
+from borderzone.gates.tests.factories import BorderGateFactory
 from borderzone.trade.models import TradeFigure
 from borderzone.trade.tests.factories import TradeFigureFactory
-from borderzone.zones.models import BorderGate
-from borderzone.zones.tests.factories import BorderGateFactory
 
 
 @pytest.fixture

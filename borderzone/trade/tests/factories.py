@@ -5,8 +5,9 @@ from decimal import Decimal
 
 import factory
 
+from borderzone.gates.tests.factories import BorderGateFactory
 from borderzone.trade.models import FigureStatus, ProvinceBudget, TradeFigure
-from borderzone.zones.tests.factories import BorderGateFactory, EconomicZoneFactory
+from borderzone.zones.tests.factories import EconomicZoneFactory
 
 
 class TradeFigureFactory(factory.django.DjangoModelFactory):

@@ -2,8 +2,9 @@ import datetime as dt
 
 import pytest
 
+from borderzone.gates.tests.factories import BorderGateFactory
 from borderzone.trade.tests.factories import TradeFigureFactory
-from borderzone.zones.tests.factories import BorderGateFactory, EconomicZoneFactory
+from borderzone.zones.tests.factories import EconomicZoneFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -5,7 +5,8 @@ from decimal import Decimal
 
 import pytest
 
-from borderzone.core.actors import command_actor
+from borderzone.access.actors import command_actor
+from borderzone.gates import demo as gates_demo
 from borderzone.trade import demo as trade_demo
 from borderzone.trade.models import ProvinceBudget, TradeFigure
 from borderzone.zones import demo as zones_demo
@@ -15,6 +16,7 @@ from borderzone.zones import demo as zones_demo
 def demo_loaded(db):
     actor = command_actor("load_demo")
     zones_demo.load(actor=actor, out=io.StringIO())
+    gates_demo.load(actor=actor, out=io.StringIO())
     trade_demo.load(actor=actor, out=io.StringIO())
 
 

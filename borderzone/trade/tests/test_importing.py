@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from django.core.management import CommandError, call_command
 
-from borderzone.core.importing import no_progress
+from borderzone.access.importing import no_progress
 from borderzone.core.tabular import Sheet, write_xlsx
 from borderzone.trade.importing import import_trade_statistics
 from borderzone.trade.models import FigureStatus, TradeFigure, TradeFigureRevision

@@ -4,16 +4,7 @@ from decimal import Decimal
 
 import factory
 
-from borderzone.zones.models import (
-    BorderGate,
-    Commune,
-    EconomicZone,
-    FunctionalArea,
-    FunctionalAreaKind,
-    GateArea,
-    GateType,
-    Province,
-)
+from borderzone.zones.models import Commune, EconomicZone, FunctionalArea, FunctionalAreaKind, GateArea, Province
 
 
 class ProvinceFactory(factory.django.DjangoModelFactory):
@@ -69,13 +60,3 @@ class FunctionalAreaFactory(factory.django.DjangoModelFactory):
     zone = factory.SubFactory(EconomicZoneFactory)
     kind = FunctionalAreaKind.INDUSTRIAL_PARK
     name = factory.Sequence(lambda n: f"Khu công nghiệp {n}")
-
-
-class BorderGateFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = BorderGate
-
-    zone = factory.SubFactory(EconomicZoneFactory)
-    code = factory.Sequence(lambda n: f"GATE{n}")
-    name = factory.Sequence(lambda n: f"Cửa khẩu {n}")
-    gate_type = GateType.MAIN

@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from borderzone.core.audit import history_for
+from borderzone.access.audit import history_for
 from borderzone.zones.models import FunctionalArea
 from borderzone.zones.tests.factories import FunctionalAreaFactory, GateAreaFactory
 

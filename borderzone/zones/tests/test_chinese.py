@@ -5,9 +5,9 @@ from decimal import Decimal
 
 import pytest
 
-from borderzone.zones import gate_services
-from borderzone.zones.models import GateType
-from borderzone.zones.tests.factories import BorderGateFactory
+from borderzone.gates import services as gate_services
+from borderzone.gates.models import GateType
+from borderzone.gates.tests.factories import BorderGateFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,8 @@ from django.core.management import call_command
 
 from borderzone.accounts.models import User
 from borderzone.core.models import AuditEvent
-from borderzone.zones.models import BorderGate, Commune, EconomicZone, FunctionalArea, GateArea, Province
+from borderzone.gates.models import BorderGate
+from borderzone.zones.models import Commune, EconomicZone, FunctionalArea, GateArea, Province
 
 
 def test_load_demo_twice_creates_everything_once(db):

@@ -8,10 +8,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from borderzone.gates import services as gate_services
+from borderzone.gates.tests.factories import BorderGateFactory
 from borderzone.infrastructure.tests.factories import FundingFactory, WorkFactory
 from borderzone.planning.tests.factories import ActionFactory, AgreementFactory, GoalFactory, MilestoneFactory
-from borderzone.zones import gate_services
-from borderzone.zones.tests.factories import BorderGateFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -1,8 +1,10 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from borderzone.zones.selectors import commune_search, gate_area_by_code, gate_area_match, gate_match
-from borderzone.zones.tests.factories import BorderGateFactory, CommuneFactory, GateAreaFactory
+from borderzone.gates.selectors import gate_area_match, gate_match
+from borderzone.gates.tests.factories import BorderGateFactory
+from borderzone.zones.selectors import commune_search, gate_area_by_code
+from borderzone.zones.tests.factories import CommuneFactory, GateAreaFactory
 
 
 @pytest.fixture

@@ -5,9 +5,9 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from borderzone.access.actors import command_actor
 from borderzone.accounts.models import Role
 from borderzone.accounts.services import user_create
-from borderzone.core.actors import command_actor
 from borderzone.zones.models import EconomicZone
 
 

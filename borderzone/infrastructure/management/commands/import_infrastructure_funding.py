@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from borderzone.core.actors import command_actor
+from borderzone.access.actors import command_actor
 from borderzone.infrastructure.imports import ImportFailed, funding_import
 from borderzone.zones.models import EconomicZone
 

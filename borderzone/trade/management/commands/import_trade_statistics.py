@@ -6,8 +6,8 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from borderzone.core.actors import command_actor
-from borderzone.core.importing import no_progress
+from borderzone.access.actors import command_actor
+from borderzone.access.importing import no_progress
 from borderzone.trade.importing import import_trade_commodities, import_trade_statistics
 from borderzone.zones.models import EconomicZone
 

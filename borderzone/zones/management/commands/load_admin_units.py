@@ -2,7 +2,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from borderzone.core.actors import command_actor
+from borderzone.access.actors import command_actor
 from borderzone.zones.reference import admin_units_load
 
 

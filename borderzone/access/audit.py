@@ -1,0 +1,134 @@
+"""The audit trail: every write calls `audit_record` inside its transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+
+from borderzone.access.actors import Actor
+from borderzone.core.models import AuditAction, AuditEvent
+
+Snapshot = dict[str, Any]
+
+
+def _plain(value: Any) -> Any:
+    """A JSON-safe rendering of a field value that keeps its meaning (Decimal as text, dates ISO)."""
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, dt.date | dt.datetime | dt.time):
+        return value.isoformat()
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, float):
+        return value
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    return str(value)
+
+
+def snapshot(instance: models.Model, fields: Iterable[str] | None = None) -> Snapshot:
+    """The concrete field values of an instance (foreign keys by id), ready to diff."""
+    wanted = set(fields) if fields is not None else None
+    data: Snapshot = {}
+    for field in instance._meta.concrete_fields:
+        if wanted is not None and field.name not in wanted:
+            continue
+        if field.name in {"password"}:
+            continue
+        value = getattr(instance, field.attname)
+        if isinstance(field, models.DecimalField) and isinstance(value, Decimal) and value.is_finite():
+            value = value.quantize(Decimal(1).scaleb(-field.decimal_places))
+        data[field.name] = _plain(value)
+    return data
+
+
+def diff(before: Snapshot, after: Snapshot) -> dict[str, list[Any]]:
+    """{field: [before, after]} for each field whose value changed."""
+    keys = before.keys() | after.keys()
+    return {k: [before.get(k), after.get(k)] for k in sorted(keys) if before.get(k) != after.get(k)}
+
+
+def _created(values: Snapshot) -> dict[str, list[Any]]:
+    """The changes of a created object: each field that has a value, from nothing."""
+    return {k: [None, v] for k, v in values.items() if v not in (None, "")}
+
+
+def _zone_id(instance: models.Model) -> int | None:
+    from borderzone.access.permissions import zone_of
+
+    zone = zone_of(instance)
+    return zone.pk if zone is not None else None
+
+
+def _event_fields(
+    actor: Actor, instance: models.Model, action: str, changes: dict[str, Any], note: str
+) -> dict[str, Any]:
+    """The values of one audit row: who, from where, which object (and its zone), what changed."""
+    return {
+        "user": actor.user,
+        "via": actor.via,
+        "ip_address": actor.ip_address,
+        "content_type": ContentType.objects.get_for_model(instance, for_concrete_model=False),
+        "object_id": str(instance.pk),
+        "object_repr": str(instance)[:300],
+        "zone_id": _zone_id(instance),
+        "action": action,
+        "changes": changes,
+        "note": note[:500],
+    }
+
+
+def audit_record(
+    *,
+    actor: Actor,
+    instance: models.Model,
+    action: str = AuditAction.UPDATED,
+    before: Snapshot | None = None,
+    changes: dict[str, Any] | None = None,
+    note: str = "",
+) -> AuditEvent | None:
+    """Write the audit row of a change. Must run inside the transaction that makes the change.
+
+    For `created` the changes are every field's value; for `updated` pass the `snapshot` taken before
+    the change, and nothing is written when no field changed.
+    """
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("audit_record must be called inside the transaction of the change it records.")
+    if changes is None:
+        after = snapshot(instance)
+        if action == AuditAction.CREATED:
+            changes = _created(after)
+        elif action == AuditAction.DELETED:
+            changes = {k: [v, None] for k, v in (before or after).items() if v not in (None, "")}
+        else:
+            changes = diff(before or {}, after)
+            if before is not None and not changes:
+                return None
+    return AuditEvent.objects.create(**_event_fields(actor, instance, action, changes, note))
+
+
+def audit_bulk(*, actor: Actor, instances: list[models.Model], action: str, note: str = "") -> int:
+    """Audit rows for many created objects at once (imports of reference data)."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("audit_bulk must be called inside the transaction of the change it records.")
+    rows = [AuditEvent(**_event_fields(actor, obj, action, _created(snapshot(obj)), note)) for obj in instances]
+    AuditEvent.objects.bulk_create(rows, batch_size=1000)
+    return len(rows)
+
+
+def history_for(instance: models.Model) -> models.QuerySet[AuditEvent]:
+    """The audit rows of one object, newest first."""
+    return AuditEvent.objects.filter(
+        content_type=ContentType.objects.get_for_model(instance, for_concrete_model=False),
+        object_id=str(instance.pk),
+    ).select_related("user")

@@ -1,0 +1,107 @@
+"""Pieces every app's services share."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+
+from borderzone.access.actors import Actor
+from borderzone.access.audit import audit_record, snapshot
+from borderzone.core.cache import bump_version
+from borderzone.core.models import AuditAction, quantize_decimal_fields
+
+
+def save_checked(instance: models.Model, field: str = "code", message: str = "") -> None:
+    """Validate and save: Decimals to their field's places, full_clean, and a unique clash lost to a
+    concurrent writer reported on `field` instead of a server error. Call inside the service's transaction."""
+    quantize_decimal_fields(instance)
+    instance.full_clean()
+    try:
+        with transaction.atomic():
+            instance.save()
+    except IntegrityError:
+        raise ValidationError({field: message or _("This value is already used.")}) from None
+
+
+def accepted(fields: Mapping[str, Any], allowed: Collection[str]) -> dict[str, Any]:
+    """The entries of `fields` a service lets its callers set; the others are ignored."""
+    return {key: value for key, value in fields.items() if key in allowed}
+
+
+def _require_transaction() -> None:
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("Call this inside the service's transaction.")
+
+
+@dataclass(frozen=True)
+class ModelWrites[M: models.Model]:
+    """How services create and change one model, each in the caller's transaction: only `fields` are
+    taken from the caller; `unique` (e.g. ("zone", "code")) is checked first and a clash reported on
+    `clash_field` with `clash_message` (as is one lost to a concurrent writer); then `check` (the domain
+    rules, which may also fill derived values), save_checked, the audit row and a bump of `scope`."""
+
+    model: type[M]
+    fields: Collection[str]
+    scope: str
+    check: Callable[[M], None] | None = None
+    unique: tuple[str, ...] = ()
+    clash_field: str = "code"
+    clash_message: str | Promise = ""
+
+    def create(self, actor: Actor, fields: Mapping[str, Any], **parents: Any) -> M:
+        """A new row from the parents it belongs to (zone=..., goal=...) and the accepted `fields`."""
+        _require_transaction()
+        instance = self.model(**parents, **accepted(fields, self.fields))
+        if self.unique:
+            self._refuse_clash(instance, {})
+        self._save(instance)
+        audit_record(actor=actor, instance=instance, action=AuditAction.CREATED)
+        bump_version(self.scope)
+        return instance
+
+    def update(self, instance: M, actor: Actor, fields: Mapping[str, Any], *, status_field: str = "") -> M:
+        """Set the accepted `fields` on `instance` and save; the audit row keeps each changed field's
+        before and after (none when nothing changed) and says "status changed" when `status_field` did."""
+        _require_transaction()
+        changes = accepted(fields, self.fields)
+        if any(field in changes for field in self.unique):
+            self._refuse_clash(instance, changes)
+        before = snapshot(instance)
+        for key, value in changes.items():
+            setattr(instance, key, value)
+        self._save(instance)
+        changed_status = status_field and before.get(status_field) != getattr(instance, status_field)
+        action = AuditAction.STATUS_CHANGED if changed_status else AuditAction.UPDATED
+        audit_record(actor=actor, instance=instance, action=action, before=before)
+        bump_version(self.scope)
+        return instance
+
+    def _refuse_clash(self, instance: M, changes: Mapping[str, Any]) -> None:
+        """Refuse a row whose unique values (`changes` over the instance's own) another row already has."""
+        lookup: dict[str, Any] = {}
+        for name in self.unique:
+            if name in changes:
+                lookup[name] = changes[name]
+            else:
+                field = self.model._meta.get_field(name)
+                attname = field.attname if isinstance(field, models.Field) else name
+                lookup[attname] = getattr(instance, attname)
+        others = self.model._default_manager.filter(**lookup)
+        if instance.pk is not None:
+            others = others.exclude(pk=instance.pk)
+        if others.exists():
+            raise ValidationError({self.clash_field: self._clash_text()})
+
+    def _save(self, instance: M) -> None:
+        if self.check is not None:
+            self.check(instance)
+        save_checked(instance, self.clash_field, self._clash_text())
+
+    def _clash_text(self) -> str:
+        return str(self.clash_message) if self.clash_message else _("This value is already used.")

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from borderzone.access import views
+
+app_name = "core"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("staff/", views.staff_home, name="staff-home"),
+    path("staff/imports/<int:pk>/", views.import_job_detail, name="import-job"),
+    path("staff/history/<int:content_type_id>/<str:object_id>/", views.object_history, name="history"),
+]

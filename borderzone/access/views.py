@@ -1,0 +1,89 @@
+"""The public home page, the staff home page and the history of any object."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from borderzone.access.audit import history_for
+from borderzone.access.permissions import (
+    can_view_zone,
+    ensure_can_view,
+    is_admin,
+    is_staff_member,
+    role_of,
+    zones_visible_to,
+)
+from borderzone.core.models import AuditEvent, ImportJob
+from borderzone.core.registry import nav_items
+from borderzone.zones import selectors as zone_selectors
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    zone = zone_selectors.zone_default()
+    gates_by_area: dict[int | None, list[object]] = {}
+    if zone is not None:
+        for gate in zone.gates.all():
+            gates_by_area.setdefault(gate.gate_area_id, []).append(gate)
+    return render(request, "core/home.html", {"zone": zone, "gates_by_area": gates_by_area})
+
+
+@login_required
+def staff_home(request: HttpRequest) -> HttpResponse:
+    if role_of(request.user) == "investor":
+        # Investors have their own home, registered by the app that serves it (core.registry).
+        investor_home = nav_items("investor")
+        if investor_home:
+            return redirect(investor_home[0].url_name)
+    zones = zones_visible_to(request.user).select_related("province")
+    recent = (
+        AuditEvent.objects.filter(zone__in=zones).select_related("user", "content_type")[:20]
+        if is_staff_member(request.user)
+        else AuditEvent.objects.none()
+    )
+    return render(
+        request,
+        "core/staff_home.html",
+        {"zones": zones, "recent_events": recent, "is_admin": is_admin(request.user)},
+    )
+
+
+@login_required
+def object_history(request: HttpRequest, content_type_id: int, object_id: str) -> HttpResponse:
+    """Every audit row of one object, for those who may see the object."""
+    try:
+        content_type = ContentType.objects.get(pk=content_type_id)
+    except ContentType.DoesNotExist:
+        raise Http404 from None
+    model = content_type.model_class()
+    if model is None:
+        raise Http404
+    instance = model._default_manager.filter(pk=object_id).first()
+    if instance is None:
+        # A deleted object's history is for administrators only.
+        if not is_admin(request.user):
+            raise Http404
+        events: QuerySet[AuditEvent] = AuditEvent.objects.filter(
+            content_type=content_type, object_id=object_id
+        ).select_related("user")
+        if not events:
+            raise Http404
+        title = events[0].object_repr
+    else:
+        ensure_can_view(request.user, instance)
+        events = history_for(instance)
+        title = str(instance)
+    return render(request, "core/history.html", {"events": events, "title": title, "instance": instance})
+
+
+@login_required
+def import_job_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """Progress and outcome of a background import; htmx polls it until the job ends."""
+    job = ImportJob.objects.select_related("zone", "created_by").filter(pk=pk).first()
+    if job is None or (job.created_by_id != request.user.pk and not can_view_zone(request.user, job.zone)):
+        raise Http404
+    template = "core/_import_job.html" if request.headers.get("HX-Request") else "core/import_job.html"
+    return render(request, template, {"job": job})

@@ -1,0 +1,573 @@
+"""Importing projects from a spreadsheet (CSV or XLSX), all or nothing.
+
+Every row is checked first; if any is bad nothing is written and every bad row is reported as
+"row N, column: reason". A good file creates new projects (with the first issue of their certificate
+and their status) and updates existing ones by code: changed descriptive fields are saved, a later
+certificate date records an adjustment, a different status records a status change. Importing the
+same file again changes nothing. The columns are documented in docs/data-formats.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from borderzone.access.actors import Actor
+from borderzone.access.audit import audit_bulk
+from borderzone.access.importing import ImportReport, no_progress, register_importer
+from borderzone.core.cache import bump_version
+from borderzone.core.models import AuditAction
+from borderzone.core.tabular import RowError, TableError, cell_text, check_columns, parse_amount, parse_date, read_table
+from borderzone.core.text import name_key, search_key
+from borderzone.register import services
+from borderzone.register.models import (
+    CertificateVersion,
+    Investor,
+    MilestoneKind,
+    MilestonePlan,
+    Ownership,
+    Project,
+    ProjectInvestor,
+    Sector,
+    Status,
+    StatusChange,
+)
+from borderzone.zones.models import EconomicZone, GateArea
+
+REQUIRED = [
+    "code",
+    "name",
+    "investor",
+    "investor_country",
+    "ownership",
+    "gate_area",
+    "status",
+    "certificate_date",
+    "capital_currency",
+    "registered_capital",
+    "operation_start_planned",
+]
+PLAN_COLUMNS = {
+    "capital_contribution_planned": MilestoneKind.CAPITAL_CONTRIBUTION,
+    "land_handover_planned": MilestoneKind.LAND_HANDOVER,
+    "construction_start_planned": MilestoneKind.CONSTRUCTION_START,
+    "construction_completion_planned": MilestoneKind.CONSTRUCTION_COMPLETION,
+    "operation_start_planned": MilestoneKind.OPERATION_START,
+}
+OPTIONAL = [
+    "status_date",
+    "decision_number",
+    "certificate_number",
+    "equity",
+    "vnd_rate",
+    "rate_date",
+    "investor_tax_code",
+    "sector",
+    "sector_version",
+    "land_area_ha",
+    "policy_approval",
+    "published",
+    "operating_term_years",
+    "objectives",
+    "scale",
+    *[c for c in PLAN_COLUMNS if c != "operation_start_planned"],
+]
+
+# Vietnamese labels accepted for each status, matched without accents or case.
+STATUS_LABELS_VI = {
+    Status.PREPARING: ["chuẩn bị đầu tư", "đang chuẩn bị", "chưa triển khai", "chuẩn bị"],
+    Status.IMPLEMENTING: ["đang triển khai", "đang thực hiện", "triển khai"],
+    Status.OPERATING: ["đang hoạt động", "đi vào hoạt động", "hoạt động"],
+    Status.SUSPENDED: ["tạm ngừng", "ngừng hoạt động", "tạm dừng"],
+    Status.PARTLY_TERMINATED: ["chấm dứt một phần"],
+    Status.TERMINATED: ["chấm dứt", "chấm dứt hoạt động", "đã chấm dứt"],
+}
+OWNERSHIP_WORDS = {
+    Ownership.DOMESTIC: ["domestic", "trong nước", "ddi"],
+    Ownership.FOREIGN: ["foreign", "nước ngoài", "fdi", "có vốn đầu tư nước ngoài"],
+}
+TRUE_WORDS = {"1", "x", "true", "yes", "co", "có"}
+FALSE_WORDS = {"", "0", "false", "no", "khong", "không"}
+
+
+def _lookup(words: dict[str, list[str]]) -> dict[str, str]:
+    return {name_key(w): code for code, ws in words.items() for w in [code, *ws]}
+
+
+_STATUS = _lookup({k: list(v) for k, v in STATUS_LABELS_VI.items()})
+_OWNERSHIP = _lookup({k: list(v) for k, v in OWNERSHIP_WORDS.items()})
+
+
+@dataclass
+class Row:
+    number: int
+    code: str
+    name: str
+    investor: str
+    investor_country: str
+    investor_tax_code: str
+    ownership: str
+    gate_area: GateArea
+    status: str
+    status_date: dt.date
+    decision_number: str
+    certificate_date: dt.date
+    certificate_number: str
+    currency: str
+    capital: Decimal
+    equity: Decimal | None
+    vnd_rate: Decimal | None
+    rate_date: dt.date | None
+    plans: dict[str, dt.date]
+    fields: dict[str, Any] = field(default_factory=dict)  # optional descriptive fields present in the file
+
+
+class _Errors:
+    def __init__(self, number: int) -> None:
+        self.number = number
+        self.items: list[RowError] = []
+
+    def run(self, column: str, fn: Callable[[], Any]) -> Any:
+        try:
+            return fn()
+        except ValueError as exc:
+            self.items.append(RowError(self.number, column, str(exc)))
+            return None
+
+    def add(self, column: str, reason: str) -> None:
+        self.items.append(RowError(self.number, column, reason))
+
+
+def _text(value: Any, column: str, max_length: int, required: bool = True) -> str:
+    text = cell_text(value)
+    if required and not text:
+        raise ValueError(_("empty"))
+    if len(text) > max_length:
+        raise ValueError(_("longer than %(n)d characters") % {"n": max_length})
+    return text
+
+
+def _choice(value: Any, table: dict[str, str]) -> str:
+    key = name_key(cell_text(value))
+    if key not in table:
+        raise ValueError(_("unknown value: %(value)s") % {"value": cell_text(value)})
+    return table[key]
+
+
+def _bool(value: Any) -> bool:
+    key = name_key(cell_text(value))
+    if key in {name_key(w) for w in TRUE_WORDS}:
+        return True
+    if key in {name_key(w) for w in FALSE_WORDS}:
+        return False
+    raise ValueError(_("not yes or no: %(value)s") % {"value": cell_text(value)})
+
+
+def _parse_row(
+    number: int,
+    raw: dict[str, Any],
+    zone: EconomicZone,
+    areas: dict[str, GateArea],
+    sectors: dict[tuple[str, str], Sector],
+) -> tuple[Row | None, list[RowError]]:
+    e = _Errors(number)
+    code = e.run("code", lambda: _text(raw.get("code"), "code", 20))
+    if code is not None and not code.isdigit():
+        e.add("code", _("a project code is digits only: %(value)s") % {"value": code})
+    name = e.run("name", lambda: _text(raw.get("name"), "name", 300))
+    investor = e.run("investor", lambda: _text(raw.get("investor"), "investor", 300))
+    country = e.run("investor_country", lambda: _text(raw.get("investor_country"), "investor_country", 2).upper())
+    if country is not None and not (len(country) == 2 and country.isalpha() and country.isascii()):
+        e.add("investor_country", _("use the two-letter ISO 3166 code (VN, CN, ...): %(value)s") % {"value": country})
+    ownership = e.run("ownership", lambda: _choice(raw.get("ownership"), _OWNERSHIP))
+    area_text = cell_text(raw.get("gate_area"))
+    area = areas.get(name_key(area_text)) if area_text else None
+    if area is None:
+        from borderzone.gates.selectors import gate_area_match
+
+        area = gate_area_match(zone, area_text) if area_text else None
+        if area is not None:
+            areas[name_key(area_text)] = area
+    if area is None:
+        e.add("gate_area", _("no gate area of this zone is called %(value)s") % {"value": area_text or "—"})
+    status = e.run("status", lambda: _choice(raw.get("status"), _STATUS))
+    certificate_date = e.run("certificate_date", lambda: parse_date(raw.get("certificate_date")))
+    if certificate_date is not None and certificate_date > services.today():
+        e.add("certificate_date", _("the date is in the future"))
+    currency = e.run("capital_currency", lambda: cell_text(raw.get("capital_currency")).upper())
+    if currency is not None and currency not in ("VND", "USD"):
+        e.add("capital_currency", _("use VND or USD: %(value)s") % {"value": currency})
+    capital = e.run("registered_capital", lambda: parse_amount(raw.get("registered_capital")))
+    status_date = certificate_date
+    if cell_text(raw.get("status_date")):
+        status_date = e.run("status_date", lambda: parse_date(raw.get("status_date")))
+        if status_date is not None and certificate_date is not None and status_date < certificate_date:
+            e.add("status_date", _("before the certificate date"))
+        if status_date is not None and status_date > services.today():
+            e.add("status_date", _("the date is in the future"))
+    equity = None
+    if cell_text(raw.get("equity")):
+        equity = e.run("equity", lambda: parse_amount(raw.get("equity")))
+        if equity is not None and capital is not None and equity > capital:
+            e.add("equity", _("the equity is above the registered capital"))
+    vnd_rate = rate_date = None
+    if cell_text(raw.get("vnd_rate")):
+        vnd_rate = e.run("vnd_rate", lambda: parse_amount(raw.get("vnd_rate"), whole=False))
+    if cell_text(raw.get("rate_date")):
+        rate_date = e.run("rate_date", lambda: parse_date(raw.get("rate_date")))
+    if currency == "USD" and vnd_rate is None and "vnd_rate" not in [i.column for i in e.items]:
+        e.add("vnd_rate", _("give the VND rate for capital in USD"))
+    plans: dict[str, dt.date] = {}
+    for column, kind in PLAN_COLUMNS.items():
+        if column == "operation_start_planned" or cell_text(raw.get(column)):
+            day = e.run(column, lambda column=column: parse_date(raw.get(column)))  # type: ignore[misc]
+            if day is not None:
+                plans[kind] = day
+    if len(plans) == len([c for c in PLAN_COLUMNS if cell_text(raw.get(c))]):
+        try:
+            services.check_milestone_order(plans)
+        except Exception as exc:  # ValidationError: name the column of the later milestone
+            e.add("operation_start_planned", " ".join(getattr(exc, "messages", [str(exc)])))
+    fields: dict[str, Any] = {}
+    if cell_text(raw.get("sector")):
+        version = cell_text(raw.get("sector_version")) or (
+            "2025" if certificate_date and certificate_date >= dt.date(2025, 11, 15) else "2018"
+        )
+        sector = sectors.get((version, cell_text(raw.get("sector")).upper()))
+        if sector is None:
+            e.add(
+                "sector",
+                _("no VSIC %(version)s code %(code)s") % {"version": version, "code": cell_text(raw.get("sector"))},
+            )
+        fields["sector"] = sector
+    if cell_text(raw.get("land_area_ha")):
+        fields["land_area_ha"] = e.run("land_area_ha", lambda: parse_amount(raw.get("land_area_ha"), whole=False))
+    for column in ("policy_approval", "published"):
+        if column in raw and raw.get(column) is not None:
+            fields[column] = e.run(column, lambda column=column: _bool(raw.get(column)))  # type: ignore[misc]
+    if cell_text(raw.get("operating_term_years")):
+        term = e.run("operating_term_years", lambda: parse_amount(raw.get("operating_term_years")))
+        if term is not None and not 1 <= term <= 99:
+            e.add("operating_term_years", _("between 1 and 99 years"))
+        fields["operating_term_years"] = int(term) if term is not None else None
+    for column in ("objectives", "scale"):
+        if cell_text(raw.get(column)):
+            fields[column] = cell_text(raw.get(column))
+    if e.items:
+        return None, e.items
+    assert code and name and investor and country and ownership and area and status and certificate_date  # noqa: S101
+    assert currency and capital is not None and status_date  # noqa: S101
+    return (
+        Row(
+            number=number,
+            code=code,
+            name=name,
+            investor=investor,
+            investor_country=country,
+            investor_tax_code=cell_text(raw.get("investor_tax_code"))[:50],
+            ownership=ownership,
+            gate_area=area,
+            status=status,
+            status_date=status_date,
+            decision_number=cell_text(raw.get("decision_number"))[:100],
+            certificate_date=certificate_date,
+            certificate_number=cell_text(raw.get("certificate_number"))[:60],
+            currency=currency,
+            capital=capital,
+            equity=equity,
+            vnd_rate=vnd_rate if currency == "USD" else None,
+            rate_date=rate_date if currency == "USD" else None,
+            plans=plans,
+            fields=fields,
+        ),
+        [],
+    )
+
+
+@dataclass
+class _Plan:
+    """What a good row will do to an existing project."""
+
+    project: Project
+    row: Row
+    updates: dict[str, Any]
+    new_version: bool
+    new_status: bool
+
+
+def _current(projects: list[Project]) -> tuple[dict[int, CertificateVersion], dict[int, StatusChange]]:
+    versions: dict[int, CertificateVersion] = {}
+    statuses: dict[int, StatusChange] = {}
+    ids = [p.pk for p in projects]
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        for version in (
+            CertificateVersion.objects.filter(project_id__in=chunk)
+            .prefetch_related("plans")
+            .order_by("issued_on", "number")
+        ):
+            versions[version.project_id] = version
+        for change in StatusChange.objects.filter(project_id__in=chunk).order_by("effective_on", "id"):
+            statuses[change.project_id] = change
+    return versions, statuses
+
+
+def _compare(
+    project: Project, row: Row, version: CertificateVersion, status: StatusChange | None
+) -> tuple[_Plan | None, list[RowError]]:
+    errors: list[RowError] = []
+    updates = {}
+    for key, value in {"name": row.name, "ownership": row.ownership, "gate_area": row.gate_area, **row.fields}.items():
+        current = getattr(project, key)
+        if key == "land_area_ha" and value is not None:
+            value = Decimal(value).quantize(Decimal("0.0001"))
+        if current != value:
+            updates[key] = value
+    plans = {p.kind: p.planned_on for p in version.plans.all()}
+    same_certificate = (
+        version.currency == row.currency
+        and version.total_capital == row.capital
+        and (row.equity is None or version.equity == row.equity)
+        and all(plans.get(k) == d for k, d in row.plans.items())
+    )
+    new_version = False
+    if row.certificate_date < version.issued_on:
+        errors.append(
+            RowError(
+                row.number,
+                "certificate_date",
+                _("the register already has a later certificate version (%(date)s)")
+                % {"date": version.issued_on.strftime("%d/%m/%Y")},
+            )
+        )
+    elif row.certificate_date == version.issued_on and not same_certificate:
+        errors.append(
+            RowError(
+                row.number,
+                "certificate_date",
+                _("the certificate of this date is recorded with other figures; give the adjustment's date"),
+            )
+        )
+    elif row.certificate_date > version.issued_on:
+        new_version = True
+    new_status = status is None or status.status != row.status
+    if new_status and status is not None and row.status_date < status.effective_on:
+        errors.append(
+            RowError(
+                row.number,
+                "status_date",
+                _("the register has a later status change (%(date)s)")
+                % {"date": status.effective_on.strftime("%d/%m/%Y")},
+            )
+        )
+    if errors:
+        return None, errors
+    return _Plan(project, row, updates, new_version, new_status), []
+
+
+@register_importer("projects")
+def import_projects(
+    *,
+    data: bytes,
+    actor: Actor,
+    zone: EconomicZone | None,
+    dry_run: bool = False,
+    progress: Callable[[int, int], None] = no_progress,
+    options: dict[str, Any] | None = None,
+) -> ImportReport:
+    """Check every row, then create and update projects in one transaction (or nothing)."""
+    report = ImportReport(dry_run=dry_run)
+    if zone is None:
+        report.errors.append(_("Choose the economic zone the projects belong to."))
+        return report
+    try:
+        table = read_table(data)
+        check_columns(table, REQUIRED, OPTIONAL)
+    except TableError as exc:
+        report.errors.extend(exc.messages)
+        return report
+    report.rows = len(table)
+    areas: dict[str, GateArea] = {}
+    for area in GateArea.objects.filter(zone=zone):
+        areas[area.name_key] = area
+        areas[name_key(area.code)] = area
+    sectors = {(s.version, s.code): s for s in Sector.objects.all()}
+    rows: list[Row] = []
+    seen: dict[str, int] = {}
+    total = len(table)
+    for number, raw in table.numbered():
+        row, errors = _parse_row(number, raw, zone, areas, sectors)
+        report.errors.extend(str(e) for e in errors)
+        if row is not None:
+            if row.code in seen:
+                report.errors.append(
+                    str(
+                        RowError(
+                            number,
+                            "code",
+                            _("the code %(code)s is also on row %(row)d") % {"code": row.code, "row": seen[row.code]},
+                        )
+                    )
+                )
+            else:
+                seen[row.code] = number
+                rows.append(row)
+        if number % 500 == 0 or number == total:
+            progress(number, total)
+    existing: dict[str, Project] = {}
+    codes = [r.code for r in rows]
+    for start in range(0, len(codes), 500):
+        existing.update((p.code, p) for p in Project.objects.filter(code__in=codes[start : start + 500]))
+    versions, statuses = _current(list(existing.values())) if existing else ({}, {})
+    creates: list[Row] = []
+    changes: list[_Plan] = []
+    for row in rows:
+        project = existing.get(row.code)
+        if project is None:
+            creates.append(row)
+            continue
+        if project.zone_id != zone.pk:
+            report.errors.append(
+                str(
+                    RowError(row.number, "code", _("the project %(code)s belongs to another zone") % {"code": row.code})
+                )
+            )
+            continue
+        plan, errors = _compare(project, row, versions[project.pk], statuses.get(project.pk))
+        report.errors.extend(str(e) for e in errors)
+        if plan is not None:
+            changes.append(plan)
+    if report.errors:
+        report.errors.sort(key=_row_number)
+        return report
+    report.created = len(creates)
+    report.updated = sum(1 for c in changes if c.updates or c.new_version or c.new_status)
+    report.unchanged = len(changes) - report.updated
+    if dry_run or not (report.created or report.updated):
+        return report
+    with transaction.atomic():
+        _create(zone, creates, actor)
+        for change in changes:
+            _apply(change, actor)
+        bump_version(services.SCOPE)
+    return report
+
+
+def _row_number(message: str) -> int:
+    digits = "".join(ch for ch in message.split(",", 1)[0] if ch.isdigit())
+    return int(digits) if digits else 0
+
+
+def _create(zone: EconomicZone, rows: list[Row], actor: Actor) -> None:
+    """New projects written in bulk (tens of thousands per file), each with its audit rows."""
+    if not rows:
+        return
+    note = _("import")
+    investors = {
+        i.name_key: i for i in Investor.objects.filter(zone=zone, name_key__in={name_key(r.investor) for r in rows})
+    }
+    new_investors: dict[str, Investor] = {}
+    for row in rows:
+        key = name_key(row.investor)
+        if key not in investors and key not in new_investors:
+            new_investors[key] = Investor(
+                zone=zone,
+                name=row.investor,
+                ownership=row.ownership,
+                country=row.investor_country,
+                tax_code=row.investor_tax_code,
+                name_key=key,
+            )
+    created_investors = Investor.objects.bulk_create(list(new_investors.values()), batch_size=1000)
+    investors.update({i.name_key: i for i in created_investors})
+    audit_bulk(actor=actor, instances=list(created_investors), action=AuditAction.IMPORTED, note=note)
+    projects = [
+        Project(
+            zone=zone,
+            code=r.code,
+            name=r.name,
+            ownership=r.ownership,
+            gate_area=r.gate_area,
+            search_text=search_key(f"{r.code} {r.name}"),
+            **r.fields,
+        )
+        for r in rows
+    ]
+    Project.objects.bulk_create(projects, batch_size=1000)
+    ProjectInvestor.objects.bulk_create(
+        [
+            ProjectInvestor(project=p, investor=investors[name_key(r.investor)], share_percent=Decimal(100))
+            for p, r in zip(projects, rows, strict=True)
+        ],
+        batch_size=1000,
+    )
+    versions = []
+    for project, row in zip(projects, rows, strict=True):
+        rate = row.vnd_rate or Decimal(1)
+        versions.append(
+            CertificateVersion(
+                project=project,
+                number=0,
+                issued_on=row.certificate_date,
+                certificate_no=row.certificate_number,
+                changes=_("First issue"),
+                currency=row.currency,
+                total_capital=row.capital,
+                equity=row.equity,
+                vnd_rate=rate.quantize(Decimal("0.01")),
+                rate_date=(row.rate_date or row.certificate_date) if row.currency == "USD" else None,
+                total_capital_vnd=(row.capital * rate).quantize(Decimal(1)),
+            )
+        )
+    CertificateVersion.objects.bulk_create(versions, batch_size=1000)
+    MilestonePlan.objects.bulk_create(
+        [
+            MilestonePlan(version=v, kind=k, planned_on=d)
+            for v, r in zip(versions, rows, strict=True)
+            for k, d in r.plans.items()
+        ],
+        batch_size=2000,
+    )
+    statuses = [
+        StatusChange(project=p, status=r.status, effective_on=r.status_date, decision_no=r.decision_number, reason=note)
+        for p, r in zip(projects, rows, strict=True)
+    ]
+    StatusChange.objects.bulk_create(statuses, batch_size=1000)
+    audit_bulk(actor=actor, instances=list(projects), action=AuditAction.IMPORTED, note=note)
+    audit_bulk(actor=actor, instances=list(versions), action=AuditAction.IMPORTED, note=note)
+    audit_bulk(actor=actor, instances=list(statuses), action=AuditAction.IMPORTED, note=note)
+
+
+def _apply(change: _Plan, actor: Actor) -> None:
+    row, project = change.row, change.project
+    if change.updates:
+        services.project_update(project=project, actor=actor, **change.updates)
+    if change.new_version:
+        services.certificate_version_add(
+            project=project,
+            issued_on=row.certificate_date,
+            total_capital=row.capital,
+            currency=row.currency,
+            equity=row.equity,
+            vnd_rate=row.vnd_rate,
+            rate_date=row.rate_date,
+            certificate_no=row.certificate_number,
+            changes=_("Adjustment imported from a file"),
+            plans=dict(row.plans),
+            actor=actor,
+        )
+    if change.new_status:
+        services.status_change_record(
+            project=project,
+            status=row.status,
+            effective_on=row.status_date,
+            decision_no=row.decision_number,
+            reason=_("Imported from a file"),
+            actor=actor,
+        )

@@ -1,0 +1,106 @@
+"""Plain renderings of projects "as of" a day, shared by the API, the exports and the pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from borderzone.core.cache import cached
+from borderzone.register import selectors
+from borderzone.register.models import CertificateVersion, MilestoneKind, Project, Status
+from borderzone.register.rules import assess_deposit
+from borderzone.register.services import SCOPE
+from borderzone.zones.models import EconomicZone
+
+
+def parse_as_of(value: str | None, field: str = "as_of") -> dt.date:
+    from borderzone.register.services import today
+
+    if not value:
+        return today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValidationError({field: _("Give the date as YYYY-MM-DD.")}) from None
+
+
+def cached_summary(day: dt.date, zone: EconomicZone | None) -> dict[str, Any]:
+    """The summary, cached under the register's data version (bumped by every write)."""
+    return cached(
+        (SCOPE,), f"summary:{day.isoformat()}:{zone.code if zone else '*'}", lambda: selectors.summary(day, zone)
+    )
+
+
+def project_rows(
+    projects: Iterable[Project], day: dt.date, evaluations: dict[int, selectors.Evaluation]
+) -> list[dict[str, Any]]:
+    """Each project as the API and exports show it on `day` (a fixed number of queries for the page)."""
+    projects = list(projects)
+    versions = selectors.versions_by_id(int(getattr(p, "as_of_version_id", 0) or 0) for p in projects)
+    disbursed = selectors.disbursed_by_project(day, (p.pk for p in projects))
+    areas = selectors.area_levels_on((p.commune_id for p in projects), day)
+    rows = []
+    for project in projects:
+        version: CertificateVersion | None = versions.get(getattr(project, "as_of_version_id", 0))
+        evaluation = evaluations.get(project.pk, selectors.Evaluation())
+        rows.append(
+            {
+                "code": project.code,
+                "name": project.name,
+                "zone": project.zone.code,
+                "ownership": project.ownership,
+                "investors": [
+                    {"name": s.investor.name, "country": s.investor.country, "share_percent": s.share_percent}
+                    for s in project.shares.all()
+                ],
+                "gate_area": project.gate_area.code if project.gate_area else None,
+                "gate_area_name": project.gate_area.name if project.gate_area else "",
+                "sector": {"version": project.sector.version, "code": project.sector.code} if project.sector else None,
+                "status": getattr(project, "as_of_status", Status.PREPARING),
+                "certificate": None
+                if version is None
+                else {
+                    "number": version.number,
+                    "issued_on": version.issued_on,
+                    "currency": version.currency,
+                    "total_capital": version.total_capital,
+                    "equity": version.equity,
+                    "total_capital_vnd": version.total_capital_vnd,
+                    "vnd_rate": version.vnd_rate,
+                    "rate_date": version.rate_date,
+                },
+                "deposit_vnd": assess_deposit(
+                    capital_vnd=version.total_capital_vnd,
+                    land_charges_vnd=project.land_charges_vnd,
+                    area_level=areas.get(project.commune_id or 0, ""),
+                    sector_level=project.sector_incentive,
+                    exempt=project.deposit_exempt,
+                    day=day,
+                ).due_vnd
+                if version and project.state_land
+                else Decimal(0),
+                "disbursed": {c: disbursed.get(project.pk, {}).get(c, Decimal(0)) for c in ("VND", "USD")},
+                "late": evaluation.late,
+                "flags": [
+                    {
+                        "code": f.code,
+                        "law": f.law,
+                        "article": f.article,
+                        "article_confirmed": f.article_confirmed,
+                        "detail": f.detail,
+                    }
+                    for f in evaluation.flags
+                ],
+                "published": project.published,
+            }
+        )
+    return rows
+
+
+def milestone_label(kind: str) -> str:
+    return str(MilestoneKind(kind).label)

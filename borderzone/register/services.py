@@ -1,0 +1,509 @@
+"""Writes on the investment register: validate, save, audit and bump the cache version, in one transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from borderzone.access.actors import Actor
+from borderzone.access.audit import audit_record, snapshot
+from borderzone.access.services import ModelWrites
+from borderzone.access.services import save_checked as _save
+from borderzone.core.cache import bump_version
+from borderzone.core.models import AuditAction
+from borderzone.core.text import name_key
+from borderzone.register.models import (
+    MILESTONE_ORDER,
+    AreaClassification,
+    AreaLevel,
+    CertificateVersion,
+    Currency,
+    DepositEvent,
+    DepositEventKind,
+    Disbursement,
+    Investor,
+    LegalRule,
+    MilestoneActual,
+    MilestoneKind,
+    MilestonePlan,
+    Project,
+    ProjectInvestor,
+    Status,
+    StatusChange,
+)
+from borderzone.zones.models import EconomicZone
+
+#: The cache scope every figure of the register is keyed by.
+SCOPE = "investments"
+
+PROJECT_FIELDS = (
+    "name",
+    "ownership",
+    "sector",
+    "objectives",
+    "scale",
+    "gate_area",
+    "functional_area",
+    "commune",
+    "land_area_ha",
+    "state_land",
+    "land_charges_vnd",
+    "sector_incentive",
+    "deposit_exempt",
+    "policy_approval",
+    "operating_term_years",
+    "published",
+    "is_demo",
+)
+VERSION_FIELDS = ("certificate_no", "changes", "currency", "total_capital", "equity", "vnd_rate", "rate_date")
+RULE_FIELDS = (
+    "months",
+    "policy_approved_only",
+    "counts_from_handover",
+    "law",
+    "article",
+    "article_confirmed",
+    "source",
+    "description",
+    "basis_note",
+    "valid_from",
+    "valid_to",
+    "certificates_issued_before",
+    "certificates_issued_from",
+    "transitional_note",
+)
+
+
+def today() -> dt.date:
+    return timezone.localdate()
+
+
+def _not_future(field: str, day: dt.date | None) -> None:
+    if day is not None and day > today():
+        raise ValidationError({field: _("The date %(date)s is in the future.") % {"date": day.strftime("%d/%m/%Y")}})
+
+
+def check_milestone_order(plans: Mapping[str, dt.date | None], field: str = "plans") -> None:
+    """Land handover, construction start, construction completion and operation start in this order."""
+    previous: tuple[str, dt.date] | None = None
+    for kind in MILESTONE_ORDER:
+        day = plans.get(kind)
+        if day is None:
+            continue
+        if previous is not None and day < previous[1]:
+            raise ValidationError(
+                {
+                    field: _("%(later)s (%(later_date)s) cannot come before %(earlier)s (%(earlier_date)s).")
+                    % {
+                        "later": MilestoneKind(kind).label,
+                        "later_date": day.strftime("%d/%m/%Y"),
+                        "earlier": MilestoneKind(previous[0]).label,
+                        "earlier_date": previous[1].strftime("%d/%m/%Y"),
+                    }
+                }
+            )
+        previous = (kind, day)
+
+
+def _check_zone_places(zone: EconomicZone, fields: Mapping[str, Any]) -> None:
+    for key in ("gate_area", "functional_area"):
+        place = fields.get(key)
+        if place is not None and place.zone_id != zone.pk:
+            raise ValidationError({key: _("This belongs to another zone.")})
+
+
+@transaction.atomic
+def investor_create(
+    *,
+    zone: EconomicZone,
+    name: str,
+    ownership: str,
+    country: str,
+    tax_code: str = "",
+    is_demo: bool = False,
+    actor: Actor,
+) -> Investor:
+    """Register an investor of a zone."""
+    if Investor.objects.filter(zone=zone, name_key=name_key(name)).exists():
+        raise ValidationError({"investor": _("This zone already has an investor with this name.")})
+    investor = Investor(
+        zone=zone, name=name, ownership=ownership, country=country.upper(), tax_code=tax_code, is_demo=is_demo
+    )
+    _save(investor, "investor")
+    audit_record(actor=actor, instance=investor, action=AuditAction.CREATED)
+    bump_version(SCOPE)
+    return investor
+
+
+@transaction.atomic
+def investor_link_user(*, investor: Investor, user: Any, actor: Actor) -> None:
+    """Let an investor's user account see the investor's projects."""
+    investor.users.add(user)
+    audit_record(
+        actor=actor, instance=investor, action=AuditAction.UPDATED, changes={"users": [None, user.get_username()]}
+    )
+    bump_version(SCOPE)
+
+
+def _version_values(
+    *,
+    currency: str,
+    total_capital: Decimal,
+    equity: Decimal | None,
+    vnd_rate: Decimal | None,
+    rate_date: dt.date | None,
+    issued_on: dt.date,
+) -> dict[str, Any]:
+    if equity is not None and equity > total_capital:
+        raise ValidationError({"equity": _("The equity cannot be above the total capital.")})
+    if total_capital < 0:
+        raise ValidationError({"total_capital": _("The capital cannot be negative.")})
+    if currency == Currency.VND:
+        vnd_rate, rate_date = Decimal(1), None
+    elif not vnd_rate or vnd_rate <= 0:
+        raise ValidationError({"vnd_rate": _("Give the VND rate for capital registered in USD.")})
+    else:
+        rate_date = rate_date or issued_on
+    return {
+        "currency": currency,
+        "total_capital": total_capital,
+        "equity": equity,
+        "vnd_rate": vnd_rate,
+        "rate_date": rate_date,
+        "total_capital_vnd": (total_capital * vnd_rate).quantize(Decimal(1)),
+    }
+
+
+def _write_plans(version: CertificateVersion, plans: Mapping[str, dt.date | None]) -> None:
+    for kind, day in plans.items():
+        if day is not None:
+            MilestonePlan.objects.create(version=version, kind=MilestoneKind(kind), planned_on=day)
+
+
+@transaction.atomic
+def project_create(
+    *,
+    zone: EconomicZone,
+    code: str,
+    name: str,
+    ownership: str,
+    investors: Iterable[tuple[Investor, Decimal]],
+    issued_on: dt.date,
+    total_capital: Decimal,
+    currency: str = Currency.VND,
+    equity: Decimal | None = None,
+    vnd_rate: Decimal | None = None,
+    rate_date: dt.date | None = None,
+    certificate_no: str = "",
+    plans: Mapping[str, dt.date | None] | None = None,
+    status: str = Status.PREPARING,
+    status_on: dt.date | None = None,
+    actor: Actor,
+    **fields: Any,
+) -> Project:
+    """Register a project with the first issue of its certificate and its initial status."""
+    _not_future("issued_on", issued_on)
+    _check_zone_places(zone, fields)
+    if Project.objects.filter(code=code).exists():
+        raise ValidationError({"code": _("A project with this code already exists.")})
+    plans = dict(plans or {})
+    check_milestone_order(plans)
+    values = _version_values(
+        currency=currency,
+        total_capital=total_capital,
+        equity=equity,
+        vnd_rate=vnd_rate,
+        rate_date=rate_date,
+        issued_on=issued_on,
+    )
+    project = Project(
+        zone=zone, code=code, name=name, ownership=ownership, **{k: v for k, v in fields.items() if k in PROJECT_FIELDS}
+    )
+    _save(project, "code", _("A project with this code already exists."))
+    audit_record(actor=actor, instance=project, action=AuditAction.CREATED)
+    for investor, share in investors:
+        if investor.zone_id != zone.pk:
+            raise ValidationError({"investor": _("This belongs to another zone.")})
+        link = ProjectInvestor(project=project, investor=investor, share_percent=share)
+        _save(link, "investor")
+        audit_record(actor=actor, instance=link, action=AuditAction.CREATED)
+    version = CertificateVersion(
+        project=project,
+        number=0,
+        issued_on=issued_on,
+        certificate_no=certificate_no,
+        changes=_("First issue"),
+        **values,
+    )
+    _save(version, "number")
+    _write_plans(version, plans)
+    audit_record(
+        actor=actor,
+        instance=version,
+        action=AuditAction.CREATED,
+        changes={
+            **{k: [None, v] for k, v in snapshot(version).items() if v not in (None, "")},
+            "plans": [None, {k: d.isoformat() for k, d in plans.items() if d}],
+        },
+    )
+    change = StatusChange(
+        project=project, status=status, effective_on=status_on or issued_on, reason=_("Status when registered")
+    )
+    _save(change, "status")
+    audit_record(actor=actor, instance=change, action=AuditAction.CREATED)
+    bump_version(SCOPE)
+    return project
+
+
+@transaction.atomic
+def project_update(*, project: Project, actor: Actor, **fields: Any) -> Project:
+    """Change a project's descriptive fields (not its certificate: add a version for that)."""
+    _check_zone_places(project.zone, fields)
+    before = snapshot(project)
+    for key, value in fields.items():
+        if key in PROJECT_FIELDS:
+            setattr(project, key, value)
+    _save(project)
+    if audit_record(actor=actor, instance=project, action=AuditAction.UPDATED, before=before):
+        bump_version(SCOPE)
+    return project
+
+
+def latest_version(project: Project) -> CertificateVersion:
+    found = project.versions.order_by("-issued_on", "-number").prefetch_related("plans").first()
+    if found is None:  # every project is created with its first issue
+        raise ValidationError({"issued_on": _("The project has no certificate.")})
+    return found
+
+
+@transaction.atomic
+def certificate_version_add(
+    *,
+    project: Project,
+    issued_on: dt.date,
+    total_capital: Decimal,
+    currency: str | None = None,
+    equity: Decimal | None = None,
+    vnd_rate: Decimal | None = None,
+    rate_date: dt.date | None = None,
+    certificate_no: str = "",
+    changes: str = "",
+    plans: Mapping[str, dt.date | None] | None = None,
+    actor: Actor,
+) -> CertificateVersion:
+    """Record an adjustment of the certificate: a new dated version; planned dates not given carry over."""
+    Project.objects.select_for_update().filter(pk=project.pk).first()
+    _not_future("issued_on", issued_on)
+    previous = latest_version(project)
+    if issued_on < previous.issued_on:
+        raise ValidationError(
+            {
+                "issued_on": _("An adjustment cannot be dated before the version in force (%(date)s).")
+                % {"date": previous.issued_on.strftime("%d/%m/%Y")}
+            }
+        )
+    merged = {p.kind: p.planned_on for p in previous.plans.all()}
+    merged.update({k: v for k, v in (plans or {}).items() if v is not None})
+    check_milestone_order(merged)
+    values = _version_values(
+        currency=currency or previous.currency,
+        total_capital=total_capital,
+        equity=equity,
+        vnd_rate=vnd_rate,
+        rate_date=rate_date,
+        issued_on=issued_on,
+    )
+    number = (project.versions.aggregate(n=Max("number"))["n"] or 0) + 1
+    version = CertificateVersion(
+        project=project,
+        number=number,
+        issued_on=issued_on,
+        certificate_no=certificate_no,
+        changes=changes,
+        **values,
+    )
+    _save(version, "number")
+    _write_plans(version, merged)
+    old_plans = {p.kind: p.planned_on for p in previous.plans.all()}
+    changed_plans = {
+        k: [old_plans[k].isoformat() if k in old_plans else None, v.isoformat()]
+        for k, v in merged.items()
+        if v is not None and old_plans.get(k) != v
+    }
+    audit_record(
+        actor=actor,
+        instance=version,
+        action=AuditAction.CREATED,
+        changes={**{k: [None, v] for k, v in snapshot(version).items() if v not in (None, "")}, "plans": changed_plans},
+    )
+    bump_version(SCOPE)
+    return version
+
+
+def _first_issue(project: Project) -> dt.date:
+    first = project.versions.order_by("issued_on", "number").values_list("issued_on", flat=True).first()
+    if first is None:
+        raise ValidationError({"issued_on": _("The project has no certificate.")})
+    return first
+
+
+@transaction.atomic
+def status_change_record(
+    *, project: Project, status: str, effective_on: dt.date, decision_no: str = "", reason: str = "", actor: Actor
+) -> StatusChange:
+    """Record a change of status effective on a date."""
+    _not_future("effective_on", effective_on)
+    if effective_on < _first_issue(project):
+        raise ValidationError({"effective_on": _("The status cannot change before the certificate was issued.")})
+    change = StatusChange(
+        project=project, status=status, effective_on=effective_on, decision_no=decision_no, reason=reason
+    )
+    _save(change, "status")
+    audit_record(actor=actor, instance=change, action=AuditAction.STATUS_CHANGED)
+    bump_version(SCOPE)
+    return change
+
+
+@transaction.atomic
+def disbursement_record(
+    *,
+    project: Project,
+    paid_on: dt.date,
+    amount: Decimal,
+    currency: str = Currency.VND,
+    note: str = "",
+    actor: Actor,
+) -> Disbursement:
+    """Record capital actually put into the project on a date."""
+    _not_future("paid_on", paid_on)
+    if amount <= 0:
+        raise ValidationError({"amount": _("The amount must be above zero.")})
+    if paid_on < _first_issue(project):
+        raise ValidationError({"paid_on": _("Capital cannot be disbursed before the certificate was issued.")})
+    record = Disbursement(project=project, paid_on=paid_on, amount=amount, currency=currency, note=note)
+    _save(record, "amount")
+    audit_record(actor=actor, instance=record, action=AuditAction.CREATED)
+    bump_version(SCOPE)
+    return record
+
+
+@transaction.atomic
+def milestone_reached(*, project: Project, kind: str, reached_on: dt.date, actor: Actor) -> MilestoneActual:
+    """Record (or correct) the date a milestone was actually reached."""
+    _not_future("reached_on", reached_on)
+    actuals = {a.kind: a.reached_on for a in project.actuals.all()}
+    actuals[kind] = reached_on
+    check_milestone_order(actuals, "reached_on")
+    existing = project.actuals.filter(kind=kind).first()
+    if existing is None:
+        actual = MilestoneActual(project=project, kind=kind, reached_on=reached_on)
+        _save(actual, "kind")
+        audit_record(actor=actor, instance=actual, action=AuditAction.CREATED)
+    else:
+        before = snapshot(existing)
+        existing.reached_on = reached_on
+        _save(existing, "kind")
+        audit_record(actor=actor, instance=existing, action=AuditAction.UPDATED, before=before)
+        actual = existing
+    bump_version(SCOPE)
+    return actual
+
+
+def _check_rule(rule: LegalRule) -> None:
+    if rule.valid_to is not None and rule.valid_to <= rule.valid_from:
+        raise ValidationError(
+            {"valid_to": _("The day the rule stops being in force must come after the day it starts.")}
+        )
+
+
+RULES = ModelWrites(LegalRule, RULE_FIELDS, SCOPE, check=_check_rule)
+
+
+@transaction.atomic
+def legal_rule_update(*, rule: LegalRule, actor: Actor, **fields: Any) -> LegalRule:
+    """Change a legal rule (administrators only: the caller checks the role)."""
+    return RULES.update(rule, actor, fields)
+
+
+def deposit_held(project: Project, day: dt.date) -> Decimal:
+    """What the State holds of the project's deposit at the end of `day`: paid less refunded and forfeited."""
+    held = Decimal(0)
+    for kind, amount in project.deposit_events.filter(happened_on__lte=day).values_list("kind", "amount"):
+        held += amount if kind == DepositEventKind.PAID else -amount
+    return held
+
+
+@transaction.atomic
+def deposit_event_record(
+    *, project: Project, kind: str, happened_on: dt.date, amount: Decimal, note: str = "", actor: Actor
+) -> DepositEvent:
+    """Record a deposit paid, a refund (whole or one step) or a forfeit to the State budget, on a day.
+
+    A refund or forfeit cannot exceed what is held on that day nor leave a later day below zero."""
+    _not_future("happened_on", happened_on)
+    if kind not in DepositEventKind.values:
+        raise ValidationError({"kind": _("Choose paid, refunded or forfeited.")})
+    if amount is None or amount <= 0:
+        raise ValidationError({"amount": _("The amount must be above zero.")})
+    if happened_on < _first_issue(project):
+        raise ValidationError({"happened_on": _("A deposit cannot come before the certificate was issued.")})
+    if kind != DepositEventKind.PAID:
+        later = project.deposit_events.filter(happened_on__gt=happened_on).values_list("happened_on", flat=True)
+        for day in [happened_on, *later]:
+            if deposit_held(project, day) - amount < 0:
+                raise ValidationError(
+                    {
+                        "amount": _("Only %(held)s VND of the deposit is held on %(date)s.")
+                        % {
+                            "held": f"{deposit_held(project, day):,.0f}".replace(",", "."),
+                            "date": day.strftime("%d/%m/%Y"),
+                        }
+                    }
+                )
+    event = DepositEvent(project=project, kind=kind, happened_on=happened_on, amount=amount, note=note)
+    _save(event, "amount")
+    audit_record(actor=actor, instance=event, action=AuditAction.CREATED)
+    bump_version(SCOPE)
+    return event
+
+
+@transaction.atomic
+def area_classification_set(
+    *, commune: Any, level: str, valid_from: dt.date, source: str = "", actor: Actor
+) -> AreaClassification:
+    """Classify a commune from a day: the classification in force until then ends that day (history is kept).
+    Setting the same classification from the same day again changes nothing."""
+    if level not in AreaLevel.values:
+        raise ValidationError({"level": _("Choose a classification.")})
+    existing = AreaClassification.objects.filter(commune=commune, valid_from=valid_from).first()
+    if existing is not None:
+        if existing.level != level or existing.source != source:
+            before = snapshot(existing)
+            existing.level, existing.source = level, source
+            _save(existing, "level")
+            audit_record(actor=actor, instance=existing, action=AuditAction.UPDATED, before=before)
+            bump_version(SCOPE)
+        return existing
+    later = AreaClassification.objects.filter(commune=commune, valid_from__gt=valid_from).order_by("valid_from").first()
+    for current in AreaClassification.objects.filter(commune=commune, valid_from__lt=valid_from).filter(
+        models.Q(valid_to__isnull=True) | models.Q(valid_to__gt=valid_from)
+    ):
+        before = snapshot(current)
+        current.valid_to = valid_from
+        _save(current, "valid_to")
+        audit_record(actor=actor, instance=current, action=AuditAction.UPDATED, before=before)
+    row = AreaClassification(
+        commune=commune, level=level, valid_from=valid_from, valid_to=later.valid_from if later else None, source=source
+    )
+    _save(row, "level")
+    audit_record(actor=actor, instance=row, action=AuditAction.CREATED)
+    bump_version(SCOPE)
+    return row

@@ -1,0 +1,180 @@
+import datetime as dt
+import json
+from decimal import Decimal
+
+import pytest
+from django.test import Client
+
+from borderzone.register import services
+from borderzone.register.models import Project
+from borderzone.register.tests.factories import make_project
+
+pytestmark = pytest.mark.django_db
+
+
+def login(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def post(client: Client, url: str, data: dict):
+    return client.post(url, json.dumps(data, default=str), content_type="application/json")
+
+
+def test_summary_counts_unpublished_projects_for_anonymous_callers(zone, actor):
+    make_project(zone, actor, published=False, status="operating")
+    response = Client().get("/api/v1/investments/summary?as_of=2020-09-21&zone=ZA")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["projects"] == {"total": 1, "foreign": 0, "domestic": 1}
+    assert body["by_status"]["operating"] == 1
+    assert body["registered_capital"]["domestic"] == {"VND": "100000000000", "USD": "0"}
+    assert set(body) >= {"as_of", "projects", "by_status", "registered_capital", "disbursed_capital", "late", "flagged"}
+
+
+def test_summary_reflects_a_write_at_once_despite_the_cache(zone, actor):
+    project = make_project(zone, actor)
+    url = "/api/v1/investments/summary?as_of=2020-01-01&zone=ZA"
+    assert Client().get(url).json()["disbursed_capital"]["domestic"]["VND"] == "0"
+    services.disbursement_record(project=project, paid_on=dt.date(2019, 1, 1), amount=Decimal(9), actor=actor)
+    assert Client().get(url).json()["disbursed_capital"]["domestic"]["VND"] == "9"
+
+
+def test_summary_rejects_a_bad_date_and_an_unknown_zone():
+    assert Client().get("/api/v1/investments/summary?as_of=21/09/2020").status_code == 422
+    assert Client().get("/api/v1/investments/summary?as_of=2020-09-21&zone=NOPE").status_code == 422
+
+
+def test_anonymous_list_shows_published_projects_only(zone, actor):
+    make_project(zone, actor, code="1001", published=True)
+    make_project(zone, actor, code="1002", published=False)
+    body = Client().get("/api/v1/investments/projects").json()
+    assert body["count"] == 1
+    assert [i["code"] for i in body["items"]] == ["1001"]
+
+
+def test_specialist_sees_own_zone_unpublished_but_not_other_zone(zone, other_zone, actor, specialist, other_specialist):
+    make_project(zone, actor, code="1001")
+    other_actor = services.Actor(user=other_specialist, via="test")
+    make_project(other_zone, other_actor, code="2001")
+    codes = [i["code"] for i in login(specialist).get("/api/v1/investments/projects").json()["items"]]
+    assert codes == ["1001"]
+    assert login(specialist).get("/api/v1/investments/projects/2001").status_code == 404
+
+
+def test_investor_sees_only_linked_projects(zone, actor, investor):
+    mine = make_project(zone, actor, code="1001")
+    make_project(zone, actor, code="1002")
+    services.investor_link_user(investor=mine.shares.get().investor, user=investor, actor=actor)
+    codes = [i["code"] for i in login(investor).get("/api/v1/investments/projects").json()["items"]]
+    assert codes == ["1001"]
+
+
+def test_list_filters_and_pages(zone, actor):
+    for i in range(5):
+        make_project(
+            zone,
+            actor,
+            code=f"10{i}",
+            status="operating" if i < 3 else "implementing",
+            published=True,
+            name=f"Kho bãi Đông {i}",
+        )
+    body = Client().get("/api/v1/investments/projects?status=operating&page=2&page_size=2").json()
+    assert body["count"] == 3
+    assert [i["code"] for i in body["items"]] == ["102"]
+    assert Client().get("/api/v1/investments/projects?q=kho bai dong 4").json()["count"] == 1
+
+
+def test_list_filters_late_projects(zone, actor):
+    make_project(zone, actor, code="101", published=True, plans={"operation_start": dt.date(2019, 1, 1)})
+    make_project(zone, actor, code="102", published=True)
+    body = Client().get("/api/v1/investments/projects?late=true&as_of=2020-01-01").json()
+    assert [i["code"] for i in body["items"]] == ["101"]
+    assert body["items"][0]["late"] == ["operation_start"]
+
+
+def test_staff_creates_a_project_through_the_api(zone, gate_area, specialist):
+    payload = {
+        "zone": "ZA",
+        "code": "5566778899",
+        "name": "Trung tâm logistics",
+        "ownership": "foreign",
+        "investors": [{"name": "Guangxi Trade Co.", "ownership": "foreign", "country": "CN"}],
+        "gate_area": "TRALINH",
+        "sector": "52",
+        "sector_version": "2025",
+        "issued_on": "2021-03-01",
+        "currency": "USD",
+        "total_capital": "2000000",
+        "equity": "500000",
+        "vnd_rate": "23000",
+        "plans": {"construction_start": "2021-06-01", "operation_start": "2022-06-01"},
+        "status": "implementing",
+    }
+    response = post(login(specialist), "/api/v1/investments/projects", payload)
+    assert response.status_code == 201, response.content
+    body = response.json()
+    assert body["certificate"]["total_capital_vnd"] == "46000000000"
+    assert body["gate_area"] == "TRALINH"
+    assert body["sector"] == {"version": "2025", "code": "52"}
+
+
+def test_api_validation_errors_answer_422_with_the_field(zone, specialist):
+    payload = {
+        "zone": "ZA",
+        "code": "55",
+        "name": "X",
+        "ownership": "domestic",
+        "investors": [{"name": "A", "ownership": "domestic", "country": "VN"}],
+        "issued_on": "2021-03-01",
+        "total_capital": "100",
+        "equity": "200",
+    }
+    response = post(login(specialist), "/api/v1/investments/projects", payload)
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["body", "equity"]
+    assert Project.objects.count() == 0
+
+
+def test_staff_writes_need_login_and_rights(zone, actor, leader, other_specialist):
+    make_project(zone, actor, code="1001")
+    data = {"status": "operating", "effective_on": "2020-01-01"}
+    assert post(Client(), "/api/v1/investments/projects/1001/status-changes", data).status_code == 401
+    assert post(login(leader), "/api/v1/investments/projects/1001/status-changes", data).status_code == 403
+    assert post(login(other_specialist), "/api/v1/investments/projects/1001/status-changes", data).status_code == 404
+
+
+def test_staff_adds_version_status_and_disbursement(zone, actor, specialist):
+    make_project(zone, actor, code="1001")
+    client = login(specialist)
+    r = post(
+        client,
+        "/api/v1/investments/projects/1001/versions",
+        {"issued_on": "2019-01-01", "total_capital": "200000000000", "changes": "Tăng vốn"},
+    )
+    assert r.status_code == 201
+    assert r.json()["certificate"]["number"] == 1
+    assert (
+        post(
+            client,
+            "/api/v1/investments/projects/1001/status-changes",
+            {"status": "operating", "effective_on": "2020-01-01"},
+        ).json()["status"]
+        == "operating"
+    )
+    r = post(client, "/api/v1/investments/projects/1001/disbursements", {"paid_on": "2020-02-01", "amount": "5000"})
+    assert r.json()["disbursed"]["VND"] == "5000"
+
+
+def test_project_list_runs_in_a_bounded_number_of_queries(zone, actor, django_assert_max_num_queries):
+    for i in range(15):
+        project = make_project(
+            zone, actor, code=f"30{i}", published=True, plans={"operation_start": dt.date(2019, 1, 1)}
+        )
+        services.disbursement_record(project=project, paid_on=dt.date(2019, 1, 1), amount=Decimal(1), actor=actor)
+    with django_assert_max_num_queries(12):
+        body = Client().get("/api/v1/investments/projects?as_of=2020-01-01&page_size=100").json()
+    assert body["count"] == 15
+    assert all(item["late"] == ["operation_start"] for item in body["items"])

@@ -1,0 +1,117 @@
+"""The staff forecast page: progress while the task runs (htmx polling), then the forecast with its
+backtest error beside the seasonal-naive one, and policy-shock scenarios."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from borderzone.access.permissions import get_visible_or_404
+from borderzone.trade import selectors
+from borderzone.trade.forms import ScenarioForm
+from borderzone.trade.models import ForecastStatus, TradeForecast
+from borderzone.trade.query import resolve_scope
+from borderzone.trade.scenarios import ScenarioInput, scenario_effect
+from borderzone.trade.services import forecast_request
+
+
+def _chart(forecast: TradeForecast, effect: dict[str, Any] | None, horizon: int) -> dict[str, Any]:
+    r = forecast.result
+    history_months = r["history_months"][-36:]
+    return {
+        "history_months": history_months,
+        "history": r["history"][-36:],
+        "months": r["months"][:horizon],
+        "mean": r["mean"][:horizon],
+        "lo80": r["lo80"][:horizon],
+        "hi80": r["hi80"][:horizon],
+        "lo95": r["lo95"][:horizon],
+        "hi95": r["hi95"][:horizon],
+        "scenario": [float(row["scenario"]) for row in effect["rows"]] if effect else None,
+    }
+
+
+@login_required
+def trade_forecast(request: HttpRequest) -> HttpResponse:
+    scope = resolve_scope(request.user, request.GET.get("zone"), request.GET.get("gate"))
+    if scope.published_only:
+        raise Http404
+    try:
+        horizon = max(1, min(24, int(request.GET.get("months", "12"))))
+    except ValueError:
+        horizon = 12
+    current = forecast_request(zone=scope.zone, gate=scope.gate)
+    forecast = current
+    if current.status != ForecastStatus.DONE:
+        # While the new forecast is computed, the last one made on earlier data stays readable.
+        forecast = (
+            TradeForecast.objects.filter(zone=scope.zone, gate=scope.gate, status=ForecastStatus.DONE)
+            .select_related("zone", "gate")
+            .order_by("-finished_at")
+            .first()
+            or current
+        )
+    gates = [(g.code, g.display_name) for g in selectors.trade_gates(scope.zone)]
+    context: dict[str, Any] = {
+        "zone": scope.zone,
+        "scope": scope,
+        "forecast": forecast,
+        "current": current,
+        "stale": forecast.pk != current.pk,
+        "horizon": horizon,
+        "gates": gates,
+        "horizons": [3, 6, 12, 18, 24],
+    }
+    status = 200
+    if forecast.status == ForecastStatus.DONE:
+        first_month = forecast.result["months"][0]
+        data = request.GET if "start" in request.GET else None
+        form = ScenarioForm(data, gates=gates, initial={"start": first_month})
+        params = None
+        if form.is_bound:
+            if form.is_valid():
+                d = form.cleaned_data
+                params = ScenarioInput(
+                    start=d["start"],
+                    closed_gate=d["closed_gate"] or "",
+                    closed_months=d["closed_months"] or 0,
+                    fall_percent=float(d["fall_percent"] or 0),
+                    fall_direction=d["fall_direction"] or "import",
+                    fall_months=d["fall_months"] or 0,
+                    recovery_months=d["recovery_months"] or 0,
+                )
+            else:
+                status = 422
+        effect = scenario_effect(forecast, params, horizon)
+        context.update(
+            form=form,
+            params=params,
+            effect=effect,
+            chart=_chart(forecast, effect if params and not params.empty else None, horizon),
+            result=forecast.result,
+            points=list(
+                zip(
+                    forecast.result["months"][:horizon],
+                    forecast.result["mean"][:horizon],
+                    forecast.result["lo80"][:horizon],
+                    forecast.result["hi80"][:horizon],
+                    forecast.result["lo95"][:horizon],
+                    forecast.result["hi95"][:horizon],
+                    strict=True,
+                )
+            ),
+        )
+    return render(request, "trade/forecast.html", context, status=status)
+
+
+@login_required
+def trade_forecast_progress(request: HttpRequest, pk: int) -> HttpResponse:
+    """The progress block, polled by htmx; once the forecast is done the page reloads to show it."""
+    forecast = get_visible_or_404(request.user, TradeForecast.objects.select_related("zone", "gate"), pk=pk)
+    response = render(request, "trade/_forecast_progress.html", {"forecast": forecast})
+    if forecast.status in (ForecastStatus.DONE, ForecastStatus.FAILED):
+        response["HX-Refresh"] = "true"
+    return response
