@@ -1,4 +1,4 @@
-"""Run the benchmarks: `make bench` (BENCH_ARGS="--size tiny|small|full --only NAME").
+"""Run the benchmarks: `make bench` (BENCH_ARGS="--size tiny|small|full|national [--keep] --only NAME").
 
 Each module bench/bench_*.py has `run(size: str) -> list[Measurement]`. Benchmarks use their own
 database (var/bench.sqlite3 unless BENCH_DATABASE_URL names a PostgreSQL one), never the dev data,
@@ -17,7 +17,10 @@ from pathlib import Path
 
 def main() -> int:
     parser = argparse.ArgumentParser(prog="bench")
-    parser.add_argument("--size", choices=["tiny", "small", "full"], default="small")
+    parser.add_argument("--size", choices=["tiny", "small", "full", "national"], default="small")
+    parser.add_argument(
+        "--keep", action="store_true", help="reuse the national dataset when it is already there (and leave it)"
+    )
     parser.add_argument("--only", help="run only the benchmark modules whose name contains this")
     args = parser.parse_args()
 
@@ -39,7 +42,10 @@ def main() -> int:
     call_command("migrate", verbosity=0)
     print(f"database: {connection.vendor}; size: {args.size}")
 
+    from bench import national
     from bench.common import print_table
+
+    national.KEEP = args.keep
 
     failures = 0
     for module_info in pkgutil.iter_modules([str(Path(__file__).parent)]):
@@ -48,6 +54,8 @@ def main() -> int:
         if args.only and args.only not in module_info.name:
             continue
         module = importlib.import_module(f"bench.{module_info.name}")
+        if args.size not in getattr(module, "SIZES", {args.size: None}):
+            continue  # the national size is measured by bench_national alone
         print(f"\n## {module_info.name}: {module.__doc__.strip().splitlines()[0] if module.__doc__ else ''}")
         try:
             print_table(module.run(args.size))

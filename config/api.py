@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import decimal
+
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import DataError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.multipartparser import MultiPartParserError
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 
+from borderzone.core.middleware import out_of_range_reason
 from borderzone.core.registry import app_modules
 
 api = NinjaAPI(
@@ -46,6 +51,25 @@ def not_signed_in(request: HttpRequest, exc: AuthenticationError) -> HttpRespons
 @api.exception_handler(Http404)
 def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
     return api.create_response(request, {"detail": _("Not found")}, status=404)
+
+
+@api.exception_handler(MultiPartParserError)
+def unreadable_body(request: HttpRequest, exc: MultiPartParserError) -> HttpResponse:
+    return api.create_response(request, {"detail": _("The multipart body could not be read.")}, status=400)
+
+
+@api.exception_handler(OverflowError)
+@api.exception_handler(decimal.InvalidOperation)
+@api.exception_handler(DataError)
+@api.exception_handler(ValueError)
+def out_of_range(request: HttpRequest, exc: Exception) -> HttpResponse:
+    """A value no schema bound caught before it overflowed a date or a column: 422, never a server error."""
+    reason = out_of_range_reason(exc)
+    if reason is None:
+        raise exc
+    return api.create_response(
+        request, {"detail": [{"loc": ["query"], "msg": reason, "type": "value_error"}]}, status=422
+    )
 
 
 # Each app's `api.router` is mounted at its AppConfig.api_prefix (default: the app's label), in the order of

@@ -1,12 +1,14 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import URLPattern, URLResolver, include, path
 
+from borderzone.core.captcha import captcha_audio
 from borderzone.core.registry import app_modules
 from config.api import api
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("captcha/spoken/<str:key>.wav", captcha_audio, name="captcha-spoken"),
     path("captcha/", include("captcha.urls")),
     path("sitemap.xml", include("borderzone.portal.sitemap_urls")),
 ]

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.http import HttpRequest
 
-if TYPE_CHECKING:
-    from borderzone.accounts.models import User
+from borderzone.accounts.models import Role, User
 
 SYSTEM_USERNAME = "system"
 
@@ -27,23 +25,23 @@ class Actor:
 
 def client_ip(request: HttpRequest) -> str | None:
     """REMOTE_ADDR, or the address the N-th trusted proxy saw when TRUSTED_PROXY_COUNT is set."""
-    proxies = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
+    proxies: int = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
     if proxies:
-        forwarded = [p.strip() for p in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if p.strip()]
+        header = str(request.META.get("HTTP_X_FORWARDED_FOR", ""))
+        forwarded = [p.strip() for p in header.split(",") if p.strip()]
         if len(forwarded) >= proxies:
             return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR") or None
+    address = request.META.get("REMOTE_ADDR")
+    return str(address) if address else None
 
 
 def request_actor(request: HttpRequest, via: str = "web") -> Actor:
     user = request.user if request.user.is_authenticated else None
-    return Actor(user=user, via=via, ip_address=client_ip(request))  # type: ignore[arg-type]
+    return Actor(user=user, via=via, ip_address=client_ip(request))
 
 
 def command_actor(command_name: str) -> Actor:
     """The system user acting for a management command; created on first use, never able to sign in."""
-    from borderzone.accounts.models import Role, User
-
     user, created = User.objects.get_or_create(
         username=SYSTEM_USERNAME,
         defaults={"role": Role.ADMIN, "first_name": "BorderZone", "last_name": "system", "is_active": False},

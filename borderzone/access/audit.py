@@ -12,6 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 
 from borderzone.access.actors import Actor
+from borderzone.access.permissions import zone_of
 from borderzone.core.models import AuditAction, AuditEvent
 
 Snapshot = dict[str, Any]
@@ -64,8 +65,6 @@ def _created(values: Snapshot) -> dict[str, list[Any]]:
 
 
 def _zone_id(instance: models.Model) -> int | None:
-    from borderzone.access.permissions import zone_of
-
     zone = zone_of(instance)
     return zone.pk if zone is not None else None
 
@@ -115,6 +114,23 @@ def audit_record(
             if before is not None and not changes:
                 return None
     return AuditEvent.objects.create(**_event_fields(actor, instance, action, changes, note))
+
+
+def audit_access(
+    *, actor: Actor, model: type[models.Model], object_id: str, object_repr: str, action: str, note: str = ""
+) -> AuditEvent:
+    """The audit row of a sign-in, a refused sign-in or a sign-out: the account may not exist, so it is named."""
+    return AuditEvent.objects.create(
+        user=actor.user,
+        via=actor.via,
+        ip_address=actor.ip_address,
+        content_type=ContentType.objects.get_for_model(model),
+        object_id=object_id[:64],
+        object_repr=object_repr[:300],
+        action=action,
+        changes={},
+        note=note[:500],
+    )
 
 
 def audit_bulk(*, actor: Actor, instances: list[models.Model], action: str, note: str = "") -> int:

@@ -6,18 +6,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from operator import itemgetter
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import Any, TextIO
 
 from django.db import models
 
-if TYPE_CHECKING:
-    from borderzone.zones.models import EconomicZone
+from borderzone.zones.models import EconomicZone
 
 
 def demo_zone(code: str, out: TextIO, missing_note: str) -> EconomicZone | None:
     """The demo zone, or None after writing `missing_note` (the loader then loads nothing)."""
-    from borderzone.zones.models import EconomicZone
-
     zone = EconomicZone.objects.filter(code=code).first()
     if zone is None:
         out.write(missing_note)

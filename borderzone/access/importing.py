@@ -10,14 +10,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any, Protocol
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.tasks import task
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from borderzone.access.actors import Actor
 from borderzone.core.models import ImportJob, ImportJobStatus
+from borderzone.core.registry import app_modules
 
 #: Uploads with more data rows than this run in the background.
 BACKGROUND_ROWS = 5000
@@ -79,7 +85,6 @@ def register_importer(kind: str) -> Callable[[Importer], Importer]:
 
 def importer_for(kind: str) -> Importer:
     # Importers live in the apps; make sure they are imported.
-    from borderzone.core.registry import app_modules
 
     if kind not in _IMPORTERS:
         list(app_modules("importing"))
@@ -102,6 +107,7 @@ def import_job_create(
     options: dict[str, Any] | None = None,
 ) -> ImportJob:
     """Keep the upload and queue its import for the worker."""
+    import_jobs_sweep_stale()
     job = ImportJob.objects.create(
         kind=kind,
         zone=zone,
@@ -115,21 +121,61 @@ def import_job_create(
     return job
 
 
+def import_jobs_sweep_stale(now: Any = None) -> int:
+    """Mark failed every running job whose worker gave no sign of life for IMPORT_JOB_STALE_MINUTES (it was
+    killed or restarted: nothing else would ever finish it); returns how many. Such a job can run again."""
+    now = now or timezone.now()
+    limit = now - timedelta(minutes=settings.IMPORT_JOB_STALE_MINUTES)
+    stale = ImportJob.objects.filter(status=ImportJobStatus.RUNNING).filter(
+        Q(heartbeat_at__lt=limit) | Q(heartbeat_at__isnull=True, started_at__lt=limit)
+    )
+    message = _("The import stopped: its worker gave no sign of life for %(minutes)d minutes. Run it again.") % {
+        "minutes": settings.IMPORT_JOB_STALE_MINUTES
+    }
+    return stale.update(
+        status=ImportJobStatus.FAILED, phase="", errors=[message], result={"stalled": True}, finished_at=now
+    )
+
+
+@transaction.atomic
+def import_job_rerun(*, job: ImportJob, actor: Actor) -> ImportJob:
+    """Queue again an import whose worker died, with the same file and options, as a new job."""
+    if not job.stalled:
+        raise ValidationError(_("Only an import whose worker stopped can be run again."))
+    options = {k: v for k, v in job.options.items() if k not in ("ip_address", "via")}
+    again = import_job_create(
+        kind=job.kind,
+        data=bytes(job.data),
+        filename=job.filename,
+        actor=actor,
+        zone=job.zone,
+        dry_run=job.dry_run,
+        options=options,
+    )
+    again.rerun_of = job
+    again.save(update_fields=["rerun_of"])
+    return again
+
+
 @task()
 def run_import_job(job_id: int) -> dict[str, Any]:
     """Run a queued import, saving its progress as rows are checked and its outcome at the end."""
     job = ImportJob.objects.select_related("zone", "created_by").get(pk=job_id)
     if job.finished:
-        return job.result
+        result: dict[str, Any] = job.result
+        return result
     job.status = ImportJobStatus.RUNNING
     job.phase = "checking"
-    job.started_at = timezone.now()
-    job.save(update_fields=["status", "phase", "started_at"])
+    job.started_at = job.heartbeat_at = timezone.now()
+    job.save(update_fields=["status", "phase", "started_at", "heartbeat_at"])
     actor = Actor(user=job.created_by, via=job.options.get("via", "web"), ip_address=job.options.get("ip_address"))
 
     def progress(done: int, total: int) -> None:
         ImportJob.objects.filter(pk=job.pk).update(
-            rows_done=done, rows_total=total, phase="checking" if done < total else "writing"
+            rows_done=done,
+            rows_total=total,
+            phase="checking" if done < total else "writing",
+            heartbeat_at=timezone.now(),
         )
 
     try:

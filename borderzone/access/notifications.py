@@ -17,7 +17,6 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -25,10 +24,11 @@ from django.db import transaction
 from django.tasks import task
 from django.utils import timezone, translation
 
+from borderzone.access.permissions import users_who_may_change_zone
+from borderzone.accounts.models import User
 from borderzone.core.models import NotificationState
-
-if TYPE_CHECKING:
-    from borderzone.accounts.models import User
+from borderzone.core.registry import notification_topics
+from borderzone.zones.models import EconomicZone
 
 logger = logging.getLogger(__name__)
 
@@ -67,9 +67,9 @@ def notify_zone_staff(*, topic: str, zone_id: int) -> None:
 
 
 def _builder(topic: str) -> NoticeBuilder:
-    from borderzone.core.registry import notification_topics
 
-    return notification_topics()[topic]  # type: ignore[no-any-return]
+    builder: NoticeBuilder = notification_topics()[topic]
+    return builder
 
 
 def _send(user: User, notice: Notice) -> None:
@@ -125,9 +125,6 @@ def deliver(user: User, topic: str, now: dt.datetime | None = None) -> str:
 @task()
 def send_zone_notices(topic: str, zone_id: int) -> dict[str, str]:
     """E-mail each user who may change the zone's content (and has an address) what waits for them."""
-    from borderzone.access.permissions import users_who_may_change_zone
-    from borderzone.zones.models import EconomicZone
-
     zone = EconomicZone.objects.filter(pk=zone_id).first()
     if zone is None:
         return {}
@@ -144,8 +141,6 @@ def send_zone_notices(topic: str, zone_id: int) -> dict[str, str]:
 @task()
 def send_held_notice(topic: str, user_id: int) -> str:
     """At the end of an interval, send the news held back during it (with the count of what waits)."""
-    from borderzone.accounts.models import User
-
     user = User.objects.filter(pk=user_id, is_active=True).exclude(email="").first()
     state = NotificationState.objects.filter(user_id=user_id, topic=topic).first()
     if user is None or state is None or not state.pending:

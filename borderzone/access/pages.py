@@ -3,29 +3,28 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
+from borderzone.access import versions
 from borderzone.access.actors import request_actor
-from borderzone.access.permissions import ensure_can_change, zone_of
+from borderzone.access.audit import history_for
+from borderzone.access.permissions import zone_of
 from borderzone.core.forms import apply_validation_error, form_status
-
-if TYPE_CHECKING:
-    from borderzone.zones.models import EconomicZone
+from borderzone.zones import selectors
+from borderzone.zones.models import EconomicZone
 
 
 def zone_from_query(request: HttpRequest) -> EconomicZone:
     """The zone a page is asked for (`?zone=CODE`), else the default zone; 404 when there is none."""
-    from borderzone.zones import selectors
-
-    code = request.GET.get("zone")
-    zone = selectors.zone_list().filter(code=code).first() if code else selectors.zone_default()
+    zone = selectors.zone_asked(None, request.GET.get("zone"))
     if zone is None:
         raise Http404
     return zone
@@ -42,16 +41,27 @@ def form_page[T](
     next_url: Callable[[T], str] | None = None,
     context: Mapping[str, Any] | None = None,
     with_files: bool = False,
+    edits: models.Model | None = None,
 ) -> HttpResponse:
     """A form page whose permission the caller has checked: the form (built by `form`) bound to the POST (and
     its files); a valid one passed to `save(actor=..., **cleaned_data)`, whose ValidationError is shown on the
     form's fields; else `done` (a success message, or a function that adds its own) and a redirect to `back`,
     or to `next_url(what save returned)`. The page is `template` with `context` and the form; 422 when the
-    form has errors."""
+    form has errors.
+
+    With `edits` (the record the form changes) the form carries the version it was drawn from; when someone
+    else changed those fields meanwhile nothing is saved and the page (409) shows their change."""
     bound = form(request.POST or None, request.FILES or None) if with_files else form(request.POST or None)
+    fields = versions.editable_names(type(edits), bound.fields) if edits is not None else []
+    status = None
     if request.method == "POST" and bound.is_valid():
         try:
-            result = save(actor=request_actor(request), **bound.cleaned_data)
+            with transaction.atomic():
+                if edits is not None and request.POST.get(versions.VERSION_FIELD):
+                    _refuse_stale(bound, edits, fields, request.POST[versions.VERSION_FIELD])
+                result = save(actor=request_actor(request), **bound.cleaned_data)
+        except _Stale:
+            status = 409
         except ValidationError as exc:
             apply_validation_error(bound, exc)
         else:
@@ -60,7 +70,48 @@ def form_page[T](
             else:
                 messages.success(request, done)
             return redirect(next_url(result) if next_url is not None else back)
-    return render(request, template, {**(context or {}), "form": bound}, status=form_status(bound))
+    page = {**(context or {}), "form": bound}
+    if edits is not None and fields:
+        posted = request.POST.get(versions.VERSION_FIELD, "")
+        if status == 409:
+            # Saving this form again (after checking it) replaces the other person's values knowingly.
+            page["version_token"] = versions.form_token(versions.locked_free(edits), fields)
+        elif posted and versions.form_base(posted, edits) is not None:
+            page["version_token"] = posted  # the form still starts from what the user first saw
+        else:
+            page["version_token"] = versions.form_token(edits, fields)
+    return render(request, template, page, status=status or form_status(bound))
+
+
+class _Stale(Exception):
+    pass
+
+
+def _refuse_stale(bound: forms.Form, edits: models.Model, fields: list[str], token: str) -> None:
+    """Lock the record; when its edited fields differ from those the form was drawn from, say who changed
+    what (on the form) and refuse. A token that is not genuine is refused the same way."""
+    current = versions.locked(edits)
+    base = versions.form_base(token, edits)
+    now = versions.state(current, fields)
+    if base is not None and base == now:
+        return
+    changed = [name for name in fields if base is None or base.get(name) != now.get(name)]
+    shown = []
+    for name in changed:
+        label = bound.fields[name].label if name in bound.fields else name
+        value = now.get(name)
+        shown.append(f"{label}: {'—' if value in (None, '') else value}")
+    latest = history_for(current).first()
+    who = latest.user.get_username() if latest is not None and latest.user is not None else "?"
+    bound.add_error(
+        None,
+        _(
+            "%(who)s changed this record after you opened it; nothing was saved. Their values now: %(values)s. "
+            "Check the form and save again to replace them."
+        )
+        % {"who": who, "values": "; ".join(shown) or "—"},
+    )
+    raise _Stale
 
 
 def staff_form_view[T](
@@ -76,13 +127,13 @@ def staff_form_view[T](
     next_url: Callable[[T], str] | None = None,
     context: Mapping[str, Any] | None = None,
     with_files: bool = False,
+    edits: models.Model | None = None,
 ) -> HttpResponse:
-    """The form page of a change to `target` (the zone a new object goes into, or the object itself).
-
-    404 when the user may not see `target`, 403 when they may only read it; then `form_page`, whose page
-    also has the `title`, `back` (where Cancel leads) and the target's zone.
+    """The form page of a change to `target` (the zone a new object goes into, or the object itself), which
+    the view fetched with its permission decided (`get_changeable_or_404`); it does not decide again.
+    `edits` is the record an edit form changes (its version travels with the form, see `form_page`).
+    Then `form_page`, whose page also has the `title`, `back` (where Cancel leads) and the target's zone.
     """
-    ensure_can_change(request.user, target)
     page = {"zone": zone_of(target), "title": title, "back": back, **(context or {})}
     return form_page(
         request,
@@ -94,4 +145,5 @@ def staff_form_view[T](
         next_url=next_url,
         context=page,
         with_files=with_files,
+        edits=edits,
     )

@@ -8,19 +8,17 @@ projects (through the investments app). Whatever a caller may not see is answere
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db import models
 from django.http import Http404
 
-if TYPE_CHECKING:
-    from django.contrib.auth.models import AnonymousUser
+from borderzone.accounts.models import Role, User
+from borderzone.zones.models import EconomicZone
 
-    from borderzone.accounts.models import User
-    from borderzone.zones.models import EconomicZone
-
-    AnyUser = User | AnonymousUser
+AnyUser = User | AnonymousUser
 
 
 def role_of(user: AnyUser) -> str | None:
@@ -30,22 +28,16 @@ def role_of(user: AnyUser) -> str | None:
 
 
 def is_admin(user: AnyUser) -> bool:
-    from borderzone.accounts.models import Role
-
     return role_of(user) == Role.ADMIN or bool(getattr(user, "is_superuser", False) and user.is_active)
 
 
 def is_staff_member(user: AnyUser) -> bool:
     """Board staff: administrators, specialists and leaders."""
-    from borderzone.accounts.models import Role
-
     return is_admin(user) or role_of(user) in (Role.SPECIALIST, Role.LEADER)
 
 
 def zones_visible_to(user: AnyUser) -> models.QuerySet[EconomicZone]:
     """Zones whose internal (unpublished) data the user may read."""
-    from borderzone.zones.models import EconomicZone
-
     if is_admin(user):
         return EconomicZone.objects.all()
     if is_staff_member(user):
@@ -54,9 +46,6 @@ def zones_visible_to(user: AnyUser) -> models.QuerySet[EconomicZone]:
 
 
 def zones_editable_by(user: AnyUser) -> models.QuerySet[EconomicZone]:
-    from borderzone.accounts.models import Role
-    from borderzone.zones.models import EconomicZone
-
     if is_admin(user):
         return EconomicZone.objects.all()
     if role_of(user) == Role.SPECIALIST:
@@ -67,7 +56,6 @@ def zones_editable_by(user: AnyUser) -> models.QuerySet[EconomicZone]:
 def users_who_may_change_zone(zone: EconomicZone) -> models.QuerySet[User]:
     """The active users who may change (and so moderate) a zone's content: administrators and the
     specialists assigned to it; the mirror image of `zones_editable_by`."""
-    from borderzone.accounts.models import Role, User
 
     return (
         User.objects.filter(is_active=True)
@@ -82,13 +70,13 @@ def users_who_may_change_zone(zone: EconomicZone) -> models.QuerySet[User]:
 
 
 def can_view_zone(user: AnyUser, zone: EconomicZone | None) -> bool:
-    if zone is None:
+    if zone is None or is_admin(user):
         return is_admin(user)
     return zones_visible_to(user).filter(pk=zone.pk).exists()
 
 
 def can_change_zone(user: AnyUser, zone: EconomicZone | None) -> bool:
-    if zone is None:
+    if zone is None or is_admin(user):
         return is_admin(user)
     return zones_editable_by(user).filter(pk=zone.pk).exists()
 
@@ -100,8 +88,6 @@ def zone_lookup(model: type[models.Model]) -> str | None:
 
 def zone_of(instance: Any) -> EconomicZone | None:
     """The economic zone an object belongs to, following its model's ZONE_LOOKUP."""
-    from borderzone.zones.models import EconomicZone
-
     if isinstance(instance, EconomicZone):
         return instance
     lookup = zone_lookup(type(instance))
@@ -119,7 +105,6 @@ def restrict_to_visible[M: models.Model](user: AnyUser, queryset: models.QuerySe
     """Only the rows of `queryset` whose zone the user may read."""
     if is_admin(user):
         return queryset
-    from borderzone.zones.models import EconomicZone
 
     if queryset.model is EconomicZone:
         return queryset.filter(pk__in=zones_visible_to(user).values("pk"))
@@ -138,15 +123,21 @@ def get_visible_or_404[M: models.Model](user: AnyUser, queryset: models.QuerySet
 
 
 def get_changeable_or_404[M: models.Model](user: AnyUser, queryset: models.QuerySet[M], **lookup: Any) -> M:
-    """The object, if the user may change it: 404 when they may not see it, 403 when they may only read it."""
+    """The object, if the user may change it: 404 when they may not see it, 403 when they may only read it.
+    The one decision a page or API call that changes something makes; pass the object on, do not decide again."""
     instance = get_visible_or_404(user, queryset, **lookup)
-    ensure_can_change(user, instance)
+    if not can_change_zone(user, _zone_of_any(instance)):
+        raise PermissionDenied
     return instance
 
 
-def ensure_can_view(user: AnyUser, instance: Any) -> None:
+def _zone_of_any(instance: Any) -> EconomicZone | None:
     from borderzone.zones.models import EconomicZone
 
+    return instance if isinstance(instance, EconomicZone) else zone_of(instance)
+
+
+def ensure_can_view(user: AnyUser, instance: Any) -> None:
     zone = instance if isinstance(instance, EconomicZone) else zone_of(instance)
     if not can_view_zone(user, zone):
         raise Http404
@@ -154,8 +145,6 @@ def ensure_can_view(user: AnyUser, instance: Any) -> None:
 
 def ensure_can_change(user: AnyUser, instance: Any) -> None:
     """404 when the user may not even see the object; 403 when they see it but may only read it."""
-    from borderzone.zones.models import EconomicZone
-
     zone = instance if isinstance(instance, EconomicZone) else zone_of(instance)
     if not can_view_zone(user, zone):
         raise Http404

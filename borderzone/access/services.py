@@ -43,13 +43,15 @@ def _require_transaction() -> None:
 class ModelWrites[M: models.Model]:
     """How services create and change one model, each in the caller's transaction: only `fields` are
     taken from the caller; `unique` (e.g. ("zone", "code")) is checked first and a clash reported on
-    `clash_field` with `clash_message` (as is one lost to a concurrent writer); then `check` (the domain
-    rules, which may also fill derived values), save_checked, the audit row and a bump of `scope`."""
+    `clash_field` with `clash_message` (as is one lost to a concurrent writer); then `prepare` (turning
+    input into what is stored, e.g. sanitising HTML, filling derived values), `check` (the domain rules),
+    save_checked, the audit row and a bump of `scope` (for an update, only when something changed)."""
 
     model: type[M]
     fields: Collection[str]
     scope: str
     check: Callable[[M], None] | None = None
+    prepare: Callable[[M], None] | None = None
     unique: tuple[str, ...] = ()
     clash_field: str = "code"
     clash_message: str | Promise = ""
@@ -65,11 +67,22 @@ class ModelWrites[M: models.Model]:
         bump_version(self.scope)
         return instance
 
-    def update(self, instance: M, actor: Actor, fields: Mapping[str, Any], *, status_field: str = "") -> M:
-        """Set the accepted `fields` on `instance` and save; the audit row keeps each changed field's
-        before and after (none when nothing changed) and says "status changed" when `status_field` did."""
+    def update(
+        self,
+        instance: M,
+        actor: Actor,
+        fields: Mapping[str, Any],
+        *,
+        status_field: str = "",
+        note: str = "",
+        also: Mapping[str, Any] | None = None,
+    ) -> M:
+        """Set the accepted `fields` (and `also`: values the service itself decides, e.g. a moderation
+        stamp) on `instance` and save; the audit row keeps each changed field's before and after and says
+        "status changed" when `status_field` did. When nothing changed there is no audit row and no bump
+        of the data version, so caches stay warm."""
         _require_transaction()
-        changes = accepted(fields, self.fields)
+        changes = {**accepted(fields, self.fields), **(also or {})}
         if any(field in changes for field in self.unique):
             self._refuse_clash(instance, changes)
         before = snapshot(instance)
@@ -78,8 +91,8 @@ class ModelWrites[M: models.Model]:
         self._save(instance)
         changed_status = status_field and before.get(status_field) != getattr(instance, status_field)
         action = AuditAction.STATUS_CHANGED if changed_status else AuditAction.UPDATED
-        audit_record(actor=actor, instance=instance, action=action, before=before)
-        bump_version(self.scope)
+        if audit_record(actor=actor, instance=instance, action=action, before=before, note=note) is not None:
+            bump_version(self.scope)
         return instance
 
     def _refuse_clash(self, instance: M, changes: Mapping[str, Any]) -> None:
@@ -99,6 +112,8 @@ class ModelWrites[M: models.Model]:
             raise ValidationError({self.clash_field: self._clash_text()})
 
     def _save(self, instance: M) -> None:
+        if self.prepare is not None:
+            self.prepare(instance)
         if self.check is not None:
             self.check(instance)
         save_checked(instance, self.clash_field, self._clash_text())

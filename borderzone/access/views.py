@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
+from borderzone.access.actors import request_actor
 from borderzone.access.audit import history_for
+from borderzone.access.importing import import_job_rerun, import_jobs_sweep_stale
 from borderzone.access.permissions import (
+    can_change_zone,
     can_view_zone,
     ensure_can_view,
     is_admin,
@@ -56,12 +62,15 @@ def object_history(request: HttpRequest, content_type_id: int, object_id: str) -
     """Every audit row of one object, for those who may see the object."""
     try:
         content_type = ContentType.objects.get(pk=content_type_id)
-    except ContentType.DoesNotExist:
+    except (ContentType.DoesNotExist, OverflowError):
         raise Http404 from None
     model = content_type.model_class()
     if model is None:
         raise Http404
-    instance = model._default_manager.filter(pk=object_id).first()
+    try:
+        instance = model._default_manager.filter(pk=object_id).first()
+    except (ValueError, TypeError, ValidationError):
+        raise Http404 from None  # an id of the wrong kind ("abc" for a number) names no object
     if instance is None:
         # A deleted object's history is for administrators only.
         if not is_admin(request.user):
@@ -79,11 +88,33 @@ def object_history(request: HttpRequest, content_type_id: int, object_id: str) -
     return render(request, "core/history.html", {"events": events, "title": title, "instance": instance})
 
 
-@login_required
-def import_job_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """Progress and outcome of a background import; htmx polls it until the job ends."""
+def _import_job_or_404(request: HttpRequest, pk: int) -> ImportJob:
     job = ImportJob.objects.select_related("zone", "created_by").filter(pk=pk).first()
     if job is None or (job.created_by_id != request.user.pk and not can_view_zone(request.user, job.zone)):
         raise Http404
+    return job
+
+
+@login_required
+def import_job_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """Progress and outcome of a background import; htmx polls it until the job ends. A job whose worker
+    died is marked failed here (the sweep), so the page never shows "running" forever."""
+    import_jobs_sweep_stale()
+    job = _import_job_or_404(request, pk)
     template = "core/_import_job.html" if request.headers.get("HX-Request") else "core/import_job.html"
     return render(request, template, {"job": job})
+
+
+@login_required
+@require_POST
+def import_job_rerun_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Run again an import whose worker died: a new job with the same file, options and zone."""
+    job = _import_job_or_404(request, pk)
+    if job.created_by_id != request.user.pk and not can_change_zone(request.user, job.zone):
+        raise PermissionDenied
+    try:
+        again = import_job_rerun(job=job, actor=request_actor(request))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("core:import-job", pk=job.pk)
+    return redirect("core:import-job", pk=again.pk)

@@ -1,8 +1,13 @@
+from typing import Any
+
 from django import forms
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
-from borderzone.accounts.models import Role
+from borderzone.access.actors import Actor
+from borderzone.accounts.models import Role, User
+from borderzone.accounts.services import user_set_password
 from borderzone.zones.models import EconomicZone
 
 
@@ -35,7 +40,8 @@ class UserForm(forms.Form):
     first_name = forms.CharField(label=_("First name"), max_length=150, required=False)
     last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
     email = forms.EmailField(label=_("E-mail"), required=False)
-    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+    # A new account starts with the least powerful role; the administrator raises it deliberately.
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices, initial=Role.INVESTOR)
     zones = forms.ModelMultipleChoiceField(
         label=_("Zones"), queryset=EconomicZone.objects.all(), required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -63,3 +69,42 @@ class UserForm(forms.Form):
         if role in (Role.SPECIALIST, Role.LEADER) and not data.get("zones"):
             self.add_error("zones", _("Specialists and leaders work in at least one zone."))
         return data
+
+
+class CodeForm(forms.Form):
+    """The second step of a sign-in: a code from the authenticator app, or one recovery code."""
+
+    code = forms.CharField(
+        label=_("One-time code"),
+        max_length=24,
+        help_text=_("The 6 digits your authenticator app shows now, or one of your recovery codes."),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autofocus": True, "spellcheck": "false"}),
+    )
+
+
+class EnrolForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code from the app"),
+        max_length=12,
+        help_text=_("After adding the account in the app, type the 6 digits it shows."),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}),
+    )
+
+
+class _ServicePasswordMixin:
+    """Django's password forms, saving through the audited service (which ends the other sessions)."""
+
+    actor: Actor
+    user: User
+    cleaned_data: dict[str, Any]
+
+    def save(self, commit: bool = True) -> User:
+        return user_set_password(user=self.user, password=self.cleaned_data["new_password1"], actor=self.actor)
+
+
+class PasswordChangeForm(_ServicePasswordMixin, auth_forms.PasswordChangeForm):
+    pass
+
+
+class PasswordSetForm(_ServicePasswordMixin, auth_forms.SetPasswordForm[User]):
+    pass

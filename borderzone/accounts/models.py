@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 
@@ -14,9 +15,16 @@ class Role(models.TextChoices):
     INVESTOR = "investor", _("Investor")
 
 
+# Roles that must sign in with a second factor; investors may choose to.
+SECOND_FACTOR_ROLES = frozenset({Role.ADMIN, Role.SPECIALIST, Role.LEADER})
+
+
 class User(AbstractUser):
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.SPECIALIST)
     is_demo = models.BooleanField(_("demo account"), default=False)
+    # Raised to end every session of the account at once (disabled, second factor reset); it is part of
+    # the hash each session carries, as the password is.
+    session_generation = models.PositiveIntegerField(default=0, editable=False)
     zones = models.ManyToManyField(
         "zones.EconomicZone",
         through="ZoneAssignment",
@@ -32,6 +40,20 @@ class User(AbstractUser):
     def __str__(self) -> str:
         full = self.get_full_name()
         return f"{full} ({self.username})" if full else self.username
+
+    @property
+    def needs_second_factor(self) -> bool:
+        return self.role in SECOND_FACTOR_ROLES
+
+    def _get_session_auth_hash(self, secret: str | None = None) -> str:
+        # Django compares this hash with the one stored in each session on every request (and its
+        # SECRET_KEY_FALLBACKS variants); a new password or a new generation ends every old session.
+        return salted_hmac(
+            "borderzone.accounts.User.get_session_auth_hash",
+            f"{self.password}:{self.session_generation}",
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
 
 
 class ZoneAssignment(models.Model):

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from borderzone.access.actors import Actor
-from borderzone.access.audit import audit_record, snapshot
+from borderzone.access.audit import audit_access, audit_record, snapshot
 from borderzone.accounts.models import Role, User, ZoneAssignment
 from borderzone.core.models import AuditAction
 from borderzone.zones.models import EconomicZone
@@ -26,10 +26,11 @@ def user_create(
     first_name: str = "",
     last_name: str = "",
     email: str = "",
+    is_active: bool = True,
     is_demo: bool = False,
     actor: Actor,
 ) -> User:
-    """Create an account, checking the password against Django's validators."""
+    """Create an account (active or not), checking the password against Django's validators."""
     if User.objects.filter(username__iexact=username).exists():
         raise ValidationError({"username": _("This username is already taken.")})
     user = User(
@@ -38,6 +39,7 @@ def user_create(
         first_name=first_name,
         last_name=last_name,
         email=email,
+        is_active=is_active,
         is_demo=is_demo,
     )
     try:
@@ -55,7 +57,39 @@ def user_create(
 
 
 @transaction.atomic
+def sign_in_recorded(*, user: User, actor: Actor, note: str = "") -> None:
+    """The audit row of a sign-in (after the second factor where one is asked)."""
+    audit_access(
+        actor=actor, model=User, object_id=str(user.pk), object_repr=str(user), action=AuditAction.LOGIN, note=note
+    )
+
+
+@transaction.atomic
+def sign_in_refused(*, username: str, actor: Actor, note: str = "") -> None:
+    """The audit row of a refused sign-in: wrong password, unknown name, locked out or wrong code.
+
+    The typed name is kept as typed (a person's name or a mistyped password may be in it); rows are read
+    only by administrators and the retention rules of docs/security.md apply.
+    """
+    user = User.objects.filter(username__iexact=username).first()
+    audit_access(
+        actor=actor,
+        model=User,
+        object_id=str(user.pk) if user else "",
+        object_repr=str(user) if user else username,
+        action=AuditAction.LOGIN_FAILED,
+        note=note,
+    )
+
+
+@transaction.atomic
+def sign_out_recorded(*, user: User, actor: Actor) -> None:
+    audit_access(actor=actor, model=User, object_id=str(user.pk), object_repr=str(user), action=AuditAction.LOGOUT)
+
+
+@transaction.atomic
 def user_set_password(*, user: User, password: str, actor: Actor) -> User:
+    """A new password (checked by the validators); every session signed in with the old one ends."""
     try:
         validate_password(password, user)
     except ValidationError as exc:
@@ -83,6 +117,9 @@ def user_update(
     if actor.user is not None and actor.user.pk == user.pk and (is_active is False or (role and role != user.role)):
         raise ValidationError({"role": _("You cannot change your own role or deactivate yourself.")})
     before = snapshot(user)
+    if is_active is not None and is_active != user.is_active:
+        # Disabling ends every session, and re-enabling does not bring the old ones back.
+        user.session_generation += 1
     if role is not None:
         user.role = Role(role)
     if is_active is not None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import secrets
 from collections.abc import Callable
-from typing import Any
 
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
@@ -49,12 +48,34 @@ def _schedule_after_change(scope: str) -> None:
         transaction.on_commit(callback)
 
 
-def bump_version(scope: str) -> None:
-    """Mark the data of `scope` changed; call inside the writing transaction."""
+ANY_ZONE = "*"
+
+
+def zone_scope(scope: str, zone_id: int | str) -> str:
+    """The version of `scope`'s data in one zone (`zone_id`), or of writes not tied to a zone (ANY_ZONE)."""
+    return f"{scope}@{zone_id}"
+
+
+def zone_scopes(scopes: tuple[str, ...], zone_id: int) -> tuple[str, ...]:
+    """What a figure of one zone is cached under: each scope's version in that zone and the version of
+    the scope's writes not tied to a zone (a legal rule, an import of another app...). A write in another
+    zone changes neither, so that zone's cached figures stay valid."""
+    return tuple(name for s in scopes for name in (zone_scope(s, zone_id), zone_scope(s, ANY_ZONE)))
+
+
+def _bump(scope: str) -> None:
+    updated = DataVersion.objects.filter(scope=scope).update(version=F("version") + 1)
+    if not updated:
+        _ensure(scope)
+
+
+def bump_version(scope: str, zone_id: int | None = None) -> None:
+    """Mark the data of `scope` changed; call inside the writing transaction. With `zone_id`, only that
+    zone's figures are invalidated among those cached per zone (`zone_scopes`); without, every zone's are.
+    The scope's own version changes either way (caches over all zones key on it)."""
     with transaction.atomic():
-        updated = DataVersion.objects.filter(scope=scope).update(version=F("version") + 1)
-        if not updated:
-            _ensure(scope)
+        _bump(scope)
+        _bump(zone_scope(scope, ANY_ZONE if zone_id is None else zone_id))
         _schedule_after_change(scope)
 
 
@@ -72,9 +93,9 @@ def cached[T](scopes: tuple[str, ...], key: str, compute: Callable[[], T], timeo
     version = current_version(*scopes)
     digest = hashlib.sha256(f"{'|'.join(scopes)}:{version}:{key}".encode()).hexdigest()[:40]
     cache_key = f"bz:{digest}"
-    hit: Any = cache.get(cache_key)
+    hit: T | None = cache.get(cache_key)
     if hit is not None:
-        return hit  # type: ignore[no-any-return]
+        return hit
     value = compute()
     cache.set(cache_key, value, timeout)
     return value

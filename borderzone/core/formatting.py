@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Literal
+from typing import Any, Literal
 
 from django.utils import timezone, translation
 
@@ -153,6 +153,24 @@ def format_datetime(value: dt.datetime | None, lang: str | None = None) -> str:
         return ""
     local = timezone.localtime(value) if timezone.is_aware(value) else value
     return f"{format_date(local, lang)} {local:%H:%M}"
+
+
+def format_value(value: Any, lang: str | None = None) -> str:
+    """Any recorded value as a reader expects it: a date or time (also one stored as ISO text, as the
+    audit keeps changes) in the zone's time zone and the reader's order; anything else as it is."""
+    if isinstance(value, dt.datetime):
+        return format_datetime(value, lang)
+    if isinstance(value, dt.date):
+        return format_date(value, lang)
+    if isinstance(value, str) and len(value) >= 10 and value[4:5] == "-" and value[7:8] == "-":
+        try:
+            if len(value) == 10:
+                return format_date(dt.date.fromisoformat(value), lang)
+            moment = dt.datetime.fromisoformat(value)
+        except ValueError:
+            return value
+        return format_datetime(moment, lang) if timezone.is_aware(moment) else format_date(moment, lang)
+    return "" if value is None else str(value)
 
 
 def format_month(value: dt.date, lang: str | None = None) -> str:

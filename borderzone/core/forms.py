@@ -10,11 +10,47 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_lazy, gettext_noop
+
+from borderzone.core.inputs import day_in_range, day_range_message
 
 # Django 6's empty choice of a model field's select, which Django's own Vietnamese and Chinese
 # catalogues do not translate yet; listed here so that our project catalogue carries it.
 BLANK_CHOICE_LABEL = gettext_noop("- Select an option -")
+
+
+# Dates are typed and shown day first, as Vietnamese write them (05/12/2030 is the fifth of December);
+# ISO dates are also read, as links, scripts and the API send them.
+DATE_DISPLAY_FORMAT = "%d/%m/%Y"
+DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
+
+
+class DateInput(forms.DateInput):
+    """A text box showing dd/mm/yyyy (a browser's date picker would show the browser's own order)."""
+
+    input_type = "text"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        defaults = {"placeholder": gettext_lazy("dd/mm/yyyy"), "inputmode": "numeric", "size": 10, "maxlength": 10}
+        super().__init__(attrs={**defaults, **(attrs or {})}, format=DATE_DISPLAY_FORMAT)
+
+
+class DateField(forms.DateField):
+    """The date field of every form: reads dd/mm/yyyy (or ISO), shows dd/mm/yyyy."""
+
+    widget = DateInput
+    input_formats = DATE_INPUT_FORMATS
+    default_error_messages = {"invalid": gettext_lazy("Give the date as dd/mm/yyyy, for example 31/12/2030.")}
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("help_text", gettext_lazy("dd/mm/yyyy"))
+        super().__init__(**kwargs)
+
+    def validate(self, value: Any) -> None:
+        # A day outside 1900-2200 (a year 1 or 9999) overflows date arithmetic further on.
+        super().validate(value)
+        if value and not day_in_range(value):
+            raise ValidationError(day_range_message(), code="out_of_range")
 
 
 def apply_validation_error(form: forms.Form, exc: ValidationError) -> None:
@@ -72,3 +108,19 @@ class OtherLanguagesForm(forms.Form):
 def initial_from(instance: models.Model, fields: Iterable[str]) -> dict[str, Any]:
     """An edit form's initial values: the instance's current value of each field."""
     return {field: getattr(instance, field) for field in fields}
+
+
+def set_queryset(form: forms.BaseForm, name: str, queryset: models.QuerySet[Any]) -> None:
+    """Limit the rows a model choice field of `form` offers (and accepts)."""
+    field = form.fields[name]
+    if not isinstance(field, forms.ModelChoiceField):
+        raise TypeError(f"{name} is not a model choice field")
+    field.queryset = queryset
+
+
+def set_choices(form: forms.BaseForm, name: str, choices: Any) -> None:
+    """Set the choices a choice field of `form` offers (and accepts)."""
+    field = form.fields[name]
+    if not isinstance(field, forms.ChoiceField):
+        raise TypeError(f"{name} is not a choice field")
+    field.choices = choices

@@ -17,6 +17,8 @@ class AuditAction(models.TextChoices):
     IMPORTED = "imported", _("imported")
     STATUS_CHANGED = "status_changed", _("status changed")
     LOGIN = "login", _("signed in")
+    LOGIN_FAILED = "login_failed", _("sign-in refused")
+    LOGOUT = "logout", _("signed out")
 
 
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
@@ -52,7 +54,7 @@ class AuditEvent(models.Model):
     changes = models.JSONField(_("changes"), default=dict, blank=True)
     note = models.CharField(_("note"), max_length=500, blank=True)
 
-    objects: ClassVar[models.Manager[AuditEvent]] = AuditEventQuerySet.as_manager()  # type: ignore[assignment]
+    objects: ClassVar[models.Manager[AuditEvent]] = AuditEventQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("audit event")
@@ -129,7 +131,12 @@ class ImportJob(models.Model):
     errors = models.JSONField(_("errors"), default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
+    # Set when the worker starts and at each progress step: a running job whose heartbeat is older than
+    # IMPORT_JOB_STALE_MINUTES lost its worker (killed, restarted) and is marked failed.
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # The job this one runs again (after its worker died).
+    rerun_of = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
 
     ZONE_LOOKUP = "zone"
 
@@ -144,6 +151,11 @@ class ImportJob(models.Model):
     @property
     def finished(self) -> bool:
         return self.status in (ImportJobStatus.SUCCEEDED, ImportJobStatus.FAILED)
+
+    @property
+    def stalled(self) -> bool:
+        """Failed because its worker died: it can be run again."""
+        return self.status == ImportJobStatus.FAILED and bool((self.result or {}).get("stalled"))
 
 
 class NotificationState(models.Model):

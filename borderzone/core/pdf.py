@@ -44,7 +44,7 @@ def _static_response(url: str) -> Any:
 def _url_fetcher() -> Any:
     from weasyprint.urls import URLFetcher
 
-    class LocalOnlyFetcher(URLFetcher):  # type: ignore[misc]
+    class LocalOnlyFetcher(URLFetcher):  # type: ignore[misc]  # weasyprint ships no type hints
         def fetch(self, url: str, headers: Any = None) -> Any:
             return _static_response(url)
 
@@ -63,4 +63,4 @@ def pdf_context(context: dict[str, Any]) -> dict[str, Any]:
 def html_to_pdf(html: str) -> bytes:
     from weasyprint import HTML
 
-    return HTML(string=html, base_url=STATIC_PREFIX, url_fetcher=_url_fetcher()).write_pdf()  # type: ignore[no-any-return]
+    return bytes(HTML(string=html, base_url=STATIC_PREFIX, url_fetcher=_url_fetcher()).write_pdf())

@@ -1,12 +1,13 @@
 """What each BorderZone app contributes, found from its AppConfig and modules, so that adding an app
 touches no shared file: its API router (`<app>.api.router`, mounted at `AppConfig.api_prefix`), its
 pages (`<app>.urls`), its demo data (`<app>.demo.load`, in `AppConfig.demo_order`), its entries in
-the main navigation (`AppConfig.nav_items`), and the e-mails it has staff told about waiting work
-(`<app>.notifications.TOPICS`, see core.notifications)."""
+the main navigation (`AppConfig.nav_items`), the e-mails it has staff told about waiting work
+(`<app>.notifications.TOPICS`, see access.notifications), and the sections it adds to another app's page
+(`<app>.panels.PANELS`, see `panels`), so that a lower app shows what higher ones keep without importing them."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib import import_module
 from importlib.util import find_spec
@@ -14,6 +15,7 @@ from types import ModuleType
 from typing import Any
 
 from django.apps import AppConfig, apps
+from django.http import HttpRequest
 from django.utils.functional import Promise
 
 
@@ -55,3 +57,22 @@ def notification_topics() -> dict[str, Any]:
     for _app, module in app_modules("notifications"):
         topics.update(getattr(module, "TOPICS", {}))
     return topics
+
+
+@dataclass(frozen=True)
+class Panel:
+    """A section that an app adds to a page of another app. `render(request, obj)` returns the section's
+    HTML rendered from the registering app's own template (`render_to_string`; text not marked safe is
+    escaped on the page), or "" when it has nothing to show there."""
+
+    slot: str  # the page it goes on, named by the app that owns the page, e.g. "gates.gate"
+    render: Callable[[HttpRequest, Any], str]
+    order: int = 100
+
+
+def panels(slot: str) -> list[Panel]:
+    """Each app's `<app>.panels.PANELS` entries for `slot`, in their order."""
+    found: list[Panel] = []
+    for _app, module in app_modules("panels"):
+        found.extend(p for p in getattr(module, "PANELS", ()) if p.slot == slot)
+    return sorted(found, key=lambda p: p.order)

@@ -17,7 +17,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+
+from borderzone.core.uploads import check_archive
 
 XLSX_MAGIC = b"PK\x03\x04"
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -70,10 +74,17 @@ def read_table(data: bytes, *, max_rows: int | None = None) -> Table:
     """Read a CSV (UTF-8, with or without BOM; comma or semicolon) or XLSX file by its content."""
     if not data or not data.strip():
         raise TableError(_("The file is empty."))
+    cap = max_rows if max_rows is not None else settings.IMPORT_MAX_ROWS
     if data.startswith(XLSX_MAGIC):
-        table = _read_xlsx(data)
+        try:
+            check_archive(data)
+        except ValidationError as exc:
+            if exc.error_dict["file"][0].code == "bad_archive":
+                raise TableError(_("The file is not a CSV or XLSX spreadsheet.")) from None
+            raise TableError(exc.message_dict["file"]) from None
+        table = _read_xlsx(data, cap)
     else:
-        table = _read_csv(data)
+        table = _read_csv(data, cap)
     if not table.headers or all(not h for h in table.headers):
         raise TableError(_("The file has no header row."))
     if not table.rows:
@@ -85,7 +96,11 @@ def read_table(data: bytes, *, max_rows: int | None = None) -> Table:
     return table
 
 
-def _read_xlsx(data: bytes) -> Table:
+def _too_many_rows(cap: int) -> TableError:
+    return TableError(_("The file has more than %(max)d rows; at most %(max)d are accepted.") % {"max": cap})
+
+
+def _read_xlsx(data: bytes, cap: int) -> Table:
     from openpyxl import load_workbook
 
     try:
@@ -109,12 +124,15 @@ def _read_xlsx(data: bytes) -> Table:
         values = tuple(values[: len(headers)])
         if all(_blank(v) for v in values):
             continue
+        if len(table.rows) >= cap:
+            workbook.close()
+            raise _too_many_rows(cap)
         table.rows.append({h: (values[i] if i < len(values) else None) for i, h in enumerate(headers) if h})
     workbook.close()
     return table
 
 
-def _read_csv(data: bytes) -> Table:
+def _read_csv(data: bytes, cap: int) -> Table:
     if b"\x00" in data[:4096]:
         raise TableError(_("The file is not a CSV or XLSX spreadsheet."))
     try:
@@ -133,6 +151,8 @@ def _read_csv(data: bytes) -> Table:
     for values in reader:
         if all(_blank(v) for v in values):
             continue
+        if len(table.rows) >= cap:
+            raise _too_many_rows(cap)
         table.rows.append({h: (values[i] if i < len(values) else None) for i, h in enumerate(headers) if h})
     return table
 
@@ -263,6 +283,21 @@ def write_csv(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
+def stream_csv(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> Iterator[bytes]:
+    """`write_csv`'s bytes, produced row by row for a streamed response (constant memory)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    buffer.write("\ufeff")
+    writer.writerow([neutralise(h) for h in headers])
+    for row in rows:
+        writer.writerow(["" if v is None else neutralise(v) for v in row])
+        if buffer.tell() > 64 * 1024:
+            yield buffer.getvalue().encode("utf-8")
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue().encode("utf-8")
+
+
 @dataclass
 class Sheet:
     title: str
@@ -279,7 +314,7 @@ def write_xlsx(sheets: Sequence[Sheet]) -> bytes:
     from openpyxl.utils import get_column_letter
 
     workbook = Workbook()
-    workbook.remove(workbook.active)  # type: ignore[arg-type]
+    workbook.remove(workbook.active)
     for spec in sheets:
         ws = workbook.create_sheet(title=spec.title[:31])
         ws.append(list(spec.headers))

@@ -13,9 +13,10 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from ninja import Query, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from borderzone.core.i18n import content_language, localized, request_language
+from borderzone.core.inputs import BoundedPageNumberPagination, Year
 from borderzone.documents import selectors
 from borderzone.documents.models import AdministrativeProcedure, LegalDocument
 
@@ -75,7 +76,7 @@ class DocumentQuery(Schema):
     type: str = ""
     field: str = ""
     issuer: str = ""
-    year: int | None = None
+    year: Year | None = None
     status: str = ""
     zone: str = ""
     lang: Lang | None = None
@@ -88,7 +89,7 @@ def document_out(doc: LegalDocument, lang: str | None = None) -> dict[str, Any]:
         "zone": doc.zone.code,
         "number": doc.number,
         "type": doc.doc_type,
-        "type_label": str(doc.get_doc_type_display()),  # type: ignore[attr-defined]
+        "type_label": str(doc.get_doc_type_display()),
         "field": doc.field,
         "issuer": doc.issuer,
         "signer": doc.signer,
@@ -117,7 +118,7 @@ def document_out(doc: LegalDocument, lang: str | None = None) -> dict[str, Any]:
     }
 
 
-class DocumentPagination(PageNumberPagination):
+class DocumentPagination(BoundedPageNumberPagination):
     """Pages of the register, each document shaped by `document_out` (zone code, file links)."""
 
     def paginate_queryset(self, queryset: Any, pagination: Any, request: HttpRequest, **params: Any) -> Any:

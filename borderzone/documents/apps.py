@@ -12,8 +12,8 @@ class DocumentsConfig(AppConfig):
     demo_order = 60
     # NavItem labels are lazy so that each request shows them in its own language.
     nav_items = [
-        NavItem("documents:list", _("Legal documents"), "public", 40),  # type: ignore[arg-type]
-        NavItem("documents:procedures", _("Procedures"), "public", 45),  # type: ignore[arg-type]
-        NavItem("documents:staff-documents", _("Document register"), "staff", 40),  # type: ignore[arg-type]
-        NavItem("documents:staff-procedures", _("Procedures catalogue"), "staff", 45),  # type: ignore[arg-type]
+        NavItem("documents:list", _("Legal documents"), "public", 40),
+        NavItem("documents:procedures", _("Procedures"), "public", 45),
+        NavItem("documents:staff-documents", _("Document register"), "staff", 40),
+        NavItem("documents:staff-procedures", _("Procedures catalogue"), "staff", 45),
     ]

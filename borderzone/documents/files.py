@@ -14,6 +14,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
+from borderzone.core.uploads import check_upload_content
+
 # Formats accepted, by extension: (content type, how its first bytes must look).
 FORMATS: dict[str, tuple[str, str]] = {
     "pdf": ("application/pdf", "pdf"),
@@ -87,6 +89,7 @@ def check_upload(upload: UploadedFile, field: str = "file") -> tuple[CheckedFile
         )
     if not data:
         raise ValidationError({field: _("The file is empty.")}, code="empty")
+    check_upload_content(data, field)
     content_type, family = FORMATS[ext]
     if _sniff(data[:16], data) != family:
         raise ValidationError(

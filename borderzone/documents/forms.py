@@ -6,7 +6,8 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from borderzone.core.forms import OtherLanguagesForm
+from borderzone.core.forms import DateField, OtherLanguagesForm, set_choices, set_queryset
+from borderzone.core.uploads import UploadField
 from borderzone.documents.files import FORMATS
 from borderzone.documents.models import (
     DocumentField,
@@ -36,8 +37,8 @@ class DocumentSearchForm(forms.Form):
 
     def __init__(self, *args: Any, issuers: list[str], years: list[int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["issuer"].choices = _blank([(i, i) for i in issuers], _("All issuers"))  # type: ignore[attr-defined]
-        self.fields["year"].choices = _blank([(y, str(y)) for y in years], _("All years"))  # type: ignore[attr-defined]
+        set_choices(self, "issuer", _blank([(i, i) for i in issuers], _("All issuers")))
+        set_choices(self, "year", _blank([(y, str(y)) for y in years], _("All years")))
 
 
 class DocumentForm(OtherLanguagesForm):
@@ -51,14 +52,11 @@ class DocumentForm(OtherLanguagesForm):
     signer = forms.CharField(label=_("Signer"), max_length=200, required=False)
     title = forms.CharField(label=_("Title"), max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
     summary = forms.CharField(label=_("Summary"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    issued_on = forms.DateField(label=_("Date issued"), widget=forms.DateInput(attrs={"type": "date"}))
-    effective_on = forms.DateField(
-        label=_("Date effective"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    expires_on = forms.DateField(
+    issued_on = DateField(label=_("Date issued"))
+    effective_on = DateField(label=_("Date effective"), required=False)
+    expires_on = DateField(
         label=_("Date expired"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
         help_text=_("The first day on which it no longer applies."),
     )
     replaces = forms.ModelMultipleChoiceField(
@@ -70,15 +68,15 @@ class DocumentForm(OtherLanguagesForm):
         self, *args: Any, zones: QuerySet[EconomicZone], documents: QuerySet[LegalDocument], **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["zone"].queryset = zones  # type: ignore[attr-defined]
-        self.fields["replaces"].queryset = documents  # type: ignore[attr-defined]
-        self.fields["amends"].queryset = documents  # type: ignore[attr-defined]
+        set_queryset(self, "zone", zones)
+        set_queryset(self, "replaces", documents)
+        set_queryset(self, "amends", documents)
         if zones.count() == 1:
             self.fields["zone"].initial = zones.first()
 
 
 class FileUploadForm(forms.Form):
-    file = forms.FileField(
+    file = UploadField(
         label=_("File"),
         help_text=_("PDF (shown in the page), Word, Excel or OpenDocument: %(list)s.") % {"list": ", ".join(FORMATS)},
     )
@@ -112,8 +110,8 @@ class ProcedureForm(OtherLanguagesForm):
         self, *args: Any, zones: QuerySet[EconomicZone], documents: QuerySet[LegalDocument], **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["zone"].queryset = zones  # type: ignore[attr-defined]
-        self.fields["legal_basis"].queryset = documents  # type: ignore[attr-defined]
+        set_queryset(self, "zone", zones)
+        set_queryset(self, "legal_basis", documents)
         if zones.count() == 1:
             self.fields["zone"].initial = zones.first()
 
@@ -123,7 +121,7 @@ class ComponentForm(OtherLanguagesForm):
 
     name = forms.CharField(label=_("Paper"), max_length=400)
     copies = forms.CharField(label=_("Copies"), max_length=100, initial="01 bản chính")
-    form = forms.FileField(label=_("Form to fill in"), required=False)
+    form = UploadField(label=_("Form to fill in"), required=False)
 
 
 class ComponentEditForm(OtherLanguagesForm):

@@ -3,44 +3,20 @@ administrative procedures whose legal basis points into the register."""
 
 from __future__ import annotations
 
-import os
 import uuid
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from borderzone.core.i18n import localized
+from borderzone.core.storage import PrivateStorage, private_storage
 
-
-class PrivateStorage(FileSystemStorage):
-    """Files that are never served from a media URL: only through views that check who may read them.
-
-    Kept beside MEDIA_ROOT (in `<MEDIA_ROOT>-private`) unless PRIVATE_MEDIA_ROOT is set, and read from
-    the settings on every use so that tests can point it elsewhere.
-    """
-
-    def __init__(self) -> None:
-        super().__init__(base_url=None)
-
-    @property  # type: ignore[override]
-    def base_location(self) -> str:
-        configured = getattr(settings, "PRIVATE_MEDIA_ROOT", None)
-        return str(configured or f"{str(settings.MEDIA_ROOT).rstrip('/')}-private")
-
-    @property  # type: ignore[override]
-    def location(self) -> str:
-        return os.path.abspath(self.base_location)
-
-    def deconstruct(self) -> tuple[str, tuple[Any, ...], dict[str, Any]]:
-        return ("borderzone.documents.models.PrivateStorage", (), {})
-
-
-private_storage = PrivateStorage()
+# Kept here under their old names: migrations refer to them.
+__all__ = ["PrivateStorage", "private_storage"]
 
 
 def server_file_name(instance: Any, filename: str) -> str:
@@ -85,6 +61,14 @@ class DocumentStatus(models.TextChoices):
     EXPIRED = "expired", _("Expired")
 
 
+class ReviewStatus(models.TextChoices):
+    """Four eyes before publication: draft -> submitted -> approved, then published (access.review)."""
+
+    DRAFT = "draft", _("draft")
+    SUBMITTED = "submitted", _("awaiting approval")
+    APPROVED = "approved", _("approved")
+
+
 class LegalDocument(models.Model):
     """One legal document of the register (a decision, notice, plan, decree, ...)."""
 
@@ -115,6 +99,20 @@ class LegalDocument(models.Model):
     )
     is_published = models.BooleanField(_("published"), default=False)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    review_status = models.CharField(
+        _("review"), max_length=20, choices=ReviewStatus.choices, default=ReviewStatus.DRAFT
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("approved by"),
+    )
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    # Who changed the content (fields or files) since the last approval: none of them may approve it.
+    changed_by_ids = models.JSONField(default=list, blank=True, editable=False)
     is_illustrative = models.BooleanField(
         _("illustrative"),
         default=False,
@@ -137,6 +135,10 @@ class LegalDocument(models.Model):
         ordering = ("-issued_on", "-id")
         constraints = [
             models.UniqueConstraint(fields=["zone", "number_key", "issued_on"], name="unique_document_number"),
+            models.CheckConstraint(
+                condition=models.Q(is_published=False) | models.Q(review_status="approved"),
+                name="document_published_only_when_approved",
+            ),
             models.CheckConstraint(
                 condition=models.Q(effective_on__isnull=True) | models.Q(effective_on__gte=models.F("issued_on")),
                 name="document_effective_after_issue",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -17,11 +16,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from borderzone.access.actors import Actor
-from borderzone.access.audit import audit_record, snapshot
+from borderzone.access.audit import audit_record, diff, snapshot
+from borderzone.access.review import check_approver, content_changed
 from borderzone.core.cache import bump_version
 from borderzone.core.i18n import translated_names
 from borderzone.core.models import AuditAction
+from borderzone.core.storage import delete_files, delete_files_on_commit
 from borderzone.core.text import search_key
+from borderzone.core.visitors import is_bot_agent
 from borderzone.documents.files import check_upload
 from borderzone.documents.models import (
     AdministrativeProcedure,
@@ -30,6 +32,7 @@ from borderzone.documents.models import (
     DossierComponent,
     HitKind,
     LegalDocument,
+    ReviewStatus,
     SubmissionChannel,
     private_storage,
 )
@@ -68,13 +71,6 @@ PROCEDURE_FIELDS = (
 )
 COMPONENT_TEXTS = ("name", "copies")
 COMPONENT_FIELDS = ("order", *COMPONENT_TEXTS, *translated_names(*COMPONENT_TEXTS))
-
-# Crawlers, link checkers and scripts: their requests are not readers.
-BOT_PATTERN = re.compile(
-    r"bot|crawl|spider|slurp|bingpreview|facebookexternalhit|curl|wget|python-requests|httpx|"
-    r"go-http-client|java/|libwww|scrapy|headlesschrome|phantomjs|lighthouse|monitor|uptime",
-    re.IGNORECASE,
-)
 
 
 def _reindex(document: LegalDocument) -> None:
@@ -152,15 +148,13 @@ def document_create(
     actor: Actor,
     replaces: Iterable[LegalDocument] = (),
     amends: Iterable[LegalDocument] = (),
-    is_published: bool = False,
     **fields: Any,
 ) -> LegalDocument:
-    """Add a document to a zone's register (unpublished unless asked)."""
+    """Add a document to a zone's register, as a draft: it is published after another person approves it."""
     document = LegalDocument(zone=zone, **{k: v for k, v in fields.items() if k in DOCUMENT_FIELDS})
     replaces, amends = list(replaces), list(amends)
     _check_relations(document, replaces, amends)
-    document.is_published = is_published
-    document.published_at = timezone.now() if is_published else None
+    content_changed(document, actor)
     _save_document(document)
     document.replaces.set(replaces)
     document.amends.set(amends)
@@ -195,24 +189,81 @@ def document_update(
         if key in DOCUMENT_FIELDS:
             setattr(document, key, value)
     _check_relations(document, replaces or [], amends or [])
-    _save_document(document)
     if replaces is not None:
         document.replaces.set(list(replaces))
     if amends is not None:
         document.amends.set(list(amends))
-    _reindex(document)
-    audit_record(actor=actor, instance=document, action=AuditAction.UPDATED, before=before)
     rel_after = _relations_changes(document)
     changed = {k: [rel_before[k], rel_after[k]] for k in rel_after if rel_before[k] != rel_after[k]}
+    if changed or diff(before, snapshot(document)):
+        _content_changed(document, actor)
+    _save_document(document)
+    _reindex(document)
+    audit_record(actor=actor, instance=document, action=AuditAction.UPDATED, before=before)
     if changed:
         audit_record(actor=actor, instance=document, action=AuditAction.UPDATED, changes=changed, note="relations")
     bump_version(DOCUMENTS_SCOPE)
     return document
 
 
+def _content_changed(document: LegalDocument, actor: Actor) -> None:
+    """A change of the text or files: noted against its author; approved content goes back for approval
+    and leaves the public register until it is approved again (visitors see only what was approved)."""
+    content_changed(document, actor)
+    if document.review_status != ReviewStatus.DRAFT:
+        document.review_status = ReviewStatus.DRAFT
+        document.approved_by = None
+        document.approved_at = None
+        document.is_published = False
+
+
+def _review_step(document: LegalDocument, actor: Actor, fields: list[str], note: str = "") -> LegalDocument:
+    before = snapshot(document)
+    document.save(update_fields=[*fields, "updated_at"])
+    audit_record(actor=actor, instance=document, action=AuditAction.STATUS_CHANGED, before=before, note=note)
+    bump_version(DOCUMENTS_SCOPE)
+    return document
+
+
+@transaction.atomic
+def document_submit(*, document: LegalDocument, actor: Actor) -> LegalDocument:
+    """Send a draft for approval by another person."""
+    if document.review_status != ReviewStatus.DRAFT:
+        raise ValidationError({"review_status": _("Only a draft can be submitted for approval.")})
+    document.review_status = ReviewStatus.SUBMITTED
+    return _review_step(document, actor, ["review_status"])
+
+
+@transaction.atomic
+def document_approve(*, document: LegalDocument, actor: Actor) -> LegalDocument:
+    """Approve a submitted document: the approver changed none of its content since the last approval."""
+    if document.review_status != ReviewStatus.SUBMITTED:
+        raise ValidationError({"review_status": _("Only a document awaiting approval can be approved.")})
+    check_approver(document, actor)
+    document.review_status = ReviewStatus.APPROVED
+    document.approved_by = actor.user
+    document.approved_at = timezone.now()
+    document.changed_by_ids = []
+    return _review_step(document, actor, ["review_status", "approved_by", "approved_at", "changed_by_ids"])
+
+
+@transaction.atomic
+def document_return(*, document: LegalDocument, actor: Actor, note: str = "") -> LegalDocument:
+    """Send a submitted or approved document back to draft (a published one leaves the public register)."""
+    if document.review_status == ReviewStatus.DRAFT:
+        raise ValidationError({"review_status": _("The document is already a draft.")})
+    document.review_status = ReviewStatus.DRAFT
+    document.approved_by = None
+    document.approved_at = None
+    document.is_published = False
+    return _review_step(document, actor, ["review_status", "approved_by", "approved_at", "is_published"], note)
+
+
 @transaction.atomic
 def document_set_published(*, document: LegalDocument, published: bool, actor: Actor) -> LegalDocument:
-    """Publish a document (visitors see it and its files) or withdraw it."""
+    """Publish an approved document (visitors see it and its files) or withdraw it."""
+    if published and document.review_status != ReviewStatus.APPROVED:
+        raise ValidationError({"is_published": _("A document is published only after another person has approved it.")})
     before = snapshot(document)
     document.is_published = published
     if published and document.published_at is None:
@@ -237,7 +288,16 @@ def document_delete(*, document: LegalDocument, actor: Actor) -> None:
     document.delete()
     unindex_document(pk)
     bump_version(DOCUMENTS_SCOPE)
-    transaction.on_commit(lambda: _delete_stored(stored))
+    delete_files_on_commit(private_storage, stored)
+
+
+def _files_changed(document: LegalDocument, actor: Actor) -> None:
+    before = snapshot(document)
+    _content_changed(document, actor)
+    document.save(
+        update_fields=["review_status", "approved_by", "approved_at", "is_published", "changed_by_ids", "updated_at"]
+    )
+    audit_record(actor=actor, instance=document, action=AuditAction.STATUS_CHANGED, before=before, note="files changed")
 
 
 @transaction.atomic
@@ -260,10 +320,11 @@ def document_file_add(*, document: LegalDocument, upload: UploadedFile, actor: A
         item.full_clean(exclude=["file"])
         item.save()
     except Exception:
-        _delete_stored([stored])
+        delete_files(private_storage, [stored])
         raise
     _reindex(document)
     audit_record(actor=actor, instance=item, action=AuditAction.CREATED)
+    _files_changed(document, actor)
     bump_version(DOCUMENTS_SCOPE)
     return item
 
@@ -274,16 +335,11 @@ def document_file_remove(*, item: DocumentFile, actor: Actor) -> None:
     document = item.document
     stored = item.file.name or ""
     audit_record(actor=actor, instance=item, action=AuditAction.DELETED, before=snapshot(item))
+    _files_changed(item.document, actor)
     item.delete()
     _reindex(document)
     bump_version(DOCUMENTS_SCOPE)
-    transaction.on_commit(lambda: _delete_stored([stored]))
-
-
-def _delete_stored(names: Iterable[str | None]) -> None:
-    for name in names:
-        if name:
-            private_storage.delete(name)
+    delete_files_on_commit(private_storage, [stored])
 
 
 def visitor_key(ip_address: str | None, user_agent: str, day: str) -> str:
@@ -292,16 +348,12 @@ def visitor_key(ip_address: str | None, user_agent: str, day: str) -> str:
     return hashlib.sha256(f"{salt}|{day}|{ip_address or '-'}|{user_agent[:300]}".encode()).hexdigest()
 
 
-def is_bot(user_agent: str) -> bool:
-    return not user_agent.strip() or bool(BOT_PATTERN.search(user_agent))
-
-
 def document_hit(*, document: LegalDocument, kind: str, ip_address: str | None, user_agent: str) -> bool:
     """Count a view or download once per visitor and day; bots and reloads are not counted.
 
     Counters are reading statistics, not changes to the record, so they leave no audit row.
     """
-    if kind not in HitKind.values or is_bot(user_agent):
+    if kind not in HitKind.values or is_bot_agent(user_agent):
         return False
     today = timezone.localdate()
     key = visitor_key(ip_address, user_agent, today.isoformat())
@@ -428,7 +480,7 @@ def component_add(
         component.full_clean(exclude=["form_file"])
         component.save()
     except Exception:
-        _delete_stored([stored])
+        delete_files(private_storage, [stored])
         raise
     audit_record(actor=actor, instance=component, action=AuditAction.CREATED)
     bump_version(PROCEDURES_SCOPE)
@@ -459,4 +511,4 @@ def component_remove(*, component: DossierComponent, actor: Actor) -> None:
     audit_record(actor=actor, instance=component, action=AuditAction.DELETED, before=snapshot(component))
     component.delete()
     bump_version(PROCEDURES_SCOPE)
-    transaction.on_commit(lambda: _delete_stored([stored]))
+    delete_files_on_commit(private_storage, [stored])

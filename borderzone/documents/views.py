@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import Any
 from urllib.parse import urlencode
@@ -33,6 +34,7 @@ from borderzone.access.permissions import (
 )
 from borderzone.core.cache import cached
 from borderzone.core.forms import apply_validation_error, form_status, initial_from
+from borderzone.core.storage import serve_file
 from borderzone.documents import selectors, services
 from borderzone.documents.forms import (
     ComponentEditForm,
@@ -51,16 +53,14 @@ from borderzone.documents.models import (
     LegalDocument,
 )
 from borderzone.zones.models import EconomicZone
+from borderzone.zones.selectors import zone_default
 
 PAGE_SIZE = 20
 
 
 def _default_zone() -> EconomicZone | None:
     """The zone whose board the portal speaks for (one query: only its name and demo flag are shown)."""
-    from django.conf import settings
-
-    zones = EconomicZone.objects.only("code", "name", "board_name", "is_demo")
-    return zones.filter(code=settings.DEFAULT_ZONE_CODE).first() or zones.first()
+    return zone_default(EconomicZone.objects.only("code", "name", "board_name", "is_demo"))
 
 
 def _filters(form: DocumentSearchForm) -> selectors.DocumentFilters:
@@ -157,16 +157,7 @@ def _file_for(request: HttpRequest, pk: int, file_id: int) -> DocumentFile:
 
 
 def _file_response(item_file: Any, name: str, content_type: str, *, inline: bool, public: bool) -> FileResponse:
-    try:
-        handle = item_file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(handle, as_attachment=not inline, filename=name, content_type=content_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "public, max-age=300" if public else "private, no-store"
-    if not inline:
-        response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
+    return serve_file(item_file, name, content_type, inline=inline, public=public)
 
 
 def document_file_download(request: HttpRequest, pk: int, file_id: int) -> FileResponse:
@@ -273,6 +264,7 @@ def _register_form(
         done=done,
         next_url=lambda saved: reverse(f"documents:staff-{kind}", kwargs={"pk": saved.pk}),
         context={"title": title, kind: instance},
+        edits=instance,
     )
 
 
@@ -343,10 +335,38 @@ def staff_document_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def staff_document_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    """A step of the four-eyes workflow (submit, approve, return, publish, withdraw); the service decides."""
     document = get_changeable_or_404(request.user, LegalDocument.objects.select_related("zone"), pk=pk)
-    publish = request.POST.get("publish") == "1"
-    services.document_set_published(document=document, published=publish, actor=request_actor(request))
-    messages.success(request, _("Document published.") if publish else _("Document withdrawn from publication."))
+    actor = request_actor(request)
+    step = request.POST.get("step") or ("publish" if request.POST.get("publish") == "1" else "withdraw")
+    steps: dict[str, tuple[Callable[[], object], str]] = {
+        "submit": (
+            lambda: services.document_submit(document=document, actor=actor),
+            _("Submitted: another person must now approve the document."),
+        ),
+        "approve": (lambda: services.document_approve(document=document, actor=actor), _("Approved.")),
+        "return": (
+            lambda: services.document_return(document=document, actor=actor),
+            _("Sent back to draft."),
+        ),
+        "publish": (
+            lambda: services.document_set_published(document=document, published=True, actor=actor),
+            _("Document published."),
+        ),
+        "withdraw": (
+            lambda: services.document_set_published(document=document, published=False, actor=actor),
+            _("Document withdrawn from publication."),
+        ),
+    }
+    if step not in steps:
+        raise Http404
+    run, done = steps[step]
+    try:
+        run()
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, done)
     return redirect("documents:staff-document", pk=document.pk)
 
 

@@ -15,6 +15,6 @@ class GatesConfig(AppConfig):
     demo_order = 15
     # NavItem labels are lazy so that each request shows them in its own language.
     nav_items = [
-        NavItem("gates:gate-list", _("Border gates"), "public", 20),  # type: ignore[arg-type]
-        NavItem("gates:map", _("Map"), "public", 25),  # type: ignore[arg-type]
+        NavItem("gates:gate-list", _("Border gates"), "public", 20),
+        NavItem("gates:map", _("Map"), "public", 25),
     ]

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from borderzone.core.forms import DateField, set_queryset
 from borderzone.gates.models import BorderGate, CapacityUnit, FacilityKind, FacilityStatus, GateType
 from borderzone.zones.forms import code_field
 from borderzone.zones.models import Commune, EconomicZone, FunctionalArea, GateArea
@@ -16,7 +17,7 @@ class GateForm(forms.Form):
     name_en = forms.CharField(label=_("English name"), max_length=200, required=False)
     name_zh = forms.CharField(label=_("Chinese name"), max_length=200, required=False)
     gate_type = forms.ChoiceField(label=_("Type"), choices=GateType.choices)
-    since = forms.DateField(
+    since = DateField(
         label=_("Type held since"),
         required=False,
         help_text=_("Starts the gate's status history. Later changes are recorded as dated status changes."),
@@ -41,20 +42,20 @@ class GateForm(forms.Form):
 
     def __init__(self, *args: Any, zone: EconomicZone, gate: BorderGate | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["gate_area"].queryset = GateArea.objects.filter(zone=zone)  # type: ignore[attr-defined]
+        set_queryset(self, "gate_area", GateArea.objects.filter(zone=zone))
         parents = BorderGate.objects.filter(zone=zone, parent__isnull=True)
         if gate is not None:
             parents = parents.exclude(pk=gate.pk)
             # The type of an existing gate changes through a dated status change.
             del self.fields["gate_type"]
             del self.fields["since"]
-        self.fields["parent"].queryset = parents  # type: ignore[attr-defined]
-        self.fields["commune"].queryset = Commune.objects.filter(province=zone.province_id)  # type: ignore[attr-defined]
+        set_queryset(self, "parent", parents)
+        set_queryset(self, "commune", Commune.objects.filter(province=zone.province_id))
 
 
 class GateStatusForm(forms.Form):
     gate_type = forms.ChoiceField(label=_("Type"), choices=GateType.choices)
-    since = forms.DateField(label=_("Since"))
+    since = DateField(label=_("Since"))
     legal_basis = forms.CharField(label=_("Decided by"), max_length=300, required=False)
     note = forms.CharField(label=_("Note"), max_length=500, required=False)
 
@@ -76,4 +77,4 @@ class FacilityForm(forms.Form):
 
     def __init__(self, *args: Any, zone: EconomicZone, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["functional_area"].queryset = FunctionalArea.objects.filter(zone=zone)  # type: ignore[attr-defined]
+        set_queryset(self, "functional_area", FunctionalArea.objects.filter(zone=zone))

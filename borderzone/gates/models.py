@@ -71,7 +71,7 @@ class BorderGate(LocalizedNameMixin, models.Model):
     @property
     def current_status(self) -> GateStatusChange | None:
         """The latest entry of the status history (prefetched where listed), or None when none is recorded."""
-        history = list(self.status_history.all())  # type: ignore[attr-defined]
+        history = list(self.status_history.all())
         return max(history, key=lambda s: s.since) if history else None
 
     @property
@@ -106,7 +106,7 @@ class GateStatusChange(models.Model):
         constraints = [models.UniqueConstraint(fields=["gate", "since"], name="unique_gate_status_date")]
 
     def __str__(self) -> str:
-        return f"{self.gate} — {self.get_gate_type_display()} ({self.since:%d/%m/%Y})"  # type: ignore[attr-defined]
+        return f"{self.gate} — {self.get_gate_type_display()} ({self.since:%d/%m/%Y})"
 
 
 class FacilityKind(models.TextChoices):

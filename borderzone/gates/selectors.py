@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django.db.models import Prefetch, QuerySet
 
 from borderzone.core.text import name_key
@@ -21,6 +23,9 @@ def gate_list(zone: EconomicZone | None = None) -> QuerySet[BorderGate]:
     return qs.order_by("zone__code", "gate_area__sort_order", "parent_id", "name")
 
 
+_BRACKETED = re.compile(r"\([^)]*\)")
+
+
 def gate_area_match(zone: EconomicZone, text: str) -> GateArea | None:
     """The zone's gate area named or coded `text`, ignoring accents, case and "cửa khẩu" / "quốc tế"."""
     key = name_key(text)
@@ -30,6 +35,10 @@ def gate_area_match(zone: EconomicZone, text: str) -> GateArea | None:
     for area in areas:
         if area.name_key == key or name_key(area.code) == key:
             return area
+    # "Hạ Lang" for "Hạ Lang (Bí Hà)": the name without its bracketed part, when only one area has it.
+    bare = [a for a in areas if name_key(_BRACKETED.sub(" ", a.name)) == key]
+    if len(bare) == 1:
+        return bare[0]
     # "Cửa khẩu quốc tế Trà Lĩnh" names the gate; find the area the gate anchors.
     gate = gate_match(zone, text)
     return gate.gate_area if gate else None

@@ -9,13 +9,13 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from borderzone.access.pages import staff_form_view, zone_from_query
-from borderzone.access.permissions import can_change_zone, can_view_zone, get_visible_or_404
+from borderzone.access.permissions import can_change_zone, get_changeable_or_404
+from borderzone.core import registry
 from borderzone.core.formatting import format_date
 from borderzone.core.forms import initial_from
 from borderzone.gates import selectors, services
@@ -41,36 +41,11 @@ def gate_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def investment_status_choices() -> list[tuple[str, Any]]:
-    from borderzone.register.models import Status
-
-    return list(Status.choices)
-
-
 def gate_detail(request: HttpRequest, code: str) -> HttpResponse:
     gate = get_object_or_404(selectors.gate_list(), code=code)
-    # The gate page gathers what other apps keep about the gate's area; each reads through its selectors.
-    from borderzone.infrastructure import selectors as infrastructure_selectors
-    from borderzone.planning import selectors as planning_selectors
-    from borderzone.register import selectors as investment_selectors
-    from borderzone.trade import selectors as trade_selectors
-
-    works: list[Any] = []
-    goals: list[Any] = []
-    projects: list[Any] = []
-    today = timezone.localdate()
-    if gate.gate_area is not None:
-        works = list(infrastructure_selectors.work_list(request.user, gate_area_id=gate.gate_area.pk))
-        goals = list(planning_selectors.goal_list(request.user, gate_area_id=gate.gate_area.pk))
-        listed, _evaluations = investment_selectors.project_list(
-            request.user,
-            investment_selectors.ListFilters(as_of=today, zone=gate.zone.code, gate_area=gate.gate_area.code),
-            with_evaluations=False,  # the page shows each project's status, not its lateness
-        )
-        projects = list(listed)
-    # Trade through this gate, year by year (published figures only for those who are not the zone's staff).
-    published_only = not can_view_zone(request.user, gate.zone)
-    trade_years = trade_selectors.yearly(trade_selectors.figures(gates=[gate], published_only=published_only))[-6:]
+    # What other apps keep about the gate or its area comes as the panels they register (core.registry),
+    # so that this app imports none of them.
+    sections = [html for panel in registry.panels("gates.gate") if (html := panel.render(request, gate))]
     return render(
         request,
         "gates/gate_detail.html",
@@ -78,13 +53,7 @@ def gate_detail(request: HttpRequest, code: str) -> HttpResponse:
             "zone": gate.zone,
             "gate": gate,
             "status_history": list(gate.status_history.all()),
-            "works": works,
-            "goals": goals,
-            "projects": projects,
-            "projects_as_of": today,
-            "staff_view": can_view_zone(request.user, gate.zone),
-            "trade_years": trade_years,
-            "status_labels": dict(investment_status_choices()),
+            "panels": sections,
             "can_change": can_change_zone(request.user, gate.zone),
         },
     )
@@ -96,7 +65,7 @@ def _marker(gate: BorderGate) -> dict[str, Any]:
         "code": gate.code,
         "name": gate.display_name,
         "type": gate.gate_type,
-        "type_label": str(gate.get_gate_type_display()),  # type: ignore[attr-defined]
+        "type_label": str(gate.get_gate_type_display()),
         "partner": gate.display_partner_name,
         "lat": float(gate.latitude) if gate.latitude is not None else None,
         "lon": float(gate.longitude) if gate.longitude is not None else None,
@@ -146,7 +115,7 @@ def _gate_url(gate: BorderGate) -> str:
 
 @login_required
 def gate_create(request: HttpRequest, code: str) -> HttpResponse:
-    zone = get_visible_or_404(request.user, EconomicZone.objects.select_related("province"), code=code)
+    zone = get_changeable_or_404(request.user, EconomicZone.objects.select_related("province"), code=code)
     save = partial(services.gate_create, zone=zone)
     back = reverse("gates:gate-list")
     form = partial(GateForm, zone=zone)
@@ -155,20 +124,28 @@ def gate_create(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 def gate_edit(request: HttpRequest, code: str) -> HttpResponse:
-    gate = get_visible_or_404(request.user, BorderGate.objects.select_related("zone__province"), code=code)
+    gate = get_changeable_or_404(request.user, BorderGate.objects.select_related("zone__province"), code=code)
     initial = initial_from(gate, [f for f in services.GATE_FIELDS if f != "gate_type"])
     form = partial(GateForm, zone=gate.zone, gate=gate, initial=initial)
     save = partial(services.gate_update, gate=gate)
     title = _("Edit gate %(name)s") % {"name": gate.name}
     # After saving, the gate's page under its code as saved.
     return _form(
-        request, gate, form, save, title=title, back=_gate_url(gate), done=_("Gate saved."), next_url=_gate_url
+        request,
+        gate,
+        form,
+        save,
+        title=title,
+        back=_gate_url(gate),
+        done=_("Gate saved."),
+        next_url=_gate_url,
+        edits=gate,
     )
 
 
 @login_required
 def gate_status_create(request: HttpRequest, code: str) -> HttpResponse:
-    gate = get_visible_or_404(request.user, BorderGate.objects.select_related("zone"), code=code)
+    gate = get_changeable_or_404(request.user, BorderGate.objects.select_related("zone"), code=code)
     title = _("Status change of %(name)s") % {"name": gate.name}
     save = partial(services.gate_status_record, gate=gate)
     done = _("Status change recorded.")
@@ -177,7 +154,7 @@ def gate_status_create(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 def facility_create(request: HttpRequest, code: str) -> HttpResponse:
-    gate = get_visible_or_404(request.user, BorderGate.objects.select_related("zone"), code=code)
+    gate = get_changeable_or_404(request.user, BorderGate.objects.select_related("zone"), code=code)
     form = partial(FacilityForm, zone=gate.zone)
     save = partial(services.facility_create, gate=gate)
     title = _("New facility at %(name)s") % {"name": gate.name}
@@ -186,9 +163,9 @@ def facility_create(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 def facility_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    facility = get_visible_or_404(request.user, GateFacility.objects.select_related("gate__zone"), pk=pk)
+    facility = get_changeable_or_404(request.user, GateFacility.objects.select_related("gate__zone"), pk=pk)
     form = partial(FacilityForm, zone=facility.gate.zone, initial=initial_from(facility, services.FACILITY_FIELDS))
     save = partial(services.facility_update, facility=facility)
     title = _("Edit facility %(name)s") % {"name": facility.name}
     back = _gate_url(facility.gate)
-    return _form(request, facility, form, save, title=title, back=back, done=_("Facility saved."))
+    return _form(request, facility, form, save, title=title, back=back, done=_("Facility saved."), edits=facility)

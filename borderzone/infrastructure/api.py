@@ -5,7 +5,6 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,6 +13,7 @@ from ninja.security import django_auth
 
 from borderzone.access.actors import request_actor
 from borderzone.access.permissions import get_changeable_or_404
+from borderzone.core.spans import check_span_order
 from borderzone.infrastructure import oc4ids, selectors, services
 from borderzone.infrastructure.models import (
     AnnualFunding,
@@ -154,8 +154,7 @@ def work_out(w: InfrastructureWork) -> dict[str, Any]:
 @router.get("/summary", response=SummaryOut, auth=None, summary="Capital need, allocation and disbursement over years")
 def summary(request: HttpRequest, filters: Query[SummaryFilter]) -> dict[str, Any]:
     """Need counts the plan periods lying inside the span; the other amounts count annual records in it."""
-    if filters.to_year < filters.from_year:
-        raise ValidationError({"to_year": _("The span must end in or after the year it starts.")})
+    check_span_order(filters.from_year, filters.to_year)
     works = selectors.visible_works(request.user)
     if filters.zone:
         works = works.filter(zone__code=filters.zone)

@@ -10,4 +10,4 @@ class InfrastructureConfig(AppConfig):
     verbose_name = _("Public infrastructure")
     api_prefix = "/infrastructure"
     demo_order = 45
-    nav_items = [NavItem("infrastructure:index", _("Public infrastructure"), "public", 45)]  # type: ignore[arg-type]
+    nav_items = [NavItem("infrastructure:index", _("Public infrastructure"), "public", 45)]

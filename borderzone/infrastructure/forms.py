@@ -3,8 +3,12 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from borderzone.core.forms import DateField, apply_validation_error, set_queryset
+from borderzone.core.spans import check_span_order
+from borderzone.core.uploads import UploadField
 from borderzone.infrastructure.models import FundingSource, PlanPeriod, WorkKind, WorkStatus
 from borderzone.infrastructure.services import FIRST_YEAR, LAST_YEAR
 from borderzone.zones.models import Commune, EconomicZone, GateArea
@@ -27,8 +31,11 @@ class SummaryForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if data.get("from_year") and data.get("to_year") and data["to_year"] < data["from_year"]:
-            self.add_error("to_year", _("The span must end in or after the year it starts."))
+        if data.get("from_year") and data.get("to_year"):
+            try:
+                check_span_order(data["from_year"], data["to_year"])
+            except ValidationError as exc:
+                apply_validation_error(self, exc)
         return data
 
 
@@ -46,16 +53,16 @@ class WorkForm(forms.Form):
     medium_term_allocation_vnd = vnd_field(_("Medium-term allocation (VND)"), required=False)
     status = forms.ChoiceField(label=_("Status"), choices=WorkStatus.choices)
     physical_progress_percent = forms.IntegerField(label=_("Physical progress (%)"), min_value=0, max_value=100)
-    start_date = forms.DateField(label=_("Start date"), required=False)
-    planned_completion = forms.DateField(label=_("Planned completion"), required=False)
-    completed_on = forms.DateField(label=_("Completed on"), required=False)
+    start_date = DateField(label=_("Start date"), required=False)
+    planned_completion = DateField(label=_("Planned completion"), required=False)
+    completed_on = DateField(label=_("Completed on"), required=False)
     description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
     is_published = forms.BooleanField(label=_("Published"), required=False, initial=True)
 
     def __init__(self, *args: Any, zone: EconomicZone, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["gate_area"].queryset = GateArea.objects.filter(zone=zone)  # type: ignore[attr-defined]
-        self.fields["commune"].queryset = Commune.objects.filter(province=zone.province_id)  # type: ignore[attr-defined]
+        set_queryset(self, "gate_area", GateArea.objects.filter(zone=zone))
+        set_queryset(self, "commune", Commune.objects.filter(province=zone.province_id))
 
     def clean_medium_term_allocation_vnd(self) -> Any:
         from decimal import Decimal
@@ -73,4 +80,4 @@ class FundingForm(forms.Form):
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label=_("File (CSV or XLSX)"))
+    file = UploadField(label=_("File (CSV or XLSX)"))

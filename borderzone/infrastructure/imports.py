@@ -14,12 +14,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from borderzone.access.actors import Actor
 from borderzone.core.text import name_key
+from borderzone.core.uploads import check_archive
 from borderzone.infrastructure import services
 from borderzone.infrastructure.models import AnnualFunding, FundingSource, InfrastructureWork
 from borderzone.zones.models import EconomicZone
@@ -93,11 +95,28 @@ def read_table(data: bytes, filename: str) -> list[list[Any]]:
         from openpyxl import load_workbook
 
         try:
+            check_archive(data)
             workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        except ValidationError as exc:
+            raise ImportFailed([RowError(0, "-", " ".join(exc.message_dict["file"]))]) from None
         except Exception:  # openpyxl raises many kinds for a damaged file
             raise ImportFailed([RowError(0, "-", _("The file is not a readable XLSX workbook."))]) from None
         sheet = workbook.worksheets[0]
-        return [list(row) for row in sheet.iter_rows(values_only=True)]
+        rows: list[list[Any]] = []
+        for row in sheet.iter_rows(values_only=True):
+            if len(rows) > settings.IMPORT_MAX_ROWS:
+                raise ImportFailed(
+                    [
+                        RowError(
+                            0,
+                            "-",
+                            _("The file has more than %(max)d rows; at most %(max)d are accepted.")
+                            % {"max": settings.IMPORT_MAX_ROWS},
+                        )
+                    ]
+                )
+            rows.append(list(row))
+        return rows
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -107,7 +126,21 @@ def read_table(data: bytes, filename: str) -> list[list[Any]]:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;")  # type: ignore[assignment]
     except csv.Error:
         pass
-    return [list(row) for row in csv.reader(io.StringIO(text), dialect)]
+    rows = []
+    for row in csv.reader(io.StringIO(text), dialect):
+        if len(rows) > settings.IMPORT_MAX_ROWS:
+            raise ImportFailed(
+                [
+                    RowError(
+                        0,
+                        "-",
+                        _("The file has more than %(max)d rows; at most %(max)d are accepted.")
+                        % {"max": settings.IMPORT_MAX_ROWS},
+                    )
+                ]
+            )
+        rows.append(list(row))
+    return rows
 
 
 def _amount(value: Any) -> Decimal:
@@ -137,14 +170,15 @@ def parse(zone: EconomicZone, table: list[list[Any]]) -> list[dict[str, Any]]:
     header = _header_map(rows[0])
     missing = [c for c in REQUIRED if c not in header]
     if missing:
-        raise ImportFailed([RowError(1, c, _("This column is missing from the header row.")) for c in missing])
+        raise ImportFailed([RowError(0, c, _("This column is missing from the header row.")) for c in missing])
     if len(rows) - 1 > MAX_ROWS:
         raise ImportFailed([RowError(0, "-", _("The file has more than %(n)d rows.") % {"n": MAX_ROWS})])
     works = {w.code: w for w in InfrastructureWork.objects.filter(zone=zone)}
     errors: list[RowError] = []
     parsed: list[dict[str, Any]] = []
     seen: dict[tuple[str, int, str], int] = {}
-    for number, row in enumerate(rows[1:], start=2):
+    # Data rows are counted from 1, the header not counted, as every import of the system counts them.
+    for number, row in enumerate(rows[1:], start=1):
 
         def cell(column: str, row: list[Any] = row) -> Any:
             index = header.get(column)

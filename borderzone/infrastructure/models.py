@@ -137,4 +137,4 @@ class AnnualFunding(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.work} {self.year} ({self.get_source_display()})"  # type: ignore[attr-defined]
+        return f"{self.work} {self.year} ({self.get_source_display()})"

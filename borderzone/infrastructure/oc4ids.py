@@ -111,7 +111,7 @@ def project(work: InfrastructureWork, *, today: dt.date) -> dict[str, Any]:
         "parties": parties,
         "locations": [{"id": "1", "description": work.location, "address": address}],
         "budget": {
-            "description": f"Nhu cầu vốn giai đoạn {work.get_plan_period_display()}",  # type: ignore[attr-defined]
+            "description": f"Nhu cầu vốn giai đoạn {work.get_plan_period_display()}",
             "amount": _vnd(work.capital_need_vnd),
             "budgetBreakdowns": [
                 {
@@ -120,7 +120,7 @@ def project(work: InfrastructureWork, *, today: dt.date) -> dict[str, Any]:
                     "budgetBreakdown": [
                         {
                             "id": work.plan_period,
-                            "description": f"Vốn trung hạn giao giai đoạn {work.get_plan_period_display()}",  # type: ignore[attr-defined]
+                            "description": f"Vốn trung hạn giao giai đoạn {work.get_plan_period_display()}",
                             "amount": _vnd(work.medium_term_allocation_vnd),
                             "period": data_period(start, end),
                             "sourceParty": owner,

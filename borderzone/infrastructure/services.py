@@ -105,7 +105,7 @@ def _check_funding(funding: AnnualFunding) -> None:
         raise ValidationError(
             {
                 "year": _("The year %(year)d precedes this work's plan period %(period)s.")
-                % {"year": funding.year, "period": funding.work.get_plan_period_display()}  # type: ignore[attr-defined]
+                % {"year": funding.year, "period": funding.work.get_plan_period_display()}
             }
         )
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from borderzone.access.actors import request_actor
 from borderzone.access.pages import staff_form_view, zone_from_query
-from borderzone.access.permissions import can_change_zone, get_changeable_or_404, get_visible_or_404
+from borderzone.access.permissions import can_change_zone, get_changeable_or_404
 from borderzone.core.forms import form_status, initial_from
 from borderzone.infrastructure import imports, selectors, services
 from borderzone.infrastructure.forms import FundingForm, ImportForm, SummaryForm, WorkForm
@@ -81,7 +81,7 @@ def _work_url(work_id: int) -> str:
 
 @login_required
 def work_create(request: HttpRequest, code: str) -> HttpResponse:
-    zone = get_visible_or_404(request.user, EconomicZone.objects.all(), code=code)
+    zone = get_changeable_or_404(request.user, EconomicZone.objects.all(), code=code)
     initial = {"is_published": True, "physical_progress_percent": 0}
     return _form(
         request,
@@ -97,11 +97,11 @@ def work_create(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 def work_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    work = get_visible_or_404(request.user, InfrastructureWork.objects.select_related("zone"), pk=pk)
+    work = get_changeable_or_404(request.user, InfrastructureWork.objects.select_related("zone"), pk=pk)
     form = partial(WorkForm, zone=work.zone, initial=initial_from(work, services.WORK_FIELDS))
     save = partial(services.work_update, work=work)
     title = _("Edit %(name)s") % {"name": work.name}
-    return _form(request, work, form, save, title=title, back=_work_url(work.pk), done=_("Work saved."))
+    return _form(request, work, form, save, title=title, back=_work_url(work.pk), done=_("Work saved."), edits=work)
 
 
 def _funding_saved(request: HttpRequest, result: services.FundingResult) -> None:
@@ -116,7 +116,7 @@ def _funding_saved(request: HttpRequest, result: services.FundingResult) -> None
 
 @login_required
 def funding_create(request: HttpRequest, pk: int) -> HttpResponse:
-    work = get_visible_or_404(request.user, InfrastructureWork.objects.select_related("zone"), pk=pk)
+    work = get_changeable_or_404(request.user, InfrastructureWork.objects.select_related("zone"), pk=pk)
     form = partial(FundingForm, initial={"disbursed_vnd": 0, "treasury_confirmed_vnd": 0})
     save = partial(services.funding_record, work=work)
     title = _("Annual funding of %(name)s") % {"name": work.name}
@@ -125,11 +125,13 @@ def funding_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def funding_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    funding = get_visible_or_404(request.user, AnnualFunding.objects.select_related("work__zone"), pk=pk)
+    funding = get_changeable_or_404(request.user, AnnualFunding.objects.select_related("work__zone"), pk=pk)
     form = partial(FundingForm, initial=initial_from(funding, services.FUNDING_FIELDS))
     save = partial(services.funding_update, funding=funding)
     back = _work_url(funding.work_id)
-    return _form(request, funding, form, save, title=_("Edit annual funding"), back=back, done=_funding_saved)
+    return _form(
+        request, funding, form, save, title=_("Edit annual funding"), back=back, done=_funding_saved, edits=funding
+    )
 
 
 @login_required

@@ -7,10 +7,12 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from django.http import HttpRequest
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
 from ninja import Field, Query, Router, Schema
 from ninja.security import django_auth
 
+from borderzone.access import versions
 from borderzone.access.actors import request_actor
 from borderzone.access.permissions import get_changeable_or_404
 from borderzone.planning import selectors, services
@@ -40,6 +42,7 @@ class MilestoneOut(Schema):
 
 class GoalOut(Schema):
     id: int
+    version: str = Field(..., description="The goal's version: send it as If-Match with a change (optimistic locking)")
     zone: str
     code: str
     gate_area: str | None = Field(..., description="Gate area code; null for a zone-wide goal")
@@ -122,6 +125,7 @@ class AgreementOut(Schema):
 def goal_out(goal: Goal) -> dict[str, Any]:
     return {
         "id": goal.pk,
+        "version": versions.version_of(goal, services.GOALS.fields),
         "zone": goal.zone.code,
         "code": goal.code,
         "gate_area": goal.gate_area.code if goal.gate_area else None,
@@ -210,9 +214,12 @@ def create_goal(request: HttpRequest, code: str, payload: GoalIn) -> tuple[int, 
 
 
 @router.patch("/goals/{goal_id}", response=GoalOut, auth=django_auth, summary="Record a goal's status and progress")
-def update_goal(request: HttpRequest, goal_id: int, payload: GoalPatch) -> dict[str, Any]:
+def update_goal(request: HttpRequest, response: HttpResponse, goal_id: int, payload: GoalPatch) -> dict[str, Any]:
     goal = get_changeable_or_404(request.user, Goal.objects.select_related("zone", "gate_area"), pk=goal_id)
-    services.goal_update(goal=goal, actor=request_actor(request, "api"), **payload.dict(exclude_unset=True))
+    with transaction.atomic():
+        versions.check_if_match(request, goal, services.GOALS.fields)
+        services.goal_update(goal=goal, actor=request_actor(request, "api"), **payload.dict(exclude_unset=True))
+    versions.set_etag(response, goal, services.GOALS.fields)
     return goal_out(selectors.goal_list(request.user).get(pk=goal.pk))
 
 
@@ -272,18 +279,26 @@ def create_action(request: HttpRequest, agreement_id: int, payload: ActionIn) ->
 
 
 @router.patch("/actions/{action_id}", response=AgreementOut, auth=django_auth, summary="Record that an action started")
-def update_action(request: HttpRequest, action_id: int, payload: ActionPatch) -> dict[str, Any]:
+def update_action(request: HttpRequest, response: HttpResponse, action_id: int, payload: ActionPatch) -> dict[str, Any]:
     action = get_changeable_or_404(
         request.user, AgreementAction.objects.select_related("agreement__zone"), pk=action_id
     )
-    services.action_update(action=action, actor=request_actor(request, "api"), **payload.dict(exclude_unset=True))
+    with transaction.atomic():
+        versions.check_if_match(request, action, services.ACTIONS.fields)
+        services.action_update(action=action, actor=request_actor(request, "api"), **payload.dict(exclude_unset=True))
+    versions.set_etag(response, action, services.ACTIONS.fields)
     return agreement_out(selectors.agreement_list(request.user).get(pk=action.agreement_id))
 
 
 @router.patch("/milestones/{milestone_id}", response=GoalOut, auth=django_auth, summary="Mark a milestone done")
-def update_milestone(request: HttpRequest, milestone_id: int, payload: MilestonePatch) -> dict[str, Any]:
+def update_milestone(
+    request: HttpRequest, response: HttpResponse, milestone_id: int, payload: MilestonePatch
+) -> dict[str, Any]:
     milestone = get_changeable_or_404(request.user, Milestone.objects.select_related("goal__zone"), pk=milestone_id)
-    services.milestone_update(
-        milestone=milestone, actor=request_actor(request, "api"), **payload.dict(exclude_unset=True)
-    )
+    with transaction.atomic():
+        versions.check_if_match(request, milestone, services.MILESTONES.fields)
+        services.milestone_update(
+            milestone=milestone, actor=request_actor(request, "api"), **payload.dict(exclude_unset=True)
+        )
+    versions.set_etag(response, milestone, services.MILESTONES.fields)
     return goal_out(selectors.goal_list(request.user).get(pk=milestone.goal_id))

@@ -10,4 +10,4 @@ class PlanningConfig(AppConfig):
     verbose_name = _("Development plan and cooperation")
     api_prefix = "/planning"
     demo_order = 40
-    nav_items = [NavItem("planning:index", _("Development plan"), "public", 40)]  # type: ignore[arg-type]
+    nav_items = [NavItem("planning:index", _("Development plan"), "public", 40)]

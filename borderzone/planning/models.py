@@ -10,6 +10,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from borderzone.core.storage import private_storage
 from borderzone.zones.models import EconomicZone, GateArea
 
 
@@ -20,13 +21,21 @@ class GoalStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
-CLOSED_STATUSES = (GoalStatus.ACHIEVED, GoalStatus.CANCELLED)
-
-
 class GoalQuerySet(models.QuerySet["Goal"]):
-    def overdue(self, today: dt.date | None = None) -> GoalQuerySet:
-        today = today or timezone.localdate()
-        return self.filter(target_date__lt=today).exclude(status__in=CLOSED_STATUSES)
+    """The one definition of a goal open or overdue on a day, for the plan pages, the dashboard and the summary."""
+
+    def open_on(self, day: dt.date | None = None) -> GoalQuerySet:
+        """Goals still to reach on `day`: not cancelled, and not achieved by then (a goal recorded as
+        achieved without a date counts as achieved)."""
+        day = day or timezone.localdate()
+        return self.exclude(status=GoalStatus.CANCELLED).exclude(
+            models.Q(status=GoalStatus.ACHIEVED) & (models.Q(achieved_on__lte=day) | models.Q(achieved_on__isnull=True))
+        )
+
+    def overdue(self, day: dt.date | None = None) -> GoalQuerySet:
+        """Goals open on `day` (default today) whose target date has passed."""
+        day = day or timezone.localdate()
+        return self.open_on(day).filter(target_date__lt=day)
 
 
 class Goal(models.Model):
@@ -83,8 +92,16 @@ class Goal(models.Model):
     def phase_label(self) -> str:
         return f"{self.phase_start_year}–{self.phase_end_year}"
 
+    def is_open_on(self, day: dt.date) -> bool:
+        """`GoalQuerySet.open_on` for one goal."""
+        if self.status == GoalStatus.CANCELLED:
+            return False
+        return not (self.status == GoalStatus.ACHIEVED and (self.achieved_on is None or self.achieved_on <= day))
+
     def is_overdue(self, today: dt.date | None = None) -> bool:
-        return self.status not in CLOSED_STATUSES and self.target_date < (today or timezone.localdate())
+        """`GoalQuerySet.overdue` for one goal."""
+        day = today or timezone.localdate()
+        return self.is_open_on(day) and self.target_date < day
 
     @property
     def overdue(self) -> bool:
@@ -152,7 +169,7 @@ class Evidence(models.Model):
     title = models.CharField(_("title"), max_length=300)
     dated = models.DateField(_("dated"))
     reference = models.CharField(_("number or reference"), max_length=100, blank=True)
-    file = models.FileField(_("file"), upload_to=evidence_path, max_length=300)
+    file = models.FileField(_("file"), upload_to=evidence_path, storage=private_storage, max_length=300)
     original_name = models.CharField(_("file name"), max_length=255)
     content_type = models.CharField(_("content type"), max_length=100)
     extension = models.CharField(max_length=10)

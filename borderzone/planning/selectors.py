@@ -7,10 +7,18 @@ from typing import Any
 from django.db.models import Prefetch, Q, QuerySet
 
 from borderzone.access.permissions import zones_visible_to
-from borderzone.planning.models import AgreementAction, CooperationAgreement, Evidence, Goal, Milestone
+from borderzone.planning.models import (
+    AgreementAction,
+    AgreementQuerySet,
+    CooperationAgreement,
+    Evidence,
+    Goal,
+    GoalQuerySet,
+    Milestone,
+)
 
 
-def visible_goals(user: Any) -> QuerySet[Goal]:
+def visible_goals(user: Any) -> GoalQuerySet:
     """Published goals, and every goal of the zones whose internal data the user may read."""
     return Goal.objects.filter(Q(is_published=True) | Q(zone__in=zones_visible_to(user)))
 
@@ -46,13 +54,13 @@ def goal_list(
     if status:
         qs = qs.filter(status=status)
     if overdue is True:
-        qs = qs.overdue()  # type: ignore[attr-defined]
+        qs = qs.overdue()
     elif overdue is False:
-        qs = qs.exclude(pk__in=Goal.objects.overdue().values("pk"))  # type: ignore[attr-defined]
+        qs = qs.exclude(pk__in=Goal.objects.overdue().values("pk"))
     return qs.order_by("zone__code", "gate_area__sort_order", "target_date", "code")
 
 
-def visible_agreements(user: Any) -> QuerySet[CooperationAgreement]:
+def visible_agreements(user: Any) -> AgreementQuerySet:
     return CooperationAgreement.objects.filter(Q(is_published=True) | Q(zone__in=zones_visible_to(user)))
 
 
@@ -64,7 +72,7 @@ def agreement_list(
     if zone_id is not None:
         qs = qs.filter(zone_id=zone_id)
     if not_implemented:
-        qs = qs.not_implemented()  # type: ignore[attr-defined]
+        qs = qs.not_implemented()
     return qs.prefetch_related(Prefetch("actions", queryset=AgreementAction.objects.order_by("id"))).order_by(
         "-signed_on", "title"
     )

@@ -19,6 +19,8 @@ from borderzone.access.services import ModelWrites
 from borderzone.access.services import save_checked as _save
 from borderzone.core.cache import bump_version
 from borderzone.core.models import AuditAction
+from borderzone.core.storage import delete_files
+from borderzone.core.uploads import check_upload_content
 from borderzone.planning.evidence import check_evidence_file
 from borderzone.planning.models import (
     AgreementAction,
@@ -155,6 +157,7 @@ def evidence_add(
     reference: str = "",
 ) -> Evidence:
     """Attach a dated document, photo or decision to a milestone, after checking what the file really is."""
+    check_upload_content(data)
     sniffed = check_evidence_file(data, kind)
     digest = hashlib.sha256(data).hexdigest()
     if milestone.evidence.filter(sha256=digest).exists():
@@ -177,7 +180,7 @@ def evidence_add(
     try:
         _save(evidence, "file", _("This file is already attached to this milestone."))
     except ValidationError:
-        evidence.file.delete(save=False)
+        delete_files(evidence.file.storage, [evidence.file.name])
         raise
     audit_record(actor=actor, instance=evidence, action=AuditAction.CREATED)
     bump_version(PLANNING_SCOPE)

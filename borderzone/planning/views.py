@@ -15,8 +15,9 @@ from django.utils.translation import gettext as _
 
 from borderzone.access.actors import Actor
 from borderzone.access.pages import staff_form_view, zone_from_query
-from borderzone.access.permissions import can_change_zone, get_visible_or_404
+from borderzone.access.permissions import can_change_zone, get_changeable_or_404
 from borderzone.core.forms import form_status, initial_from
+from borderzone.core.storage import serve_file
 from borderzone.planning import selectors, services
 from borderzone.planning.forms import (
     ActionForm,
@@ -101,14 +102,14 @@ def evidence_file(request: HttpRequest, pk: int) -> FileResponse:
     )
     if evidence is None:
         raise Http404
-    response = FileResponse(
-        evidence.file.open("rb"),
-        content_type=evidence.content_type,
-        as_attachment=not evidence.content_type.startswith("image/"),
-        filename=f"{evidence.pk}-{evidence.original_name}",
+    # Evidence of a published goal is public; of an unpublished one, only for its zone's staff.
+    return serve_file(
+        evidence.file,
+        f"{evidence.pk}-{evidence.original_name}",
+        evidence.content_type,
+        inline=evidence.content_type.startswith("image/"),
+        public=evidence.milestone.goal.is_published and request.user.is_anonymous,
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
 
 
 _form = partial(staff_form_view, template="planning/form.html")
@@ -120,7 +121,7 @@ def _goal_url(goal_id: int) -> str:
 
 @login_required
 def goal_create(request: HttpRequest, code: str) -> HttpResponse:
-    zone = get_visible_or_404(request.user, EconomicZone.objects.all(), code=code)
+    zone = get_changeable_or_404(request.user, EconomicZone.objects.all(), code=code)
     initial = {"is_published": True, "progress_percent": 0}
     return _form(
         request,
@@ -136,15 +137,17 @@ def goal_create(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    goal = get_visible_or_404(request.user, Goal.objects.select_related("zone"), pk=pk)
+    goal = get_changeable_or_404(request.user, Goal.objects.select_related("zone"), pk=pk)
     form = partial(GoalForm, zone=goal.zone, initial=initial_from(goal, services.GOAL_FIELDS))
     save = partial(services.goal_update, goal=goal)
-    return _form(request, goal, form, save, title=_("Edit goal"), back=_goal_url(goal.pk), done=_("Goal saved."))
+    return _form(
+        request, goal, form, save, title=_("Edit goal"), back=_goal_url(goal.pk), done=_("Goal saved."), edits=goal
+    )
 
 
 @login_required
 def milestone_create(request: HttpRequest, pk: int) -> HttpResponse:
-    goal = get_visible_or_404(request.user, Goal.objects.select_related("zone"), pk=pk)
+    goal = get_changeable_or_404(request.user, Goal.objects.select_related("zone"), pk=pk)
     title = _("New milestone of %(goal)s") % {"goal": goal.title}
     save = partial(services.milestone_create, goal=goal)
     return _form(request, goal, MilestoneForm, save, title=title, back=_goal_url(goal.pk), done=_("Milestone added."))
@@ -152,16 +155,25 @@ def milestone_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def milestone_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    milestone = get_visible_or_404(request.user, Milestone.objects.select_related("goal__zone"), pk=pk)
+    milestone = get_changeable_or_404(request.user, Milestone.objects.select_related("goal__zone"), pk=pk)
     form = partial(MilestoneForm, initial=initial_from(milestone, services.MILESTONE_FIELDS))
     save = partial(services.milestone_update, milestone=milestone)
     back = _goal_url(milestone.goal_id)
-    return _form(request, milestone, form, save, title=_("Edit milestone"), back=back, done=_("Milestone saved."))
+    return _form(
+        request,
+        milestone,
+        form,
+        save,
+        title=_("Edit milestone"),
+        back=back,
+        done=_("Milestone saved."),
+        edits=milestone,
+    )
 
 
 @login_required
 def evidence_create(request: HttpRequest, pk: int) -> HttpResponse:
-    milestone = get_visible_or_404(request.user, Milestone.objects.select_related("goal__zone"), pk=pk)
+    milestone = get_changeable_or_404(request.user, Milestone.objects.select_related("goal__zone"), pk=pk)
 
     def save(*, actor: Actor, file: UploadedFile, **data: Any) -> Evidence:
         content = file.read()
@@ -193,7 +205,7 @@ def _with_fields(service: Callable[..., Any], **bound: Any) -> Callable[..., Any
 
 @login_required
 def agreement_create(request: HttpRequest, code: str) -> HttpResponse:
-    zone = get_visible_or_404(request.user, EconomicZone.objects.all(), code=code)
+    zone = get_changeable_or_404(request.user, EconomicZone.objects.all(), code=code)
     form = partial(AgreementForm, initial={"is_published": True})
     save = _with_fields(services.agreement_create, zone=zone)
     back = reverse("planning:agreement-list")
@@ -202,18 +214,27 @@ def agreement_create(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    agreement = get_visible_or_404(request.user, CooperationAgreement.objects.select_related("zone"), pk=pk)
+    agreement = get_changeable_or_404(request.user, CooperationAgreement.objects.select_related("zone"), pk=pk)
     initial = initial_from(agreement, [f for f in services.AGREEMENT_FIELDS if f != "fields"])
     initial["cooperation_fields"] = agreement.fields
     save = _with_fields(services.agreement_update, agreement=agreement)
     back = reverse("planning:agreement-list")
     form = partial(AgreementForm, initial=initial)
-    return _form(request, agreement, form, save, title=_("Edit agreement"), back=back, done=_("Agreement saved."))
+    return _form(
+        request,
+        agreement,
+        form,
+        save,
+        title=_("Edit agreement"),
+        back=back,
+        done=_("Agreement saved."),
+        edits=agreement,
+    )
 
 
 @login_required
 def action_create(request: HttpRequest, pk: int) -> HttpResponse:
-    agreement = get_visible_or_404(request.user, CooperationAgreement.objects.select_related("zone"), pk=pk)
+    agreement = get_changeable_or_404(request.user, CooperationAgreement.objects.select_related("zone"), pk=pk)
     title = _("New action under %(agreement)s") % {"agreement": agreement.title}
     save = partial(services.action_create, agreement=agreement)
     back = reverse("planning:agreement-list")
@@ -222,8 +243,8 @@ def action_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    action = get_visible_or_404(request.user, AgreementAction.objects.select_related("agreement__zone"), pk=pk)
+    action = get_changeable_or_404(request.user, AgreementAction.objects.select_related("agreement__zone"), pk=pk)
     form = partial(ActionForm, initial=initial_from(action, services.ACTION_FIELDS))
     save = partial(services.action_update, action=action)
     back = reverse("planning:agreement-list")
-    return _form(request, action, form, save, title=_("Edit action"), back=back, done=_("Action saved."))
+    return _form(request, action, form, save, title=_("Edit action"), back=back, done=_("Action saved."), edits=action)

@@ -9,8 +9,9 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.urls import reverse
 from ninja import Field, Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from borderzone.core.inputs import BoundedLimitOffsetPagination
 from borderzone.portal import selectors
 from borderzone.portal.content import sanitize_html
 from borderzone.portal.models import Article, ArticleImage
@@ -91,7 +92,7 @@ class ArticleDetailOut(ArticleOut):
 
 
 @router.get("/articles", response=list[ArticleOut], auth=None, summary="Published news articles, newest first")
-@paginate(LimitOffsetPagination)
+@paginate(BoundedLimitOffsetPagination)
 def article_list(request: HttpRequest, category: str = "") -> QuerySet[Article]:
     qs = selectors.articles_published()
     if category:

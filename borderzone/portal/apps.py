@@ -11,6 +11,6 @@ class PortalConfig(AppConfig):
     api_prefix = "/portal"
     demo_order = 70
     nav_items = [
-        NavItem("portal:news", _("News"), "public", 10),  # type: ignore[arg-type]
-        NavItem("portal:staff-articles", _("News desk"), "staff", 60),  # type: ignore[arg-type]
+        NavItem("portal:news", _("News"), "public", 10),
+        NavItem("portal:staff-articles", _("News desk"), "staff", 60),
     ]

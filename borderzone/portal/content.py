@@ -17,6 +17,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from borderzone.access.actors import client_ip
 from borderzone.core.text import strip_accents
+from borderzone.core.visitors import is_bot_agent
 
 ALLOWED_TAGS = {
     "p", "br", "strong", "b", "em", "i", "u", "s", "sub", "sup", "h2", "h3", "h4", "blockquote",
@@ -101,11 +102,6 @@ def process_image(data: bytes) -> ProcessedImage:
 # Visitors -------------------------------------------------------------------------------------------
 
 _VISITOR_SALT = "borderzone.portal.visitor"
-_BOT_PATTERN = re.compile(
-    r"bot|crawl|spider|slurp|archiver|facebookexternalhit|embedly|preview|curl|wget|python-requests|"
-    r"httpclient|libwww|go-http|java/|scrapy|headlesschrome|phantomjs|lighthouse|monitor|uptime",
-    re.IGNORECASE,
-)
 
 
 def address_hash(address: str | None) -> str:
@@ -123,7 +119,7 @@ def visitor_hash(request: HttpRequest) -> str:
 
 def is_bot(request: HttpRequest) -> bool:
     agent = request.META.get("HTTP_USER_AGENT", "")
-    return not agent.strip() or bool(_BOT_PATTERN.search(agent))
+    return is_bot_agent(agent)
 
 
 def path_hash(path: str) -> str:

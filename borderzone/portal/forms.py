@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from captcha.fields import CaptchaField, CaptchaTextInput
+from captcha.fields import CaptchaField
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from borderzone.core.captcha import CaptchaWidget, FocusFirstError
+from borderzone.core.forms import set_queryset
+from borderzone.core.uploads import UploadField
 from borderzone.portal.models import Article, Category
 from borderzone.zones.models import EconomicZone
 
@@ -38,12 +41,12 @@ class ArticleForm(forms.Form):
 
     def __init__(self, *args: Any, zones: Any, instance: Article | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["zone"].queryset = zones  # type: ignore[attr-defined]
+        set_queryset(self, "zone", zones)
         related = Article.objects.filter(zone__in=zones).order_by("-publish_at", "-id")
         if instance is not None:
             related = related.exclude(pk=instance.pk)
             del self.fields["zone"]
-        self.fields["related"].queryset = related  # type: ignore[attr-defined]
+        set_queryset(self, "related", related)
 
 
 class ScheduleForm(forms.Form):
@@ -56,7 +59,7 @@ class ScheduleForm(forms.Form):
 
 
 class ImageForm(forms.Form):
-    image = forms.FileField(label=_("Image file"), help_text=_("JPEG, PNG, WebP or GIF, up to 8 MB."))
+    image = UploadField(label=_("Image file"), help_text=_("JPEG, PNG, WebP or GIF, up to 8 MB."))
     alt = forms.CharField(
         label=_("Alternative text"), max_length=300, help_text=_("What the image shows, for screen readers.")
     )
@@ -74,13 +77,7 @@ class CategoryForm(forms.Form):
     sort_order = forms.IntegerField(label=_("Order"), min_value=0, initial=100)
 
 
-class CaptchaWidget(CaptchaTextInput):
-    """The captcha picture with alternative text in the reader's language, drawn at a readable size."""
-
-    template_name = "portal/captcha_widget.html"
-
-
-class CommentForm(forms.Form):
+class CommentForm(FocusFirstError, forms.Form):
     name = forms.CharField(label=_("Your name"), max_length=100, widget=forms.TextInput(attrs={"autofocus": True}))
     email = forms.EmailField(
         label=_("E-mail (optional)"), required=False, help_text=_("Never shown; only the board may use it to answer.")
@@ -90,7 +87,7 @@ class CommentForm(forms.Form):
         label=_("Letters in the picture"),
         error_messages={"invalid": _("The letters do not match the picture.")},
         widget=CaptchaWidget(),
-        help_text=_("Letters only, upper or lower case. Reload the form for another picture."),
+        help_text=_("Letters and digits, upper or lower case. Another picture or listening: the buttons beside it."),
     )
 
 

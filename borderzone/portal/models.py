@@ -84,6 +84,8 @@ class Article(models.Model):
         verbose_name=_("approved by"),
     )
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    # Who changed the content since the last approval: none of them may approve it (access.review).
+    changed_by_ids = models.JSONField(default=list, blank=True, editable=False)
     publish_at = models.DateTimeField(_("publish at"), null=True, blank=True, db_index=True)
     expire_at = models.DateTimeField(_("expires at"), null=True, blank=True)
     related = models.ManyToManyField("self", blank=True, symmetrical=False, verbose_name=_("related articles"))
@@ -105,6 +107,12 @@ class Article(models.Model):
                 | Q(expire_at__gt=models.F("publish_at")),
                 name="article_expires_after_publication",
             ),
+        ]
+        # The latest publication and expiry passed (the schedule epoch of every cached page) read as one
+        # index step each, not a scan of every article.
+        indexes = [
+            models.Index(fields=["status", "publish_at"], name="article_status_publish_idx"),
+            models.Index(fields=["status", "expire_at"], name="article_status_expire_idx"),
         ]
 
     def __str__(self) -> str:

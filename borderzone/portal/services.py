@@ -18,9 +18,11 @@ from django.utils.translation import gettext as _
 from borderzone.access.actors import Actor
 from borderzone.access.audit import audit_record, snapshot
 from borderzone.access.notifications import notify_zone_staff
+from borderzone.access.review import check_approver, content_changed
 from borderzone.access.services import ModelWrites
 from borderzone.core.cache import bump_version
 from borderzone.core.models import AuditAction
+from borderzone.core.storage import delete_files, delete_files_on_commit
 from borderzone.portal.content import make_slug, process_image, sanitize_html
 from borderzone.portal.models import (
     Article,
@@ -143,6 +145,7 @@ def article_create(
     article = Article(
         zone=zone,
         created_by=actor.user,
+        changed_by_ids=[actor.user.pk],
         status=ArticleStatus.DRAFT,
         slug=make_slug(slug) if slug else _unique_slug(values.get("title", "")),
         publish_at=publish_at,
@@ -159,6 +162,24 @@ def article_create(
     return article
 
 
+def _content_changed(article: Article, actor: Actor) -> None:
+    """A change of what readers see: noted against its author, and an approved article goes back to draft."""
+    content_changed(article, actor)
+    if article.status != ArticleStatus.DRAFT:
+        article.status = ArticleStatus.DRAFT
+        article.approved_by = None
+        article.approved_at = None
+        article.submitted_at = None
+
+
+def _images_changed(article: Article, actor: Actor) -> None:
+    """An image added or removed changes what readers see, as a change of text does."""
+    before = snapshot(article)
+    _content_changed(article, actor)
+    article.save(update_fields=["status", "approved_by", "approved_at", "submitted_at", "changed_by_ids", "updated_at"])
+    audit_record(actor=actor, instance=article, action=AuditAction.STATUS_CHANGED, before=before, note="images changed")
+
+
 @transaction.atomic
 def article_update(
     *, article: Article, actor: Actor, related: Iterable[Article] | None = None, **fields: Any
@@ -173,11 +194,8 @@ def article_update(
         raise ValidationError({"body": _("The body cannot be empty.")})
     after = snapshot(article)
     changed = [k for k in CONTENT_FIELDS if before.get(k) != after.get(k)]
-    if changed and article.status != ArticleStatus.DRAFT:
-        article.status = ArticleStatus.DRAFT
-        article.approved_by = None
-        article.approved_at = None
-        article.submitted_at = None
+    if changed:
+        _content_changed(article, actor)
     article.full_clean()
     article.save()
     _set_related(article, related)
@@ -224,7 +242,9 @@ def article_approve(*, article: Article, actor: Actor, publish_at: dt.datetime |
         raise ValidationError({"status": _("Only an article awaiting approval can be approved.")})
     if actor.user is None or actor.user.pk == article.created_by_id:
         raise ValidationError({"approved_by": _("An article must be approved by an editor other than its author.")})
+    check_approver(article, actor)
     before = snapshot(article)
+    article.changed_by_ids = []
     article.status = ArticleStatus.APPROVED
     article.approved_by = actor.user
     article.approved_at = timezone.now()
@@ -283,10 +303,10 @@ def image_add(
         image.full_clean()
         image.save()
     except Exception:
-        default_storage.delete(main)
-        default_storage.delete(thumb)
+        delete_files(default_storage, [main, thumb])
         raise
     audit_record(actor=actor, instance=image, action=AuditAction.CREATED)
+    _images_changed(article, actor)
     _bump(article)
     return image
 
@@ -298,12 +318,8 @@ def image_delete(*, image: ArticleImage, actor: Actor) -> None:
     audit_record(actor=actor, instance=image, action=AuditAction.DELETED, before=snapshot(image))
     paths = [image.file, image.thumbnail]
     image.delete()
-
-    def remove_files() -> None:
-        for path in paths:
-            default_storage.delete(path)
-
-    transaction.on_commit(remove_files)
+    _images_changed(article, actor)
+    delete_files_on_commit(default_storage, paths)
     _bump(article)
 
 

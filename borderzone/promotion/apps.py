@@ -12,6 +12,6 @@ class PromotionConfig(AppConfig):
     demo_order = 65
     # NavItem labels are lazy so that each request shows them in its own language.
     nav_items = [
-        NavItem("investing:home", _("Investing in the zone"), "public", 50),  # type: ignore[arg-type]
-        NavItem("investing:staff-home", _("Incentives and inquiries"), "staff", 50),  # type: ignore[arg-type]
+        NavItem("investing:home", _("Investing in the zone"), "public", 50),
+        NavItem("investing:staff-home", _("Incentives and inquiries"), "staff", 50),
     ]

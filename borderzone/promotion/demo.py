@@ -15,6 +15,7 @@ from django.db import transaction
 from borderzone.access.actors import Actor
 from borderzone.access.demo_data import demo_zone, untranslated
 from borderzone.documents import services as document_services
+from borderzone.documents.demo import publish_reviewed
 from borderzone.documents.models import LegalDocument
 from borderzone.gates.models import BorderGate
 from borderzone.promotion import services
@@ -266,9 +267,9 @@ def load(*, actor: Actor, out: TextIO) -> None:
     sectors = _sectors(actor)
     docs = {d.number: d for d in LegalDocument.objects.filter(zone=zone)}
     if IMPORT_DUTY_LAW["number"] not in docs:
-        docs[IMPORT_DUTY_LAW["number"]] = document_services.document_create(
-            zone=zone, actor=actor, is_published=True, is_illustrative=True, **IMPORT_DUTY_LAW
-        )
+        law = document_services.document_create(zone=zone, actor=actor, is_illustrative=True, **IMPORT_DUTY_LAW)
+        publish_reviewed(law, actor=actor)
+        docs[IMPORT_DUTY_LAW["number"]] = law
     created_incentives = translated = 0
     for spec in INCENTIVES:
         existing = Incentive.objects.filter(zone=zone, title=spec["title"]).first()

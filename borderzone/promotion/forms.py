@@ -7,7 +7,9 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from borderzone.core.forms import OtherLanguagesForm
+from borderzone.core.captcha import CaptchaWidget, FocusFirstError
+from borderzone.core.countries import validate_country
+from borderzone.core.forms import DateField, OtherLanguagesForm, set_queryset
 from borderzone.documents.models import LegalDocument
 from borderzone.promotion.models import (
     AreaScope,
@@ -32,10 +34,10 @@ class IncentiveFilterForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["sector"].queryset = Sector.objects.select_related("parent").order_by("classification", "code")  # type: ignore[attr-defined]
+        set_queryset(self, "sector", Sector.objects.select_related("parent").order_by("classification", "code"))
 
 
-class InquiryForm(forms.Form):
+class InquiryForm(FocusFirstError, forms.Form):
     name = forms.CharField(label=_("Your name"), max_length=200)
     organisation = forms.CharField(label=_("Company or organisation"), max_length=300, required=False)
     email = forms.EmailField(label=_("E-mail"))
@@ -46,16 +48,22 @@ class InquiryForm(forms.Form):
         max_length=2,
         required=False,
         error_messages={"invalid": _("Two letters, for example VN or CN.")},
+        validators=[validate_country],
     )
     sector = forms.ModelChoiceField(label=_("Sector"), queryset=Sector.objects.none(), required=False)
     call = forms.ModelChoiceField(label=_("Project"), queryset=InvestmentCall.objects.none(), required=False)
     message = forms.CharField(label=_("Your question"), widget=forms.Textarea(attrs={"rows": 6}), max_length=5000)
-    captcha = CaptchaField(label=_("Type the characters in the picture"))
+    captcha = CaptchaField(
+        label=_("Type the characters in the picture"),
+        error_messages={"invalid": _("The characters do not match the picture.")},
+        widget=CaptchaWidget(),
+        help_text=_("Letters and digits, upper or lower case. Another picture or listening: the buttons beside it."),
+    )
 
     def __init__(self, *args: Any, calls: QuerySet[InvestmentCall], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["sector"].queryset = Sector.objects.order_by("classification", "code")  # type: ignore[attr-defined]
-        self.fields["call"].queryset = calls  # type: ignore[attr-defined]
+        set_queryset(self, "sector", Sector.objects.order_by("classification", "code"))
+        set_queryset(self, "call", calls)
 
 
 class InquiryStatusForm(forms.Form):
@@ -88,12 +96,12 @@ class IncentiveForm(OtherLanguagesForm):
 
     def __init__(self, *args: Any, zones: QuerySet[EconomicZone], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["zone"].queryset = zones  # type: ignore[attr-defined]
-        self.fields["sectors"].queryset = Sector.objects.order_by("classification", "code")  # type: ignore[attr-defined]
-        self.fields["functional_areas"].queryset = FunctionalArea.objects.filter(zone__in=zones)  # type: ignore[attr-defined]
-        self.fields["gate_areas"].queryset = GateArea.objects.filter(zone__in=zones)  # type: ignore[attr-defined]
-        self.fields["communes"].queryset = Commune.objects.filter(economic_zones__in=zones).distinct()  # type: ignore[attr-defined]
-        self.fields["document"].queryset = LegalDocument.objects.filter(zone__in=zones).order_by("-issued_on")  # type: ignore[attr-defined]
+        set_queryset(self, "zone", zones)
+        set_queryset(self, "sectors", Sector.objects.order_by("classification", "code"))
+        set_queryset(self, "functional_areas", FunctionalArea.objects.filter(zone__in=zones))
+        set_queryset(self, "gate_areas", GateArea.objects.filter(zone__in=zones))
+        set_queryset(self, "communes", Commune.objects.filter(economic_zones__in=zones).distinct())
+        set_queryset(self, "document", LegalDocument.objects.filter(zone__in=zones).order_by("-issued_on"))
         if zones.count() == 1:
             self.fields["zone"].initial = zones.first()
 
@@ -117,16 +125,16 @@ class CallForm(OtherLanguagesForm):
     capital_currency = forms.ChoiceField(label=_("Currency"), choices=[("VND", "VND"), ("USD", "USD")])
     investment_form = forms.CharField(label=_("Form of investment"), max_length=200, required=False)
     status = forms.ChoiceField(label=_("Status"), choices=CallStatus.choices)
-    open_until = forms.DateField(label=_("Open until"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    open_until = DateField(label=_("Open until"), required=False)
     is_published = forms.BooleanField(label=_("Published"), required=False)
 
     def __init__(self, *args: Any, zones: QuerySet[EconomicZone], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["zone"].queryset = zones  # type: ignore[attr-defined]
-        self.fields["sectors"].queryset = Sector.objects.order_by("classification", "code")  # type: ignore[attr-defined]
-        self.fields["gate_area"].queryset = GateArea.objects.filter(zone__in=zones)  # type: ignore[attr-defined]
-        self.fields["functional_area"].queryset = FunctionalArea.objects.filter(zone__in=zones)  # type: ignore[attr-defined]
-        self.fields["commune"].queryset = Commune.objects.filter(economic_zones__in=zones).distinct()  # type: ignore[attr-defined]
+        set_queryset(self, "zone", zones)
+        set_queryset(self, "sectors", Sector.objects.order_by("classification", "code"))
+        set_queryset(self, "gate_area", GateArea.objects.filter(zone__in=zones))
+        set_queryset(self, "functional_area", FunctionalArea.objects.filter(zone__in=zones))
+        set_queryset(self, "commune", Commune.objects.filter(economic_zones__in=zones).distinct())
         if zones.count() == 1:
             self.fields["zone"].initial = zones.first()
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from borderzone.core.formatting import format_date
 from borderzone.core.i18n import localized
 from borderzone.core.money import Money
 
@@ -266,4 +267,5 @@ class Inquiry(models.Model):
         ordering = ("-created_at",)
 
     def __str__(self) -> str:
-        return f"{self.name} – {self.created_at:%d/%m/%Y}" if self.created_at else self.name
+        # The day it was received where the zone is, not in UTC (00:56 on the 6th is the 6th).
+        return f"{self.name} – {format_date(self.created_at)}" if self.created_at else self.name

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from borderzone.access.permissions import AnyUser
 
 
-def _readable(user: AnyUser, qs: QuerySet) -> QuerySet:  # type: ignore[type-arg]
+def _readable(user: AnyUser, qs: QuerySet) -> QuerySet:
     return qs.filter(Q(is_published=True) | Q(zone__in=zones_visible_to(user)))
 
 
@@ -87,7 +87,3 @@ def inquiry_inbox(user: AnyUser, status: str = "") -> QuerySet[Inquiry]:
     if status:
         qs = qs.filter(status=status)
     return qs
-
-
-def sector_choices() -> QuerySet[Sector]:
-    return Sector.objects.select_related("parent").order_by("classification", "code")

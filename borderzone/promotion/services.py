@@ -18,6 +18,7 @@ from borderzone.access.actors import Actor
 from borderzone.access.audit import audit_record, snapshot
 from borderzone.access.notifications import notify_zone_staff
 from borderzone.core.cache import bump_version
+from borderzone.core.countries import validate_country
 from borderzone.core.i18n import translated_names
 from borderzone.core.models import AuditAction, quantize_decimal_fields
 from borderzone.promotion.models import (
@@ -281,6 +282,10 @@ def inquiry_submit(*, zone: EconomicZone, actor: Actor, call: InvestmentCall | N
     allowed = ("name", "organisation", "email", "phone", "country", "sector", "message", "language")
     inquiry = Inquiry(zone=zone, call=call, sender_hash=key, **{k: v for k, v in fields.items() if k in allowed})
     inquiry.country = (inquiry.country or "").upper()
+    try:
+        validate_country(inquiry.country)
+    except ValidationError as exc:
+        raise ValidationError({"country": exc.messages}) from None
     inquiry.full_clean()
     inquiry.save()
     audit_record(actor=actor, instance=inquiry, action=AuditAction.CREATED)

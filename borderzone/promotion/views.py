@@ -7,7 +7,6 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AnonymousUser
@@ -45,11 +44,11 @@ from borderzone.promotion.forms import (
 from borderzone.promotion.models import Incentive, Inquiry, InquiryStatus, InvestmentCall
 from borderzone.zones.models import EconomicZone
 from borderzone.zones.reference import DATA_DIR
+from borderzone.zones.selectors import zone_default
 
 
 def _default_zone() -> EconomicZone | None:
-    zones = EconomicZone.objects.only("code", "name", "board_name", "is_demo")
-    return zones.filter(code=settings.DEFAULT_ZONE_CODE).first() or zones.first()
+    return zone_default(EconomicZone.objects.only("code", "name", "board_name", "is_demo"))
 
 
 def home(request: HttpRequest) -> HttpResponse:

@@ -17,11 +17,10 @@ from ninja.security import django_auth
 
 from borderzone.access.actors import request_actor
 from borderzone.access.permissions import get_changeable_or_404
-from borderzone.core.text import name_key
+from borderzone.core.inputs import PageNumber
 from borderzone.register import selectors, services
 from borderzone.register.models import (
     Currency,
-    Investor,
     MilestoneKind,
     Ownership,
     Project,
@@ -30,7 +29,8 @@ from borderzone.register.models import (
     VsicVersion,
 )
 from borderzone.register.presenters import cached_summary, parse_as_of, project_rows
-from borderzone.zones.models import EconomicZone, GateArea
+from borderzone.zones.models import EconomicZone
+from borderzone.zones.selectors import gate_area_by_code
 
 router = Router(tags=["investments"])
 
@@ -47,7 +47,7 @@ class ListQuery(Schema):
     late: bool | None = None
     flagged: bool | None = None
     q: str | None = None
-    page: int = Field(1, ge=1)
+    page: PageNumber = 1
     page_size: int = Field(50, ge=1, le=MAX_PAGE_SIZE)
 
 
@@ -56,7 +56,7 @@ class InvestorIn(Schema):
     ownership: Ownership
     country: str = Field(..., pattern=r"^[A-Za-z]{2}$")
     tax_code: str = ""
-    share_percent: Decimal = Field(Decimal(100), ge=0, le=100)
+    share_percent: Decimal = Field(Decimal(100), ge=0, le=100, max_digits=6, decimal_places=2)
 
 
 class PlansIn(Schema):
@@ -78,7 +78,7 @@ class ProjectIn(Schema):
     sector: str | None = None
     objectives: str = ""
     scale: str = ""
-    land_area_ha: Decimal | None = Field(None, ge=0)
+    land_area_ha: Decimal | None = Field(None, ge=0, max_digits=12, decimal_places=4)
     state_land: bool = True
     policy_approval: bool = False
     operating_term_years: int | None = Field(None, ge=1, le=99)
@@ -86,9 +86,9 @@ class ProjectIn(Schema):
     issued_on: dt.date
     certificate_no: str = ""
     currency: Currency = Currency.VND
-    total_capital: Decimal = Field(..., ge=0)
-    equity: Decimal | None = Field(None, ge=0)
-    vnd_rate: Decimal | None = Field(None, gt=0)
+    total_capital: Decimal = Field(..., ge=0, max_digits=20, decimal_places=0)
+    equity: Decimal | None = Field(None, ge=0, max_digits=20, decimal_places=0)
+    vnd_rate: Decimal | None = Field(None, gt=0, max_digits=12, decimal_places=2)
     rate_date: dt.date | None = None
     plans: PlansIn = PlansIn()
     status: Status = Status.PREPARING
@@ -99,7 +99,7 @@ class ProjectPatch(Schema):
     objectives: str | None = None
     scale: str | None = None
     gate_area: str | None = None
-    land_area_ha: Decimal | None = Field(None, ge=0)
+    land_area_ha: Decimal | None = Field(None, ge=0, max_digits=12, decimal_places=4)
     state_land: bool | None = None
     policy_approval: bool | None = None
     operating_term_years: int | None = Field(None, ge=1, le=99)
@@ -111,9 +111,9 @@ class VersionIn(Schema):
     certificate_no: str = ""
     changes: str = ""
     currency: Currency | None = None
-    total_capital: Decimal = Field(..., ge=0)
-    equity: Decimal | None = Field(None, ge=0)
-    vnd_rate: Decimal | None = Field(None, gt=0)
+    total_capital: Decimal = Field(..., ge=0, max_digits=20, decimal_places=0)
+    equity: Decimal | None = Field(None, ge=0, max_digits=20, decimal_places=0)
+    vnd_rate: Decimal | None = Field(None, gt=0, max_digits=12, decimal_places=2)
     rate_date: dt.date | None = None
     plans: PlansIn = PlansIn()
 
@@ -127,7 +127,7 @@ class StatusIn(Schema):
 
 class DisbursementIn(Schema):
     paid_on: dt.date
-    amount: Decimal = Field(..., gt=0)
+    amount: Decimal = Field(..., gt=0, max_digits=20, decimal_places=0)
     currency: Currency = Currency.VND
     note: str = ""
 
@@ -196,15 +196,6 @@ def _editable(request: HttpRequest, code: str) -> Project:
     return get_changeable_or_404(request.user, Project.objects.select_related("zone"), code=code)
 
 
-def _gate_area(zone: EconomicZone, code: str | None) -> GateArea | None:
-    if not code:
-        return None
-    area = GateArea.objects.filter(zone=zone, code=code).first()
-    if area is None:
-        raise ValidationError({"gate_area": _("No gate area with code %(code)s in this zone.") % {"code": code}})
-    return area
-
-
 def _sector(version: str, code: str | None) -> Sector | None:
     if not code:
         return None
@@ -229,45 +220,43 @@ def _created(request: HttpRequest, code: str) -> tuple[int, dict[str, Any]]:
 )
 def create_project(request: HttpRequest, payload: ProjectIn) -> tuple[int, dict[str, Any]]:
     zone = get_changeable_or_404(request.user, EconomicZone.objects.all(), code=payload.zone)
-    actor = request_actor(request, "api")
-    investors = []
-    for item in payload.investors:
-        investor = Investor.objects.filter(zone=zone, name_key=name_key(item.name)).first()
-        if investor is None:
-            investor = services.investor_create(
-                zone=zone,
-                name=item.name,
-                ownership=item.ownership,
-                country=item.country,
-                tax_code=item.tax_code,
-                actor=actor,
-            )
-        investors.append((investor, item.share_percent))
-    services.project_create(
+    investors = [
+        services.InvestorData(
+            name=item.name,
+            ownership=item.ownership,
+            country=item.country,
+            tax_code=item.tax_code,
+            share_percent=item.share_percent,
+        )
+        for item in payload.investors
+    ]
+    services.project_register(
         zone=zone,
-        code=payload.code,
-        name=payload.name,
-        ownership=payload.ownership,
         investors=investors,
-        gate_area=_gate_area(zone, payload.gate_area),
-        sector=_sector(payload.sector_version, payload.sector),
-        objectives=payload.objectives,
-        scale=payload.scale,
-        land_area_ha=payload.land_area_ha,
-        state_land=payload.state_land,
-        policy_approval=payload.policy_approval,
-        operating_term_years=payload.operating_term_years,
-        published=payload.published,
-        issued_on=payload.issued_on,
-        certificate_no=payload.certificate_no,
-        currency=payload.currency,
-        total_capital=payload.total_capital,
-        equity=payload.equity,
-        vnd_rate=payload.vnd_rate,
-        rate_date=payload.rate_date,
+        fields={
+            "code": payload.code,
+            "name": payload.name,
+            "ownership": payload.ownership,
+            "gate_area": gate_area_by_code(zone, payload.gate_area or None),
+            "sector": _sector(payload.sector_version, payload.sector),
+            "objectives": payload.objectives,
+            "scale": payload.scale,
+            "land_area_ha": payload.land_area_ha,
+            "state_land": payload.state_land,
+            "policy_approval": payload.policy_approval,
+            "operating_term_years": payload.operating_term_years,
+            "published": payload.published,
+            "issued_on": payload.issued_on,
+            "certificate_no": payload.certificate_no,
+            "currency": payload.currency,
+            "total_capital": payload.total_capital,
+            "equity": payload.equity,
+            "vnd_rate": payload.vnd_rate,
+            "rate_date": payload.rate_date,
+            "status": payload.status,
+        },
         plans=_plans(payload.plans),
-        status=payload.status,
-        actor=actor,
+        actor=request_actor(request, "api"),
     )
     return _created(request, payload.code)
 
@@ -277,7 +266,7 @@ def update_project(request: HttpRequest, code: str, payload: ProjectPatch) -> di
     project = _editable(request, code)
     data = payload.dict(exclude_unset=True)
     if "gate_area" in data:
-        data["gate_area"] = _gate_area(project.zone, data["gate_area"])
+        data["gate_area"] = gate_area_by_code(project.zone, data["gate_area"] or None)
     services.project_update(project=project, actor=request_actor(request, "api"), **data)
     return _created(request, code)[1]
 

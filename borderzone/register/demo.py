@@ -110,24 +110,15 @@ def _sector(code: str) -> Sector | None:
     return Sector.objects.filter(version="2018", code=code).first()
 
 
-def _investor(zone: EconomicZone, plan: Plan, actor: Actor) -> Investor:
+def _investor(plan: Plan) -> services.InvestorData:
     if plan.foreign:
         name = f"Công ty TNHH Thương mại Quảng Tây số {plan.index + 1} (minh họa)"
         country, tax = ("CN", f"91450{plan.index:06d}") if plan.index % 4 else ("HK", f"HK{plan.index:07d}")
     else:
         name = f"Công ty Cổ phần Đầu tư Cao Bằng số {plan.index + 1} (minh họa)"
         country, tax = "VN", f"48{plan.index:08d}"
-    found = Investor.objects.filter(zone=zone, name=name).first()
-    if found is not None:
-        return found
-    return services.investor_create(
-        zone=zone,
-        name=name,
-        ownership="foreign" if plan.foreign else "domestic",
-        country=country,
-        tax_code=tax,
-        is_demo=True,
-        actor=actor,
+    return services.InvestorData(
+        name=name, ownership="foreign" if plan.foreign else "domestic", country=country, tax_code=tax
     )
 
 
@@ -166,29 +157,31 @@ def _load_one(zone: EconomicZone, areas: dict[str, GateArea], plan: Plan, actor:
         adjust_on = max(add_months(first, 28), dt.date(2016, 1, 15))
         adjusted = True
     first_capital = plan.capital if not adjusted else (plan.capital * Decimal("0.8")).quantize(Decimal(1))
-    project = services.project_create(
+    project = services.project_register(
         zone=zone,
-        code=code,
-        name=f"{kind} {GATE_NAMES[gate]} số {i + 1} (minh họa)",
-        ownership="foreign" if plan.foreign else "domestic",
-        investors=[(_investor(zone, plan, actor), Decimal(100))],
-        gate_area=areas[gate],
-        sector=_sector(sector_code),
-        objectives=f"{kind} phục vụ hoạt động thương mại qua khu vực cửa khẩu {GATE_NAMES[gate]}.",
-        scale="Dữ liệu minh họa.",
-        land_area_ha=Decimal(1 + i % 9) + Decimal(i % 4) / 4,
-        policy_approval=plan.extended or i % 5 == 0,
-        operating_term_years=50,
-        published=i % 3 != 2,
-        is_demo=True,
-        issued_on=first,
-        certificate_no=f"{code}/GCN",
-        currency=plan.currency,
-        total_capital=first_capital,
-        vnd_rate=USD_RATE if plan.currency == "USD" else None,
-        rate_date=first if plan.currency == "USD" else None,
+        investors=[_investor(plan)],
+        fields={
+            "code": code,
+            "name": f"{kind} {GATE_NAMES[gate]} số {i + 1} (minh họa)",
+            "ownership": "foreign" if plan.foreign else "domestic",
+            "gate_area": areas[gate],
+            "sector": _sector(sector_code),
+            "objectives": f"{kind} phục vụ hoạt động thương mại qua khu vực cửa khẩu {GATE_NAMES[gate]}.",
+            "scale": "Dữ liệu minh họa.",
+            "land_area_ha": Decimal(1 + i % 9) + Decimal(i % 4) / 4,
+            "policy_approval": plan.extended or i % 5 == 0,
+            "operating_term_years": 50,
+            "published": i % 3 != 2,
+            "issued_on": first,
+            "certificate_no": f"{code}/GCN",
+            "currency": plan.currency,
+            "total_capital": first_capital,
+            "vnd_rate": USD_RATE if plan.currency == "USD" else None,
+            "rate_date": first if plan.currency == "USD" else None,
+            "status": "preparing",
+        },
         plans=schedule,
-        status="preparing",
+        is_demo=True,
         actor=actor,
     )
     if adjusted:

@@ -8,6 +8,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from borderzone.core.countries import validate_country
+from borderzone.core.forms import DateField, set_choices, set_queryset
+from borderzone.core.uploads import UploadField
 from borderzone.register.models import (
     AreaLevel,
     Currency,
@@ -21,12 +24,11 @@ from borderzone.register.models import (
 )
 from borderzone.zones.models import Commune, EconomicZone, FunctionalArea, GateArea
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 YES_NO_ANY = [("", _("Any")), ("1", _("Yes")), ("0", _("No"))]
 
 
 def date_field(label: Any, required: bool = True) -> forms.DateField:
-    return forms.DateField(label=label, required=required, widget=DATE, input_formats=["%Y-%m-%d", "%d/%m/%Y"])
+    return DateField(label=label, required=required)
 
 
 class ListFilterForm(forms.Form):
@@ -44,10 +46,10 @@ class ListFilterForm(forms.Form):
 
     def __init__(self, *args: Any, gate_areas: list[GateArea], zones: list[EconomicZone], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["zone"].choices = [("", _("Any")), *[(z.code, z.display_name) for z in zones]]  # type: ignore[attr-defined]
+        set_choices(self, "zone", [("", _("Any")), *[(z.code, z.display_name) for z in zones]])
         if len(zones) < 2:
             self.fields["zone"].widget = forms.HiddenInput()
-        self.fields["gate_area"].choices = [("", _("Any")), *[(a.code, a.name) for a in gate_areas]]  # type: ignore[attr-defined]
+        set_choices(self, "gate_area", [("", _("Any")), *[(a.code, a.name) for a in gate_areas]])
 
 
 class ProjectForm(forms.Form):
@@ -83,9 +85,9 @@ class ProjectForm(forms.Form):
 
     def __init__(self, *args: Any, zone: EconomicZone, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["gate_area"].queryset = GateArea.objects.filter(zone=zone)  # type: ignore[attr-defined]
-        self.fields["functional_area"].queryset = FunctionalArea.objects.filter(zone=zone)  # type: ignore[attr-defined]
-        self.fields["commune"].queryset = zone.communes.all()  # type: ignore[attr-defined]
+        set_queryset(self, "gate_area", GateArea.objects.filter(zone=zone))
+        set_queryset(self, "functional_area", FunctionalArea.objects.filter(zone=zone))
+        set_queryset(self, "commune", zone.communes.all())
 
     def clean_land_charges_vnd(self) -> Decimal:
         return self.cleaned_data.get("land_charges_vnd") or Decimal(0)
@@ -107,7 +109,9 @@ def plan_fields() -> dict[str, forms.DateField]:
 class ProjectCreateForm(ProjectForm, CapitalMixin):
     code = forms.RegexField(label=_("Project code"), regex=r"^\d{1,20}$", max_length=20)
     investor = forms.CharField(label=_("Investor"), max_length=300)
-    investor_country = forms.RegexField(label=_("Investor's country (ISO 3166)"), regex=r"^[A-Za-z]{2}$", initial="VN")
+    investor_country = forms.RegexField(
+        label=_("Investor's country (ISO 3166)"), regex=r"^[A-Za-z]{2}$", initial="VN", validators=[validate_country]
+    )
     investor_tax_code = forms.CharField(label=_("Tax code or registration number"), required=False, max_length=50)
     issued_on = date_field(_("Certificate issued on"))
     status = forms.ChoiceField(label=_("Status"), choices=Status.choices, initial=Status.PREPARING)
@@ -157,7 +161,7 @@ class MilestoneForm(forms.Form):
 
 
 class UploadForm(forms.Form):
-    file = forms.FileField(label=_("CSV or XLSX file"))
+    file = UploadField(label=_("CSV or XLSX file"))
     dry_run = forms.BooleanField(label=_("Check only (preview, write nothing)"), required=False, initial=True)
 
 
@@ -194,7 +198,7 @@ class InvestorLinkForm(forms.Form):
 
     def __init__(self, *args: Any, investors: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["investor"].queryset = investors  # type: ignore[attr-defined]
+        set_queryset(self, "investor", investors)
 
 
 class AsOfForm(forms.Form):
@@ -209,4 +213,4 @@ class AreaClassificationForm(forms.Form):
 
     def __init__(self, *args: Any, communes: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["commune"].queryset = communes  # type: ignore[attr-defined]
+        set_queryset(self, "commune", communes)

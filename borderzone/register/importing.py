@@ -19,21 +19,18 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from borderzone.access.actors import Actor
-from borderzone.access.audit import audit_bulk
 from borderzone.access.importing import ImportReport, no_progress, register_importer
 from borderzone.core.cache import bump_version
-from borderzone.core.models import AuditAction
+from borderzone.core.countries import is_country
 from borderzone.core.tabular import RowError, TableError, cell_text, check_columns, parse_amount, parse_date, read_table
-from borderzone.core.text import name_key, search_key
+from borderzone.core.text import name_key
+from borderzone.rates.selectors import rate_on
 from borderzone.register import services
 from borderzone.register.models import (
     CertificateVersion,
-    Investor,
     MilestoneKind,
-    MilestonePlan,
     Ownership,
     Project,
-    ProjectInvestor,
     Sector,
     Status,
     StatusChange,
@@ -183,7 +180,7 @@ def _parse_row(
     name = e.run("name", lambda: _text(raw.get("name"), "name", 300))
     investor = e.run("investor", lambda: _text(raw.get("investor"), "investor", 300))
     country = e.run("investor_country", lambda: _text(raw.get("investor_country"), "investor_country", 2).upper())
-    if country is not None and not (len(country) == 2 and country.isalpha() and country.isascii()):
+    if country is not None and not is_country(country):
         e.add("investor_country", _("use the two-letter ISO 3166 code (VN, CN, ...): %(value)s") % {"value": country})
     ownership = e.run("ownership", lambda: _choice(raw.get("ownership"), _OWNERSHIP))
     area_text = cell_text(raw.get("gate_area"))
@@ -222,7 +219,19 @@ def _parse_row(
     if cell_text(raw.get("rate_date")):
         rate_date = e.run("rate_date", lambda: parse_date(raw.get("rate_date")))
     if currency == "USD" and vnd_rate is None and "vnd_rate" not in [i.column for i in e.items]:
-        e.add("vnd_rate", _("give the VND rate for capital in USD"))
+        # No stated rate: the reference rate of the certificate date (or the nearest earlier day).
+        reference = rate_on("USD", certificate_date) if certificate_date else None
+        if reference is not None:
+            vnd_rate, rate_date = reference.vnd_per_unit, reference.day
+        elif certificate_date:
+            e.add(
+                "vnd_rate",
+                _(
+                    "no reference rate of USD is known on or before %(date)s: give vnd_rate, or add the "
+                    "State Bank's rate on the page of exchange rates"
+                )
+                % {"date": certificate_date.strftime("%d/%m/%Y")},
+            )
     plans: dict[str, dt.date] = {}
     for column, kind in PLAN_COLUMNS.items():
         if column == "operation_start_planned" or cell_text(raw.get(column)):
@@ -452,10 +461,10 @@ def import_projects(
     if dry_run or not (report.created or report.updated):
         return report
     with transaction.atomic():
-        _create(zone, creates, actor)
+        services.project_register_many(zone=zone, registrations=[_registration(r) for r in creates], actor=actor)
         for change in changes:
             _apply(change, actor)
-        bump_version(services.SCOPE)
+        bump_version(services.SCOPE, zone.pk)
     return report
 
 
@@ -464,84 +473,33 @@ def _row_number(message: str) -> int:
     return int(digits) if digits else 0
 
 
-def _create(zone: EconomicZone, rows: list[Row], actor: Actor) -> None:
-    """New projects written in bulk (tens of thousands per file), each with its audit rows."""
-    if not rows:
-        return
-    note = _("import")
-    investors = {
-        i.name_key: i for i in Investor.objects.filter(zone=zone, name_key__in={name_key(r.investor) for r in rows})
-    }
-    new_investors: dict[str, Investor] = {}
-    for row in rows:
-        key = name_key(row.investor)
-        if key not in investors and key not in new_investors:
-            new_investors[key] = Investor(
-                zone=zone,
-                name=row.investor,
-                ownership=row.ownership,
-                country=row.investor_country,
-                tax_code=row.investor_tax_code,
-                name_key=key,
-            )
-    created_investors = Investor.objects.bulk_create(list(new_investors.values()), batch_size=1000)
-    investors.update({i.name_key: i for i in created_investors})
-    audit_bulk(actor=actor, instances=list(created_investors), action=AuditAction.IMPORTED, note=note)
-    projects = [
-        Project(
-            zone=zone,
-            code=r.code,
-            name=r.name,
-            ownership=r.ownership,
-            gate_area=r.gate_area,
-            search_text=search_key(f"{r.code} {r.name}"),
-            **r.fields,
-        )
-        for r in rows
-    ]
-    Project.objects.bulk_create(projects, batch_size=1000)
-    ProjectInvestor.objects.bulk_create(
-        [
-            ProjectInvestor(project=p, investor=investors[name_key(r.investor)], share_percent=Decimal(100))
-            for p, r in zip(projects, rows, strict=True)
-        ],
-        batch_size=1000,
+def _registration(row: Row) -> services.Registration:
+    return services.Registration(
+        investor=services.InvestorData(
+            name=row.investor,
+            ownership=row.ownership,
+            country=row.investor_country,
+            tax_code=row.investor_tax_code,
+        ),
+        fields={
+            **row.fields,
+            "code": row.code,
+            "name": row.name,
+            "ownership": row.ownership,
+            "gate_area": row.gate_area,
+            "issued_on": row.certificate_date,
+            "certificate_no": row.certificate_number,
+            "currency": row.currency,
+            "total_capital": row.capital,
+            "equity": row.equity,
+            "vnd_rate": row.vnd_rate,
+            "rate_date": row.rate_date,
+            "status": row.status,
+            "status_on": row.status_date,
+            "decision_no": row.decision_number,
+        },
+        plans=row.plans,
     )
-    versions = []
-    for project, row in zip(projects, rows, strict=True):
-        rate = row.vnd_rate or Decimal(1)
-        versions.append(
-            CertificateVersion(
-                project=project,
-                number=0,
-                issued_on=row.certificate_date,
-                certificate_no=row.certificate_number,
-                changes=_("First issue"),
-                currency=row.currency,
-                total_capital=row.capital,
-                equity=row.equity,
-                vnd_rate=rate.quantize(Decimal("0.01")),
-                rate_date=(row.rate_date or row.certificate_date) if row.currency == "USD" else None,
-                total_capital_vnd=(row.capital * rate).quantize(Decimal(1)),
-            )
-        )
-    CertificateVersion.objects.bulk_create(versions, batch_size=1000)
-    MilestonePlan.objects.bulk_create(
-        [
-            MilestonePlan(version=v, kind=k, planned_on=d)
-            for v, r in zip(versions, rows, strict=True)
-            for k, d in r.plans.items()
-        ],
-        batch_size=2000,
-    )
-    statuses = [
-        StatusChange(project=p, status=r.status, effective_on=r.status_date, decision_no=r.decision_number, reason=note)
-        for p, r in zip(projects, rows, strict=True)
-    ]
-    StatusChange.objects.bulk_create(statuses, batch_size=1000)
-    audit_bulk(actor=actor, instances=list(projects), action=AuditAction.IMPORTED, note=note)
-    audit_bulk(actor=actor, instances=list(versions), action=AuditAction.IMPORTED, note=note)
-    audit_bulk(actor=actor, instances=list(statuses), action=AuditAction.IMPORTED, note=note)
 
 
 def _apply(change: _Plan, actor: Actor) -> None:

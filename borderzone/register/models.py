@@ -4,6 +4,7 @@ read "as of" any day (see selectors.py)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from typing import Any
 
@@ -487,3 +488,63 @@ class DepositEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.project.code} {self.kind} {self.happened_on} {self.amount}"
+
+
+#: The `valid_to` of a project's current state: open-ended, kept as a date so that "as of D" is a plain
+#: range condition an index serves (valid_from <= D < valid_to).
+OPEN_END = dt.date(9999, 12, 31)
+
+
+class ProjectState(models.Model):
+    """One interval [valid_from, valid_to) of a project's life in which nothing the register reads "as of a
+    day" changes: its status, the certificate version in force (capital, planned dates), the first approved
+    date of each milestone and the dates milestones were reached. Maintained by the services in the same
+    transaction as each change (see `states.py`); `manage.py rebuild_project_states` recomputes it all.
+
+    A project exists on D when one of its states covers D; milestone columns are named after
+    `MilestoneKind` values (`plan_<kind>`, `first_<kind>`, `reached_<kind>`).
+    """
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="states")
+    zone = models.ForeignKey("zones.EconomicZone", on_delete=models.CASCADE, related_name="+")
+    gate_area = models.ForeignKey("zones.GateArea", on_delete=models.SET_NULL, null=True, related_name="+")
+    ownership = models.CharField(max_length=10, choices=Ownership.choices)
+    policy_approval = models.BooleanField(default=False)
+    valid_from = models.DateField()
+    valid_to = models.DateField()
+    status = models.CharField(max_length=20, choices=Status.choices)
+    version = models.ForeignKey(CertificateVersion, on_delete=models.CASCADE, related_name="+")
+    issued_on = models.DateField()
+    currency = models.CharField(max_length=3, choices=Currency.choices)
+    total_capital = models.DecimalField(max_digits=20, decimal_places=0)
+    total_capital_vnd = models.DecimalField(max_digits=22, decimal_places=0)
+    plan_capital_contribution = models.DateField(null=True)
+    plan_land_handover = models.DateField(null=True)
+    plan_construction_start = models.DateField(null=True)
+    plan_construction_completion = models.DateField(null=True)
+    plan_operation_start = models.DateField(null=True)
+    first_capital_contribution = models.DateField(null=True)
+    first_land_handover = models.DateField(null=True)
+    first_construction_start = models.DateField(null=True)
+    first_construction_completion = models.DateField(null=True)
+    first_operation_start = models.DateField(null=True)
+    reached_capital_contribution = models.DateField(null=True)
+    reached_land_handover = models.DateField(null=True)
+    reached_construction_start = models.DateField(null=True)
+    reached_construction_completion = models.DateField(null=True)
+    reached_operation_start = models.DateField(null=True)
+
+    class Meta:
+        verbose_name = _("project state")
+        ordering = ("project", "valid_from")
+        constraints = [
+            models.UniqueConstraint(fields=["project", "valid_from"], name="unique_project_state_start"),
+            models.CheckConstraint(condition=models.Q(valid_from__lt=models.F("valid_to")), name="state_not_empty"),
+        ]
+        indexes = [
+            models.Index(fields=["zone", "valid_to", "valid_from"], name="state_zone_range_idx"),
+            models.Index(fields=["valid_to", "valid_from"], name="state_range_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.project_id} {self.valid_from}..{self.valid_to} {self.status}"

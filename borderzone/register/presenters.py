@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from borderzone.core.cache import cached
+from borderzone.core.inputs import check_day
 from borderzone.register import selectors
 from borderzone.register.models import CertificateVersion, MilestoneKind, Project, Status
 from borderzone.register.rules import assess_deposit
@@ -24,9 +25,11 @@ def parse_as_of(value: str | None, field: str = "as_of") -> dt.date:
     if not value:
         return today()
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise ValidationError({field: _("Give the date as YYYY-MM-DD.")}) from None
+    check_day(day, field)
+    return day
 
 
 def cached_summary(day: dt.date, zone: EconomicZone | None) -> dict[str, Any]:
@@ -41,6 +44,7 @@ def project_rows(
 ) -> list[dict[str, Any]]:
     """Each project as the API and exports show it on `day` (a fixed number of queries for the page)."""
     projects = list(projects)
+    selectors.load_evaluations(evaluations, projects)
     versions = selectors.versions_by_id(int(getattr(p, "as_of_version_id", 0) or 0) for p in projects)
     disbursed = selectors.disbursed_by_project(day, (p.pk for p in projects))
     areas = selectors.area_levels_on((p.commune_id for p in projects), day)

@@ -20,14 +20,14 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Count, Min, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Count, F, Min, Prefetch, Q, QuerySet, Sum
 
 from borderzone.access.permissions import is_staff_member, restrict_to_visible, role_of
 from borderzone.core.text import search_key
@@ -39,16 +39,16 @@ from borderzone.register.models import (
     DepositEventKind,
     Disbursement,
     LegalRule,
-    MilestoneActual,
     MilestoneKind,
-    MilestonePlan,
     Ownership,
     Project,
+    ProjectState,
     RuleCondition,
     Status,
     StatusChange,
 )
 from borderzone.register.rules import DepositAssessment, assess_deposit
+from borderzone.register.states import KINDS, late_on, on_day
 from borderzone.zones.models import EconomicZone, GateArea
 
 if TYPE_CHECKING:
@@ -57,36 +57,24 @@ if TYPE_CHECKING:
 CURRENCIES = ("VND", "USD")
 
 
+@functools.lru_cache(maxsize=65536)
 def add_months(day: dt.date, months: int) -> dt.date:
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def version_in_force(day: dt.date) -> Subquery:
-    return Subquery(
-        CertificateVersion.objects.filter(project=OuterRef("pk"), issued_on__lte=day)
-        .order_by("-issued_on", "-number")
-        .values("pk")[:1]
-    )
-
-
-def status_on(day: dt.date) -> Coalesce:
-    return Coalesce(
-        Subquery(
-            StatusChange.objects.filter(project=OuterRef("pk"), effective_on__lte=day)
-            .order_by("-effective_on", "-id")
-            .values("status")[:1]
-        ),
-        Value(Status.PREPARING),
-    )
-
-
-def projects_as_of(day: dt.date, projects: QuerySet[Project] | None = None) -> QuerySet[Any]:
-    """The projects that exist on `day`, annotated with `as_of_version_id` and `as_of_status`."""
+def projects_as_of(
+    day: dt.date, projects: QuerySet[Project] | None = None, zone_id: int | None = None
+) -> QuerySet[Any]:
+    """The projects that exist on `day`, annotated with `as_of_version_id` and `as_of_status`: one join on
+    the state interval covering `day` (an index range, see states.py), no subquery per project."""
     qs = Project.objects.all() if projects is None else projects
-    return qs.annotate(as_of_version_id=version_in_force(day), as_of_status=status_on(day)).filter(
-        as_of_version_id__isnull=False
+    # One filter() call, so the annotations below reuse its join (a single state row per project and day).
+    # A zone given as a number lets the planner see its real size and use the states' (zone, range) index.
+    in_zone = {} if zone_id is None else {"zone_id": zone_id, "states__zone_id": zone_id}
+    return qs.filter(states__valid_from__lte=day, states__valid_to__gt=day, **in_zone).annotate(
+        as_of_version_id=F("states__version_id"), as_of_status=F("states__status")
     )
 
 
@@ -144,23 +132,33 @@ class _Row:
 def _evaluate_rows(day: dt.date, rows: list[_Row], projects: QuerySet[Project]) -> dict[int, Evaluation]:
     if not rows:
         return {}
-    in_force = {r.version_id for r in rows}
+    # Everything the evaluation reads comes from the state interval covering `day` (one indexed read):
+    # the version in force with its planned dates, the first approved date of each milestone among the
+    # versions issued up to it, and the milestones reached by `day`.
     first_plan: dict[tuple[int, str], dt.date] = {}
     plan_in_force: dict[int, dict[str, dt.date]] = defaultdict(dict)
-    plans = (
-        MilestonePlan.objects.filter(version__project__in=projects.values("pk"), version__issued_on__lte=day)
-        .order_by("version__issued_on", "version__number")
-        .values_list("version__project_id", "version_id", "kind", "planned_on")
-    )
-    for project_id, version_id, kind, planned_on in plans.iterator(chunk_size=5000):
-        first_plan.setdefault((project_id, kind), planned_on)
-        if version_id in in_force:
-            plan_in_force[project_id][kind] = planned_on
     actual: dict[int, dict[str, dt.date]] = defaultdict(dict)
-    for project_id, kind, reached_on in MilestoneActual.objects.filter(
-        project__in=projects.values("pk"), reached_on__lte=day
-    ).values_list("project_id", "kind", "reached_on"):
-        actual[project_id][kind] = reached_on
+    wanted = {r.pk for r in rows}
+    columns = [f"{prefix}_{k}" for prefix in ("plan", "first", "reached") for k in KINDS]
+    states = (
+        ProjectState.objects.filter(on_day(day), project_id__in=[r.pk for r in rows])
+        if len(rows) < 900
+        else (ProjectState.objects.filter(on_day(day), project_id__in=projects.values("pk")))
+    )
+    for project_id, *dates in states.values_list("project_id", *columns):
+        if project_id not in wanted:
+            continue
+        n = len(KINDS)
+        for i, kind in enumerate(KINDS):
+            planned_on, first_on, reached_on = dates[i], dates[n + i], dates[2 * n + i]
+            if planned_on is not None:
+                plan_in_force[project_id][kind] = planned_on
+            if first_on is not None:
+                first_plan[(project_id, kind)] = first_on
+            if reached_on is not None and reached_on <= day:
+                actual[project_id][kind] = reached_on
+    # Every project is judged by the rules in force on `day` (not on its certificate's day), each rule
+    # limited by its transitional condition on the project's first certificate.
     rules = rules_in_force(day)
     first_issued: dict[int, dt.date] = {}
     if any(r.certificates_issued_before or r.certificates_issued_from for r in rules):
@@ -170,7 +168,9 @@ def _evaluate_rows(day: dt.date, rows: list[_Row], projects: QuerySet[Project]) 
             .annotate(first=Min("issued_on"))
             .values_list("project_id", "first")
         )
-    labels = dict(MilestoneKind.choices)
+    rules_by_policy = {policy: [r for r in rules if policy or not r.policy_approved_only] for policy in (True, False)}
+    # Translated once per evaluation, not once per project (lazy labels cost a translation lookup each).
+    labels = {kind: str(label) for kind, label in MilestoneKind.choices}
 
     result: dict[int, Evaluation] = {}
     for row in rows:
@@ -186,9 +186,7 @@ def _evaluate_rows(day: dt.date, rows: list[_Row], projects: QuerySet[Project]) 
             if planned_on < day and kind not in reached and kind not in implied:
                 evaluation.late.append(kind)
                 late_since[kind] = planned_on
-        for rule in rules:
-            if rule.policy_approved_only and not row.policy_approval:
-                continue
+        for rule in rules_by_policy[row.policy_approval]:
             if row.pk in first_issued and not rule.covers_certificate(first_issued[row.pk]):
                 continue
             detail = ""
@@ -263,6 +261,17 @@ def evaluate(day: dt.date, projects: QuerySet[Project]) -> dict[int, Evaluation]
     return _evaluate_rows(day, rows, projects)
 
 
+def late_counts(evaluations: dict[int, Evaluation]) -> dict[str, int]:
+    """How many of the evaluated projects are late, flagged, and both: every "of which" of a report
+    comes from here, so a part can never exceed its whole."""
+    late = flagged = both = 0
+    for e in evaluations.values():
+        late += e.is_late
+        flagged += e.is_flagged
+        both += e.is_late and e.is_flagged
+    return {"late": late, "flagged": flagged, "late_flagged": both, "flagged_not_late": flagged - both}
+
+
 def _money_block() -> dict[str, dict[str, Decimal]]:
     return {o: dict.fromkeys(CURRENCIES, Decimal(0)) for o in Ownership.values}
 
@@ -280,67 +289,67 @@ def summary_with_evaluations(
     if gate_area is not None:
         projects = projects.filter(gate_area=gate_area)
     rows: list[_Row] = []
-    ownership_of: dict[int, str] = {}
     by_status = dict.fromkeys(Status.values, 0)
     counts = dict.fromkeys(Ownership.values, 0)
-    for pk, ownership, status, version_id, policy in projects_as_of(day, projects).values_list(
-        "pk", "ownership", "as_of_status", "as_of_version_id", "policy_approval"
+    registered = _money_block()
+    registered_vnd = dict.fromkeys(Ownership.values, Decimal(0))
+    # One read of the state intervals covering `day`: status, version in force and its capital.
+    for pk, ownership, status, version_id, policy, currency, total, total_vnd in projects_as_of(
+        day, projects
+    ).values_list(
+        "pk",
+        "ownership",
+        "as_of_status",
+        "as_of_version_id",
+        "policy_approval",
+        "states__currency",
+        "states__total_capital",
+        "states__total_capital_vnd",
     ):
         by_status[status] += 1
         if status == Status.TERMINATED:
             continue
         counts[ownership] += 1
-        ownership_of[pk] = ownership
         rows.append(_Row(pk, status, version_id, policy))
-    registered = _money_block()
-    registered_vnd = dict.fromkeys(Ownership.values, Decimal(0))
-    versions = (
-        CertificateVersion.objects.filter(pk__in=[r.version_id for r in rows])
-        if len(rows) < 900
-        else (
-            CertificateVersion.objects.filter(
-                pk__in=projects_as_of(day, projects).exclude(as_of_status=Status.TERMINATED).values("as_of_version_id")
-            )
-        )
-    )
-    for project_id, currency, total, total_vnd in versions.values_list(
-        "project_id", "currency", "total_capital", "total_capital_vnd"
-    ):
-        ownership = ownership_of[project_id]
         registered[ownership][currency] += total
         registered_vnd[ownership] += total_vnd
     disbursed = _money_block()
-    terminated = projects_as_of(day, projects).filter(as_of_status=Status.TERMINATED).values("pk")
+    # Disbursed by the projects not terminated on `day`: a join on the same intervals (no NOT IN).
+    live = [s for s in Status.values if s != Status.TERMINATED]
     for ownership, currency, total in (
-        Disbursement.objects.filter(project__in=projects, paid_on__lte=day)
-        .exclude(project__in=terminated)
+        Disbursement.objects.filter(
+            project__in=projects,
+            paid_on__lte=day,
+            project__states__valid_from__lte=day,
+            project__states__valid_to__gt=day,
+            project__states__status__in=live,
+        )
         .values_list("project__ownership", "currency")
         .annotate(total=Sum("amount"))
         .values_list("project__ownership", "currency", "total")
     ):
         disbursed[ownership][currency] += total
     evaluations = _evaluate_rows(day, rows, projects)
+    whole = Decimal(1)
 
-    def money(block: dict[str, dict[str, Decimal]]) -> dict[str, dict[str, str]]:
-        return {
-            o: {c: str(v.quantize(Decimal(1))) for c, v in block[o].items()}
-            for o in (Ownership.FOREIGN, Ownership.DOMESTIC)
-        }
+    def money(block: dict[str, dict[str, Decimal]]) -> dict[str, dict[str, Decimal]]:
+        return {o: {c: v.quantize(whole) for c, v in block[o].items()} for o in (Ownership.FOREIGN, Ownership.DOMESTIC)}
 
     figures = {
         "as_of": day.isoformat(),
         "zone": zone.code if zone else None,
         "projects": {"total": sum(counts.values()), "foreign": counts["foreign"], "domestic": counts["domestic"]},
+        # Existing on `day` but left out of every count and amount above.
+        "terminated": by_status[Status.TERMINATED],
         "by_status": by_status,
         "registered_capital": money(registered),
         "registered_capital_vnd_equivalent": {
-            "foreign": str(registered_vnd["foreign"]),
-            "domestic": str(registered_vnd["domestic"]),
-            "total": str(sum(registered_vnd.values(), Decimal(0))),
+            "foreign": registered_vnd["foreign"].quantize(whole),
+            "domestic": registered_vnd["domestic"].quantize(whole),
+            "total": sum(registered_vnd.values(), Decimal(0)).quantize(whole),
         },
         "disbursed_capital": money(disbursed),
-        "late": sum(1 for e in evaluations.values() if e.is_late),
-        "flagged": sum(1 for e in evaluations.values() if e.is_flagged),
+        **late_counts(evaluations),
     }
     return figures, evaluations
 
@@ -356,10 +365,6 @@ def visible_projects(user: AnyUser) -> QuerySet[Project]:
     if role_of(user) == "investor":
         return qs.filter(Q(published=True) | Q(shares__investor__users=user)).distinct()
     return qs.filter(published=True)
-
-
-def editable_projects(user: AnyUser) -> QuerySet[Project]:
-    return restrict_to_visible(user, Project.objects.all())
 
 
 @dataclass
@@ -396,19 +401,71 @@ def project_list(
         for word in search_key(filters.q).split():
             qs = qs.filter(search_text__contains=word)
     base = Project.objects.filter(pk__in=qs.values("pk"))
-    listed = projects_as_of(filters.as_of, base)
+    zone_id = (
+        EconomicZone.objects.filter(code=filters.zone).values_list("pk", flat=True).first() if filters.zone else None
+    )
+    listed = projects_as_of(filters.as_of, base, zone_id)
     if filters.status:
         listed = listed.filter(as_of_status=filters.status)
-    needed = with_evaluations or filters.late is not None or filters.flagged is not None
-    evaluations = evaluate(filters.as_of, base) if needed else {}
     if filters.late is not None:
-        wanted = [pk for pk, e in evaluations.items() if e.is_late == filters.late]
-        listed = listed.filter(pk__in=wanted)
+        # "Late on D" is a condition on the state interval covering D: no evaluation of the zone for it.
+        late = ProjectState.objects.filter(on_day(filters.as_of), late_on(filters.as_of)).values("project_id")
+        listed = listed.filter(pk__in=late) if filters.late else listed.exclude(pk__in=late)
+    evaluations: dict[int, Evaluation]
     if filters.flagged is not None:
+        # The legal rules are data evaluated in Python: this filter still evaluates every listed project.
+        evaluations = evaluate(filters.as_of, base)
         wanted = [pk for pk, e in evaluations.items() if e.is_flagged == filters.flagged]
         listed = listed.filter(pk__in=wanted)
+    else:
+        # Only the rows a page shows get evaluated (see `PageEvaluations.load`, called by `project_rows`).
+        evaluations = PageEvaluations(filters.as_of) if with_evaluations else {}
     listed = listed.select_related("zone", "gate_area", "sector").prefetch_related("shares__investor").order_by("code")
     return listed, evaluations
+
+
+def terminated_count(listed: QuerySet[Any]) -> int:
+    """How many projects of a list from `project_list` were terminated on its day: listed, but left
+    out of every summary figure."""
+    return listed.filter(as_of_status=Status.TERMINATED).count()
+
+
+class PageEvaluations(dict[int, Evaluation]):
+    """Evaluations computed on demand for the projects a page lists (a fixed number of queries a page)."""
+
+    def __init__(self, day: dt.date) -> None:
+        super().__init__()
+        self.day = day
+
+    def load(self, projects: Iterable[Project]) -> None:
+        missing = [
+            _Row(p.pk, p.as_of_status, p.as_of_version_id, p.policy_approval)  # type: ignore[attr-defined]
+            for p in projects
+            if p.pk not in self and getattr(p, "as_of_version_id", None)
+        ]
+        if missing:
+            self.update(_evaluate_rows(self.day, missing, Project.objects.filter(pk__in=[r.pk for r in missing])))
+
+
+def load_evaluations(evaluations: dict[int, Evaluation], projects: Iterable[Project]) -> None:
+    """Make sure `evaluations` holds those of `projects` (lists evaluate only the rows they show)."""
+    if isinstance(evaluations, PageEvaluations):
+        evaluations.load(projects)
+
+
+def keyset_chunks(listed: QuerySet[Project], size: int) -> Iterator[list[Project]]:
+    """The projects of a list ordered by code, `size` at a time, each chunk found by the last code of the
+    one before (an index seek, not an OFFSET that reads every earlier row again)."""
+    last: str | None = None
+    while True:
+        qs = listed.order_by("code")
+        chunk = list((qs if last is None else qs.filter(code__gt=last))[:size])
+        if not chunk:
+            return
+        yield chunk
+        if len(chunk) < size:
+            return
+        last = chunk[-1].code
 
 
 def versions_by_id(ids: Iterable[int]) -> dict[int, CertificateVersion]:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -14,12 +15,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from borderzone.access.actors import Actor
-from borderzone.access.audit import audit_record, snapshot
+from borderzone.access.audit import audit_bulk, audit_record, snapshot
 from borderzone.access.services import ModelWrites
 from borderzone.access.services import save_checked as _save
 from borderzone.core.cache import bump_version
+from borderzone.core.countries import validate_country
 from borderzone.core.models import AuditAction
-from borderzone.core.text import name_key
+from borderzone.core.text import name_key, search_key
+from borderzone.rates.selectors import rate_on
 from borderzone.register.models import (
     MILESTONE_ORDER,
     AreaClassification,
@@ -39,12 +42,15 @@ from borderzone.register.models import (
     Status,
     StatusChange,
 )
+from borderzone.register.states import refresh_project_states
 from borderzone.zones.models import EconomicZone
 
 #: The cache scope every figure of the register is keyed by.
 SCOPE = "investments"
 
-PROJECT_FIELDS = (
+#: What a user may change of a project (the edit page's form has exactly these fields; the API a subset);
+#: the services also take `is_demo` from the demo loader.
+PROJECT_EDITABLE = (
     "name",
     "ownership",
     "sector",
@@ -61,8 +67,8 @@ PROJECT_FIELDS = (
     "policy_approval",
     "operating_term_years",
     "published",
-    "is_demo",
 )
+PROJECT_FIELDS = (*PROJECT_EDITABLE, "is_demo")
 VERSION_FIELDS = ("certificate_no", "changes", "currency", "total_capital", "equity", "vnd_rate", "rate_date")
 RULE_FIELDS = (
     "months",
@@ -132,6 +138,10 @@ def investor_create(
     actor: Actor,
 ) -> Investor:
     """Register an investor of a zone."""
+    try:
+        validate_country(country)
+    except ValidationError as exc:
+        raise ValidationError({"investor_country": exc.messages}) from None
     if Investor.objects.filter(zone=zone, name_key=name_key(name)).exists():
         raise ValidationError({"investor": _("This zone already has an investor with this name.")})
     investor = Investor(
@@ -139,8 +149,60 @@ def investor_create(
     )
     _save(investor, "investor")
     audit_record(actor=actor, instance=investor, action=AuditAction.CREATED)
-    bump_version(SCOPE)
+    bump_version(SCOPE, zone.pk)
     return investor
+
+
+@dataclass(frozen=True)
+class InvestorData:
+    """An investor as a page, the API or a file names it: found by its name in the zone, else created."""
+
+    name: str
+    ownership: str
+    country: str
+    tax_code: str = ""
+    share_percent: Decimal = Decimal(100)
+
+
+def investors_find_or_create(
+    *, zone: EconomicZone, investors: Sequence[InvestorData], actor: Actor, is_demo: bool = False, note: str = ""
+) -> dict[str, Investor]:
+    """The zone's investors of these names, keyed by `name_key` (the one rule for "the same investor"): those
+    there already are found in one query; the others are created, one by one with their audit rows, or in bulk
+    with IMPORTED audit rows when a `note` says where they came from (an import of thousands of rows)."""
+    wanted: dict[str, InvestorData] = {}
+    for data in investors:
+        wanted.setdefault(name_key(data.name), data)
+    found = {i.name_key: i for i in Investor.objects.filter(zone=zone, name_key__in=list(wanted))}
+    missing = {key: data for key, data in wanted.items() if key not in found}
+    if not note:
+        for key, data in missing.items():
+            found[key] = investor_create(
+                zone=zone,
+                name=data.name,
+                ownership=data.ownership,
+                country=data.country,
+                tax_code=data.tax_code,
+                is_demo=is_demo,
+                actor=actor,
+            )
+        return found
+    new = [
+        Investor(
+            zone=zone,
+            name=data.name,
+            name_key=key,
+            ownership=data.ownership,
+            country=data.country.upper(),
+            tax_code=data.tax_code,
+            is_demo=is_demo,
+        )
+        for key, data in missing.items()
+    ]
+    created = Investor.objects.bulk_create(new, batch_size=1000)
+    audit_bulk(actor=actor, instances=list(created), action=AuditAction.IMPORTED, note=note)
+    found.update((i.name_key, i) for i in created)
+    return found
 
 
 @transaction.atomic
@@ -150,7 +212,7 @@ def investor_link_user(*, investor: Investor, user: Any, actor: Actor) -> None:
     audit_record(
         actor=actor, instance=investor, action=AuditAction.UPDATED, changes={"users": [None, user.get_username()]}
     )
-    bump_version(SCOPE)
+    bump_version(SCOPE, investor.zone_id)
 
 
 def _version_values(
@@ -168,10 +230,23 @@ def _version_values(
         raise ValidationError({"total_capital": _("The capital cannot be negative.")})
     if currency == Currency.VND:
         vnd_rate, rate_date = Decimal(1), None
-    elif not vnd_rate or vnd_rate <= 0:
+    elif vnd_rate is not None and vnd_rate <= 0:
         raise ValidationError({"vnd_rate": _("Give the VND rate for capital registered in USD.")})
+    elif vnd_rate:
+        rate_date = rate_date or issued_on  # a stated rate wins over the reference table
     else:
-        rate_date = rate_date or issued_on
+        reference = rate_on(currency, issued_on)
+        if reference is None:
+            raise ValidationError(
+                {
+                    "vnd_rate": _(
+                        "No reference rate of %(currency)s is known on or before %(date)s: give the rate, or add "
+                        "the State Bank's rate on the page of exchange rates."
+                    )
+                    % {"currency": currency, "date": issued_on.strftime("%d/%m/%Y")}
+                }
+            )
+        vnd_rate, rate_date = reference.vnd_per_unit, reference.day
     return {
         "currency": currency,
         "total_capital": total_capital,
@@ -259,8 +334,122 @@ def project_create(
     )
     _save(change, "status")
     audit_record(actor=actor, instance=change, action=AuditAction.CREATED)
-    bump_version(SCOPE)
+    refresh_project_states([project.pk])
+    bump_version(SCOPE, project.zone_id)
     return project
+
+
+@transaction.atomic
+def project_register(
+    *,
+    zone: EconomicZone,
+    investors: Sequence[InvestorData],
+    fields: Mapping[str, Any],
+    plans: Mapping[str, dt.date | None] | None = None,
+    actor: Actor,
+    is_demo: bool = False,
+) -> Project:
+    """Register a project as a user asks for it: find or create its investors and create the project with its
+    first certificate and status, all in one transaction, so that a refused project leaves no investor behind.
+    `fields` are those of `project_create` (code, name, ownership, issued_on, total_capital, gate_area, ...)."""
+    if not investors:
+        raise ValidationError({"investor": _("Name at least one investor.")})
+    found = investors_find_or_create(zone=zone, investors=investors, actor=actor, is_demo=is_demo)
+    linked = [(found[name_key(data.name)], data.share_percent) for data in investors]
+    values = {
+        key: value for key, value in fields.items() if key not in ("zone", "investors", "actor", "plans", "is_demo")
+    }
+    return project_create(zone=zone, investors=linked, plans=plans, actor=actor, is_demo=is_demo, **values)
+
+
+@dataclass(frozen=True)
+class Registration:
+    """One project of a file, its values checked row by row: `fields` as `project_create` names them (code,
+    name, ownership, gate_area, issued_on, certificate_no, currency, total_capital, equity, vnd_rate,
+    rate_date, status, status_on, decision_no and the descriptive PROJECT_FIELDS)."""
+
+    investor: InvestorData
+    fields: Mapping[str, Any]
+    plans: Mapping[str, dt.date]
+
+
+def project_register_many(*, zone: EconomicZone, registrations: Sequence[Registration], actor: Actor) -> None:
+    """`project_register` for the rows of an import (tens of thousands per file), written in bulk with IMPORTED
+    audit rows, in the caller's transaction (the import's all or nothing)."""
+    if not registrations:
+        return
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("Call this inside the import's transaction.")
+    note = _("import")
+    investors = investors_find_or_create(
+        zone=zone, investors=[r.investor for r in registrations], actor=actor, note=note
+    )
+    projects = []
+    for r in registrations:
+        f = r.fields
+        extra = {k: v for k, v in f.items() if k in PROJECT_FIELDS and k not in ("name", "ownership", "gate_area")}
+        projects.append(
+            Project(
+                zone=zone,
+                code=f["code"],
+                name=f["name"],
+                ownership=f["ownership"],
+                gate_area=f.get("gate_area"),
+                search_text=search_key(f"{f['code']} {f['name']}"),
+                **extra,
+            )
+        )
+    Project.objects.bulk_create(projects, batch_size=1000)
+    ProjectInvestor.objects.bulk_create(
+        [
+            ProjectInvestor(project=p, investor=investors[name_key(r.investor.name)], share_percent=Decimal(100))
+            for p, r in zip(projects, registrations, strict=True)
+        ],
+        batch_size=1000,
+    )
+    versions = []
+    for project, r in zip(projects, registrations, strict=True):
+        f = r.fields
+        rate = f.get("vnd_rate") or Decimal(1)
+        versions.append(
+            CertificateVersion(
+                project=project,
+                number=0,
+                issued_on=f["issued_on"],
+                certificate_no=f.get("certificate_no", ""),
+                changes=_("First issue"),
+                currency=f["currency"],
+                total_capital=f["total_capital"],
+                equity=f.get("equity"),
+                vnd_rate=rate.quantize(Decimal("0.01")),
+                rate_date=(f.get("rate_date") or f["issued_on"]) if f["currency"] == Currency.USD else None,
+                total_capital_vnd=(f["total_capital"] * rate).quantize(Decimal(1)),
+            )
+        )
+    CertificateVersion.objects.bulk_create(versions, batch_size=1000)
+    MilestonePlan.objects.bulk_create(
+        [
+            MilestonePlan(version=v, kind=k, planned_on=d)
+            for v, r in zip(versions, registrations, strict=True)
+            for k, d in r.plans.items()
+        ],
+        batch_size=2000,
+    )
+    statuses = [
+        StatusChange(
+            project=p,
+            status=r.fields["status"],
+            effective_on=r.fields.get("status_on") or r.fields["issued_on"],
+            decision_no=r.fields.get("decision_no", ""),
+            reason=note,
+        )
+        for p, r in zip(projects, registrations, strict=True)
+    ]
+    StatusChange.objects.bulk_create(statuses, batch_size=1000)
+    audit_bulk(actor=actor, instances=list(projects), action=AuditAction.IMPORTED, note=note)
+    audit_bulk(actor=actor, instances=list(versions), action=AuditAction.IMPORTED, note=note)
+    audit_bulk(actor=actor, instances=list(statuses), action=AuditAction.IMPORTED, note=note)
+    refresh_project_states(p.pk for p in projects)
 
 
 @transaction.atomic
@@ -273,7 +462,8 @@ def project_update(*, project: Project, actor: Actor, **fields: Any) -> Project:
             setattr(project, key, value)
     _save(project)
     if audit_record(actor=actor, instance=project, action=AuditAction.UPDATED, before=before):
-        bump_version(SCOPE)
+        refresh_project_states([project.pk])
+        bump_version(SCOPE, project.zone_id)
     return project
 
 
@@ -344,7 +534,8 @@ def certificate_version_add(
         action=AuditAction.CREATED,
         changes={**{k: [None, v] for k, v in snapshot(version).items() if v not in (None, "")}, "plans": changed_plans},
     )
-    bump_version(SCOPE)
+    refresh_project_states([project.pk])
+    bump_version(SCOPE, project.zone_id)
     return version
 
 
@@ -368,7 +559,8 @@ def status_change_record(
     )
     _save(change, "status")
     audit_record(actor=actor, instance=change, action=AuditAction.STATUS_CHANGED)
-    bump_version(SCOPE)
+    refresh_project_states([project.pk])
+    bump_version(SCOPE, project.zone_id)
     return change
 
 
@@ -391,7 +583,7 @@ def disbursement_record(
     record = Disbursement(project=project, paid_on=paid_on, amount=amount, currency=currency, note=note)
     _save(record, "amount")
     audit_record(actor=actor, instance=record, action=AuditAction.CREATED)
-    bump_version(SCOPE)
+    bump_version(SCOPE, project.zone_id)
     return record
 
 
@@ -413,7 +605,8 @@ def milestone_reached(*, project: Project, kind: str, reached_on: dt.date, actor
         _save(existing, "kind")
         audit_record(actor=actor, instance=existing, action=AuditAction.UPDATED, before=before)
         actual = existing
-    bump_version(SCOPE)
+    refresh_project_states([project.pk])
+    bump_version(SCOPE, project.zone_id)
     return actual
 
 

@@ -9,8 +9,9 @@ from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from borderzone.core.forms import set_choices
 from borderzone.reporting.models import Channel, FieldType, ReportForm
-from borderzone.reporting.selectors import STATUSES
+from borderzone.reporting.selectors import STATUS_LABELS, STATUSES
 
 
 class ReportValuesForm(forms.Form):
@@ -76,10 +77,8 @@ class ObligationFilterForm(forms.Form):
 
     def __init__(self, *args: Any, zones: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["zone"].choices = [(z.code, z.display_name) for z in zones]  # type: ignore[attr-defined]
-        from borderzone.reporting.views.common import STATUS_LABELS
-
-        self.fields["status"].choices = [("", _("All")), *STATUS_LABELS.items()]  # type: ignore[attr-defined]
+        set_choices(self, "zone", [(z.code, z.display_name) for z in zones])
+        set_choices(self, "status", [("", _("All")), *STATUS_LABELS.items()])
 
     def clean_as_of(self) -> dt.date | None:
         day = self.cleaned_data.get("as_of")
@@ -114,4 +113,4 @@ class FormVersionForm(forms.Form):
 
     def __init__(self, *args: Any, codes: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["code"].choices = [(c, c) for c in codes]  # type: ignore[attr-defined]
+        set_choices(self, "code", [(c, c) for c in codes])

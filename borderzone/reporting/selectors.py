@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.db.models import Min, Prefetch, QuerySet, Sum
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from borderzone.register.models import Project, ProjectInvestor, Status, StatusChange
 from borderzone.reporting.models import Metric, Report, ReportedFigure, ReportForm, ReportStatus, Submitter
@@ -27,6 +28,13 @@ ACCEPTED = "accepted"
 RETURNED = "returned"
 OVERDUE = "overdue"
 STATUSES = (OVERDUE, DUE, RETURNED, SUBMITTED, ACCEPTED)
+STATUS_LABELS = {
+    "overdue": gettext_lazy("No report recorded, past due"),
+    "due": gettext_lazy("Due"),
+    "returned": gettext_lazy("Returned for correction"),
+    "submitted": gettext_lazy("Submitted, waiting for the board"),
+    "accepted": gettext_lazy("Accepted"),
+}
 
 #: Projects owe no report for periods that end while they are terminated.
 NOT_OWING = {Status.TERMINATED}

@@ -5,15 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
-from django.utils.translation import gettext as _
+from django.http import Http404, HttpRequest
 from ninja import Router, Schema
 
+from borderzone.core.inputs import Day, Year
+from borderzone.core.spans import year_span
 from borderzone.reports.summary_text import summary_text
 from borderzone.zones.models import EconomicZone
+from borderzone.zones.selectors import zone_asked
 
 router = Router(tags=["reports"])
 
@@ -28,29 +27,22 @@ class SummaryTextOut(Schema):
     text: str
 
 
-def default_span(as_of: dt.date, from_year: int | None, to_year: int | None) -> tuple[int, int]:
-    """Trade and infrastructure span: the ten years up to the as-of year unless given."""
-    to_year = to_year or as_of.year
-    from_year = from_year or to_year - 10
-    if from_year > to_year:
-        raise ValidationError({"to_year": _("The span ends before it starts.")})
-    return from_year, to_year
-
-
 @router.get("/summary-text", response=SummaryTextOut, auth=None, summary="The written summary of a zone as of a day")
 def get_summary_text(
     request: HttpRequest,
-    as_of: dt.date,
+    as_of: Day,
     lang: Literal["vi", "en"] = "vi",
     zone: str | None = None,
-    from_year: int | None = None,
-    to_year: int | None = None,
+    from_year: Year | None = None,
+    to_year: Year | None = None,
 ) -> dict[str, Any]:
     """Paragraphs a leader would write: projects and capital as of the day; trade, revenue and
     infrastructure over the span of years (default: the ten years up to the as-of year). Aggregates
     count every project; trade figures not yet published count only for the zone's staff."""
-    the_zone = get_object_or_404(EconomicZone, code=zone or settings.DEFAULT_ZONE_CODE)
-    start, end = default_span(as_of, from_year, to_year)
+    the_zone = zone_asked(EconomicZone.objects.all(), zone)
+    if the_zone is None:
+        raise Http404
+    start, end = year_span(as_of, from_year, to_year)
     result = summary_text(zone=the_zone, as_of=as_of, from_year=start, to_year=end, lang=lang, user=request.user)
     return {
         "zone": the_zone.code,

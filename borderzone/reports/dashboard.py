@@ -9,9 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Q
-
-from borderzone.core.cache import cached
+from borderzone.core.cache import cached, zone_scopes
 from borderzone.zones.models import EconomicZone, GateArea
 
 SCOPES = ("investments", "trade", "infrastructure", "planning", "zones")
@@ -35,7 +33,8 @@ class DashboardQuery:
 
 def dashboard_data(query: DashboardQuery) -> dict[str, Any]:
     """Everything the dashboard shows; callers have checked that the user may read the zone."""
-    return cached(SCOPES, query.key, lambda: _compute(query))
+    # Keyed by the zone's own versions: a write in another zone's register leaves this board cached.
+    return cached(zone_scopes(SCOPES, query.zone.pk), query.key, lambda: _compute(query))
 
 
 def _compute(q: DashboardQuery) -> dict[str, Any]:
@@ -96,14 +95,7 @@ def _trade(q: DashboardQuery) -> dict[str, Any]:
         with_previous=False,
         with_sources=False,
     )
-    # This year up to the as-of month against the same months of last year.
-    start, end = dt.date(q.as_of.year, 1, 1), dt.date(q.as_of.year, q.as_of.month, 1)
-    this_year = selectors.totals(selectors.figures(zone=q.zone, gates=gates, start=start, end=end))
-    previous = selectors.totals(
-        selectors.figures(
-            zone=q.zone, gates=gates, start=selectors.month_add(start, -12), end=selectors.month_add(end, -12)
-        )
-    )
+    ytd = selectors.year_to_date(zone=q.zone, gates=gates, day=q.as_of)
     return {
         "gates": len(gates) if gates else None,
         "span_turnover_usd": span.totals["turnover_usd"],
@@ -123,12 +115,15 @@ def _trade(q: DashboardQuery) -> dict[str, Any]:
             }
             for y in span.years
         ],
-        "ytd_turnover_usd": this_year["turnover_usd"],
-        "ytd_revenue_vnd": this_year["revenue_vnd"],
-        "last_year_turnover_usd": previous["turnover_usd"],
-        "last_year_revenue_vnd": previous["revenue_vnd"],
-        "turnover_change": selectors.change(this_year["turnover_usd"], previous["turnover_usd"]),
-        "revenue_change": selectors.change(this_year["revenue_vnd"], previous["revenue_vnd"]),
+        # This year's months with figures up to the as-of month, against the same months a year earlier.
+        "ytd_last_month": ytd.end,
+        "ytd_previous_complete": ytd.previous_complete,
+        "ytd_turnover_usd": ytd.current["turnover_usd"],
+        "ytd_revenue_vnd": ytd.current["revenue_vnd"],
+        "last_year_turnover_usd": ytd.previous["turnover_usd"],
+        "last_year_revenue_vnd": ytd.previous["revenue_vnd"],
+        "turnover_change": ytd.turnover_change,
+        "revenue_change": ytd.revenue_change,
         "statuses": span.statuses,
     }
 
@@ -151,18 +146,16 @@ def _infrastructure(q: DashboardQuery) -> dict[str, Any]:
 
 
 def _goals(q: DashboardQuery) -> dict[str, Any]:
-    from borderzone.planning.models import Goal, GoalStatus
+    from borderzone.planning.models import Goal
 
     goals = Goal.objects.filter(zone=q.zone).select_related("gate_area")
     if q.gate_area is not None:
         goals = goals.filter(gate_area=q.gate_area)
-    open_on_day = goals.exclude(status=GoalStatus.CANCELLED).exclude(
-        Q(status=GoalStatus.ACHIEVED) & (Q(achieved_on__lte=q.as_of) | Q(achieved_on__isnull=True))
-    )
+    open_on_day = goals.open_on(q.as_of)
     horizon = q.as_of + dt.timedelta(days=GOALS_DUE_DAYS)
     rows = list(open_on_day.filter(target_date__lte=horizon).order_by("target_date")[:20])
     return {
-        "overdue_count": open_on_day.filter(target_date__lt=q.as_of).count(),
+        "overdue_count": goals.overdue(q.as_of).count(),
         "overdue": [
             {
                 "pk": g.pk,
@@ -172,7 +165,7 @@ def _goals(q: DashboardQuery) -> dict[str, Any]:
                 "gate_area": g.gate_area.name if g.gate_area else "",
             }
             for g in rows
-            if g.target_date < q.as_of
+            if g.is_overdue(q.as_of)
         ],
         "due": [
             {
@@ -183,7 +176,7 @@ def _goals(q: DashboardQuery) -> dict[str, Any]:
                 "gate_area": g.gate_area.name if g.gate_area else "",
             }
             for g in rows
-            if g.target_date >= q.as_of
+            if not g.is_overdue(q.as_of)
         ],
     }
 
@@ -217,15 +210,11 @@ def combined_dashboard_data(query: CombinedQuery) -> dict[str, Any]:
     return cached(SCOPES, query.key, lambda: combine([(z, dashboard_data(query.for_zone(z))) for z in query.zones]))
 
 
-def _add_money(target: dict[str, dict[str, Decimal]], block: dict[str, dict[str, str]]) -> None:
+def _add_money(target: dict[str, dict[str, Decimal]], block: dict[str, dict[str, Decimal]]) -> None:
     for ownership, amounts in block.items():
         for currency, amount in amounts.items():
             bucket = target.setdefault(ownership, {})
-            bucket[currency] = bucket.get(currency, Decimal(0)) + Decimal(amount)
-
-
-def _money_strings(block: dict[str, dict[str, Decimal]]) -> dict[str, dict[str, str]]:
-    return {o: {c: str(v) for c, v in amounts.items()} for o, amounts in block.items()}
+            bucket[currency] = bucket.get(currency, Decimal(0)) + amount
 
 
 def combine(boards: list[tuple[EconomicZone, dict[str, Any]]]) -> dict[str, Any]:
@@ -241,19 +230,19 @@ def combine(boards: list[tuple[EconomicZone, dict[str, Any]]]) -> dict[str, Any]
         _add_money(registered, s["registered_capital"])
         _add_money(disbursed, s["disbursed_capital"])
         for key in registered_vnd:
-            registered_vnd[key] += Decimal(s["registered_capital_vnd_equivalent"][key])
+            registered_vnd[key] += s["registered_capital_vnd_equivalent"][key]
         for status, n in s["by_status"].items():
             by_status[status] = by_status.get(status, 0) + n
     summary = {
         "as_of": summaries[0]["as_of"] if summaries else None,
         "zone": None,
         "projects": {k: sum(s["projects"][k] for s in summaries) for k in ("total", "foreign", "domestic")},
+        "terminated": sum(s["terminated"] for s in summaries),
         "by_status": by_status,
-        "registered_capital": _money_strings(registered),
-        "registered_capital_vnd_equivalent": {k: str(v) for k, v in registered_vnd.items()},
-        "disbursed_capital": _money_strings(disbursed),
-        "late": sum(s["late"] for s in summaries),
-        "flagged": sum(s["flagged"] for s in summaries),
+        "registered_capital": registered,
+        "registered_capital_vnd_equivalent": registered_vnd,
+        "disbursed_capital": disbursed,
+        **{k: sum(s[k] for s in summaries) for k in ("late", "flagged", "late_flagged", "flagged_not_late")},
     }
     late_projects = sorted(
         (p for _, b in boards for p in b["investments"]["late_projects"]),
@@ -291,6 +280,9 @@ def combine(boards: list[tuple[EconomicZone, dict[str, Any]]]) -> dict[str, Any]
     for t in trades:
         for status, n in t["statuses"].items():
             statuses[status] = statuses.get(status, 0) + n
+    ends = {t["ytd_last_month"] for t in trades}
+    ytd_end = max((e for e in ends if e is not None), default=None)
+    comparable = len(ends) == 1 and ytd_end is not None and all(t["ytd_previous_complete"] for t in trades)
     trade: dict[str, Any] = {"gates": None}
     if trades:
         trade |= {
@@ -305,8 +297,14 @@ def combine(boards: list[tuple[EconomicZone, dict[str, Any]]]) -> dict[str, Any]
             "ytd_revenue_vnd": total("ytd_revenue_vnd"),
             "last_year_turnover_usd": total("last_year_turnover_usd"),
             "last_year_revenue_vnd": total("last_year_revenue_vnd"),
-            "turnover_change": change(total("ytd_turnover_usd"), total("last_year_turnover_usd")),
-            "revenue_change": change(total("ytd_revenue_vnd"), total("last_year_revenue_vnd")),
+            "ytd_last_month": ytd_end,
+            "ytd_previous_complete": comparable,
+            # Like with like: a change only when every zone's figures reach the same month and each
+            # zone's same months a year earlier are complete.
+            "turnover_change": change(total("ytd_turnover_usd"), total("last_year_turnover_usd"))
+            if comparable
+            else None,
+            "revenue_change": change(total("ytd_revenue_vnd"), total("last_year_revenue_vnd")) if comparable else None,
             "statuses": statuses,
         }
 
@@ -338,7 +336,7 @@ def combine(boards: list[tuple[EconomicZone, dict[str, Any]]]) -> dict[str, Any]
                 "code": zone.code,
                 "projects": s["projects"]["total"],
                 "foreign": s["projects"]["foreign"],
-                "registered_vnd": Decimal(s["registered_capital_vnd_equivalent"]["total"]),
+                "registered_vnd": s["registered_capital_vnd_equivalent"]["total"],
                 "late": s["late"],
                 "flagged": s["flagged"],
                 # No figures in the span: shown as a dash, not as zero.

@@ -10,14 +10,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from borderzone.register.models import Status
 from borderzone.reports.dashboard import CombinedQuery, DashboardQuery
 from borderzone.zones.models import EconomicZone
-
-
-def investment_status_choices() -> list[tuple[str, Any]]:
-    from borderzone.register.models import Status
-
-    return list(Status.choices)
 
 
 def _project_links(base: dict[str, str]) -> dict[str, str]:
@@ -27,7 +22,7 @@ def _project_links(base: dict[str, str]) -> dict[str, str]:
         return f"{projects}?{urlencode({**base, **extra})}"
 
     links = {"projects": to_projects(), "late": to_projects(late="1"), "flagged": to_projects(flagged="1")}
-    for status, _label in investment_status_choices():
+    for status, _label in Status.choices:
         links[f"status_{status}"] = to_projects(status=status)
     for ownership in ("foreign", "domestic"):
         links[f"ownership_{ownership}"] = to_projects(ownership=ownership)
@@ -38,7 +33,7 @@ def zone_links(q: DashboardQuery | CombinedQuery, zone: EconomicZone) -> dict[st
     """A zone's pages behind the dashboard's trade, infrastructure and plan figures."""
     trade = {"zone": zone.code, "from": f"{q.from_year}-01", "to": f"{q.to_year}-12"}
     infrastructure = {"zone": zone.code, "from_year": q.from_year, "to_year": q.to_year}
-    dashboard = {"zone": zone.pk, "as_of": q.as_of.isoformat(), "from_year": q.from_year, "to_year": q.to_year}
+    dashboard = {"zone": zone.code, "as_of": q.as_of.isoformat(), "from_year": q.from_year, "to_year": q.to_year}
     return {
         "trade": f"{reverse('trade:staff')}?{urlencode(trade)}",
         "forecast": f"{reverse('trade:forecast')}?{urlencode({'zone': zone.code})}",
@@ -67,7 +62,7 @@ def combined_links(q: CombinedQuery) -> dict[str, str]:
 def dashboard_charts(board: dict[str, Any]) -> dict[str, Any]:
     """Chart series for ECharts (numbers as plain floats; the tables beside them show the exact figures)."""
     summary = board["investments"]["summary"]
-    labels = dict(investment_status_choices())
+    labels = dict(Status.choices)
     trade_years = board["trade"].get("years", [])
     return {
         "status": {

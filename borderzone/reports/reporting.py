@@ -7,16 +7,16 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Callable
-from decimal import Decimal
 from functools import partial
 from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext
+from django.utils.translation import gettext_lazy, ngettext, pgettext
 
 from borderzone.core.formatting import format_date, format_datetime
 from borderzone.core.pdf import render_pdf
+from borderzone.core.spans import year_span
 from borderzone.core.tabular import Sheet, write_xlsx
 from borderzone.reports.registry import register_report
 from borderzone.zones.models import EconomicZone
@@ -26,7 +26,9 @@ Progress = Callable[[int], None]
 
 def _params(params: dict[str, Any]) -> tuple[dt.date, int, int]:
     as_of = dt.date.fromisoformat(params["as_of"])
-    return as_of, int(params.get("from_year") or as_of.year - 10), int(params.get("to_year") or as_of.year)
+    years = (params.get("from_year"), params.get("to_year"))
+    start, end = year_span(as_of, *(int(y) if y else None for y in years))
+    return as_of, start, end
 
 
 def _register_rows(zone: EconomicZone, as_of: dt.date) -> tuple[list[str], list[list[Any]]]:
@@ -194,21 +196,33 @@ def _build(
     trade_headers, trade_rows, trade_data = _trade_rows(zone, from_year, to_year) if trade else ([], [], None)
     progress(70)
     notes = []
+    if register and inv["terminated"]:
+        notes.append(
+            ngettext(
+                "The table of projects also lists %(n)s terminated project; the summary figures do not count it.",
+                "The table of projects also lists %(n)s terminated projects; the summary figures do not count them.",
+                inv["terminated"],
+            )
+            % {"n": inv["terminated"]}
+        )
     if trade_data is not None and trade_data.illustrative:
         notes.append(_("The trade figures of this zone are illustrative demo data."))
     if fmt == "xlsx":
         key_rows: list[list[Any]] = [
-            [_("Projects"), inv["projects"]["total"]],
+            [_("Projects (terminated ones not counted)"), inv["projects"]["total"]],
+            [_("Terminated, listed but not counted"), inv["terminated"]],
             [_("Foreign-invested"), inv["projects"]["foreign"]],
             [_("Domestic"), inv["projects"]["domestic"]],
             *[[_("Status") + ": " + code, n] for code, n in inv["by_status"].items()],
             [_("Late against their certificate"), inv["late"]],
+            [_("Late, of which flagged by a legal rule"), inv["late_flagged"]],
             [_("Flagged by a legal rule"), inv["flagged"]],
-            [_("Registered capital, foreign (USD)"), Decimal(inv["registered_capital"]["foreign"]["USD"])],
-            [_("Registered capital, foreign (VND)"), Decimal(inv["registered_capital"]["foreign"]["VND"])],
-            [_("Registered capital, domestic (VND)"), Decimal(inv["registered_capital"]["domestic"]["VND"])],
-            [_("Disbursed, foreign (VND)"), Decimal(inv["disbursed_capital"]["foreign"]["VND"])],
-            [_("Disbursed, domestic (VND)"), Decimal(inv["disbursed_capital"]["domestic"]["VND"])],
+            [_("Flagged by a legal rule, of which not late"), inv["flagged_not_late"]],
+            [_("Registered capital, foreign (USD)"), inv["registered_capital"]["foreign"]["USD"]],
+            [_("Registered capital, foreign (VND)"), inv["registered_capital"]["foreign"]["VND"]],
+            [_("Registered capital, domestic (VND)"), inv["registered_capital"]["domestic"]["VND"]],
+            [_("Disbursed, foreign (VND)"), inv["disbursed_capital"]["foreign"]["VND"]],
+            [_("Disbursed, domestic (VND)"), inv["disbursed_capital"]["domestic"]["VND"]],
         ]
         sheets = [
             Sheet(_("Summary"), [_("Figure"), _("Value")], key_rows, number_formats={1: "#,##0"}, widths={0: 42, 1: 22})

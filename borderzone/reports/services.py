@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from borderzone.access.actors import Actor
 from borderzone.access.audit import audit_record
 from borderzone.core.models import AuditAction
+from borderzone.core.spans import year_span
 from borderzone.reports.models import Report, ReportStatus
 from borderzone.reports.registry import report_kinds
 from borderzone.zones.models import EconomicZone
@@ -87,11 +88,10 @@ def warm_after_change() -> None:
 @task()
 def warm_dashboards() -> int:
     """Today's dashboard of every zone (default span), computed into the versioned cache; returns how many."""
-    from borderzone.reports.api import default_span
     from borderzone.reports.dashboard import DashboardQuery, dashboard_data
 
     today = timezone.localdate()
-    start, end = default_span(today, None, None)
+    start, end = year_span(today, None, None)
     zones = list(EconomicZone.objects.order_by("code"))
     for zone in zones:
         dashboard_data(DashboardQuery(zone=zone, gate_area=None, as_of=today, from_year=start, to_year=end))

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -43,7 +41,7 @@ class SummaryText:
 
 def _money_parts(amounts: dict[str, Any]) -> str:
     """'11 triệu USD và 618 tỷ đồng': the currencies with an amount, USD first as the article writes it."""
-    parts = [format_money(Money(Decimal(amounts[c]), c)) for c in ("USD", "VND") if Decimal(amounts.get(c) or 0)]
+    parts = [format_money(Money(amounts[c], c)) for c in ("USD", "VND") if amounts.get(c)]
     return _(" and ").join(parts)
 
 
@@ -65,6 +63,10 @@ def _investment_paragraph(zone: EconomicZone, day: dt.date, today: dt.date) -> s
         )
         % {"when": when, "zone": place, "n": total}
     ]
+    if data["terminated"]:
+        sentences[0] += " " + ngettext(
+            "(not counting %(n)s terminated project)", "(not counting %(n)s terminated projects)", data["terminated"]
+        ) % {"n": data["terminated"]}
     clauses = []
     for ownership in ("foreign", "domestic"):
         n = data["projects"][ownership]
@@ -108,14 +110,41 @@ def _investment_paragraph(zone: EconomicZone, day: dt.date, today: dt.date) -> s
             "%(n)s projects are behind the schedule committed in their investment registration certificates",
             data["late"],
         ) % {"n": data["late"]}
-        if data["flagged"]:
-            late += _(", of which %(n)s meet a legal ground for the board to act") % {"n": data["flagged"]}
+        # The part is counted from the same late projects as its whole (selectors.late_counts).
+        if data["late_flagged"]:
+            late += _(", of which %(n)s meet a legal ground for the board to act") % {"n": data["late_flagged"]}
         sentences.append(late + ".")
+    if data["flagged_not_late"]:
+        sentences.append(
+            ngettext(
+                "%(n)s project not behind its schedule also meets a legal ground for the board to act.",
+                "%(n)s projects not behind their schedules also meet a legal ground for the board to act.",
+                data["flagged_not_late"],
+            )
+            % {"n": data["flagged_not_late"]}
+        )
     return " ".join(sentences)
 
 
 def _capitalise(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+def _growth(rate: float, years: tuple[int, int] | None) -> str:
+    """Average growth, naming the complete years it is taken between."""
+    first, last = years or (0, 0)
+    return _(", growing %(rate)s a year on average between %(first)s and %(last)s (complete years)") % {
+        "rate": format_percent(rate),
+        "first": first,
+        "last": last,
+    }
+
+
+def _trade_span(from_year: int, to_year: int, last_month: dt.date | None) -> str:
+    """'2016–2026', or '2016–11/2026' when the figures of the last year stop before December."""
+    if last_month is not None and last_month.year == to_year and last_month.month < 12:
+        return f"{from_year}–{last_month.month:02d}/{to_year}"
+    return f"{from_year}–{to_year}"
 
 
 def _trade_paragraph(zone: EconomicZone, from_year: int, to_year: int, published_only: bool) -> str:
@@ -131,7 +160,7 @@ def _trade_paragraph(zone: EconomicZone, from_year: int, to_year: int, published
     )
     turnover = data.totals["turnover_usd"]
     revenue = data.totals["revenue_vnd"]
-    span = f"{from_year}–{to_year}"
+    span = _trade_span(from_year, to_year, data.last_month)
     sentences = []
     if turnover:
         sentence = _("In %(span)s, import-export turnover through the zone's gates reached %(amount)s") % {
@@ -139,14 +168,14 @@ def _trade_paragraph(zone: EconomicZone, from_year: int, to_year: int, published
             "amount": format_money(Money(turnover, "USD")),
         }
         if data.turnover_growth is not None:
-            sentence += _(", growing %(rate)s a year on average") % {"rate": format_percent(data.turnover_growth)}
+            sentence += _growth(data.turnover_growth, data.growth_span)
         sentences.append(sentence + ".")
     if revenue:
         sentence = _("Budget revenue collected in the zone totalled %(amount)s") % {
             "amount": format_money(Money(revenue, "VND"))
         }
         if data.revenue_growth is not None:
-            sentence += _(", growing %(rate)s a year on average") % {"rate": format_percent(data.revenue_growth)}
+            sentence += _growth(data.revenue_growth, data.growth_span)
         shares = list(data.revenue_share.values())
         if shares:
             low, high = min(shares), max(shares)
@@ -189,18 +218,9 @@ def _infrastructure_paragraph(zone: EconomicZone, from_year: int, to_year: int, 
 
 
 def _plan_paragraph(zone: EconomicZone, day: dt.date, user: AnyUser) -> str:
-    from borderzone.planning.models import GoalStatus
     from borderzone.planning.selectors import visible_goals
 
-    # Overdue on `day`: the target passed, the goal was not cancelled and not reached by then (a goal
-    # recorded as reached without a date counts as reached).
-    overdue = (
-        visible_goals(user)
-        .filter(zone=zone, target_date__lt=day)
-        .exclude(status=GoalStatus.CANCELLED)
-        .exclude(Q(status=GoalStatus.ACHIEVED) & (Q(achieved_on__lte=day) | Q(achieved_on__isnull=True)))
-        .count()
-    )
+    overdue = visible_goals(user).filter(zone=zone).overdue(day).count()
     if not overdue:
         return ""
     return ngettext(

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from django.conf import settings
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -12,8 +13,9 @@ from django.utils import timezone
 from borderzone.access.actors import request_actor
 from borderzone.access.permissions import get_visible_or_404, is_staff_member, restrict_to_visible, zones_visible_to
 from borderzone.core.forms import apply_validation_error, form_status
+from borderzone.core.spans import year_span
+from borderzone.register.models import Status
 from borderzone.reports import hooks, services
-from borderzone.reports.api import default_span
 from borderzone.reports.dashboard import CombinedQuery, DashboardQuery, combined_dashboard_data, dashboard_data
 from borderzone.reports.forms import DashboardForm, ReportRequestForm, SummaryTextForm
 from borderzone.reports.models import Report, ReportStatus
@@ -21,11 +23,11 @@ from borderzone.reports.presenters import (
     combined_links,
     dashboard_charts,
     dashboard_links,
-    investment_status_choices,
     zone_links,
 )
 from borderzone.reports.registry import report_kinds
 from borderzone.reports.summary_text import summary_text
+from borderzone.zones.selectors import zone_default
 
 
 def _staff_only(request: HttpRequest) -> None:
@@ -102,10 +104,10 @@ def summary_text_page(request: HttpRequest) -> HttpResponse:
     result = None
     if not form.is_bound or form.is_valid():
         data = form.cleaned_data if form.is_bound else {}
-        zone = data.get("zone") or zones.filter(code=settings.DEFAULT_ZONE_CODE).first() or zones.first()
+        zone = data.get("zone") or zone_default(zones)
         as_of = data.get("as_of") or timezone.localdate()
         if zone is not None:
-            start, end = default_span(as_of, data.get("from_year"), data.get("to_year"))
+            start, end = data.get("span") or year_span(as_of, None, None)
             result = summary_text(
                 zone=zone,
                 as_of=as_of,
@@ -127,10 +129,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     zones = zones_visible_to(request.user).order_by("code")
     form = DashboardForm(request.GET or None, zones=zones)
     context: dict[str, object] = {"form": form}
+    board: dict[str, Any] | None = None
     if not form.is_bound or form.is_valid():
         data = form.cleaned_data if form.is_bound else {}
         as_of = data.get("as_of") or timezone.localdate()
-        start, end = default_span(as_of, data.get("from_year"), data.get("to_year"))
+        start, end = data.get("span") or year_span(as_of, None, None)
         all_zones = list(zones)
         if form.is_bound and "zone" in request.GET and not data.get("zone") and len(all_zones) > 1:
             combined = CombinedQuery(zones=tuple(all_zones), as_of=as_of, from_year=start, to_year=end)
@@ -147,8 +150,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                 links=combined_links(combined),
             )
         else:
-            default = next((z for z in all_zones if z.code == settings.DEFAULT_ZONE_CODE), None)
-            zone = data.get("zone") or default or (all_zones[0] if all_zones else None)
+            zone = data.get("zone") or zone_default(all_zones)
             if zone is not None:
                 query = DashboardQuery(
                     zone=zone, gate_area=data.get("gate_area"), as_of=as_of, from_year=start, to_year=end
@@ -156,9 +158,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                 board = dashboard_data(query)
                 context.update(query=query, zone=zone, board=board, links=dashboard_links(query))
                 context["extra_sections"] = hooks.dashboard_sections(zone, as_of)  # reports/hooks.py
-        if "board" in context:
+        if board is not None:
             context.update(
-                charts=dashboard_charts(context["board"]),  # type: ignore[arg-type]
-                status_labels=dict(investment_status_choices()),
+                charts=dashboard_charts(board),
+                status_labels=dict(Status.choices),
             )
     return render(request, "reports/dashboard.html", context, status=form_status(form))

@@ -82,7 +82,7 @@ def summary_out(s: selectors.Summary, zone_code: str, gate_code: str | None) -> 
 )
 def trade_summary(
     request: HttpRequest,
-    from_: str | None = Query(None, alias="from"),  # type: ignore[type-arg]
+    from_: str | None = Query(None, alias="from"),
     to: str | None = None,
     gate: str | None = None,
     zone: str | None = None,
@@ -179,7 +179,7 @@ def forecast_out(forecast: Any, months: int) -> dict[str, Any]:
 )
 def trade_forecast(
     request: HttpRequest,
-    months: int = Query(12, ge=1, le=24),  # type: ignore[type-arg]
+    months: int = Query(12, ge=1, le=24),
     gate: str | None = None,
     zone: str | None = None,
 ) -> tuple[int, dict[str, Any]]:
@@ -208,8 +208,8 @@ class SeriesRow(Schema):
 @router.get("/series", response=list[SeriesRow], auth=None, summary="Sums per month, quarter or year")
 def trade_series(
     request: HttpRequest,
-    period: str = Query("month", pattern="^(month|quarter|year)$"),  # type: ignore[type-arg]
-    from_: str | None = Query(None, alias="from"),  # type: ignore[type-arg]
+    period: str = Query("month", pattern="^(month|quarter|year)$"),
+    from_: str | None = Query(None, alias="from"),
     to: str | None = None,
     gate: str | None = None,
     zone: str | None = None,

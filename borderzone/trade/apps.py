@@ -11,6 +11,6 @@ class TradeConfig(AppConfig):
     api_prefix = "/trade"
     demo_order = 50
     nav_items = [
-        NavItem("trade:public", _("Trade"), "public", 40),  # type: ignore[arg-type]
-        NavItem("trade:staff", _("Trade and revenue"), "staff", 40),  # type: ignore[arg-type]
+        NavItem("trade:public", _("Trade"), "public", 40),
+        NavItem("trade:staff", _("Trade and revenue"), "staff", 40),
     ]

@@ -4,11 +4,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from borderzone.core.forms import set_choices
+from borderzone.core.uploads import UploadField
 from borderzone.trade.models import FigureStatus
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label=_("File (CSV or XLSX)"))
+    file = UploadField(label=_("File (CSV or XLSX)"))
     source = forms.CharField(
         label=_("Source"),
         required=False,
@@ -45,7 +47,7 @@ class ScenarioForm(forms.Form):
 
     def __init__(self, *args: object, gates: list[tuple[str, str]], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["closed_gate"].choices = [("", _("none")), *gates]  # type: ignore[attr-defined]
+        set_choices(self, "closed_gate", [("", _("none")), *gates])
 
     def clean_start(self) -> object:
         from django.core.exceptions import ValidationError as DjangoValidationError

@@ -7,7 +7,6 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.utils import timezone
@@ -17,6 +16,7 @@ from borderzone.access.permissions import can_view_zone
 from borderzone.gates.models import BorderGate
 from borderzone.trade import selectors
 from borderzone.zones.models import EconomicZone
+from borderzone.zones.selectors import zone_asked
 
 if TYPE_CHECKING:
     from borderzone.access.permissions import AnyUser
@@ -47,7 +47,7 @@ class Scope:
 
 def resolve_scope(user: AnyUser, zone_code: str | None, gate_code: str | None) -> Scope:
     """The zone (default: the install's) and gate asked for; unpublished figures only for the zone's staff."""
-    zone = EconomicZone.objects.select_related("province").filter(code=zone_code or settings.DEFAULT_ZONE_CODE).first()
+    zone = zone_asked(EconomicZone.objects.select_related("province"), zone_code)
     if zone is None:
         raise Http404
     gate = None

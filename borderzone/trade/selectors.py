@@ -156,6 +156,7 @@ class Summary:
     sources: list[str]
     revised: int
     illustrative: bool
+    last_month: dt.date | None = None
 
     @property
     def growth_span(self) -> tuple[int, int] | None:
@@ -164,9 +165,15 @@ class Summary:
         return self.full_years[0], self.full_years[-1]
 
     @property
+    def compared_end(self) -> dt.date:
+        """The last month compared with a year earlier: the span's end, or its last month with figures
+        when the later months have none yet (eleven months are compared with eleven, never twelve)."""
+        return self.previous.get("compared_end") or self.end
+
+    @property
     def previous_complete(self) -> bool:
         """Whether the same months a year earlier all have figures (else no change is stated)."""
-        return bool(self.previous.get("months") == months_between(self.start, self.end))
+        return bool(self.previous.get("months") == months_between(self.start, self.compared_end))
 
     @property
     def turnover_change(self) -> float | None:
@@ -208,24 +215,25 @@ def summary(
             revised=Count("id", filter=Q(status="revised")),
             replaced=Count("id", filter=Q(revision__gt=0)),
             illustrative=Count("id", filter=Q(is_illustrative=True)),
+            last_month=Max("month"),
         )
     )
     span_totals = {k: meta[k] for k in amount_aggregates()}
-    previous = (
-        {}
-        if not with_previous
-        else _normalise(
+    previous: dict[str, Any] = {}
+    if with_previous:
+        compared_end = min(end, meta["last_month"] or end)
+        previous = _normalise(
             figures(
                 zone=zone,
                 gates=gates,
                 start=month_add(start, -12),
-                end=month_add(end, -12),
+                end=month_add(compared_end, -12),
                 published_only=published_only,
             )
             .order_by()
             .aggregate(**amount_aggregates(), months=Count("month", distinct=True))
         )
-    )
+        previous["compared_end"] = compared_end
     years = yearly(qs)
     # A year is full when every gate considered has all twelve months: the gates asked for, or else
     # the gates with any figure in the span.
@@ -266,7 +274,52 @@ def summary(
         sources=sources,
         revised=meta["replaced"],
         illustrative=bool(meta["illustrative"]),
+        last_month=meta["last_month"],
     )
+
+
+@dataclass(frozen=True)
+class YearToDate:
+    """This year's months with figures up to a day, against the same months of the year before."""
+
+    start: dt.date
+    end: dt.date | None  # the last month compared; None when the year has no figures yet
+    current: dict[str, Any]
+    previous: dict[str, Any]
+    previous_complete: bool
+
+    @property
+    def turnover_change(self) -> float | None:
+        if not self.previous_complete:
+            return None
+        return change(self.current["turnover_usd"], self.previous["turnover_usd"])
+
+    @property
+    def revenue_change(self) -> float | None:
+        if not self.previous_complete:
+            return None
+        return change(self.current["revenue_vnd"], self.previous["revenue_vnd"])
+
+
+def year_to_date(
+    *, zone: EconomicZone, day: dt.date, gates: list[BorderGate] | None = None, published_only: bool = False
+) -> YearToDate:
+    """From January of `day`'s year to the last month with figures up to `day`'s month, and the same
+    months a year earlier: a year not yet complete is never set against a whole year."""
+    start = dt.date(day.year, 1, 1)
+    upto = figures(
+        zone=zone, gates=gates, start=start, end=dt.date(day.year, day.month, 1), published_only=published_only
+    )
+    last = upto.order_by().aggregate(last=Max("month"))["last"]
+    if last is None:
+        empty = totals(upto.none())
+        return YearToDate(start, None, empty, empty, False)
+    current = totals(upto.filter(month__lte=last))
+    before = figures(
+        zone=zone, gates=gates, start=month_add(start, -12), end=month_add(last, -12), published_only=published_only
+    )
+    previous = _normalise(before.order_by().aggregate(**amount_aggregates(), months=Count("month", distinct=True)))
+    return YearToDate(start, last, current, previous, previous["months"] == months_between(start, last))
 
 
 def data_span(zone: EconomicZone, *, published_only: bool = False) -> tuple[dt.date | None, dt.date | None]:

@@ -22,7 +22,7 @@ def functional_area_out(area: FunctionalArea) -> dict[str, Any]:
     return {
         "id": area.pk,
         "kind": area.kind,
-        "kind_label": str(area.get_kind_display()),  # type: ignore[attr-defined]
+        "kind_label": str(area.get_kind_display()),
         "name": area.name,
         "name_en": area.name_en,
         "name_zh": area.name_zh,

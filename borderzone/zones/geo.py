@@ -12,6 +12,7 @@ import math
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -25,7 +26,7 @@ Polygon = list[Ring]  # outer ring, then holes
 PROVINCE_FILES = {"04": "cao_bang_province_2025.geojson"}
 
 
-def _polygons(geometry: dict) -> Iterator[Polygon]:
+def _polygons(geometry: dict[str, Any]) -> Iterator[Polygon]:
     if geometry["type"] == "Polygon":
         yield [[(float(x), float(y)) for x, y, *_ in ring] for ring in geometry["coordinates"]]
     elif geometry["type"] == "MultiPolygon":

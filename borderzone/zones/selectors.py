@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext as _
@@ -25,11 +27,26 @@ def zone_list() -> QuerySet[EconomicZone]:
     )
 
 
-def zone_default() -> EconomicZone | None:
-    from django.conf import settings
+def zone_default(zones: QuerySet[EconomicZone] | Sequence[EconomicZone] | None = None) -> EconomicZone | None:
+    """The zone a page or API shows when none is asked for: the install's own (DEFAULT_ZONE_CODE) among
+    `zones` (default: every zone), else the first of them; None when there is none. The one rule for it."""
+    if zones is None:
+        zones = zone_list()
+    if isinstance(zones, QuerySet):
+        return zones.filter(code=settings.DEFAULT_ZONE_CODE).first() or zones.first()
+    return next((z for z in zones if z.code == settings.DEFAULT_ZONE_CODE), zones[0] if zones else None)
 
-    zones = zone_list()
-    return zones.filter(code=settings.DEFAULT_ZONE_CODE).first() or zones.first()
+
+def zone_asked(zones: QuerySet[EconomicZone] | Sequence[EconomicZone] | None, code: str | None) -> EconomicZone | None:
+    """The zone a page or API is asked for by its code (`?zone=CODE`, the one way to name a zone) among
+    `zones` (default: every zone); the default zone when no code is given; None for a code not among them."""
+    if not code:
+        return zone_default(zones)
+    if zones is None:
+        zones = zone_list()
+    if isinstance(zones, QuerySet):
+        return zones.filter(code=code).first()
+    return next((z for z in zones if z.code == code), None)
 
 
 def gate_area_by_code(zone: EconomicZone, code: str | None) -> GateArea | None:

@@ -5,17 +5,37 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from borderzone.access.actors import Actor
+from borderzone.access.permissions import is_admin
 from borderzone.access.services import ModelWrites
 from borderzone.core.text import name_key
-from borderzone.zones.models import EconomicZone, FunctionalArea, GateArea
+from borderzone.zones.models import EconomicZone, FunctionalArea, GateArea, Province
 
 ZONES_SCOPE = "zones"
+
+ZONE_FIELDS = (
+    "code",
+    "name",
+    "name_en",
+    "name_zh",
+    "short_name",
+    "province",
+    "board_name",
+    "board_name_en",
+    "area_ha",
+    "legal_basis",
+    "description",
+    "description_en",
+)
+ZONE_CLASH = gettext_lazy("Another economic zone already has this code.")
+ZONES = ModelWrites(
+    EconomicZone, ZONE_FIELDS, ZONES_SCOPE, unique=("code",), clash_field="code", clash_message=ZONE_CLASH
+)
 
 FUNCTIONAL_AREA_FIELDS = ("kind", "name", "name_en", "name_zh", "gate_area", "area_ha", "description")
 GATE_AREA_FIELDS = ("code", "name", "name_en", "name_zh", "area_ha", "former_district", "description", "sort_order")
@@ -26,6 +46,36 @@ FUNCTIONAL_AREAS = ModelWrites(
     FunctionalArea, FUNCTIONAL_AREA_FIELDS, ZONES_SCOPE, clash_field="name", clash_message=AREA_CLASH
 )
 GATE_AREAS = ModelWrites(GateArea, GATE_AREA_FIELDS, ZONES_SCOPE, clash_field="name", clash_message=AREA_CLASH)
+
+
+def _ensure_admin(actor: Actor) -> None:
+    # One install serves every province's board: only its administrators add or rename a zone.
+    if actor.user is None or not is_admin(actor.user):
+        raise PermissionDenied(_("Only administrators add or change economic zones."))
+
+
+def _check_zone(fields: dict[str, Any]) -> None:
+    _check_area(fields.get("area_ha"))
+    province = fields.get("province")
+    if province is not None and not isinstance(province, Province):
+        raise ValidationError({"province": _("Choose a province.")})
+
+
+@transaction.atomic
+def zone_create(*, actor: Actor, **fields: Any) -> EconomicZone:
+    """Add an economic zone (administrators only); its areas and gates are added on its page."""
+    _ensure_admin(actor)
+    _check_zone(fields)
+    return ZONES.create(actor, fields)
+
+
+@transaction.atomic
+def zone_update(*, zone: EconomicZone, actor: Actor, **fields: Any) -> EconomicZone:
+    """Change an economic zone's record (administrators only); the code stays, since URLs and files use it."""
+    _ensure_admin(actor)
+    fields.pop("code", None)
+    _check_zone(fields)
+    return ZONES.update(zone, actor, fields)
 
 
 def _check_area(area_ha: Decimal | None) -> None:
@@ -52,7 +102,8 @@ def functional_area_update(*, area: FunctionalArea, actor: Actor, **fields: Any)
     gate_area = fields.get("gate_area")
     if gate_area is not None and gate_area.zone_id != area.zone_id:
         raise ValidationError({"gate_area": _("The gate area belongs to another zone.")})
-    if "name" in fields and (
+    # A null name (an API PATCH may send one) is refused by the model's own check below.
+    if fields.get("name") is not None and (
         FunctionalArea.objects.filter(zone_id=area.zone_id, name_key=name_key(fields["name"]))
         .exclude(pk=area.pk)
         .exists()

@@ -4,6 +4,9 @@ from borderzone.zones import views
 
 app_name = "zones"
 urlpatterns = [
+    path("staff/zones/", views.zone_list, name="zone-list"),
+    path("staff/zones/new/", views.zone_create, name="zone-create"),
+    path("staff/zones/<str:code>/edit/", views.zone_edit, name="zone-edit"),
     path("staff/zones/<str:code>/", views.zone_detail, name="zone-detail"),
     path("staff/zones/<str:code>/functional-areas/new/", views.functional_area_create, name="functional-area-create"),
     path("staff/functional-areas/<int:pk>/edit/", views.functional_area_edit, name="functional-area-edit"),

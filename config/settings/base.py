@@ -28,6 +28,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "ninja",
     "django_tasks_db",
     "captcha",
@@ -45,6 +48,7 @@ INSTALLED_APPS = [
     "borderzone.portal",
     "borderzone.reports",
     "borderzone.reporting",
+    "borderzone.rates",
 ]
 
 MIDDLEWARE = [
@@ -57,6 +61,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After the user is known (its 400 page is the site's page); views and CSRF read bodies only later.
+    "borderzone.core.middleware.BadInputMiddleware",
     "borderzone.portal.middleware.PortalMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Axes goes last so that it sees the authenticated user.
@@ -87,6 +93,11 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": env.database("DATABASE_URL", f"sqlite:///{VAR_DIR / 'borderzone.sqlite3'}")}
+# Persistent connections: a request reuses its process's connection instead of opening one (PostgreSQL's
+# connection set-up cost more than a whole cached page); checked before reuse so a restarted server is
+# reconnected to. CONN_MAX_AGE=0 closes after each request (e.g. behind PgBouncer in transaction mode).
+DATABASES["default"]["CONN_MAX_AGE"] = env.integer("CONN_MAX_AGE", 60, minimum=0)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = env.boolean("CONN_HEALTH_CHECKS", True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -97,10 +108,16 @@ AUTHENTICATION_BACKENDS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "borderzone.accounts.passwords.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# A password-reset link works once (its token hashes the password it replaces) and for this long.
+PASSWORD_RESET_TIMEOUT = env.integer("PASSWORD_RESET_MINUTES", 30, minimum=5) * 60
+# Second factor (django-otp): the name an authenticator app shows, and how long the code step of a
+# sign-in waits after the right password before the password must be given again.
+OTP_TOTP_ISSUER = env.string("SITE_NAME", "BorderZone")
+SECOND_FACTOR_PENDING_SECONDS = 300
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:staff-home"
 LOGOUT_REDIRECT_URL = "core:home"
@@ -108,7 +125,8 @@ LOGOUT_REDIRECT_URL = "core:home"
 # Lockout: the same answer whether the username exists or not (django-axes counts both).
 AXES_FAILURE_LIMIT = env.integer("AXES_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_TIME = timedelta(minutes=env.integer("AXES_COOLOFF_MINUTES", 15, minimum=1))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Failures count per username (from any address) and per address (for any username), each on its own.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "borderzone.accounts.views.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "borderzone.access.actors.client_ip"
@@ -141,8 +159,26 @@ DOCUMENTS_MAX_UPLOAD_BYTES = env.integer("DOCUMENTS_MAX_UPLOAD_BYTES", 20 * 1024
 VISITOR_HASH_SALT = env.string("VISITOR_HASH_SALT", "-")
 if VISITOR_HASH_SALT == "-":
     VISITOR_HASH_SALT = ""
+# Request bodies: form and JSON data up to 10 MB in memory; an upload over 5 MB goes to a temporary file;
+# a body larger than the largest upload plus 1 MB is refused (413) before it is read.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
+REQUEST_MAX_BYTES = DOCUMENTS_MAX_UPLOAD_BYTES + 1024 * 1024
+# An Office or ODF upload (a ZIP inside) with more parts or more unpacked bytes than this is refused at once.
+UPLOAD_MAX_ARCHIVE_MEMBERS = env.integer("UPLOAD_MAX_ARCHIVE_MEMBERS", 1000, minimum=10)
+UPLOAD_MAX_UNCOMPRESSED_BYTES = env.integer("UPLOAD_MAX_UNCOMPRESSED_BYTES", 100 * 1024 * 1024, minimum=1024 * 1024)
+# Rows read from an imported spreadsheet at most; counted while reading, so a larger file stops early.
+IMPORT_MAX_ROWS = env.integer("IMPORT_MAX_ROWS", 200_000, minimum=100)
+# ClamAV's clamd unix socket: when set, every upload is scanned and refused if a signature matches.
+CLAMAV_SOCKET = env.string("CLAMAV_SOCKET", "-")
+if CLAMAV_SOCKET == "-":
+    CLAMAV_SOCKET = ""
+
+# A running background import whose worker gave no sign of life for this long is marked failed (it can
+# be run again); progress is recorded at least every few hundred rows, so this is far above any pause.
+IMPORT_JOB_STALE_MINUTES = env.integer("IMPORT_JOB_STALE_MINUTES", 15, minimum=1)
 
 # Caches hold only values keyed by a version kept in the database (borderzone.core.cache),
 # so a process-local cache is correct too; Redis shares the work between processes.
@@ -250,6 +286,12 @@ WARM_DASHBOARDS = env.boolean("WARM_DASHBOARDS", REDIS_URL != "-")
 
 # Captchas are drawn locally by django-simple-captcha (Pillow); nothing is fetched.
 CAPTCHA_LENGTH = 5
+# Readable (issue 13): characters that cannot be confused, capitals about 30 px high, little rotation,
+# dots but no arcs across the letters; the image is shown at its own size, never stretched.
+CAPTCHA_CHALLENGE_FUNCT = "borderzone.core.captcha.readable_challenge"
+CAPTCHA_FONT_SIZE = 42
+CAPTCHA_LETTER_ROTATION = (-12, 12)
+CAPTCHA_NOISE_FUNCTIONS = ("captcha.helpers.noise_dots",)
 CAPTCHA_TIMEOUT = 10  # minutes
 
 NINJA_PAGINATION_PER_PAGE = 50

@@ -11,7 +11,9 @@ from django.http import Http404
 from django.test import RequestFactory
 
 from borderzone.access.pages import form_page, staff_form_view, zone_from_query
+from borderzone.access.permissions import get_changeable_or_404
 from borderzone.core.forms import initial_from
+from borderzone.zones.models import EconomicZone
 from borderzone.zones.tests.factories import GateAreaFactory
 
 pytestmark = pytest.mark.django_db
@@ -43,11 +45,12 @@ def _never(**data):
     raise AssertionError("the service must not be called")
 
 
-def test_a_leader_gets_403_and_a_specialist_of_another_zone_404(zone, leader, other_specialist):
+def test_the_view_decides_once_a_leader_gets_403_and_a_specialist_of_another_zone_404(zone, leader, other_specialist):
+    # The page takes a target whose permission the view decided with get_changeable_or_404; it does not decide again.
     with pytest.raises(PermissionDenied):
-        _page(_request(leader), zone, _never)
+        get_changeable_or_404(leader, EconomicZone.objects.all(), code=zone.code)
     with pytest.raises(Http404):
-        _page(_request(other_specialist, "post", {"code": "A", "name": "B"}), zone, _never)
+        get_changeable_or_404(other_specialist, EconomicZone.objects.all(), code=zone.code)
 
 
 def test_a_get_shows_the_unbound_form_with_its_context_and_the_targets_zone(zone, specialist):

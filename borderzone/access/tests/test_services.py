@@ -87,13 +87,31 @@ def test_update_records_each_changed_field_before_and_after(zone, actor):
     assert current_version("test-areas") != version
 
 
-def test_update_that_changes_nothing_writes_no_audit_row(zone, actor):
+def test_update_that_changes_nothing_writes_no_audit_row_and_bumps_no_version(zone, actor):
     area = GateAreaFactory(zone=zone, code="TL", name="Trà Lĩnh")
+    version = current_version("test-areas")
 
     with transaction.atomic():
         AREAS.update(area, actor, {"name": "Trà Lĩnh"})
 
     assert not history_for(area).exists()
+    assert current_version("test-areas") == version
+
+
+def test_update_runs_the_preparation_before_the_check_and_the_audit(zone, actor):
+    area = GateAreaFactory(zone=zone, code="TL", name="Trà Lĩnh")
+    tidy = ModelWrites(GateArea, ("name",), "test-areas", prepare=lambda a: setattr(a, "name", a.name.strip()))
+
+    with transaction.atomic():
+        tidy.update(area, actor, {"name": "  Trà Lĩnh  "})
+    assert not history_for(area).exists()  # once prepared, nothing changed
+    with transaction.atomic():
+        tidy.update(area, actor, {"name": " Tà Lùng "})
+
+    area.refresh_from_db()
+    assert area.name == "Tà Lùng"
+    (event,) = history_for(area)
+    assert event.changes["name"] == ["Trà Lĩnh", "Tà Lùng"]
 
 
 def test_update_checks_uniqueness_against_other_rows_and_leaves_the_instance_unchanged(zone, actor):

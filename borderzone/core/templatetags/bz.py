@@ -78,6 +78,12 @@ def bzdatetime(value: dt.datetime | None) -> str:
     return formatting.format_datetime(value)
 
 
+@register.filter
+def bzvalue(value: Any) -> str:
+    """A recorded value (an audit change, say), dates and times in the zone's time zone."""
+    return formatting.format_value(value)
+
+
 @register.simple_tag
 def history_url(instance: object) -> str:
     from django.contrib.contenttypes.models import ContentType

@@ -62,7 +62,7 @@ def page(browser, live_server) -> Iterator[object]:
     context = browser.new_context(locale="vi-VN", viewport={"width": 1280, "height": 900})
     watch = PageWatch()
 
-    def route(route, request):  # type: ignore[no-untyped-def]
+    def route(route, request):
         host = urlparse(request.url).hostname or ""
         if request.url.startswith(("data:", "blob:")) or host in LOCAL_HOSTS:
             route.continue_()
@@ -74,7 +74,7 @@ def page(browser, live_server) -> Iterator[object]:
     page = context.new_page()
     page.on("console", lambda msg: watch.console_errors.append(msg.text) if msg.type == "error" else None)
     page.on("pageerror", lambda exc: watch.page_errors.append(str(exc)))
-    page.watch = watch  # type: ignore[attr-defined]
-    page.base_url = live_server.url  # type: ignore[attr-defined]
+    page.watch = watch
+    page.base_url = live_server.url
     yield page
     context.close()

@@ -49,12 +49,14 @@ def test_the_home_page_runs_cleanly_and_switches_language_in_chromium(page, demo
 
 
 def test_signing_in_reaches_the_staff_area(page, demo_like_zone):
-    from borderzone.accounts.tests.factories import TEST_PASSWORD, UserFactory
+    from borderzone.accounts.tests.factories import TEST_PASSWORD, UserFactory, code_for, give_authenticator
 
-    UserFactory(username="lanhdao", role="leader", zones=[demo_like_zone])
+    device = give_authenticator(UserFactory(username="lanhdao", role="leader", zones=[demo_like_zone]))
     page.goto(page.base_url + "/accounts/login/")
     page.get_by_label("Tên đăng nhập").fill("lanhdao")
     page.get_by_label("Mật khẩu").fill(TEST_PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").last.click()
+    page.get_by_label("Mã dùng một lần").fill(code_for(device))
     page.get_by_role("button", name="Đăng nhập").last.click()
     page.wait_for_url(page.base_url + "/staff/")
     assert "Khu kinh tế cửa khẩu tỉnh Cao Bằng" in page.locator("main").inner_text()

@@ -134,7 +134,7 @@ def test_the_active_language_chooses_the_style():
 
 def test_money_refuses_floats_and_mixed_currencies():
     with pytest.raises(TypeError):
-        Money(1.5, "VND")  # type: ignore[arg-type]
+        Money(1.5, "VND")
     with pytest.raises(ValueError, match="Cannot add"):
         vnd(1) + usd(1)
     assert usd(11_000_000).to_vnd(Decimal("23180")) == vnd(254_980_000_000)

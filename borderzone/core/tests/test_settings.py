@@ -220,3 +220,16 @@ def test_every_variable_the_settings_read_is_documented_in_env_example():
     documented = set(re.findall(r"^#?\s*([A-Z_]+)=", (ROOT / ".env.example").read_text(encoding="utf-8"), re.M))
     assert read, "no variables found: the pattern is out of date"
     assert read - documented == set()
+
+
+def test_database_connections_persist_with_health_checks_unless_told_otherwise():
+    code = (
+        "from django.conf import settings; d = settings.DATABASES['default']; "
+        "print(d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'])"
+    )
+    default = _manage("shell", "-c", code, DJANGO_SETTINGS_MODULE="config.settings.dev")
+    assert default.stdout.strip().splitlines()[-1].split() == ["60", "True"], default.stderr
+    told = _manage(
+        "shell", "-c", code, DJANGO_SETTINGS_MODULE="config.settings.dev", CONN_MAX_AGE="0", CONN_HEALTH_CHECKS="false"
+    )
+    assert told.stdout.strip().splitlines()[-1].split() == ["0", "False"], told.stderr

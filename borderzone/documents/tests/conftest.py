@@ -7,6 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from borderzone.documents import services
+from borderzone.documents.tests.factories import create_published_document
 
 
 @pytest.fixture(autouse=True)
@@ -45,6 +46,8 @@ def make_document(actor):
             "is_published": True,
         }
         values.update(fields)
+        if values.pop("is_published"):
+            return create_published_document(zone=zone, actor=actor, **values)
         return services.document_create(zone=zone, actor=actor, **values)
 
     return build

@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from borderzone.access.actors import command_actor
-from borderzone.documents import services
+from borderzone.documents.tests.factories import create_published_document
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -14,7 +14,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def register(zone, settings):
     settings.DEFAULT_ZONE_CODE = zone.code
     actor = command_actor("test")
-    old = services.document_create(
+    old = create_published_document(
         zone=zone,
         actor=actor,
         number="10/QĐ-UBND",
@@ -22,9 +22,8 @@ def register(zone, settings):
         issuer="UBND tỉnh Cao Bằng",
         title="Quy chế quản lý tuyến cao tốc Đồng Đăng – Trà Lĩnh",
         issued_on=dt.date(2020, 1, 1),
-        is_published=True,
     )
-    services.document_create(
+    create_published_document(
         zone=zone,
         actor=actor,
         number="30/QĐ-UBND",
@@ -32,10 +31,9 @@ def register(zone, settings):
         issuer="UBND tỉnh Cao Bằng",
         title="Quy chế mới về tuyến cao tốc Đồng Đăng – Trà Lĩnh",
         issued_on=dt.date(2024, 1, 1),
-        is_published=True,
         replaces=[old],
     )
-    services.document_create(
+    create_published_document(
         zone=zone,
         actor=actor,
         number="5/TB-BQLKKT",
@@ -43,7 +41,6 @@ def register(zone, settings):
         issuer="Ban Quản lý Khu kinh tế",
         title="Thông báo về chợ biên giới Tà Lùng",
         issued_on=dt.date(2024, 3, 1),
-        is_published=True,
     )
     return old
 

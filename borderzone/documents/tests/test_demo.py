@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from borderzone.access.actors import command_actor
+from borderzone.accounts.tests.factories import UserFactory
 from borderzone.documents import demo, selectors
 from borderzone.documents.models import AdministrativeProcedure, DocumentFile, DocumentStatus, LegalDocument
 from borderzone.zones.tests.factories import EconomicZoneFactory
@@ -13,8 +14,13 @@ pytestmark = pytest.mark.django_db
 
 def test_demo_loads_the_ten_documents_of_the_seed_page_with_pdfs_and_is_idempotent():
     zone = EconomicZoneFactory(code="CB")
+    approver = UserFactory(username="admin", role="admin", is_demo=True)
     actor = command_actor("load_demo")
     demo.load(actor=actor, out=StringIO())
+    # Published through four eyes: written by the loader, approved by the second demo account.
+    assert set(LegalDocument.objects.values_list("is_published", "review_status", "approved_by")) == {
+        (True, "approved", approver.pk)
+    }
     counts = (LegalDocument.objects.count(), DocumentFile.objects.count(), AdministrativeProcedure.objects.count())
     demo.load(actor=actor, out=StringIO())
     assert (
@@ -38,6 +44,7 @@ def test_demo_procedures_and_laws_have_english_and_chinese_versions_filled_in_wh
     from django.utils import translation
 
     EconomicZoneFactory(code="CB")
+    UserFactory(username="admin", role="admin", is_demo=True)
     actor = command_actor("load_demo")
     demo.load(actor=actor, out=StringIO())
     procedure = AdministrativeProcedure.objects.get(code="BQLKKT-ĐT-01")

@@ -11,6 +11,7 @@ from django.utils import translation
 from borderzone.access.audit import history_for
 from borderzone.documents import selectors, services
 from borderzone.documents.models import AdministrativeProcedure, DossierComponent, LegalDocument
+from borderzone.documents.tests.factories import approve_and_publish
 
 pytestmark = pytest.mark.django_db
 
@@ -229,6 +230,7 @@ def test_a_chinese_query_finds_a_document_by_its_chinese_title_or_summary(client
 
 def test_changing_the_english_title_updates_the_index(zone, law, actor):
     services.document_update(document=law, actor=actor, title_en="Investment Act")
+    approve_and_publish(law, actor=actor)
     found = selectors.document_search(AnonymousUser(), selectors.DocumentFilters(q="investment act"))
     assert [d.pk for d in found] == [law.pk]
     assert LegalDocument.objects.get(pk=law.pk).search_text.count("investment act") == 1

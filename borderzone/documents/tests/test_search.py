@@ -5,6 +5,7 @@ from django.contrib.auth.models import AnonymousUser
 
 from borderzone.documents import selectors, services
 from borderzone.documents.models import DocumentStatus
+from borderzone.documents.tests.factories import approve_and_publish
 
 pytestmark = pytest.mark.django_db
 
@@ -31,6 +32,7 @@ def test_search_reads_the_text_of_attached_pdfs(zone, make_document, pdf_upload,
     services.document_file_add(
         document=doc, upload=pdf_upload("Khu trung chuyển hàng hóa Hùng Quốc 100 ha"), actor=actor
     )
+    approve_and_publish(doc, actor=actor)
     assert [d.pk for d in _search("hung quoc")] == [doc.pk]
 
 

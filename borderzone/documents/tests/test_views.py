@@ -5,6 +5,7 @@ from django.urls import reverse
 from borderzone.core.models import AuditEvent
 from borderzone.documents import services
 from borderzone.documents.models import LegalDocument
+from borderzone.documents.tests.factories import approve_and_publish
 
 pytestmark = pytest.mark.django_db
 
@@ -14,8 +15,10 @@ BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko
 @pytest.fixture
 def doc_with_pdf(zone, make_document, pdf_upload, actor):
     def build(published=True):
-        doc = make_document(zone, title="Quyết định về cửa khẩu Đồng Đăng", is_published=published)
+        doc = make_document(zone, title="Quyết định về cửa khẩu Đồng Đăng", is_published=False)
         item = services.document_file_add(document=doc, upload=pdf_upload("Nội dung Đồng Đăng"), actor=actor)
+        if published:
+            approve_and_publish(doc, actor=actor)
         return doc, item
 
     return build
@@ -41,6 +44,8 @@ def test_register_results_are_cached_for_visitors_and_refreshed_when_a_document_
     with django_assert_max_num_queries(3):  # the data version, and the zone of the footer (default code, else first)
         client.get(url)
     services.document_update(document=doc, actor=actor, title="Quy chế mới Đồng Đăng")
+    assert "Quy chế" not in client.get(url).content.decode()  # changed, so back for approval
+    approve_and_publish(doc, actor=actor)
     assert "Quy chế mới Đồng Đăng" in client.get(url).content.decode()
 
 

@@ -4,7 +4,10 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.utils.html import format_html
 
+from borderzone.core import registry
+from borderzone.core.registry import Panel
 from borderzone.gates import services as gate_services
 from borderzone.gates.models import BorderGate, GateFacility
 from borderzone.gates.tests.factories import BorderGateFactory
@@ -63,6 +66,43 @@ def test_the_gate_page_brings_history_crossings_facilities_works_and_goals_toget
     assert "Đường vào cửa khẩu Trà Lĩnh" in html
     assert "Công trình nội bộ" not in html
     assert "Hình thành cảng cạn ICD" in html
+
+
+def test_the_gate_page_is_built_from_the_panels_apps_register_in_their_order(client, tra_linh):
+    found = [p.render.__module__ for p in registry.panels("gates.gate")]
+    assert found == [
+        "borderzone.register.panels",
+        "borderzone.trade.panels",
+        "borderzone.infrastructure.panels",
+        "borderzone.planning.panels",
+    ]
+
+    html = client.get("/gates/TRALINH/").content.decode()
+
+    places = [html.index(f'<section aria-labelledby="{name}">') for name in ("projects", "trade", "works", "goals")]
+    assert places == sorted(places)
+    assert html.index('aria-labelledby="facilities"') < places[0]
+
+
+def test_a_panel_with_nothing_to_show_leaves_no_trace_and_a_gate_without_area_shows_only_trade(
+    client, tra_linh, zone, monkeypatch
+):
+    BorderGateFactory(zone=zone, gate_area=None, code="LOOSE", name="Lối mở chưa gắn khu vực")
+    html = client.get("/gates/LOOSE/").content.decode()
+    assert 'aria-labelledby="trade"' in html
+    for name in ("projects", "works", "goals"):
+        assert f'aria-labelledby="{name}"' not in html
+
+    def silent(request, gate):
+        return ""
+
+    def loud(request, gate):  # HTML that is not marked safe would be escaped like any other value
+        return format_html("<section id='planted'>{}</section>", gate.code)
+
+    monkeypatch.setattr(registry, "panels", lambda slot: [Panel(slot, silent, 1), Panel(slot, loud, 2)])
+    html = client.get("/gates/TRALINH/").content.decode()
+    assert "<section id='planted'>TRALINH</section>" in html
+    assert 'aria-labelledby="trade"' not in html
 
 
 def test_the_gate_page_of_an_unknown_gate_is_404(client, zone):

@@ -60,7 +60,9 @@ def test_bad_rows_are_all_reported_by_row_and_column_and_nothing_is_saved(zone, 
     with pytest.raises(ImportFailed) as exc:
         funding_import(zone=zone, data=bad.encode(), filename="von.csv", actor=actor)
     found = {(e.row, e.column) for e in exc.value.errors}
-    assert found == {(3, "work_code"), (4, "year"), (5, "source"), (6, "allocated_vnd"), (7, "year")}
+    assert found == {(2, "work_code"), (3, "year"), (4, "source"), (5, "allocated_vnd"), (6, "year")}
+    # The last row repeats the first data row, and says so by its number.
+    assert "1" in next(e.message for e in exc.value.errors if e.row == 6)
     assert AnnualFunding.objects.count() == 0
 
 
@@ -68,7 +70,7 @@ def test_a_row_the_service_refuses_rolls_back_the_whole_file(zone, work, actor):
     bad = GOOD + "HT-1;2020;oda;10;5;6\n"  # the Treasury cannot confirm more than was disbursed
     with pytest.raises(ImportFailed) as exc:
         funding_import(zone=zone, data=bad.encode(), filename="von.csv", actor=actor)
-    assert [(e.row, e.column) for e in exc.value.errors] == [(4, "treasury_confirmed_vnd")]
+    assert [(e.row, e.column) for e in exc.value.errors] == [(3, "treasury_confirmed_vnd")]
     assert AnnualFunding.objects.count() == 0
 
 

@@ -171,3 +171,31 @@ def test_leader_cannot_record_agreements(client, zone, leader):
         content_type="application/json",
     )
     assert response.status_code == 403
+
+
+def test_a_stale_if_match_gets_412_and_changes_nothing(client, zone, specialist):
+    goal = GoalFactory(zone=zone, code="G1", progress_percent=10)
+    client.force_login(specialist)
+    read = next(g for g in client.get(GOALS).json() if g["code"] == "G1")
+    first = client.patch(
+        f"{GOALS}/{goal.pk}",
+        {"progress_percent": 40},
+        content_type="application/json",
+        headers={"If-Match": f'"{read["version"]}"'},
+    )
+    assert first.status_code == 200
+    assert first["ETag"] == f'"{first.json()["version"]}"' and first.json()["version"] != read["version"]
+
+    stale = client.patch(
+        f"{GOALS}/{goal.pk}",
+        {"progress_percent": 20},
+        content_type="application/json",
+        headers={"If-Match": f'"{read["version"]}"'},
+    )
+    assert stale.status_code == 412
+    goal.refresh_from_db()
+    assert goal.progress_percent == 40
+    # Without If-Match the change is taken as before (the header is optional).
+    assert (
+        client.patch(f"{GOALS}/{goal.pk}", {"progress_percent": 50}, content_type="application/json").status_code == 200
+    )

@@ -205,3 +205,17 @@ def test_an_action_marked_started_without_a_date_is_refused(client, zone, specia
     assert response.status_code == 422
     assert 'id="id_started_on_error"' in response.content.decode()
     assert AgreementAction.objects.count() == 0
+
+
+def test_a_goal_typed_day_first_is_stored_as_typed_and_shown_back_so(client, zone, specialist):
+    client.force_login(specialist)
+    response = client.post(
+        f"/staff/plan/{zone.code}/goals/new/", _goal_post(start_date="01/03/2021", target_date="05/12/2030")
+    )
+    assert response.status_code == 302
+    goal = Goal.objects.get()
+    assert (goal.start_date, goal.target_date) == (dt.date(2021, 3, 1), dt.date(2030, 12, 5))
+    response = client.post(f"/staff/plan/{zone.code}/goals/new/", _goal_post(code="N-2", target_date="31/12/2030"))
+    assert response.status_code == 302 and Goal.objects.get(code="N-2").target_date == dt.date(2030, 12, 31)
+    edit = client.get(f"/staff/plan/goals/{goal.pk}/edit/").content.decode()
+    assert 'value="05/12/2030"' in edit

@@ -1,5 +1,6 @@
 import pytest
 from captcha.models import CaptchaStore
+from playwright.sync_api import expect
 
 from borderzone.accounts.tests.factories import UserFactory
 from borderzone.portal.models import Comment, CommentStatus, Rating
@@ -100,4 +101,31 @@ def test_the_skip_link_reaches_the_content_by_keyboard(page, published):
     page.keyboard.press("Enter")
     page.wait_for_url("**/news/xay-dung-kktck/#main", timeout=5000)  # the hash changes after the key event
     assert page.url.endswith("#main")
+    _clean(page)
+
+
+def test_the_captcha_gives_another_picture_and_can_be_heard(page, published):
+    page.goto(page.base_url + "/news/xay-dung-kktck/")
+    page.get_by_role("link", name="Viết ý kiến").click()
+    page.locator("img.captcha").wait_for()
+    size = page.locator("img.captcha").evaluate("img => img.decode().then(() => [img.naturalHeight, img.height])")
+    assert size[0] == size[1]  # shown at its own size, not stretched
+    first_key = page.locator("input[name=captcha_0]").input_value()
+    first_src = page.locator("img.captcha").get_attribute("src")
+    page.get_by_role("button", name="Ảnh khác").click()
+    expect(page.locator("img.captcha")).not_to_have_attribute("src", first_src)
+    new_key = page.locator("input[name=captcha_0]").input_value()
+    assert new_key != first_key
+    assert new_key in page.locator("img.captcha").get_attribute("src")
+    assert new_key in page.get_by_role("link", name="Nghe các ký tự").get_attribute("href")
+    audio = page.request.get(page.base_url + page.get_by_role("link", name="Nghe các ký tự").get_attribute("href"))
+    assert audio.status == 200 and audio.body()[:4] == b"RIFF"
+    page.locator(".captcha-box").screenshot(path="var/captcha.png")
+    # The answer works in lower case, typed after a refresh.
+    page.get_by_label("Họ và tên").fill("Nguyễn Văn Bình")
+    page.get_by_label("Bình luận").fill("Ý kiến thử.")
+    page.get_by_label("Mã bảo mật (chữ trong ảnh)").fill(CaptchaStore.objects.get(hashkey=new_key).response.lower())
+    page.get_by_role("button", name="Gửi ý kiến").click()
+    page.wait_for_url("**/news/xay-dung-kktck/#comments")
+    assert Comment.objects.count() == 1
     _clean(page)

@@ -85,8 +85,11 @@ def test_unpublished_articles_are_absent_from_api_feeds_and_sitemap(client, arti
         assert client.get(f"/api/v1/portal/articles/{hidden.slug}").status_code == 404
 
 
-def test_images_of_unpublished_articles_are_not_served(client, article, hidden_articles, actor):
+def test_images_of_unpublished_articles_are_not_served(client, article, hidden_articles, actor, editor_actor):
     shown = services.image_add(article=article, data=_png(), alt="Ảnh", actor=actor)
+    assert client.get(reverse("portal:image", args=[shown.pk, "full"])).status_code == 404  # back for approval
+    services.article_submit(article=article, actor=actor)
+    services.article_approve(article=article, actor=editor_actor)
     hidden = services.image_add(article=hidden_articles[0], data=_png(), alt="Ảnh nháp", actor=actor)
     response = client.get(reverse("portal:image", args=[shown.pk, "full"]))
     assert response.status_code == 200 and response["Content-Type"] == "image/jpeg"
@@ -95,8 +98,10 @@ def test_images_of_unpublished_articles_are_not_served(client, article, hidden_a
     assert client.get(reverse("portal:image", args=[hidden.pk, "thumb"])).status_code == 404
 
 
-def test_article_page_has_open_graph_tags_and_the_image_alt_text(client, article, actor):
+def test_article_page_has_open_graph_tags_and_the_image_alt_text(client, article, actor, editor_actor):
     services.image_add(article=article, data=_png(), alt="Toàn cảnh cửa khẩu", actor=actor)
+    services.article_submit(article=article, actor=actor)
+    services.article_approve(article=article, actor=editor_actor)
     html = client.get(article.get_absolute_url()).content.decode()
     assert '<meta property="og:title" content="Bài mẫu">' in html
     assert 'property="og:image" content="http://testserver/news/images/' in html

@@ -74,6 +74,7 @@ def _article_form(request: HttpRequest, form: Any, save: Any, title: str, done: 
         done=done,
         next_url=lambda article: reverse("portal:staff-article", kwargs={"pk": article.pk}),
         context={"title": title, **context},
+        edits=context.get("article"),
     )
 
 

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from borderzone.documents import services as document_services
+from borderzone.documents.tests.factories import create_published_document
 from borderzone.promotion import services
 from borderzone.promotion.models import SectorLevel
 from borderzone.promotion.tests.factories import SectorFactory
@@ -26,7 +26,7 @@ def solved_captcha(db):
 
 @pytest.fixture
 def law(zone, actor):
-    return document_services.document_create(
+    return create_published_document(
         zone=zone,
         actor=actor,
         number="67/2025/QH15",
@@ -36,7 +36,6 @@ def law(zone, actor):
         title="Luật Thuế thu nhập doanh nghiệp",
         issued_on=dt.date(2025, 6, 14),
         effective_on=dt.date(2025, 10, 1),
-        is_published=True,
     )
 
 

@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 
 from borderzone.register import services
-from borderzone.register.models import Project
+from borderzone.register.models import Investor, Project
 from borderzone.register.tests.factories import make_project
 
 pytestmark = pytest.mark.django_db
@@ -178,3 +178,29 @@ def test_project_list_runs_in_a_bounded_number_of_queries(zone, actor, django_as
         body = Client().get("/api/v1/investments/projects?as_of=2020-01-01&page_size=100").json()
     assert body["count"] == 15
     assert all(item["late"] == ["operation_start"] for item in body["items"])
+
+
+def test_a_refused_api_create_leaves_no_investor_behind(zone, actor, specialist):
+    # Given project 55 exists, when the API is asked for another 55 with a new investor and an unknown gate area,
+    make_project(zone, actor, code="55")
+    investors_before = Investor.objects.count()
+    payload = {
+        "zone": "ZA",
+        "code": "55",
+        "name": "X",
+        "ownership": "domestic",
+        "investors": [{"name": "Công ty Chưa Có", "ownership": "domestic", "country": "VN"}],
+        "issued_on": "2021-03-01",
+        "total_capital": "100",
+    }
+    response = post(login(specialist), "/api/v1/investments/projects", payload)
+    # then it answers 422 on the code, and writes nothing.
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["body", "code"]
+    assert Investor.objects.count() == investors_before
+    assert not Investor.objects.filter(name="Công ty Chưa Có").exists()
+    payload["code"] = "56"
+    payload["gate_area"] = "NOWHERE"
+    response = post(login(specialist), "/api/v1/investments/projects", payload)
+    assert response.status_code == 422
+    assert not Investor.objects.filter(name="Công ty Chưa Có").exists()

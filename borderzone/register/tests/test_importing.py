@@ -56,7 +56,7 @@ def test_good_file_creates_projects_with_version_status_and_plans(zone, gate_are
     assert AuditEvent.objects.filter(action="imported").count() >= 6
     summary = selectors.summary(dt.date(2020, 1, 1), zone)
     assert summary["by_status"]["operating"] == 1
-    assert summary["registered_capital"]["domestic"]["VND"] == "120000000000"
+    assert summary["registered_capital"]["domestic"]["VND"] == Decimal(120000000000)
 
 
 def test_same_file_twice_changes_nothing(zone, gate_area, actor, usd_rows):
@@ -213,3 +213,60 @@ def test_an_older_certificate_date_than_the_register_is_refused(zone, gate_area,
 def test_milestones_out_of_order_are_refused(zone, gate_area, actor):
     errors = _errors(zone, actor, csv(GOOD[0] + ",2015-01-01", extra="construction_start_planned"))
     assert len(errors) == 1 and errors[0].startswith("dòng 1, operation_start_planned:")
+
+
+def test_a_gate_area_is_found_by_its_name_without_the_part_in_brackets(zone, actor):
+    from borderzone.zones.tests.factories import GateAreaFactory
+
+    ha_lang = GateAreaFactory(zone=zone, code="HALANG", name="Hạ Lang (Bí Hà)")
+    row = GOOD[0].replace("Cửa khẩu quốc tế Trà Lĩnh", "Hạ Lang")
+    report = run(zone, actor, csv(row))
+    assert report.errors == []
+    assert Project.objects.get(code="4300000001").gate_area == ha_lang
+
+
+@pytest.mark.parametrize(
+    ("country", "accepted"), [("VN", True), ("cn", True), ("LA", True), ("XX", False), ("EN", False)]
+)
+def test_a_country_is_checked_against_iso_3166_1(zone, gate_area, actor, country, accepted):
+    data = csv(GOOD[0].replace(",VN,", f",{country},"))
+    if accepted:
+        assert run(zone, actor, data).errors == []
+        assert Project.objects.get().shares.get().investor.country == country.upper()
+    else:
+        errors = _errors(zone, actor, data)
+        assert len(errors) == 1 and errors[0].startswith("dòng 1, investor_country:") and country in errors[0]
+
+
+def test_an_investor_of_no_iso_country_is_refused_by_the_service(zone, actor):
+    from django.core.exceptions import ValidationError
+
+    from borderzone.register.services import investor_create
+
+    with pytest.raises(ValidationError, match="ISO 3166-1"):
+        investor_create(zone=zone, name="Công ty Z", ownership="foreign", country="ZZ", actor=actor)
+    assert investor_create(zone=zone, name="Công ty L", ownership="foreign", country="la", actor=actor).country == "LA"
+
+
+def test_usd_capital_without_a_rate_column_takes_the_reference_rate_of_its_certificate_date(zone, gate_area, actor):
+    from borderzone.rates.models import ReferenceRate
+
+    ReferenceRate.objects.create(currency="USD", day=dt.date(2016, 4, 29), vnd_per_unit=Decimal(21870), source="NHNN")
+    report = run(zone, actor, csv(*GOOD))  # no vnd_rate column, as the documented columns allow
+    assert report.errors == []
+    version = Project.objects.get(code="4300000002").versions.get()
+    assert (version.vnd_rate, version.rate_date) == (Decimal(21870), dt.date(2016, 4, 29))
+    assert version.total_capital_vnd == Decimal(2_500_000 * 21870)
+
+
+def test_a_stated_rate_wins_over_the_reference_rate(zone, gate_area, actor, usd_rows):
+    from borderzone.rates.models import ReferenceRate
+
+    ReferenceRate.objects.create(currency="USD", day=dt.date(2016, 4, 29), vnd_per_unit=Decimal(21870), source="NHNN")
+    assert run(zone, actor, csv(*usd_rows, extra="vnd_rate")).errors == []
+    assert Project.objects.get(code="4300000002").versions.get().vnd_rate == Decimal(23000)
+
+
+def test_usd_capital_with_no_rate_known_is_refused_not_counted_as_zero(zone, gate_area, actor):
+    errors = _errors(zone, actor, csv(GOOD[1]))
+    assert len(errors) == 1 and errors[0].startswith("dòng 1, vnd_rate:") and "02/05/2016" in errors[0]

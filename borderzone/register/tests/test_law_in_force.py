@@ -186,7 +186,7 @@ def test_every_seeded_rule_has_a_source_and_is_listed_in_legal_sources():
 
 
 def test_reseeding_twice_keeps_one_row_per_rule_and_drops_the_retired_ones():
-    reseed = importlib.import_module("borderzone.register.migrations.0005_reseed_rules_by_law_in_force").reseed
+    reseed = importlib.import_module("borderzone.register.migrations.0006_reseed_rules_by_law_in_force").reseed
     LegalRule.objects.create(
         code="OVERDUE_12M", condition="overdue", months=12, law="Luật Đầu tư 61/2020/QH14", article="Điều 48 khoản 2 điểm g",
         valid_from=RETIRED_RULES[0][1],

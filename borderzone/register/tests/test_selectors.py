@@ -29,17 +29,17 @@ def test_status_on_the_days_around_a_change(zone, actor):
 def test_capital_on_the_days_around_a_certificate_adjustment(zone, actor):
     project = make_project(zone, actor, total_capital=Decimal(100))
     services.certificate_version_add(project=project, issued_on=D(2019, 7, 1), total_capital=Decimal(250), actor=actor)
-    assert selectors.summary(D(2019, 6, 30), zone)["registered_capital"]["domestic"]["VND"] == "100"
-    assert selectors.summary(D(2019, 7, 1), zone)["registered_capital"]["domestic"]["VND"] == "250"
+    assert selectors.summary(D(2019, 6, 30), zone)["registered_capital"]["domestic"]["VND"] == Decimal(100)
+    assert selectors.summary(D(2019, 7, 1), zone)["registered_capital"]["domestic"]["VND"] == Decimal(250)
 
 
 def test_disbursed_on_the_days_around_a_disbursement(zone, actor):
     project = make_project(zone, actor)
     services.disbursement_record(project=project, paid_on=D(2019, 2, 1), amount=Decimal(40), actor=actor)
     services.disbursement_record(project=project, paid_on=D(2019, 2, 2), amount=Decimal(2), actor=actor)
-    assert selectors.summary(D(2019, 1, 31), zone)["disbursed_capital"]["domestic"]["VND"] == "0"
-    assert selectors.summary(D(2019, 2, 1), zone)["disbursed_capital"]["domestic"]["VND"] == "40"
-    assert selectors.summary(D(2019, 2, 2), zone)["disbursed_capital"]["domestic"]["VND"] == "42"
+    assert selectors.summary(D(2019, 1, 31), zone)["disbursed_capital"]["domestic"]["VND"] == Decimal(0)
+    assert selectors.summary(D(2019, 2, 1), zone)["disbursed_capital"]["domestic"]["VND"] == Decimal(40)
+    assert selectors.summary(D(2019, 2, 2), zone)["disbursed_capital"]["domestic"]["VND"] == Decimal(42)
 
 
 def test_terminated_projects_are_not_counted(zone, actor):
@@ -49,15 +49,15 @@ def test_terminated_projects_are_not_counted(zone, actor):
     result = selectors.summary(D(2019, 1, 1), zone)
     assert result["projects"]["total"] == 1
     assert result["by_status"]["terminated"] == 1
-    assert result["registered_capital"]["domestic"]["VND"] == "7"
+    assert result["registered_capital"]["domestic"]["VND"] == Decimal(7)
 
 
 def test_foreign_capital_is_summed_per_currency(zone, actor):
     make_project(zone, actor, ownership="foreign", currency="USD", total_capital=Decimal(1_000_000))
     make_project(zone, actor, ownership="foreign", total_capital=Decimal(5_000))
     result = selectors.summary(D(2020, 1, 1), zone)
-    assert result["registered_capital"]["foreign"] == {"VND": "5000", "USD": "1000000"}
-    assert result["registered_capital_vnd_equivalent"]["foreign"] == "23000005000"
+    assert result["registered_capital"]["foreign"] == {"VND": Decimal(5000), "USD": Decimal(1000000)}
+    assert result["registered_capital_vnd_equivalent"]["foreign"] == Decimal(23000005000)
 
 
 def test_late_when_planned_date_passed_without_actual(zone, actor):
@@ -151,4 +151,4 @@ def test_summary_runs_in_a_bounded_number_of_queries(zone, actor, django_assert_
     with django_assert_max_num_queries(8):
         result = selectors.summary(D(2020, 1, 1), zone)
     assert result["projects"]["total"] == 12
-    assert result["disbursed_capital"]["domestic"]["VND"] == "78"
+    assert result["disbursed_capital"]["domestic"]["VND"] == Decimal(78)

@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 
 from borderzone.core.models import AuditEvent
 from borderzone.register import services
-from borderzone.register.models import LegalRule, Project
+from borderzone.register.models import Investor, LegalRule, Project
 from borderzone.register.tests.factories import make_project
 
 pytestmark = pytest.mark.django_db
@@ -59,7 +59,9 @@ def test_export_keeps_numbers_and_neutralises_formulas(zone, actor, specialist):
     row = [c.value for c in sheet[2]]
     assert row[1] == '=HYPERLINK("http://x")' and sheet.cell(2, 2).data_type == "s"
     assert row[10] == 123456789
-    csv_text = client.get("/staff/investments/export.csv?as_of=2020-01-01").content.decode("utf-8-sig")
+    streamed = client.get("/staff/investments/export.csv?as_of=2020-01-01")
+    assert streamed.streaming  # written as it is read, whatever the size
+    csv_text = b"".join(streamed.streaming_content).decode("utf-8-sig")
     assert "'=HYPERLINK" in csv_text and ",123456789," in csv_text
 
 
@@ -121,6 +123,30 @@ def test_create_form_rerenders_with_422_and_keeps_input(zone, specialist, settin
     response = login(specialist).post("/staff/investments/new/", data)
     assert response.status_code == 302
     assert Project.objects.get().versions.get().equity == Decimal(50)
+
+
+def test_a_refused_create_leaves_no_investor_behind(zone, actor, specialist, settings):
+    # Given a project with code 777, when staff register another 777 for a new investor,
+    settings.DEFAULT_ZONE_CODE = "ZA"
+    make_project(zone, actor, code="777")
+    investors_before = set(Investor.objects.values_list("name", flat=True))
+    data = {
+        "code": "777",
+        "name": "Kho mới",
+        "ownership": "domestic",
+        "investor": "Công ty Mới Tinh",
+        "investor_country": "VN",
+        "issued_on": "2020-01-01",
+        "status": "preparing",
+        "currency": "VND",
+        "total_capital": "100",
+    }
+    response = login(specialist).post("/staff/investments/new/", data)
+    # then the form says why, and neither the project nor its new investor was written.
+    assert response.status_code == 422
+    assert "Đã có dự án với mã số này." in response.text
+    assert set(Investor.objects.values_list("name", flat=True)) == investors_before
+    assert Project.objects.filter(code="777").count() == 1
 
 
 def test_forms_record_status_disbursement_and_milestone(zone, actor, specialist):
@@ -251,3 +277,34 @@ def test_the_public_list_shows_published_projects_with_their_status_to_everyone(
     assert "VND 100 billion" in english
     assert client.get("/projects/", {"q": "kho ngoai quan"}).content.decode().count("Kho ngoại quan công khai") == 1
     assert "Kho ngoại quan công khai" not in client.get("/projects/", {"status": "preparing"}).content.decode()
+
+
+def test_the_edit_form_changes_exactly_what_the_service_lets_a_user_change():
+    from borderzone.register.forms import ProjectForm
+
+    assert set(ProjectForm.base_fields) == set(services.PROJECT_EDITABLE)
+    assert set(services.PROJECT_FIELDS) - set(services.PROJECT_EDITABLE) == {"is_demo"}
+
+
+def test_the_edit_page_decides_permission_once(zone, actor, specialist):
+    # Given a project of the specialist's zone, when they open its edit page,
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    make_project(zone, actor, code="101")
+    client = login(specialist)
+    client.get("/staff/investments/101/edit/")  # sessions and caches warmed
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/staff/investments/101/edit/")
+    # then the project is read once with its zone, and the permission asks two questions (sees, changes).
+    assert response.status_code == 200
+    project_reads = [q["sql"] for q in queries.captured_queries if 'FROM "investments_project"' in q["sql"]]
+    assert len(project_reads) == 1, project_reads
+    assert len(queries.captured_queries) == EDIT_PAGE_QUERIES, "\n".join(
+        q["sql"][:150] for q in queries.captured_queries
+    )
+
+
+# session, user, the project with its zone, may change (zone assignment), form choices (sectors, gate areas,
+# functional areas, communes): 8; before the decision was made once it was 11.
+EDIT_PAGE_QUERIES = 8

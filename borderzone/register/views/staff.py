@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from decimal import Decimal
 from functools import partial
 from typing import Any
 
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -23,7 +23,7 @@ from borderzone.access.importing import BACKGROUND_ROWS, import_job_create, no_p
 from borderzone.access.pages import form_page, staff_form_view
 from borderzone.access.permissions import (
     can_change_zone,
-    ensure_can_change,
+    get_changeable_or_404,
     is_admin,
     is_staff_member,
     role_of,
@@ -31,8 +31,7 @@ from borderzone.access.permissions import (
     zones_visible_to,
 )
 from borderzone.core.forms import apply_validation_error, form_status, initial_from
-from borderzone.core.tabular import Sheet, TableError, read_table, write_csv, write_xlsx
-from borderzone.core.text import name_key
+from borderzone.core.tabular import Sheet, TableError, read_table, stream_csv, write_csv, write_xlsx
 from borderzone.register import selectors, services
 from borderzone.register.forms import (
     AreaClassificationForm,
@@ -63,6 +62,7 @@ from borderzone.register.models import (
 from borderzone.register.presenters import project_rows
 from borderzone.register.rules import DEPOSIT_ARTICLE_CONFIRMED, DEPOSIT_BASIS
 from borderzone.zones.models import Commune, EconomicZone, GateArea
+from borderzone.zones.selectors import zone_asked, zone_default
 
 PAGE_SIZE = 50
 
@@ -73,8 +73,15 @@ def _require_reader(request: HttpRequest) -> None:
 
 
 def _default_zone(request: HttpRequest) -> EconomicZone | None:
-    zones = zones_visible_to(request.user)
-    return zones.filter(code=settings.DEFAULT_ZONE_CODE).first() or zones.first()
+    return zone_default(zones_visible_to(request.user))
+
+
+def _zone_to_change(request: HttpRequest) -> EconomicZone:
+    """The zone a new project or an import goes into: `?zone=CODE` among those the user may change."""
+    zone = zone_asked(zones_editable_by(request.user), request.GET.get("zone"))
+    if zone is None:
+        raise PermissionDenied
+    return zone
 
 
 def _filters(request: HttpRequest) -> tuple[ListFilterForm, selectors.ListFilters]:
@@ -84,8 +91,8 @@ def _filters(request: HttpRequest) -> tuple[ListFilterForm, selectors.ListFilter
     else:
         visible = selectors.visible_projects(request.user)
         zones = list(EconomicZone.objects.filter(projects__in=visible).distinct().order_by("code"))
-    chosen = next((z for z in zones if z.code == request.GET.get("zone")), None)
-    zone = chosen or _default_zone(request)
+    code = request.GET.get("zone")
+    zone = (zone_asked(zones, code) if code else None) or _default_zone(request)
     areas = list(GateArea.objects.filter(zone=zone)) if zone else []
     form = ListFilterForm(request.GET or None, gate_areas=areas, zones=zones)
     data: dict[str, Any] = form.cleaned_data if form.is_valid() else {}
@@ -122,6 +129,7 @@ def project_list(request: HttpRequest) -> HttpResponse:
             "form": form,
             "page": page,
             "rows": rows,
+            "terminated": selectors.terminated_count(projects),
             "as_of": filters.as_of,
             "query": query.urlencode(),
             "zone": _default_zone(request),
@@ -163,12 +171,18 @@ def project_export(request: HttpRequest, fmt: str) -> HttpResponse:
     _require_reader(request)
     _form, filters = _filters(request)
     projects, evaluations = selectors.project_list(request.user, filters)
-    rows = []
-    for chunk_start in range(0, projects.count(), 1000):
-        for item in project_rows(projects[chunk_start : chunk_start + 1000], filters.as_of, evaluations):
-            cert = item["certificate"] or {}
-            rows.append(
-                [
+
+    def rows() -> Iterator[list[Any]]:
+        # Keyset chunks on the project code (no OFFSET), each evaluated and then forgotten.
+        for chunk in selectors.keyset_chunks(projects, 1000):
+            page_evaluations = (
+                evaluations
+                if not isinstance(evaluations, selectors.PageEvaluations)
+                else (selectors.PageEvaluations(filters.as_of))
+            )
+            for item in project_rows(chunk, filters.as_of, page_evaluations):
+                cert = item["certificate"] or {}
+                yield [
                     item["code"],
                     item["name"],
                     item["zone"],
@@ -189,20 +203,20 @@ def project_export(request: HttpRequest, fmt: str) -> HttpResponse:
                     "; ".join(f"{f['code']} ({f['law']}, {f['article']})" for f in item["flags"]),
                     "yes" if item["published"] else "no",
                 ]
-            )
+
     name = f"projects-{filters.as_of.isoformat()}"
     if fmt == "csv":
-        body = write_csv(EXPORT_HEADERS, rows)
-        response = HttpResponse(body, content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-        return response
+        # Streamed: rows are written as they are read, whatever the number of projects.
+        streamed = StreamingHttpResponse(stream_csv(EXPORT_HEADERS, rows()), content_type="text/csv; charset=utf-8")
+        streamed["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+        return streamed  # type: ignore[return-value]
     money = "#,##0"
     body = write_xlsx(
         [
             Sheet(
                 title=_("Projects"),
                 headers=EXPORT_HEADERS,
-                rows=rows,
+                rows=list(rows()),
                 number_formats={8: "dd/mm/yyyy", 10: money, 11: money, 12: money, 13: money, 14: money, 15: money},
             )
         ]
@@ -307,45 +321,29 @@ def _form_page(
 
 
 def _editable(request: HttpRequest, code: str) -> Project:
-    project = get_object_or_404(
-        Project.objects.select_related("zone").filter(pk__in=selectors.visible_projects(request.user).values("pk")),
-        code=code,
-    )
+    """The project a staff page changes, with the permission decided once: 404 unless the user is staff of
+    its zone, 403 when they may only read it."""
     if not is_staff_member(request.user):
         raise Http404
-    ensure_can_change(request.user, project)
-    return project
+    return get_changeable_or_404(request.user, Project.objects.select_related("zone"), code=code)
 
 
 @login_required
 def project_create(request: HttpRequest) -> HttpResponse:
-    zone = (
-        zones_editable_by(request.user).filter(code=request.GET.get("zone") or settings.DEFAULT_ZONE_CODE).first()
-        or zones_editable_by(request.user).first()
-    )
-    if zone is None:
-        raise PermissionDenied
+    zone = _zone_to_change(request)
     form = ProjectCreateForm(request.POST or None, zone=zone, initial={"state_land": True, "currency": "VND"})
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        actor = request_actor(request)
+        investor = services.InvestorData(
+            name=data["investor"],
+            ownership=data["ownership"],
+            country=data["investor_country"],
+            tax_code=data["investor_tax_code"],
+        )
+        fields = {k: v for k, v in data.items() if not k.startswith("plan_") and not k.startswith("investor")}
         try:
-            investor = Investor.objects.filter(zone=zone, name_key=name_key(data["investor"])).first()
-            if investor is None:
-                investor = services.investor_create(
-                    zone=zone,
-                    name=data["investor"],
-                    ownership=data["ownership"],
-                    country=data["investor_country"],
-                    tax_code=data["investor_tax_code"],
-                    actor=actor,
-                )
-            project = services.project_create(
-                zone=zone,
-                investors=[(investor, Decimal(100))],
-                plans=plans_from(data),
-                actor=actor,
-                **{k: v for k, v in data.items() if not k.startswith("plan_") and not k.startswith("investor")},
+            project = services.project_register(
+                zone=zone, investors=[investor], fields=fields, plans=plans_from(data), actor=request_actor(request)
             )
         except ValidationError as exc:
             apply_validation_error(form, exc)
@@ -359,7 +357,9 @@ def _project_url(project: Project) -> str:
     return reverse("investments:project-detail", kwargs={"code": project.code})
 
 
-def _project_form(request: HttpRequest, project: Project, form: Any, save: Any, title: str, done: str) -> HttpResponse:
+def _project_form(
+    request: HttpRequest, project: Project, form: Any, save: Any, title: str, done: str, edits: Any = None
+) -> HttpResponse:
     """A staff form about one project: back to the project, which the page names."""
     return staff_form_view(
         request,
@@ -371,16 +371,16 @@ def _project_form(request: HttpRequest, project: Project, form: Any, save: Any, 
         back=_project_url(project),
         done=done,
         context={"project": project},
+        edits=edits,
     )
 
 
 @login_required
 def project_edit(request: HttpRequest, code: str) -> HttpResponse:
     project = _editable(request, code)
-    fields = [f for f in services.PROJECT_FIELDS if f != "is_demo"]
-    form = partial(ProjectForm, zone=project.zone, initial=initial_from(project, fields))
+    form = partial(ProjectForm, zone=project.zone, initial=initial_from(project, services.PROJECT_EDITABLE))
     save = partial(services.project_update, project=project)
-    return _project_form(request, project, form, save, _("Edit project"), _("Project saved."))
+    return _project_form(request, project, form, save, _("Edit project"), _("Project saved."), edits=project)
 
 
 @login_required
@@ -438,12 +438,7 @@ def milestone_create(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 def project_import(request: HttpRequest) -> HttpResponse:
     """Upload with a preview (check only); large files go to the background."""
-    zone = (
-        zones_editable_by(request.user).filter(code=settings.DEFAULT_ZONE_CODE).first()
-        or zones_editable_by(request.user).first()
-    )
-    if zone is None:
-        raise PermissionDenied
+    zone = _zone_to_change(request)
     form = UploadForm(request.POST or None, request.FILES or None)
     report = None
     status = 200

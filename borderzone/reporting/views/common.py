@@ -10,7 +10,6 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from borderzone.access.actors import request_actor
 from borderzone.register.models import Project
@@ -19,16 +18,8 @@ from borderzone.reporting.forms import ReportValuesForm
 from borderzone.reporting.models import LIVE_STATUSES, Channel, Report, ReportStatus
 from borderzone.reporting.periods import Period, parse_period
 
+
 #: "chưa ghi nhận báo cáo", never "vi phạm": whether a late report is a violation is the board's decision.
-STATUS_LABELS = {
-    "overdue": gettext_lazy("No report recorded, past due"),
-    "due": gettext_lazy("Due"),
-    "returned": gettext_lazy("Returned for correction"),
-    "submitted": gettext_lazy("Submitted, waiting for the board"),
-    "accepted": gettext_lazy("Accepted"),
-}
-
-
 def apply_errors(form: ReportValuesForm, error: ValidationError) -> None:
     for key, texts in error.message_dict.items():
         name = key.split(".", 1)[1] if key.startswith("values.") else key

@@ -24,7 +24,8 @@ from borderzone.register.rules import DEPOSIT_BASIS, deposit_for
 from borderzone.reporting import selectors, services
 from borderzone.reporting.forms import LinkRequestForm, MessageForm
 from borderzone.reporting.models import Report
-from borderzone.reporting.views.common import STATUS_LABELS, report_page
+from borderzone.reporting.selectors import STATUS_LABELS
+from borderzone.reporting.views.common import report_page
 
 
 def investor_only(view: Any) -> Any:

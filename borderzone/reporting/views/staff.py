@@ -31,7 +31,8 @@ from borderzone.register.models import Project
 from borderzone.reporting import selectors, services
 from borderzone.reporting.forms import ChannelForm, MessageForm, ObligationFilterForm, ReturnForm
 from borderzone.reporting.models import Channel, LinkRequest, LinkStatus, Report, ReportForm
-from borderzone.reporting.views.common import STATUS_LABELS, report_page
+from borderzone.reporting.selectors import STATUS_LABELS
+from borderzone.reporting.views.common import report_page
 from borderzone.zones.models import EconomicZone
 
 

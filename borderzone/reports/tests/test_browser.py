@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from borderzone.access.actors import Actor
-from borderzone.accounts.tests.factories import TEST_PASSWORD, UserFactory
+from borderzone.accounts.tests.factories import TEST_PASSWORD, UserFactory, code_for, give_authenticator
 from borderzone.gates.tests.factories import BorderGateFactory
 from borderzone.register.tests.factories import make_project
 from borderzone.trade.tests.factories import TradeFigureFactory
@@ -28,9 +28,12 @@ def leader_page(page, settings):
             TradeFigureFactory(
                 gate=gate, month=dt.date(year, month, 1), export_usd=Decimal(2_000_000), import_usd=Decimal(1_000_000)
             )
+    device = give_authenticator(leader)
     page.goto(page.base_url + "/accounts/login/")
     page.get_by_label("Tên đăng nhập").fill("lanhdao")
     page.get_by_label("Mật khẩu").fill(TEST_PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").last.click()
+    page.get_by_label("Mã dùng một lần").fill(code_for(device))
     page.get_by_role("button", name="Đăng nhập").last.click()
     page.wait_for_url(page.base_url + "/staff/")
     return page
@@ -73,9 +76,12 @@ def test_an_administrator_compares_all_zones_and_opens_one(page, settings):
     make_project(cao_bang, actor, name="Kho A", issued_on=dt.date(2018, 1, 1))
     make_project(lang_son, actor, name="Kho L1", issued_on=dt.date(2018, 2, 1))
     make_project(lang_son, actor, name="Kho L2", issued_on=dt.date(2018, 3, 1))
+    device = give_authenticator(admin)
     page.goto(page.base_url + "/accounts/login/")
     page.get_by_label("Tên đăng nhập").fill("quantri")
     page.get_by_label("Mật khẩu").fill(TEST_PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").last.click()
+    page.get_by_label("Mã dùng một lần").fill(code_for(device))
     page.get_by_role("button", name="Đăng nhập").last.click()
     page.wait_for_url(page.base_url + "/staff/")
 
@@ -90,7 +96,7 @@ def test_an_administrator_compares_all_zones_and_opens_one(page, settings):
     page.screenshot(path="var/dashboard-all-zones.png", full_page=True)
 
     page.locator('#zone-table tr[data-zone="LS"] th a').click()
-    page.wait_for_url(f"**/staff/dashboard/?zone={lang_son.pk}*")
+    page.wait_for_url(f"**/staff/dashboard/?zone={lang_son.code}*")
     expect(page.locator("h1")).to_contain_text("Lạng Sơn")
     expect(page.locator("#kpi-projects")).to_have_text("2")
     assert page.watch.external_requests == []

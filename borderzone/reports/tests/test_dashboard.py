@@ -106,9 +106,36 @@ def test_the_dashboard_changes_as_soon_as_the_data_does(client, zone, actor, spe
     assert _kpi(client.get("/staff/dashboard/", {"as_of": "2020-01-01"}).text, "projects") == "2"
 
 
+def test_the_dashboard_asks_for_a_zone_by_its_code_only(client, zone, other_zone, admin_user):
+    client.force_login(admin_user)
+    response = client.get("/staff/dashboard/", {"zone": other_zone.code, "as_of": "2020-01-01"})
+    assert response.status_code == 200
+    assert "Khu kinh tế cửa khẩu B" in response.text
+    assert client.get("/staff/dashboard/", {"zone": str(other_zone.pk)}).status_code == 422
+
+
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [
+        ({"as_of": "0001-01-01"}, "as_of"),
+        ({"as_of": "2020-01-01", "from_year": "2030"}, "to_year"),
+        ({"as_of": "2020-01-01", "from_year": "2019", "to_year": "2018"}, "to_year"),
+    ],
+)
+def test_a_span_the_as_of_date_makes_invalid_is_a_form_error(client, zone, specialist, settings, query, field):
+    # Given a dashboard asked for a span that cannot be (year 1, or only a from_year after the as-of year),
+    settings.DEFAULT_ZONE_CODE = zone.code
+    client.force_login(specialist)
+    for url in ("/staff/dashboard/", "/staff/summary/"):
+        response = client.get(url, query)
+        # then the form says so on the field, and the page is not a server error.
+        assert response.status_code == 422, url
+        assert response.context["form"].errors[field], url
+
+
 def test_a_leader_cannot_open_another_zones_dashboard(client, zone, other_zone, leader):
     client.force_login(leader)
-    response = client.get("/staff/dashboard/", {"zone": other_zone.pk})
+    response = client.get("/staff/dashboard/", {"zone": other_zone.code})
     assert response.status_code == 422  # not among the zones offered to this leader
     assert "Khu kinh tế cửa khẩu B" not in response.text
     investor = UserFactory(username="inv", role="investor", zones=[zone])
@@ -160,8 +187,8 @@ def test_an_administrator_sees_every_zone_summed_and_compared(client, zone, othe
         "1",
     )
     summary = board["investments"]["summary"]
-    assert summary["registered_capital"]["domestic"]["VND"] == "150000000000"
-    assert summary["registered_capital"]["foreign"]["USD"] == "2000000"
+    assert summary["registered_capital"]["domestic"]["VND"] == Decimal(150000000000)
+    assert summary["registered_capital"]["foreign"]["USD"] == Decimal(2000000)
     # 2019: 12 x (1,500 + 100); 2020: 12 x (3,000 + 200); growth 2019 -> 2020 = 3,200 / 1,600 - 1.
     trade = board["trade"]
     assert trade["span_turnover_usd"] == Decimal(12 * 1600 + 12 * 3200)
@@ -175,7 +202,7 @@ def test_an_administrator_sees_every_zone_summed_and_compared(client, zone, othe
     # A zone without figures in the span shows a dash, not a zero.
     response = client.get("/staff/dashboard/", {**ALL, "from_year": "2000", "to_year": "2001"})
     assert [r["turnover_usd"] for r in response.context["zone_rows"]] == [None, None]
-    assert f"/staff/dashboard/?zone={other_zone.pk}&amp;as_of=2020-09-21" in html
+    assert f"/staff/dashboard/?zone={other_zone.code}&amp;as_of=2020-09-21" in html
     assert "/trade/staff/?zone=ZB" in html or "zone=ZB&amp;from=2019-01" in html
     # The late project is listed with its zone; the project list behind the number counts all zones.
     assert board["investments"]["late_projects"][0]["zone"] == "ZA"
@@ -295,3 +322,23 @@ def test_dashboards_are_not_recomputed_where_the_cache_is_not_shared(zone, actor
     settings.WARM_DASHBOARDS = True
     services.warm_after_change()
     assert queued == [1]
+
+
+def test_an_incomplete_year_is_compared_with_the_same_months_of_the_year_before(zone):
+    from borderzone.reports.dashboard import DashboardQuery, dashboard_data
+    from borderzone.reports.summary_text import _trade_span
+
+    gate = BorderGateFactory(zone=zone)
+    for year in (2024, 2025):
+        for month in range(1, 13 if year == 2024 else 12):  # 2025 has figures up to November only
+            TradeFigureFactory(gate=gate, month=dt.date(year, month, 1), export_usd=Decimal(100), import_usd=Decimal(0))
+    trade = dashboard_data(
+        DashboardQuery(zone=zone, gate_area=None, as_of=dt.date(2025, 12, 20), from_year=2024, to_year=2025)
+    )["trade"]
+    # Eleven months against the same eleven, not against twelve: no change, not -8.3 %.
+    assert trade["ytd_last_month"] == dt.date(2025, 11, 1)
+    assert (trade["ytd_turnover_usd"], trade["last_year_turnover_usd"]) == (Decimal(1100), Decimal(1100))
+    assert trade["turnover_change"] == 0.0
+    # Average growth needs two complete years: 2025 is not one.
+    assert trade["full_years"] == [2024] and trade["turnover_growth"] is None
+    assert _trade_span(2024, 2025, dt.date(2025, 11, 1)) == "2024–11/2025"

@@ -54,7 +54,7 @@ def _prepare(client, user, zone, kind, fmt, as_of, capture):
             "/staff/reports/",
             {
                 "kind": kind,
-                "zone": zone.pk,
+                "zone": zone.code,
                 "as_of": as_of,
                 "from_year": 2019,
                 "to_year": 2020,
@@ -80,7 +80,8 @@ def test_the_annual_report_in_excel_has_typed_sheets_and_its_sources(
     book = load_workbook(io.BytesIO(data))
     assert book.sheetnames == ["Tổng hợp", "Văn bản", "Dự án", "Xuất nhập khẩu", "Nguồn số liệu"]
     summary = {row[0]: row[1] for row in book["Tổng hợp"].iter_rows(min_row=2, values_only=True)}
-    assert summary["Dự án"] == 1  # the second project is certified in 2021
+    assert summary["Số dự án (không kể dự án đã chấm dứt)"] == 1  # the second project is certified in 2021
+    assert summary["Dự án đã chấm dứt (có trong danh mục, không tính vào tổng)"] == 0
     assert summary["Vốn đăng ký, nước ngoài (USD)"] == 3_000_000
     projects = book["Dự án"]
     assert projects.freeze_panes == "A2"

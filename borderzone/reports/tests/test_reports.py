@@ -24,7 +24,7 @@ def other_leader(other_zone):
 def _request(client, zone, **extra):
     data = {
         "kind": "test_zone_sheet",
-        "zone": zone.pk,
+        "zone": zone.code,
         "as_of": "21/09/2020",
         "from_year": 2010,
         "to_year": 2020,

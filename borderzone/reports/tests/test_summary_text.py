@@ -36,9 +36,10 @@ def test_the_vietnamese_summary_of_21_09_2020_reads_like_the_article(client, dem
     # 18 flagged: every project is judged by the law in force on 21/09/2020, also those certified before 2015.
     assert "18 dự án chậm tiến độ so với cam kết trong giấy chứng nhận đăng ký đầu tư, trong đó 18 dự án" in investment
     assert trade.startswith(
-        "Giai đoạn 2010–2020, kim ngạch xuất nhập khẩu qua các cửa khẩu trong khu đạt 16,35 tỷ USD, bình quân tăng 25,5%/năm."
+        "Giai đoạn 2010–2020, kim ngạch xuất nhập khẩu qua các cửa khẩu trong khu đạt 16,35 tỷ USD, "
+        "bình quân tăng 25,5%/năm giai đoạn 2010–2020 (các năm đủ số liệu)."
     )
-    assert "Tổng thu ngân sách trên địa bàn khu đạt 3.850 tỷ đồng, bình quân tăng 9,3%/năm, chiếm " in trade
+    assert "Tổng thu ngân sách trên địa bàn khu đạt 3.850 tỷ đồng, bình quân tăng 9,3%/năm giai đoạn 2010–2020" in trade
     assert infrastructure == (
         "Giai đoạn 2010–2020, tổng nhu cầu vốn đầu tư hạ tầng cửa khẩu khoảng 1.230 tỷ đồng; "
         "đã bố trí 859,4 tỷ đồng, đáp ứng 69,9% nhu cầu."
@@ -54,7 +55,7 @@ def test_the_english_summary_reads_naturally(client, demo):
         "65 domestic projects registering VND 12,373 billion (VND 500 billion disbursed)."
     )
     assert "33 projects are operating, 35 are being implemented, 6 have not started or are suspended." in text
-    assert "reached USD 16.35 billion, growing 25.5% a year on average." in text
+    assert "reached USD 16.35 billion, growing 25.5% a year on average between 2010 and 2020 (complete years)." in text
     assert "VND 1,230 billion of investment; VND 859.4 billion was allocated, meeting 69.9% of the need." in text
 
 
@@ -104,6 +105,14 @@ def test_bad_parameters_answer_422(client, zone):
     )
     assert response.status_code == 422
     assert client.get("/api/v1/reports/summary-text", {"as_of": "2020-01-01", "zone": "NOPE"}).status_code == 404
+    for query, field in (
+        ({"as_of": "0001-01-01"}, "as_of"),
+        ({"as_of": "2020-01-01", "from_year": 2030}, "to_year"),
+        ({"as_of": "2020-01-01", "from_year": -5, "to_year": 2020}, "from_year"),
+    ):
+        response = client.get("/api/v1/reports/summary-text", {**query, "zone": zone.code})
+        assert response.status_code == 422, query
+        assert response.json()["detail"][0]["loc"] == ["body", field]
 
 
 def test_the_summary_page_is_for_staff(client, zone, leader, investor, actor, settings):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import base64
 import binascii
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -15,18 +14,22 @@ from django.views.decorators.http import require_http_methods
 
 from borderzone.access.actors import request_actor
 from borderzone.access.importing import BACKGROUND_ROWS, import_job_create, no_progress
-from borderzone.access.permissions import get_changeable_or_404
+from borderzone.access.permissions import ensure_can_change
 from borderzone.core.tabular import Sheet, TableError, read_table, write_csv, write_xlsx
 from borderzone.trade.forms import ImportForm
 from borderzone.trade.importing import TEMPLATE_HEADERS, TEMPLATE_ROWS, import_trade_statistics
 from borderzone.zones.models import EconomicZone
+from borderzone.zones.selectors import zone_asked
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
 
 def _zone(request: HttpRequest) -> EconomicZone:
-    code = request.GET.get("zone") or request.POST.get("zone") or settings.DEFAULT_ZONE_CODE
-    zone = get_changeable_or_404(request.user, EconomicZone.objects.all(), code=code)
+    code = request.GET.get("zone") or request.POST.get("zone")
+    zone = zone_asked(EconomicZone.objects.all(), code)
+    if zone is None:
+        raise Http404
+    ensure_can_change(request.user, zone)
     return zone
 
 

@@ -44,3 +44,15 @@ def test_a_gate_area_is_found_by_its_code_within_the_zone_only(zone, other_zone,
     with pytest.raises(ValidationError) as caught:
         gate_area_by_code(other_zone, "TRALINH")
     assert list(caught.value.message_dict) == ["gate_area"]
+
+
+def test_a_gate_area_matches_its_name_without_the_bracketed_part_unless_two_share_it(zone):
+    from borderzone.zones.tests.factories import GateAreaFactory
+
+    ha_lang = GateAreaFactory(zone=zone, code="HALANG", name="Hạ Lang (Bí Hà)")
+    assert gate_area_match(zone, "Hạ Lang") == ha_lang
+    assert gate_area_match(zone, "ha lang") == ha_lang
+    assert gate_area_match(zone, "Hạ Lang (Bí Hà)") == ha_lang
+    assert gate_area_match(zone, "Hạ") is None
+    GateAreaFactory(zone=zone, code="HALANG2", name="Hạ Lang (Lý Vạn)")
+    assert gate_area_match(zone, "Hạ Lang") is None  # which one is not for the import to guess

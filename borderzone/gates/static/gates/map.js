@@ -50,7 +50,8 @@
         className: "gate-marker gate-" + gate.type,
       });
       marker.bindPopup(card(gate, labels));
-      marker.bindTooltip(gate.name);
+      // Leaflet inserts a string as HTML: give it a text node, so a name is shown as its characters.
+      marker.bindTooltip(el("span", gate.name));
       marker.addTo(markers);
     });
 
@@ -59,7 +60,7 @@
         L.geoJSON(layers[0], {
           style: { color: "#8fa3b0", weight: 0.6, fillColor: "#f7f9f4", fillOpacity: 1 },
           onEachFeature: function (feature, layer) {
-            if (feature.properties && feature.properties.full_name) layer.bindTooltip(feature.properties.full_name, { sticky: true });
+            if (feature.properties && feature.properties.full_name) layer.bindTooltip(el("span", feature.properties.full_name), { sticky: true });
           },
         }).addTo(map);
         var outline = L.geoJSON(layers[1], { style: { color: "#2d6a4f", weight: 2, fill: false }, interactive: false }).addTo(map);

@@ -6,7 +6,12 @@
     if (!window.L || isNaN(lat) || isNaN(lon)) { return; }
     var map = L.map(el, { attributionControl: false, scrollWheelZoom: false }).setView([lat, lon], 10);
     var marker = L.circleMarker([lat, lon], { radius: 9, color: "#b3261e", weight: 3, fillOpacity: 0.7 }).addTo(map);
-    if (el.dataset.label) { marker.bindTooltip(el.dataset.label); }
+    if (el.dataset.label) {
+      // Leaflet inserts a string as HTML: give it a text node, so a title is shown as its characters.
+      var label = document.createElement("span");
+      label.textContent = el.dataset.label;
+      marker.bindTooltip(label);
+    }
     fetch(el.dataset.outline, { credentials: "same-origin" })
       .then(function (r) { return r.ok ? r.json() : null; })
       .then(function (geo) {

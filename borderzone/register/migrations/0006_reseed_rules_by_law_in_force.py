@@ -19,5 +19,5 @@ def reseed(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("investments", "0004_rules_in_force_by_day_and_deposit_records"), ("core", "0001_initial")]
+    dependencies = [("investments", "0005_rules_in_force_by_day_and_deposit_records"), ("core", "0001_initial")]
     operations = [migrations.RunPython(reseed, migrations.RunPython.noop)]

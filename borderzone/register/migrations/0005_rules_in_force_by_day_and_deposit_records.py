@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('investments', '0003_label_article_of_the_law'),
+        ('investments', '0004_project_state_intervals'),
         ('zones', '0003_names_in_chinese'),
     ]
 

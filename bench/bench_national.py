@@ -1,0 +1,383 @@
+"""National scale: the register, the dashboard, the lists and the export over the national dataset
+(bench/national.py), each against the best reference written for the same answer.
+
+References: hand-written SQL over the project-state intervals with its indexes (JIT off on PostgreSQL,
+EXPLAIN ANALYZE checked by hand), computing every figure ours does, late and flagged included, with the
+legal rules turned into SQL from the rule rows; a bare Django view returning the same bytes for HTTP;
+COPY for the bulk export. Figures of the register are compared with ours and a difference is reported
+as a failure. `--size national` (PostgreSQL) or `--size tiny` (CI, any database); `--keep` reuses the
+dataset."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+from django.db import connection, reset_queries
+from django.db.models import Count
+from django.http import HttpResponse
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from bench import national
+from bench.bench_trade import RAW_TOTALS, RAW_YEARLY
+from bench.common import Measurement, percentile, timed
+from borderzone.register.models import IMPLIED_BY_STATUS, LegalRule, Project, RuleCondition
+from borderzone.register.states import KINDS as KINDS_IN_ORDER
+from borderzone.reports.dashboard import DashboardQuery, _compute
+from borderzone.zones.models import EconomicZone
+
+SIZES = {"tiny": 3, "national": 5}  # repeats per measurement
+DAY = dt.date(2025, 6, 30)
+FROM_YEAR, TO_YEAR = 2015, 2024
+
+
+def _add_months_sql(column: str, months: int) -> str:
+    if connection.vendor == "postgresql":
+        return f"({column} + make_interval(months => {int(months)}))::date"
+    return f"date({column}, '+{int(months)} months')"
+
+
+def _reached(kind: str) -> str:
+    return f"(s.reached_{kind} IS NOT NULL AND s.reached_{kind} <= %(day)s)"
+
+
+def _late_sql() -> str:
+    parts = []
+    for kind in KINDS_IN_ORDER:
+        implied = [status for status, kinds in IMPLIED_BY_STATUS.items() if kind in kinds]
+        not_implied = f" AND s.status NOT IN ({', '.join(repr(str(x)) for x in implied)})" if implied else ""
+        parts.append(f"(s.plan_{kind} < %(day)s AND NOT {_reached(kind)}{not_implied})")
+    return "(s.status <> 'terminated' AND (" + " OR ".join(parts) + "))"
+
+
+def _flag_sql() -> str:
+    """The legal rules as SQL on a state row, one disjunct a rule row (the rules are data)."""
+    rules = []
+    for rule in LegalRule.objects.order_by("pk"):
+        applies = f"s.issued_on >= '{rule.valid_from.isoformat()}'"
+        if rule.valid_to is not None:
+            applies += f" AND s.issued_on <= '{rule.valid_to.isoformat()}'"
+        if rule.policy_approved_only:
+            applies += " AND s.policy_approval"
+        if rule.condition == RuleCondition.OVERDUE:
+            kinds = []
+            for kind in KINDS_IN_ORDER:
+                implied = [status for status, ks in IMPLIED_BY_STATUS.items() if kind in ks]
+                not_implied = f" AND s.status NOT IN ({', '.join(repr(str(x)) for x in implied)})" if implied else ""
+                kinds.append(
+                    f"(s.plan_{kind} < %(day)s AND NOT {_reached(kind)}{not_implied}"
+                    f" AND {_add_months_sql(f's.plan_{kind}', rule.months)} < %(day)s)"
+                )
+            condition = " OR ".join(kinds)
+        elif rule.condition == RuleCondition.EXTENSION_BEYOND_FIRST:
+            condition = " OR ".join(
+                f"(s.plan_{k} IS NOT NULL AND NOT {_reached(k)} AND s.plan_{k} > "
+                f"{_add_months_sql(f'COALESCE(s.first_{k}, s.plan_{k})', rule.months)})"
+                for k in KINDS_IN_ORDER
+            )
+        elif rule.condition == RuleCondition.LAND_UNUSED:
+            implied = [status for status, ks in IMPLIED_BY_STATUS.items() if "construction_start" in ks]
+            condition = (
+                f"({_reached('land_handover')} AND {_add_months_sql('s.reached_land_handover', rule.months)}"
+                f" < %(day)s AND NOT {_reached('construction_start')}"
+                + (f" AND s.status NOT IN ({', '.join(repr(str(x)) for x in implied)})" if implied else "")
+                + ")"
+            )
+        else:  # a condition this reference does not know: say so rather than count wrong
+            raise RuntimeError(f"the reference has no SQL for rule condition {rule.condition!r}")
+        rules.append(f"({applies} AND ({condition}))")
+    if not rules:
+        return "FALSE"
+    return "(s.status <> 'terminated' AND (" + " OR ".join(rules) + "))"
+
+
+def _state_filter(zone_ids: list[int] | None) -> str:
+    zones = "" if zone_ids is None else f"s.zone_id IN ({', '.join(str(int(z)) for z in zone_ids)}) AND "
+    return f"{zones}s.valid_from <= %(day)s AND s.valid_to > %(day)s"
+
+
+def reference_register(zone_ids: list[int] | None, day: dt.date) -> dict[str, Any]:
+    """The register's figures on `day` by hand-written SQL over the state intervals."""
+    where = _state_filter(zone_ids)
+    figures: dict[str, Any] = {
+        "by_status": {},
+        "projects": {"foreign": 0, "domestic": 0},
+        "registered": {},
+        "registered_vnd": {"foreign": Decimal(0), "domestic": Decimal(0)},
+        "disbursed": {},
+        "late": 0,
+        "flagged": 0,
+    }
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            SELECT s.status, s.ownership, s.currency, COUNT(*), SUM(s.total_capital), SUM(s.total_capital_vnd),
+                SUM(CASE WHEN {_late_sql()} THEN 1 ELSE 0 END), SUM(CASE WHEN {_flag_sql()} THEN 1 ELSE 0 END)
+            FROM investments_projectstate s WHERE {where}
+            GROUP BY s.status, s.ownership, s.currency
+            """,  # noqa: S608
+            {"day": day},
+        )
+        for status, ownership, currency, n, capital, capital_vnd, late, flagged in cursor.fetchall():
+            figures["by_status"][status] = figures["by_status"].get(status, 0) + n
+            if status == "terminated":
+                continue
+            figures["projects"][ownership] += n
+            key = (ownership, currency)
+            figures["registered"][key] = figures["registered"].get(key, Decimal(0)) + Decimal(capital)
+            figures["registered_vnd"][ownership] += Decimal(capital_vnd)
+            figures["late"] += int(late)
+            figures["flagged"] += int(flagged)
+        cursor.execute(
+            f"""
+            SELECT s.ownership, d.currency, SUM(d.amount)
+            FROM investments_projectstate s JOIN investments_disbursement d ON d.project_id = s.project_id
+            WHERE {where} AND s.status <> 'terminated' AND d.paid_on <= %(day)s
+            GROUP BY s.ownership, d.currency
+            """,  # noqa: S608
+            {"day": day},
+        )
+        figures["disbursed"] = {(o, c): Decimal(t) for o, c, t in cursor.fetchall()}
+    return figures
+
+
+def ours_register(summary: dict[str, Any]) -> dict[str, Any]:
+    """Our summary in the reference's shape, to compare them."""
+    return {
+        "by_status": {k: v for k, v in summary["by_status"].items() if v},
+        "projects": {"foreign": summary["projects"]["foreign"], "domestic": summary["projects"]["domestic"]},
+        "registered": {
+            (o, c): Decimal(v)
+            for o, block in summary["registered_capital"].items()
+            for c, v in block.items()
+            if Decimal(v)
+        },
+        "registered_vnd": {
+            o: Decimal(summary["registered_capital_vnd_equivalent"][o]) for o in ("foreign", "domestic")
+        },
+        "disbursed": {
+            (o, c): Decimal(v)
+            for o, block in summary["disbursed_capital"].items()
+            for c, v in block.items()
+            if Decimal(v)
+        },
+        "late": summary["late"],
+        "flagged": summary["flagged"],
+    }
+
+
+def _reference_dashboard(zone_ids: list[int], day: dt.date) -> None:
+    """Register (reference above), trade totals and years, infrastructure and goals of these zones."""
+    reference_register(zone_ids, day)
+    start, end = dt.date(FROM_YEAR, 1, 1), dt.date(TO_YEAR, 12, 1)
+    year_sql = (
+        "EXTRACT(YEAR FROM f.month)"
+        if connection.vendor == "postgresql"
+        else "CAST(strftime('%%Y', f.month) AS INTEGER)"
+    )
+    with connection.cursor() as cursor:
+        for zone_id in zone_ids:
+            cursor.execute(RAW_TOTALS, [zone_id, start, end])
+            cursor.fetchall()
+            cursor.execute(RAW_YEARLY.format(year=year_sql), [zone_id, start, end])
+            cursor.fetchall()
+            cursor.execute(
+                "SELECT COALESCE(SUM(w.capital_need_vnd), 0) FROM infrastructure_infrastructurework w WHERE w.zone_id = %s",
+                [zone_id],
+            )
+            cursor.fetchall()
+            cursor.execute(
+                "SELECT COUNT(*) FROM planning_goal g WHERE g.zone_id = %s AND g.target_date < %s "
+                "AND g.status <> 'cancelled'",
+                [zone_id, day],
+            )
+            cursor.fetchall()
+
+
+def _jit_off() -> None:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET jit = off")
+
+
+def _http(client: Client, url: str) -> Callable[[], bytes]:
+    def get() -> bytes:
+        response = client.get(url)
+        if response.status_code != 200:
+            raise RuntimeError(f"{url} answered {response.status_code}")
+        return b"".join(response.streaming_content) if response.streaming else response.content  # type: ignore[attr-defined]
+
+    return get
+
+
+def _queries(fn: Callable[[], object]) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        fn()
+    return len(captured.captured_queries)
+
+
+def _admin_client() -> Client:
+    from django.contrib.auth import get_user_model
+
+    user_model = get_user_model()
+    admin = user_model.objects.filter(username="bench-admin").first()
+    if admin is None:
+        admin = user_model.objects.create_user(username="bench-admin", password=None, role="admin")
+    client = Client(HTTP_HOST="localhost")
+    client.force_login(admin)
+    return client
+
+
+def run(size: str) -> list[Measurement]:
+    repeat = SIZES[size]
+    if not (national.KEEP and national.exists(size)):
+        made = national.generate(size)
+        print("  dataset: " + ", ".join(f"{k} {v:,}" if isinstance(v, int) else f"{k} {v}" for k, v in made.items()))
+    else:
+        print("  dataset: kept from an earlier run (--keep)")
+    try:
+        return _measure(size, repeat)
+    finally:
+        if not national.KEEP:
+            national.delete()
+
+
+def _measure(size: str, repeat: int) -> list[Measurement]:
+    from django.test.utils import override_settings
+
+    with override_settings(ROOT_URLCONF="bench.urls"):
+        return _measure_all(size, repeat)
+
+
+def _measure_all(size: str, repeat: int) -> list[Measurement]:
+    _jit_off()
+    zones = national.national_zones()
+    sizes = dict(Project.objects.filter(zone__in=zones).values_list("zone_id").annotate(n=Count("pk")))
+    largest = max(zones, key=lambda z: sizes.get(z.pk, 0))
+    smallest = min(zones, key=lambda z: sizes.get(z.pk, 0))
+    print(
+        f"  largest zone {largest.code}: {sizes[largest.pk]:,} projects; smallest {smallest.code}: {sizes[smallest.pk]:,}"
+    )
+    results: list[Measurement] = []
+    failures: list[str] = []
+
+    from borderzone.register import selectors
+
+    # The register as of a day: ours against the reference, and the same answer.
+    ours = ours_register(selectors.summary(DAY, largest))
+    reference = reference_register([largest.pk], DAY)
+    if ours != reference:
+        failures.append(f"register of {largest.code} differs: ours {ours} reference {reference}")
+    results.append(
+        Measurement(
+            f"register summary as of a day, largest zone ({sizes[largest.pk]:,})",
+            timed(lambda: selectors.summary(DAY, largest), repeat),
+            timed(lambda: reference_register([largest.pk], DAY), repeat),
+        )
+    )
+
+    # The dashboard computed afresh (no cache), largest zone and all zones.
+    def fresh(zone: EconomicZone) -> Callable[[], object]:
+        return lambda: _compute(
+            DashboardQuery(zone=zone, gate_area=None, as_of=DAY, from_year=FROM_YEAR, to_year=TO_YEAR)
+        )
+
+    results.append(
+        Measurement(
+            "dashboard afresh, largest zone",
+            timed(fresh(largest), repeat),
+            timed(lambda: _reference_dashboard([largest.pk], DAY), repeat),
+        )
+    )
+    all_ids = [z.pk for z in zones]
+
+    def all_fresh() -> None:
+        for zone in zones:
+            fresh(zone)()
+
+    results.append(
+        Measurement(
+            f"dashboard afresh, all {len(zones)} zones",
+            timed(all_fresh, 1),
+            timed(lambda: _reference_dashboard(all_ids, DAY), 1),
+        )
+    )
+
+    # Lists (server time through Django's test client) against a bare view sending the same bytes.
+    client = _admin_client()
+    for label, url in (
+        ("staff register list", "/en/staff/investments/?zone={zone}&as_of=" + DAY.isoformat()),
+        ("API project list", "/api/v1/investments/projects?zone={zone}&as_of=" + DAY.isoformat() + "&page_size=50"),
+    ):
+        for page in (1, 100):
+            for zone in (largest, smallest):
+                page_url = url.format(zone=zone.code) + f"&page={page}"
+                get = _http(client, page_url)
+                try:
+                    body = get()
+                except RuntimeError as exc:
+                    failures.append(str(exc))
+                    continue
+                n = _queries(get)
+                results.append(
+                    Measurement(
+                        f"{label} p{page} {zone.code} ({n} queries)",
+                        timed(get, repeat),
+                        timed(_bare(client, body), repeat),
+                    )
+                )
+
+    # Bulk export of every national project as CSV, against COPY of the same columns.
+    export_url = "/en/staff/investments/export.csv?as_of=" + DAY.isoformat() + f"&zone={largest.code}"
+    results.append(
+        Measurement(
+            f"CSV export of the largest zone ({sizes[largest.pk]:,} rows)",
+            timed(_http(client, export_url), 1),
+            timed(lambda: _copy_out([largest.pk]), 1),
+        )
+    )
+    for m in results:
+        p95 = percentile(m.ours_s, 95)
+        print(
+            f"  {m.name}: p50 {m.ours_p50 * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms, reference {m.raw_p50 * 1000:.1f} ms"
+        )
+    if failures:
+        raise RuntimeError("; ".join(failures))
+    reset_queries()
+    return results
+
+
+BARE_BODIES: dict[int, bytes] = {}
+
+
+def bare_view(request: Any, n: int) -> HttpResponse:
+    """The HTTP reference: a Django view that only returns bytes (through the same middleware)."""
+    return HttpResponse(BARE_BODIES[n], content_type="text/html; charset=utf-8")
+
+
+def _bare(client: Client, body: bytes) -> Callable[[], object]:
+    n = len(BARE_BODIES)
+    BARE_BODIES[n] = body
+    return _http(client, f"/bench-bare/{n}")
+
+
+def _copy_out(zone_ids: list[int]) -> int:
+    sql = (
+        "SELECT p.code, p.name, p.ownership, s.status, s.currency, s.total_capital, s.issued_on "
+        "FROM investments_project p JOIN investments_projectstate s ON s.project_id = p.id "
+        f"WHERE p.zone_id IN ({', '.join(str(int(z)) for z in zone_ids)}) "
+        f"AND s.valid_from <= '{DAY.isoformat()}' AND s.valid_to > '{DAY.isoformat()}' ORDER BY p.code"
+    )
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            buffer = io.BytesIO()
+            with cursor.cursor.copy(f"COPY ({sql}) TO STDOUT WITH CSV HEADER") as copy:  # noqa: S608
+                for chunk in copy:
+                    buffer.write(chunk)
+            return buffer.tell()
+        cursor.execute(sql)  # noqa: S608
+        return len(cursor.fetchall())
