@@ -24,8 +24,9 @@ FLOORS: list[tuple[str, tuple[str, ...]]] = [
     # Who acts and what they may reach: actors, permissions, audit rows, ModelWrites, the shared staff
     # pages, import jobs, notifications, demo helpers, the home pages.
     ("access", ("borderzone.access",)),
-    # Zones and accounts themselves: their services, pages, API, demo.
-    ("zones and accounts", ("borderzone.zones", "borderzone.accounts")),
+    # Zones and accounts themselves: their services, pages, API, demo; and the reference exchange rates
+    # that every domain app may read.
+    ("zones, accounts, reference rates", ("borderzone.zones", "borderzone.accounts", "borderzone.rates")),
     # Border gates: their page is built from panels that the apps above register (core.registry).
     ("gates", ("borderzone.gates",)),
     # The domain apps, side by side.

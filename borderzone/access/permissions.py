@@ -132,8 +132,6 @@ def get_changeable_or_404[M: models.Model](user: AnyUser, queryset: models.Query
 
 
 def _zone_of_any(instance: Any) -> EconomicZone | None:
-    from borderzone.zones.models import EconomicZone
-
     return instance if isinstance(instance, EconomicZone) else zone_of(instance)
 
 

@@ -117,6 +117,14 @@ def visitor_hash(request: HttpRequest) -> str:
     ]
 
 
+def reporter_key(request: HttpRequest) -> str:
+    """Who reports a comment: a signed-in user once, anyone else once per address (salted hash; the browser is
+    not part of it, so changing the user agent does not make another reporter)."""
+    if request.user.is_authenticated:
+        return f"user:{request.user.pk}"
+    return f"addr:{address_hash(client_ip(request))}"
+
+
 def is_bot(request: HttpRequest) -> bool:
     agent = request.META.get("HTTP_USER_AGENT", "")
     return is_bot_agent(agent)

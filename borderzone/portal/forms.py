@@ -91,5 +91,22 @@ class CommentForm(FocusFirstError, forms.Form):
     )
 
 
+class CommentFlagForm(FocusFirstError, forms.Form):
+    """A reader's report of a published comment: a signed-in user sends it as is, anyone else answers a captcha."""
+
+    comment = forms.IntegerField(widget=forms.HiddenInput)
+    captcha = CaptchaField(
+        label=_("Letters in the picture"),
+        error_messages={"invalid": _("The letters do not match the picture.")},
+        widget=CaptchaWidget(attrs={"autofocus": True}),
+        help_text=_("Letters and digits, upper or lower case. Another picture or listening: the buttons beside it."),
+    )
+
+    def __init__(self, *args: Any, signed_in: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if signed_in:
+            del self.fields["captcha"]
+
+
 class RatingForm(forms.Form):
     stars = forms.TypedChoiceField(label=_("Stars"), coerce=int, choices=[(i, str(i)) for i in range(1, 6)])

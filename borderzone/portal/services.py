@@ -407,20 +407,35 @@ def comment_moderate(*, comment: Comment, approve: bool, actor: Actor) -> Commen
     return comment
 
 
+REPORTER_PREFIXES = ("user:", "addr:")
+
+
 @transaction.atomic
-def comment_flag(*, comment: Comment, visitor: str, actor: Actor) -> Comment:
-    """A reader reports a published comment; after several reports it waits for a moderator again."""
+def comment_flag(*, comment: Comment, reporter: str, actor: Actor) -> Comment:
+    """A reader reports a published comment; once FLAGS_TO_HIDE distinct reporters have, it waits for a moderator.
+
+    `reporter` is `user:<id>` for a signed-in user or `addr:<salted hash of the address>` for anyone else
+    (content.reporter_key), so one address counts once however many browsers it uses.
+    """
+    if not reporter.startswith(REPORTER_PREFIXES) or len(reporter) > 64:
+        raise ValidationError({"comment": _("Sign in or answer the captcha to report a comment.")})
+    comment = Comment.objects.select_for_update().get(pk=comment.pk)
     if comment.status != CommentStatus.APPROVED:
         raise ValidationError({"comment": _("This comment cannot be reported.")})
-    _flag, created = CommentFlag.objects.get_or_create(comment=comment, visitor=visitor)
+    _flag, created = CommentFlag.objects.get_or_create(comment=comment, visitor=reporter)
     if not created:
         return comment
     before = snapshot(comment)
-    Comment.objects.filter(pk=comment.pk).update(flag_count=F("flag_count") + 1)
-    comment.refresh_from_db()
+    # Only reports made under the per-reporter rule count (older rows keyed on address and browser do not).
+    comment.flag_count = sum(
+        CommentFlag.objects.filter(comment=comment, visitor__startswith=prefix).count() for prefix in REPORTER_PREFIXES
+    )
+    fields = ["flag_count"]
     if comment.flag_count >= FLAGS_TO_HIDE:
         comment.status = CommentStatus.PENDING
-        comment.save(update_fields=["status"])
+        fields.append("status")
+    comment.save(update_fields=fields)
+    if comment.status == CommentStatus.PENDING:
         bump_version(article_scope(comment.article_id))
         notify_zone_staff(topic=COMMENTS_TOPIC, zone_id=comment.article.zone_id)
     audit_record(actor=actor, instance=comment, action=AuditAction.UPDATED, before=before, note="flagged by a reader")

@@ -16,7 +16,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.security import django_auth
 
 from borderzone.access.actors import request_actor
-from borderzone.access.permissions import get_changeable_or_404
+from borderzone.access.permissions import get_changeable_or_404, is_staff_member
 from borderzone.core.inputs import PageNumber
 from borderzone.register import selectors, services
 from borderzone.register.models import (
@@ -28,7 +28,7 @@ from borderzone.register.models import (
     Status,
     VsicVersion,
 )
-from borderzone.register.presenters import cached_summary, parse_as_of, project_rows
+from borderzone.register.presenters import cached_summary, lateness_readable, parse_as_of, project_rows
 from borderzone.zones.models import EconomicZone
 from borderzone.zones.selectors import gate_area_by_code
 
@@ -153,6 +153,9 @@ def summary(request: HttpRequest, as_of: str | None = None, zone: str | None = N
 
 def _list(request: HttpRequest, query: ListQuery) -> tuple[QuerySet[Project], dict[int, selectors.Evaluation], dt.date]:
     day = parse_as_of(query.as_of)
+    # Lateness and legal flags of single projects are the board's (and each investor's own): for anyone
+    # else the `late` and `flagged` filters are ignored, so a filtered list names no late or flagged company.
+    sees_lateness = is_staff_member(request.user)
     filters = selectors.ListFilters(
         as_of=day,
         zone=query.zone,
@@ -160,21 +163,26 @@ def _list(request: HttpRequest, query: ListQuery) -> tuple[QuerySet[Project], di
         ownership=query.ownership,
         gate_area=query.gate_area,
         sector=query.sector,
-        late=query.late,
-        flagged=query.flagged,
+        late=query.late if sees_lateness else None,
+        flagged=query.flagged if sees_lateness else None,
         q=query.q,
     )
     projects, evaluations = selectors.project_list(request.user, filters)
     return projects, evaluations, day
 
 
-@router.get("/projects", auth=None, summary="Projects on a date, filtered and paged (anonymous: published only)")
+@router.get(
+    "/projects",
+    auth=None,
+    summary="Projects on a date, filtered and paged (anonymous: published only, "
+    "without lateness or flags; `late` and `flagged` are ignored unless the caller is board staff)",
+)
 def list_projects(request: HttpRequest, query: Query[ListQuery]) -> dict[str, Any]:
     projects, evaluations, day = _list(request, query)
     count = projects.count()
     start = (query.page - 1) * query.page_size
     page = projects[start : start + query.page_size]
-    return {"count": count, "items": project_rows(page, day, evaluations)}
+    return {"count": count, "items": project_rows(page, day, evaluations, readable=lateness_readable(request.user))}
 
 
 def _project(request: HttpRequest, code: str, day: dt.date | None = None) -> Any:
@@ -188,8 +196,13 @@ def _project(request: HttpRequest, code: str, day: dt.date | None = None) -> Any
 def get_project(request: HttpRequest, code: str, as_of: str | None = None) -> dict[str, Any]:
     day = parse_as_of(as_of)
     project = _project(request, code, day)
-    evaluations = selectors.evaluate(day, Project.objects.filter(pk=project.pk))
-    return project_rows([project], day, evaluations)[0]
+    readable = lateness_readable(request.user)
+    evaluations = (
+        selectors.evaluate(day, Project.objects.filter(pk=project.pk))
+        if readable is None or project.pk in readable
+        else {}
+    )
+    return project_rows([project], day, evaluations, readable=readable)[0]
 
 
 def _editable(request: HttpRequest, code: str) -> Project:

@@ -444,7 +444,8 @@ def import_projects(
         if project.zone_id != zone.pk:
             report.errors.append(
                 str(
-                    RowError(row.number, "code", _("the project %(code)s belongs to another zone") % {"code": row.code})
+                    # Codes are unique nationwide; the refusal names no zone, project or investor.
+                    RowError(row.number, "code", _("this project code is already registered"))
                 )
             )
             continue

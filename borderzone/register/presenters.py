@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from borderzone.access.permissions import AnyUser, is_staff_member
 from borderzone.core.cache import cached
 from borderzone.core.inputs import check_day
 from borderzone.register import selectors
@@ -39,12 +40,27 @@ def cached_summary(day: dt.date, zone: EconomicZone | None) -> dict[str, Any]:
     )
 
 
+def lateness_readable(user: AnyUser) -> Container[int] | None:
+    """The projects whose lateness and legal flags `user` may read one by one: None for board staff (all
+    they can list), an investor's own projects, nothing for anyone else. Zone totals stay public."""
+    if is_staff_member(user):
+        return None
+    if not user.is_authenticated:
+        return frozenset()
+    return frozenset(Project.objects.filter(shares__investor__users=user).values_list("pk", flat=True))
+
+
 def project_rows(
-    projects: Iterable[Project], day: dt.date, evaluations: dict[int, selectors.Evaluation]
+    projects: Iterable[Project],
+    day: dt.date,
+    evaluations: dict[int, selectors.Evaluation],
+    *,
+    readable: Container[int] | None = None,
 ) -> list[dict[str, Any]]:
-    """Each project as the API and exports show it on `day` (a fixed number of queries for the page)."""
+    """Each project as the API and exports show it on `day` (a fixed number of queries for the page).
+    With `readable` (see `lateness_readable`), rows of other projects carry no "late" and "flags" keys."""
     projects = list(projects)
-    selectors.load_evaluations(evaluations, projects)
+    selectors.load_evaluations(evaluations, projects if readable is None else [p for p in projects if p.pk in readable])
     versions = selectors.versions_by_id(int(getattr(p, "as_of_version_id", 0) or 0) for p in projects)
     disbursed = selectors.disbursed_by_project(day, (p.pk for p in projects))
     areas = selectors.area_levels_on((p.commune_id for p in projects), day)
@@ -103,6 +119,8 @@ def project_rows(
                 "published": project.published,
             }
         )
+        if readable is not None and project.pk not in readable:
+            del rows[-1]["late"], rows[-1]["flags"]
     return rows
 
 

@@ -9,7 +9,7 @@ from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from borderzone.core.forms import set_choices
+from borderzone.core.forms import DateField, set_choices
 from borderzone.reporting.models import Channel, FieldType, ReportForm
 from borderzone.reporting.selectors import STATUS_LABELS, STATUSES
 
@@ -60,12 +60,7 @@ class ChannelForm(forms.Form):
 
 class ObligationFilterForm(forms.Form):
     zone = forms.ChoiceField(label=_("Zone"), required=False)
-    as_of = forms.DateField(
-        label=_("As of"),
-        required=False,
-        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
-        widget=forms.DateInput(format="%d/%m/%Y"),
-    )
+    as_of = DateField(label=_("As of"), required=False)
     status = forms.ChoiceField(
         label=_("Status"),
         required=False,
@@ -98,11 +93,7 @@ class MessageForm(forms.Form):
 
 class FormVersionForm(forms.Form):
     code = forms.ChoiceField(label=_("Form"))
-    valid_from = forms.DateField(
-        label=_("Valid for periods ending from"),
-        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
-        widget=forms.DateInput(format="%d/%m/%Y"),
-    )
+    valid_from = DateField(label=_("Valid for periods ending from"))
     legal_basis = forms.CharField(label=_("Legal basis"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
     legal_basis_confirmed = forms.BooleanField(label=_("Legal basis checked against the text"), required=False)
     fields_text = forms.CharField(

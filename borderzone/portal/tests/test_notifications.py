@@ -145,8 +145,8 @@ def test_a_comment_sent_back_to_moderation_by_readers_flags_tells_the_moderators
 ):
     comment = CommentFactory(article=article, body="Bình luận bị báo cáo")
     with django_capture_on_commit_callbacks(execute=True):
-        for visitor in ("v1", "v2", "v3"):
-            services.comment_flag(comment=comment, visitor=visitor, actor=READER)
+        for reporter in ("addr:v1", "addr:v2", "user:3"):
+            services.comment_flag(comment=comment, reporter=reporter, actor=READER)
     assert len(mail.outbox) == 2 and '"Bình luận bị báo cáo"' in mail.outbox[0].body
 
 

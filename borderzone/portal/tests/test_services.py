@@ -164,13 +164,26 @@ def test_comments_wait_for_moderation_and_the_rate_limit_holds_per_address(artic
 
 def test_comment_flagged_by_several_readers_goes_back_to_moderation(article):
     comment = CommentFactory(article=article)
-    for visitor in ("a", "a", "b"):
-        services.comment_flag(comment=comment, visitor=visitor, actor=READER)
+    for reporter in ("addr:a", "addr:a", "user:7"):
+        services.comment_flag(comment=comment, reporter=reporter, actor=READER)
     comment.refresh_from_db()
     assert comment.flag_count == 2 and comment.status == CommentStatus.APPROVED
-    services.comment_flag(comment=comment, visitor="c", actor=READER)
+    services.comment_flag(comment=comment, reporter="addr:c", actor=READER)
     comment.refresh_from_db()
     assert comment.status == CommentStatus.PENDING
+
+
+def test_a_report_without_a_reporter_identity_is_refused_and_old_browser_keyed_rows_do_not_count(article):
+    from borderzone.portal.models import CommentFlag
+
+    comment = CommentFactory(article=article)
+    CommentFlag.objects.create(comment=comment, visitor="0123abcd" * 5)  # an older address-and-browser hash
+    with pytest.raises(ValidationError):
+        services.comment_flag(comment=comment, reporter="0123456789abcdef", actor=READER)
+    services.comment_flag(comment=comment, reporter="addr:a", actor=READER)
+    services.comment_flag(comment=comment, reporter="addr:b", actor=READER)
+    comment.refresh_from_db()
+    assert comment.flag_count == 2 and comment.status == CommentStatus.APPROVED
 
 
 def test_an_image_is_checked_by_content_resized_and_stored_under_a_server_name(article, actor):

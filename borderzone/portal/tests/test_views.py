@@ -203,12 +203,71 @@ def test_rating_form_is_absent_when_the_category_switches_ratings_off(client, zo
     assert not Rating.objects.exists()
 
 
-def test_readers_flag_a_comment(client, article):
+def test_the_report_button_opens_a_report_page_without_script_with_a_captcha_for_anonymous_readers(client, article):
+    comment = CommentFactory(article=article)
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert 'id="flag-form" method="get"' in html and f'form="flag-form" name="comment" value="{comment.pk}"' in html
+    page = client.get(reverse("portal:comment-flag"), {"comment": comment.pk})
+    body = page.content.decode()
+    assert page.status_code == 200 and "captcha_1" in body and comment.body in body
+    assert f'name="comment" value="{comment.pk}"' in body
+
+
+def test_a_report_without_captcha_or_login_is_refused_with_a_clear_message(client, article):
     comment = CommentFactory(article=article)
     response = client.post(reverse("portal:comment-flag"), {"comment": comment.pk})
-    assert response.status_code == 302
+    assert response.status_code == 422
+    assert "Hãy gõ các ký tự trong hình, hoặc đăng nhập, để báo cáo bình luận." in response.content.decode()
+    wrong = client.post(reverse("portal:comment-flag"), {"comment": comment.pk, "captcha_0": "abc", "captcha_1": "x"})
+    assert wrong.status_code == 422
     comment.refresh_from_db()
-    assert comment.flag_count == 1
+    assert comment.flag_count == 0 and not comment.flags.exists()
+
+
+def test_one_address_with_three_user_agents_does_not_hide_a_comment(client, article, captcha_answer):
+    comment = CommentFactory(article=article)
+    for agent in ("Firefox/130", "Chrome/131", "curl/8.0"):
+        response = client.post(
+            reverse("portal:comment-flag"),
+            {"comment": comment.pk, **captcha_answer()},
+            REMOTE_ADDR="203.0.113.9",
+            HTTP_USER_AGENT=agent,
+        )
+        assert response.status_code == 302
+    comment.refresh_from_db()
+    assert comment.flag_count == 1 and comment.status == CommentStatus.APPROVED
+    assert comment.flags.get().visitor.startswith("addr:") and "203.0.113.9" not in comment.flags.get().visitor
+
+
+def test_three_distinct_signed_in_users_hide_a_comment_without_a_captcha(client, article):
+    from borderzone.accounts.models import Role
+    from borderzone.accounts.tests.factories import UserFactory
+
+    comment = CommentFactory(article=article)
+    for n in range(3):
+        user = UserFactory(username=f"reader{n}", role=Role.INVESTOR)
+        client.force_login(user)
+        assert "captcha_1" not in client.get(reverse("portal:comment-flag"), {"comment": comment.pk}).content.decode()
+        for _twice in range(2):  # the same user counts once
+            response = client.post(reverse("portal:comment-flag"), {"comment": comment.pk}, REMOTE_ADDR="203.0.113.9")
+            assert response.status_code == 302
+        comment.refresh_from_db()
+        assert comment.flag_count == n + 1
+    assert comment.status == CommentStatus.PENDING
+
+
+def test_two_users_and_one_anonymous_address_hide_a_comment(client, article, captcha_answer):
+    from borderzone.accounts.models import Role
+    from borderzone.accounts.tests.factories import UserFactory
+
+    comment = CommentFactory(article=article)
+    client.post(reverse("portal:comment-flag"), {"comment": comment.pk, **captcha_answer()}, REMOTE_ADDR="198.51.100.1")
+    client.post(reverse("portal:comment-flag"), {"comment": comment.pk, **captcha_answer()}, REMOTE_ADDR="198.51.100.1")
+    for n in range(2):
+        client.force_login(UserFactory(username=f"mixed{n}", role=Role.INVESTOR))
+        client.post(reverse("portal:comment-flag"), {"comment": comment.pk}, REMOTE_ADDR="198.51.100.1")
+    comment.refresh_from_db()
+    assert comment.flag_count == 3 and comment.status == CommentStatus.PENDING
 
 
 def test_anonymous_pages_are_cached_and_invalidated_when_content_changes(client, article, actor, editor_actor):
@@ -407,3 +466,18 @@ def test_feeds_give_the_titles_of_their_language_and_vietnamese_where_there_is_n
     assert "<title>示例文章</title>" in chinese and 'xml:lang="zh-hans"' in chinese
     assert article.lead in chinese  # no Chinese lead: the Vietnamese one
     assert "<title>Bài mẫu</title>" in client.get("/news/rss/").content.decode()
+
+
+@pytest.mark.parametrize(
+    ("prefix", "title", "refusal"),
+    [
+        ("/en", "Report a comment", "Type the letters in the picture, or sign in, to report a comment."),
+        ("/zh-hans", "举报评论", "请输入图片中的字符或登录后再举报评论。"),
+    ],
+)
+def test_the_report_page_and_its_refusal_are_in_the_readers_language(client, article, prefix, title, refusal):
+    comment = CommentFactory(article=article)
+    url = prefix + reverse("portal:comment-flag")
+    assert title in client.get(url, {"comment": comment.pk}).content.decode()
+    response = client.post(url, {"comment": comment.pk})
+    assert response.status_code == 422 and refusal in response.content.decode()

@@ -23,8 +23,8 @@ from borderzone.access.permissions import can_view_zone, is_staff_member
 from borderzone.core.cache import cached
 from borderzone.core.forms import apply_validation_error
 from borderzone.portal import selectors, services
-from borderzone.portal.content import address_hash, visitor_hash
-from borderzone.portal.forms import CommentForm, RatingForm
+from borderzone.portal.content import address_hash, reporter_key, visitor_hash
+from borderzone.portal.forms import CommentFlagForm, CommentForm, RatingForm
 from borderzone.portal.models import Article, ArticleImage, ArticleStatus, Category, Comment, Rating
 
 PER_PAGE = 10
@@ -205,22 +205,39 @@ def article_comment(request: HttpRequest, slug: str) -> HttpResponse:
     return response
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def comment_flag(request: HttpRequest) -> HttpResponse:
+    """The report page of a published comment (works without script): a signed-in reader confirms,
+    anyone else answers the captcha; one report per user, or per address for readers not signed in."""
+    raw = request.POST.get("comment") if request.method == "POST" else request.GET.get("comment")
     try:
-        comment_id = int(request.POST.get("comment", ""))
+        comment_id = int(raw or "")
     except ValueError:
         raise Http404 from None
     comment = get_object_or_404(Comment.objects.select_related("article"), pk=comment_id)
     if not comment.article.is_published():
         raise Http404
-    try:
-        services.comment_flag(comment=comment, visitor=visitor_hash(request), actor=public_actor(request))
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("Thank you: the moderators will look at this comment."))
-    return redirect(comment.article.get_absolute_url() + "#comments")
+    signed_in = request.user.is_authenticated
+    bound = request.method == "POST"
+    form = CommentFlagForm(request.POST if bound else None, initial={"comment": comment.pk}, signed_in=signed_in)
+    if bound and form.is_valid():
+        try:
+            services.comment_flag(comment=comment, reporter=reporter_key(request), actor=public_actor(request))
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Thank you: the moderators will look at this comment."))
+        return redirect(comment.article.get_absolute_url() + "#comments")
+    if bound and "captcha" in form.errors:
+        form.add_error(None, _("Type the letters in the picture, or sign in, to report a comment."))
+    context = {
+        "article": comment.article,
+        "comment": comment,
+        "flag_form": form,
+        "signed_in": signed_in,
+        "flags_to_hide": services.FLAGS_TO_HIDE,
+    }
+    return render(request, "portal/comment_flag.html", context, status=422 if bound else 200)
 
 
 def article_image(request: HttpRequest, pk: int, variant: str) -> FileResponse:

@@ -87,10 +87,10 @@ def test_list_filters_and_pages(zone, actor):
     assert Client().get("/api/v1/investments/projects?q=kho bai dong 4").json()["count"] == 1
 
 
-def test_list_filters_late_projects(zone, actor):
+def test_list_filters_late_projects(zone, actor, specialist):
     make_project(zone, actor, code="101", published=True, plans={"operation_start": dt.date(2019, 1, 1)})
     make_project(zone, actor, code="102", published=True)
-    body = Client().get("/api/v1/investments/projects?late=true&as_of=2020-01-01").json()
+    body = login(specialist).get("/api/v1/investments/projects?late=true&as_of=2020-01-01").json()
     assert [i["code"] for i in body["items"]] == ["101"]
     assert body["items"][0]["late"] == ["operation_start"]
 
@@ -168,14 +168,15 @@ def test_staff_adds_version_status_and_disbursement(zone, actor, specialist):
     assert r.json()["disbursed"]["VND"] == "5000"
 
 
-def test_project_list_runs_in_a_bounded_number_of_queries(zone, actor, django_assert_max_num_queries):
+def test_project_list_runs_in_a_bounded_number_of_queries(zone, actor, specialist, django_assert_max_num_queries):
+    client = login(specialist)  # board staff: the rows carry their lateness
     for i in range(15):
         project = make_project(
             zone, actor, code=f"30{i}", published=True, plans={"operation_start": dt.date(2019, 1, 1)}
         )
         services.disbursement_record(project=project, paid_on=dt.date(2019, 1, 1), amount=Decimal(1), actor=actor)
     with django_assert_max_num_queries(12):
-        body = Client().get("/api/v1/investments/projects?as_of=2020-01-01&page_size=100").json()
+        body = client.get("/api/v1/investments/projects?as_of=2020-01-01&page_size=100").json()
     assert body["count"] == 15
     assert all(item["late"] == ["operation_start"] for item in body["items"])
 
@@ -204,3 +205,55 @@ def test_a_refused_api_create_leaves_no_investor_behind(zone, actor, specialist)
     response = post(login(specialist), "/api/v1/investments/projects", payload)
     assert response.status_code == 422
     assert not Investor.objects.filter(name="Công ty Chưa Có").exists()
+
+
+def _late_and_flagged(zone, actor, code: str, **fields) -> Project:
+    """Late on its construction start on 01/01/2018 and flagged OVERDUE_12M by the legal rules."""
+    return make_project(
+        zone,
+        actor,
+        code=code,
+        issued_on=dt.date(2016, 1, 1),
+        plans={"construction_start": dt.date(2016, 6, 1)},
+        **fields,
+    )
+
+
+def test_anonymous_callers_get_no_lateness_flags_or_unpublished_rows(zone, actor, specialist):
+    _late_and_flagged(zone, actor, "101", published=True)
+    _late_and_flagged(zone, actor, "103", published=False)
+    make_project(zone, actor, code="102", published=True, issued_on=dt.date(2016, 1, 1))
+    # Board staff see the flags and the filters narrow their list.
+    staff = login(specialist).get("/api/v1/investments/projects?flagged=true&as_of=2018-01-01").json()
+    assert [i["code"] for i in staff["items"]] == ["101", "103"]
+    assert staff["items"][0]["flags"][0]["code"] == "OVERDUE_12M" and staff["items"][0]["late"]
+    for query in ("flagged=true", "late=true", "flagged=false", "late=true&flagged=true"):
+        body = Client().get(f"/api/v1/investments/projects?{query}&as_of=2018-01-01")
+        assert body.status_code == 200
+        items = body.json()["items"]
+        # The filter is ignored: the same published rows, in any case none unpublished, none with lateness.
+        assert [i["code"] for i in items] == ["101", "102"], query
+        assert all("late" not in i and "flags" not in i for i in items)
+    assert Client().get("/api/v1/investments/projects/103?as_of=2018-01-01").status_code == 404
+    one = Client().get("/api/v1/investments/projects/101?as_of=2018-01-01").json()
+    assert one["code"] == "101" and "late" not in one and "flags" not in one
+    # The zone totals still count every project, the unpublished one too.
+    summary = Client().get("/api/v1/investments/summary?as_of=2018-01-01&zone=ZA").json()
+    assert summary["projects"]["total"] == 3 and summary["flagged"] == 2 and summary["late"] == 2
+
+
+def test_investor_reads_lateness_of_own_projects_only(zone, actor, investor):
+    mine = _late_and_flagged(zone, actor, "101")
+    _late_and_flagged(zone, actor, "102", published=True)
+    services.investor_link_user(investor=mine.shares.get().investor, user=investor, actor=actor)
+    client = login(investor)
+    items = client.get("/api/v1/investments/projects?as_of=2018-01-01").json()["items"]
+    assert [i["code"] for i in items] == ["101", "102"]
+    assert items[0]["flags"][0]["code"] == "OVERDUE_12M" and items[0]["late"] == ["construction_start"]
+    assert "late" not in items[1] and "flags" not in items[1]
+    other = client.get("/api/v1/investments/projects/102?as_of=2018-01-01").json()
+    assert "late" not in other and "flags" not in other
+    assert client.get("/api/v1/investments/projects/101?as_of=2018-01-01").json()["late"] == ["construction_start"]
+    # An investor's filter does not single out others' late projects either.
+    filtered = client.get("/api/v1/investments/projects?flagged=false&as_of=2018-01-01").json()["items"]
+    assert [i["code"] for i in filtered] == ["101", "102"]

@@ -65,6 +65,38 @@ def test_export_keeps_numbers_and_neutralises_formulas(zone, actor, specialist):
     assert "'=HYPERLINK" in csv_text and ",123456789," in csv_text
 
 
+def test_investor_export_and_pages_name_no_lateness_or_flags_of_others(client, zone, actor, investor, settings):
+    settings.DEFAULT_ZONE_CODE = zone.code
+    mine = make_project(
+        zone, actor, code="101", issued_on=dt.date(2016, 1, 1), plans={"construction_start": dt.date(2016, 6, 1)}
+    )
+    make_project(
+        zone,
+        actor,
+        code="102",
+        name="Dự án của người khác",
+        published=True,
+        issued_on=dt.date(2016, 1, 1),
+        plans={"construction_start": dt.date(2016, 6, 1)},
+    )
+    services.investor_link_user(investor=mine.shares.get().investor, user=investor, actor=actor)
+    reader = login(investor)
+    streamed = reader.get("/staff/investments/export.csv?as_of=2018-01-01&flagged=1")
+    lines = b"".join(streamed.streaming_content).decode("utf-8-sig").splitlines()
+    assert len(lines) == 3  # the flagged filter is ignored for an investor: both rows, no one singled out
+    assert lines[1].startswith("101,") and "OVERDUE_12M" in lines[1] and "construction_start" in lines[1]
+    assert lines[2].startswith("102,") and "OVERDUE_12M" not in lines[2] and "construction_start" not in lines[2]
+    sheet = load_workbook(io.BytesIO(reader.get("/staff/investments/export.xlsx?as_of=2018-01-01").content)).active
+    rows = {r[0]: r for r in sheet.iter_rows(min_row=2, values_only=True)}
+    assert "OVERDUE_12M" in rows["101"][17] and rows["101"][16] == "construction_start"
+    assert rows["102"][16] in (None, "") and rows["102"][17] in (None, "")
+    assert "OVERDUE_12M" not in reader.get("/staff/investments/102/").text
+    assert "OVERDUE_12M" in reader.get("/staff/investments/101/").text
+    # The public list, whoever reads it, shows no lateness and ignores a late filter.
+    public = client.get("/projects/?late=1", follow=True)
+    assert "Dự án của người khác" in public.text and "OVERDUE_12M" not in public.text
+
+
 def test_detail_shows_first_approved_beside_current_and_flags(zone, actor, specialist):
     project = make_project(
         zone, actor, code="101", issued_on=dt.date(2016, 1, 1), plans={"operation_start": dt.date(2017, 1, 1)}

@@ -47,7 +47,8 @@ def public_project_list(request: HttpRequest) -> HttpResponse:
             "zone": zone,
             "form": form,
             "page": page,
-            "rows": project_rows(page.object_list, today, evaluations),
+            # As a visitor, too: no single project's lateness or legal flags (those are the board's).
+            "rows": project_rows(page.object_list, today, evaluations, readable=frozenset()),
             "as_of": today,
             "query": query.urlencode(),
             "status_labels": dict(Status.choices),

@@ -59,7 +59,7 @@ from borderzone.register.models import (
     Project,
     Status,
 )
-from borderzone.register.presenters import project_rows
+from borderzone.register.presenters import lateness_readable, project_rows
 from borderzone.register.rules import DEPOSIT_ARTICLE_CONFIRMED, DEPOSIT_BASIS
 from borderzone.zones.models import Commune, EconomicZone, GateArea
 from borderzone.zones.selectors import zone_asked, zone_default
@@ -95,6 +95,11 @@ def _filters(request: HttpRequest) -> tuple[ListFilterForm, selectors.ListFilter
     zone = (zone_asked(zones, code) if code else None) or _default_zone(request)
     areas = list(GateArea.objects.filter(zone=zone)) if zone else []
     form = ListFilterForm(request.GET or None, gate_areas=areas, zones=zones)
+    if not is_staff_member(request.user):
+        # An investor's list holds others' published projects: filtering it by lateness or flags would
+        # name them, so these filters are the board's only (an investor sees their own projects' on each row).
+        for staff_only in ("late", "flagged"):
+            form.fields.pop(staff_only, None)
     data: dict[str, Any] = form.cleaned_data if form.is_valid() else {}
 
     def yes_no(key: str) -> bool | None:
@@ -119,7 +124,7 @@ def project_list(request: HttpRequest) -> HttpResponse:
     form, filters = _filters(request)
     projects, evaluations = selectors.project_list(request.user, filters)
     page = Paginator(projects, PAGE_SIZE).get_page(request.GET.get("page"))
-    rows = project_rows(page.object_list, filters.as_of, evaluations)
+    rows = project_rows(page.object_list, filters.as_of, evaluations, readable=lateness_readable(request.user))
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -171,6 +176,7 @@ def project_export(request: HttpRequest, fmt: str) -> HttpResponse:
     _require_reader(request)
     _form, filters = _filters(request)
     projects, evaluations = selectors.project_list(request.user, filters)
+    readable = lateness_readable(request.user)
 
     def rows() -> Iterator[list[Any]]:
         # Keyset chunks on the project code (no OFFSET), each evaluated and then forgotten.
@@ -180,7 +186,7 @@ def project_export(request: HttpRequest, fmt: str) -> HttpResponse:
                 if not isinstance(evaluations, selectors.PageEvaluations)
                 else (selectors.PageEvaluations(filters.as_of))
             )
-            for item in project_rows(chunk, filters.as_of, page_evaluations):
+            for item in project_rows(chunk, filters.as_of, page_evaluations, readable=readable):
                 cert = item["certificate"] or {}
                 yield [
                     item["code"],
@@ -199,8 +205,8 @@ def project_export(request: HttpRequest, fmt: str) -> HttpResponse:
                     item["disbursed"]["VND"],
                     item["disbursed"]["USD"],
                     item["deposit_vnd"],
-                    ", ".join(item["late"]),
-                    "; ".join(f"{f['code']} ({f['law']}, {f['article']})" for f in item["flags"]),
+                    ", ".join(item.get("late", [])),
+                    "; ".join(f"{f['code']} ({f['law']}, {f['article']})" for f in item.get("flags", [])),
                     "yes" if item["published"] else "no",
                 ]
 
@@ -248,7 +254,12 @@ def project_detail(request: HttpRequest, code: str) -> HttpResponse:
     current = versions[-1] if versions else None
     current_plans = {p.kind: p.planned_on for p in current.plans.all()} if current else {}
     actuals = {a.kind: a.reached_on for a in project.actuals.all()}
-    evaluation = selectors.evaluate(day, Project.objects.filter(pk=project.pk)).get(project.pk, selectors.Evaluation())
+    readable = lateness_readable(request.user)
+    evaluation = (
+        selectors.evaluate(day, Project.objects.filter(pk=project.pk)).get(project.pk, selectors.Evaluation())
+        if readable is None or project.pk in readable
+        else selectors.Evaluation()  # another's project: an investor reads no lateness or flags of it
+    )
     statuses = list(project.status_changes.all())
     milestones = [
         {
