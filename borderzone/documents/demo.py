@@ -222,10 +222,13 @@ PROCEDURES: list[dict[str, Any]] = [
         "steps_zh": "投资者在一站式窗口或通过公共服务门户提交材料\n"
         "经济区管理委员会接收材料并审查其完整性和有效性\n"
         "管理委员会进行审核并颁发投资登记证\n向投资者返还结果",
-        "time_limit": "15 ngày kể từ ngày nhận đủ hồ sơ hợp lệ",
-        "time_limit_en": "15 days from receipt of a complete and valid dossier",
-        "time_limit_zh": "自收到完整有效材料之日起15日内",
-        "time_limit_days": 15,
+        "time_limit": "10 ngày kể từ ngày nhận đủ hồ sơ hợp lệ (Nghị định 239/2025/NĐ-CP sửa khoản 3 Điều 36 Nghị định "
+        "31/2021/NĐ-CP); căn cứ sau 01/03/2026 chưa được xác nhận",
+        "time_limit_en": "10 days from receipt of a complete and valid dossier (Decree 239/2025/ND-CP amending Article "
+        "36(3) of Decree 31/2021/ND-CP); its basis after 01/03/2026 is not confirmed",
+        "time_limit_zh": "自收到完整有效材料之日起10日内（第239/2025/NĐ-CP号议定修改第31/2021/NĐ-CP号议定第36条第3款）；"
+        "2026年3月1日后的依据尚未确认",
+        "time_limit_days": 10,
         "fee": "Không thu phí",
         "fee_en": "No fee",
         "fee_zh": "不收费",
@@ -281,8 +284,10 @@ PROCEDURES: list[dict[str, Any]] = [
         "Ban Quản lý điều chỉnh Giấy chứng nhận đăng ký đầu tư\nTrả kết quả",
         "steps_en": "The investor submits the request for adjustment\nThe Board receives and checks the dossier\n"
         "The Board adjusts the investment registration certificate\nThe result is returned",
-        "time_limit": "10 ngày kể từ ngày nhận đủ hồ sơ hợp lệ",
-        "time_limit_en": "10 days from receipt of a complete and valid dossier",
+        "time_limit": "10 ngày kể từ ngày nhận đủ hồ sơ hợp lệ (thời hạn và số điều chưa được xác nhận; căn cứ sau "
+        "01/03/2026 chưa được xác nhận)",
+        "time_limit_en": "10 days from receipt of a complete and valid dossier (the time limit and article number are "
+        "not confirmed; its basis after 01/03/2026 is not confirmed)",
         "time_limit_days": 10,
         "fee": "Không thu phí",
         "fee_en": "No fee",
@@ -316,7 +321,8 @@ PROCEDURES: list[dict[str, Any]] = [
         "field": "investment",
         "steps": "Nhà đầu tư lập báo cáo theo mẫu\nGửi báo cáo qua Hệ thống thông tin quốc gia về đầu tư hoặc BorderZone\n"
         "Ban Quản lý tổng hợp, đối chiếu",
-        "time_limit": "Hằng quý trước ngày 10 của tháng đầu quý sau; hằng năm trước ngày 31 tháng 3",
+        "time_limit": "Hằng quý trước ngày 10 của tháng đầu quý sau; hằng năm trước ngày 31/3 (Nghị định 31/2021/NĐ-CP: "
+        "số điều chưa được xác nhận; căn cứ sau 01/03/2026 chưa được xác nhận)",
         "time_limit_days": None,
         "fee": "Không thu phí",
         "where_to_submit": "Ban Quản lý Khu kinh tế tỉnh Cao Bằng",
@@ -416,12 +422,13 @@ def load(*, actor: Actor, out: TextIO) -> None:
             services.document_file_add(document=doc, upload=upload, actor=actor)
             files += 1
     published = sum(publish_reviewed(doc, actor=actor) for doc in by_number.values())
-    procedures = translated = 0
+    procedures = translated = corrected = 0
     for spec in PROCEDURES:
         values = {k: v for k, v in spec.items() if k not in ("basis", "papers")}
         found = AdministrativeProcedure.objects.filter(zone=zone, code=spec["code"]).first()
         if found is not None:
             translated += _translate_procedure(found, spec, actor)
+            corrected += _correct_procedure(found, spec, actor)
             continue
         procedure = services.procedure_create(
             zone=zone,
@@ -450,8 +457,27 @@ def load(*, actor: Actor, out: TextIO) -> None:
     out.write(
         f"Documents: {created} created, {files} files generated, {published} approved by {APPROVER_USERNAME} "
         f"and published; procedures: {procedures} created, "
-        f"{translated} given missing translations.\n"
+        f"{translated} given missing translations, {corrected} corrected.\n"
     )
+
+
+#: Fields whose seeded value was corrected (the IRC time limit of Decree 239/2025, the notes on what is not
+#: confirmed): an install loaded earlier gets the corrected value once; a staff edit after that is kept.
+CORRECTED_FIELDS = ("time_limit", "time_limit_en", "time_limit_zh", "time_limit_days")
+#: The values earlier releases seeded, which are replaced.
+SUPERSEDED: dict[str, dict[str, Any]] = {
+    "BQLKKT-ĐT-01": {"time_limit_days": 15},
+    "BQLKKT-ĐT-02": {"time_limit": "10 ngày kể từ ngày nhận đủ hồ sơ hợp lệ"},
+    "BQLKKT-ĐT-03": {"time_limit": "Hằng quý trước ngày 10 của tháng đầu quý sau; hằng năm trước ngày 31 tháng 3"},
+}
+
+
+def _correct_procedure(procedure: AdministrativeProcedure, spec: dict[str, Any], actor: Actor) -> int:
+    old = SUPERSEDED.get(procedure.code, {})
+    if not old or any(getattr(procedure, k) != v for k, v in old.items()):
+        return 0
+    services.procedure_update(procedure=procedure, actor=actor, **{k: spec[k] for k in CORRECTED_FIELDS if k in spec})
+    return 1
 
 
 def _translate_procedure(procedure: AdministrativeProcedure, spec: dict[str, Any], actor: Actor) -> int:

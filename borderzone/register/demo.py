@@ -324,3 +324,67 @@ def load(*, actor: Actor, out: TextIO) -> None:
         services.investor_link_user(investor=first_investor, user=demo_investor, actor=actor)
     created = Project.objects.filter(zone=zone).count() - before
     out.write(f"Investment projects: {created} created (illustrative; figures of 21/09/2020 as in the article).\n")
+    _load_deposits(zone, actor, out)
+
+
+#: The commune of Trà Lĩnh, classified (illustratively) as an area with especially difficult conditions: first
+#: through its former district, then on the per-commune list after districts ended on 01/07/2025.
+DEPOSIT_COMMUNE = "01447"
+AREA_HISTORY = [
+    (
+        dt.date(2021, 3, 26),
+        "Minh họa: huyện Trùng Khánh (cũ) thuộc danh mục địa bàn có điều kiện KT-XH đặc biệt khó khăn "
+        "(Phụ lục III Nghị định 31/2021/NĐ-CP; chưa đối chiếu)",
+    ),
+    (
+        dt.date(2025, 7, 1),
+        "Minh họa: danh mục theo xã sau khi bỏ cấp huyện (01/07/2025); văn bản phân loại chưa được xác nhận",
+    ),
+]
+
+
+def _load_deposits(zone: EconomicZone, actor: Actor, out: TextIO) -> None:
+    """The Trà Lĩnh gate area's projects placed in the commune, its dated classification, and a deposit paid,
+    partly refunded and, for one project terminated, forfeited (safe to run again)."""
+    from borderzone.register.models import AreaLevel, DepositEventKind
+
+    commune = zone.communes.filter(code=DEPOSIT_COMMUNE).first()
+    if commune is None:
+        return
+    for day, source in AREA_HISTORY:
+        services.area_classification_set(
+            commune=commune, level=AreaLevel.ESPECIALLY_DIFFICULT, valid_from=day, source=source, actor=actor
+        )
+    projects = list(
+        Project.objects.filter(zone=zone, is_demo=True, gate_area__code="TRALINH", state_land=True).order_by("code")
+    )
+    for project in projects:
+        if project.commune_id is None:
+            services.project_update(project=project, commune=commune, actor=actor)
+    recorded = 0
+    for project in projects[:2]:
+        if project.deposit_events.exists():
+            continue
+        first = project.versions.order_by("issued_on", "number").first()
+        if first is None:
+            continue
+        paid_on = add_months(first.issued_on, 1)
+        amount = (first.total_capital_vnd * Decimal("0.015")).quantize(Decimal(1_000_000))
+        services.deposit_event_record(
+            project=project,
+            kind=DepositEventKind.PAID,
+            happened_on=paid_on,
+            amount=amount,
+            note="Ký quỹ bảo đảm thực hiện dự án (minh họa)",
+            actor=actor,
+        )
+        services.deposit_event_record(
+            project=project,
+            kind=DepositEventKind.REFUNDED,
+            happened_on=add_months(paid_on, 18),
+            amount=(amount / 2).quantize(Decimal(1)),
+            note="Hoàn trả 50% khi hoàn thành thủ tục giao đất, xây dựng (minh họa)",
+            actor=actor,
+        )
+        recorded += 1
+    out.write(f"Deposits: {recorded} projects given a deposit record, Trà Lĩnh classified.\n")

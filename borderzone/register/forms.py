@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -11,11 +12,14 @@ from borderzone.core.countries import validate_country
 from borderzone.core.forms import DateField, set_choices, set_queryset
 from borderzone.core.uploads import UploadField
 from borderzone.register.models import (
+    AreaLevel,
     Currency,
+    DepositEventKind,
     Investor,
     MilestoneKind,
     Ownership,
     Sector,
+    SectorIncentive,
     Status,
 )
 from borderzone.zones.models import Commune, EconomicZone, FunctionalArea, GateArea
@@ -61,6 +65,18 @@ class ProjectForm(forms.Form):
     commune = forms.ModelChoiceField(label=_("Commune"), queryset=Commune.objects.none(), required=False)
     land_area_ha = forms.DecimalField(label=_("Land area (ha)"), required=False, min_value=0, decimal_places=4)
     state_land = forms.BooleanField(label=_("On State-allocated or leased land"), required=False)
+    land_charges_vnd = forms.DecimalField(
+        label=_("Land levy and rent paid to the State (VND)"),
+        required=False,
+        min_value=0,
+        decimal_places=0,
+        max_digits=20,
+        help_text=_("Left out of the capital on which the deposit is counted."),
+    )
+    sector_incentive = forms.ChoiceField(
+        label=_("Sector incentive (for the deposit)"), choices=SectorIncentive.choices, required=False
+    )
+    deposit_exempt = forms.BooleanField(label=_("Exempt from the deposit"), required=False)
     policy_approval = forms.BooleanField(label=_("Needed an investment-policy approval"), required=False)
     operating_term_years = forms.IntegerField(
         label=_("Operating term (years)"), required=False, min_value=1, max_value=99
@@ -72,6 +88,9 @@ class ProjectForm(forms.Form):
         set_queryset(self, "gate_area", GateArea.objects.filter(zone=zone))
         set_queryset(self, "functional_area", FunctionalArea.objects.filter(zone=zone))
         set_queryset(self, "commune", zone.communes.all())
+
+    def clean_land_charges_vnd(self) -> Decimal:
+        return self.cleaned_data.get("land_charges_vnd") or Decimal(0)
 
 
 class CapitalMixin(forms.Form):
@@ -129,6 +148,13 @@ class DisbursementForm(forms.Form):
     note = forms.CharField(label=_("Note"), required=False, max_length=300)
 
 
+class DepositEventForm(forms.Form):
+    kind = forms.ChoiceField(label=_("What happened"), choices=DepositEventKind.choices)
+    happened_on = date_field(_("Date"))
+    amount = forms.DecimalField(label=_("Amount (VND)"), min_value=1, decimal_places=0, max_digits=20)
+    note = forms.CharField(label=_("Note or decision number"), required=False, max_length=300)
+
+
 class MilestoneForm(forms.Form):
     kind = forms.ChoiceField(label=_("Milestone"), choices=MilestoneKind.choices)
     reached_on = date_field(_("Actual date"))
@@ -144,11 +170,22 @@ class RuleForm(forms.Form):
     policy_approved_only = forms.BooleanField(
         label=_("Only projects with an investment-policy approval"), required=False
     )
+    counts_from_handover = forms.BooleanField(
+        label=_("Where the State handed the land over late, the schedule counts from the handover"), required=False
+    )
     law = forms.CharField(label=_("Law"), max_length=200)
-    article = forms.CharField(label=_("Article"), max_length=200)
+    article = forms.CharField(label=_("Article"), max_length=200, required=False)
+    article_confirmed = forms.BooleanField(label=_("Article number confirmed"), required=False)
+    source = forms.CharField(label=_("Where the citation was checked"), max_length=500, required=False)
     description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    valid_from = date_field(_("Valid from"))
-    valid_to = date_field(_("Valid to"), required=False)
+    basis_note = forms.CharField(label=_("Note on the legal basis"), max_length=300, required=False)
+    valid_from = date_field(_("In force from"))
+    valid_to = date_field(_("In force until (first day no longer in force)"), required=False)
+    certificates_issued_before = date_field(_("Only certificates first issued before"), required=False)
+    certificates_issued_from = date_field(_("Only certificates first issued from"), required=False)
+    transitional_note = forms.CharField(
+        label=_("Transitional condition"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 def plans_from(cleaned: dict[str, Any]) -> dict[str, Any]:
@@ -162,3 +199,18 @@ class InvestorLinkForm(forms.Form):
     def __init__(self, *args: Any, investors: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         set_queryset(self, "investor", investors)
+
+
+class AsOfForm(forms.Form):
+    as_of = date_field(_("As of"), required=False)
+
+
+class AreaClassificationForm(forms.Form):
+    commune = forms.ModelChoiceField(label=_("Commune"), queryset=Commune.objects.none())
+    level = forms.ChoiceField(label=_("Area level"), choices=AreaLevel.choices)
+    valid_from = date_field(_("In force from"))
+    source = forms.CharField(label=_("Source"), max_length=300, required=False)
+
+    def __init__(self, *args: Any, communes: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        set_queryset(self, "commune", communes)

@@ -35,6 +35,17 @@ class Status(models.TextChoices):
     TERMINATED = "terminated", _("Terminated")
 
 
+class AreaLevel(models.TextChoices):
+    ESPECIALLY_DIFFICULT = "especially_difficult", _("Especially difficult socio-economic conditions")
+    DIFFICULT = "difficult", _("Difficult socio-economic conditions")
+
+
+class SectorIncentive(models.TextChoices):
+    NONE = "", _("No investment incentive")
+    INCENTIVE = "incentive", _("Sector with investment incentives")
+    SPECIAL = "special_incentive", _("Sector with special investment incentives")
+
+
 class MilestoneKind(models.TextChoices):
     CAPITAL_CONTRIBUTION = "capital_contribution", _("Capital contribution")
     LAND_HANDOVER = "land_handover", _("Land handover")
@@ -172,6 +183,18 @@ class Project(models.Model):
         _("on State-allocated or leased land"), default=True, help_text=_("Such projects pay a deposit (ký quỹ).")
     )
     policy_approval = models.BooleanField(_("needed an investment-policy approval"), default=False)
+    land_charges_vnd = models.DecimalField(
+        _("land levy and rent paid to the State (VND)"),
+        max_digits=20,
+        decimal_places=0,
+        default=Decimal(0),
+        validators=[MinValueValidator(Decimal(0))],
+        help_text=_("Left out of the capital on which the deposit is counted."),
+    )
+    sector_incentive = models.CharField(
+        _("sector incentive (for the deposit)"), max_length=20, choices=SectorIncentive.choices, blank=True, default=""
+    )
+    deposit_exempt = models.BooleanField(_("exempt from the deposit"), default=False)
     operating_term_years = models.PositiveSmallIntegerField(_("operating term (years)"), null=True, blank=True)
     published = models.BooleanField(_("published on the portal"), default=False)
     is_demo = models.BooleanField(_("illustrative (demo)"), default=False)
@@ -355,35 +378,116 @@ class RuleCondition(models.TextChoices):
     )
     OVERDUE = "overdue", _("A milestone in force is overdue by more than N months")
     LAND_UNUSED = "land_unused", _("Land handed over N months ago and construction not started")
+    LAND_BEHIND = (
+        "land_behind",
+        _("Land use (construction start or completion) behind its schedule by more than N months"),
+    )
 
 
 class LegalRule(models.Model):
-    """A rule that flags projects for review, with its legal basis and the period it applies to.
+    """A rule that flags projects for review, with its legal basis and the period it is in force.
 
-    A project is judged by the rules valid on the issue date of its certificate version in force.
+    A project is judged on a day D by the rules in force on D: valid_from <= D < valid_to. A rule may
+    narrow itself to projects whose first certificate was issued before or from a day (a transitional
+    condition), explained in `transitional_note`.
     """
 
     code = models.CharField(_("rule code"), max_length=40)
     condition = models.CharField(_("condition"), max_length=30, choices=RuleCondition.choices)
     months = models.PositiveSmallIntegerField(_("months"))
     policy_approved_only = models.BooleanField(_("only projects with an investment-policy approval"), default=False)
+    counts_from_handover = models.BooleanField(
+        _("schedule counts from a late land handover"),
+        default=False,
+        help_text=_("Where the State handed the land over after the planned date, the schedule is moved by the delay."),
+    )
     law = models.CharField(_("law"), max_length=200)
-    article = models.CharField(_("article of the law"), max_length=200)
+    article = models.CharField(_("article of the law"), max_length=200, blank=True)
+    article_confirmed = models.BooleanField(_("article number confirmed"), default=True)
+    source = models.CharField(_("where the citation was checked"), max_length=500, blank=True)
     description = models.TextField(_("description"), blank=True)
-    valid_from = models.DateField(_("valid from"))
-    valid_to = models.DateField(_("valid to"), null=True, blank=True)
+    basis_note = models.CharField(_("note on the legal basis"), max_length=300, blank=True)
+    valid_from = models.DateField(_("in force from"))
+    valid_to = models.DateField(
+        _("in force until (first day no longer in force)"),
+        null=True,
+        blank=True,
+        help_text=_("The day the next law took effect; empty while in force."),
+    )
+    certificates_issued_before = models.DateField(_("only certificates first issued before"), null=True, blank=True)
+    certificates_issued_from = models.DateField(_("only certificates first issued from"), null=True, blank=True)
+    transitional_note = models.TextField(_("transitional condition"), blank=True)
 
     class Meta:
         verbose_name = _("legal rule")
         verbose_name_plural = _("legal rules")
         ordering = ("valid_from", "code")
-        constraints = [models.UniqueConstraint(fields=["code", "valid_from"], name="unique_rule_period")]
+        constraints = [
+            models.UniqueConstraint(fields=["code", "valid_from"], name="unique_rule_period"),
+            models.CheckConstraint(
+                condition=models.Q(valid_to__isnull=True) | models.Q(valid_to__gt=models.F("valid_from")),
+                name="rule_ends_after_it_starts",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.code} ({self.law}, {self.article})"
 
-    def applies_on(self, day: Any) -> bool:
-        return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
+    def in_force_on(self, day: Any) -> bool:
+        return self.valid_from <= day and (self.valid_to is None or day < self.valid_to)
+
+    def covers_certificate(self, first_issued: Any) -> bool:
+        """The transitional condition: whether a project first certified on `first_issued` is within the rule."""
+        if self.certificates_issued_before is not None and first_issued >= self.certificates_issued_before:
+            return False
+        return self.certificates_issued_from is None or first_issued >= self.certificates_issued_from
+
+
+class AreaClassification(models.Model):
+    """A commune's classification for deposit reductions, from a day (lists change, e.g. when districts ended)."""
+
+    commune = models.ForeignKey(
+        "zones.Commune", on_delete=models.PROTECT, related_name="area_classifications", verbose_name=_("commune")
+    )
+    level = models.CharField(_("classification"), max_length=30, choices=AreaLevel.choices)
+    valid_from = models.DateField(_("in force from"))
+    valid_to = models.DateField(_("in force until (first day no longer in force)"), null=True, blank=True)
+    source = models.CharField(_("source"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("area classification")
+        verbose_name_plural = _("area classifications")
+        ordering = ("commune", "valid_from")
+        constraints = [models.UniqueConstraint(fields=["commune", "valid_from"], name="unique_area_class_period")]
+
+    def __str__(self) -> str:
+        return f"{self.commune} {self.level} {self.valid_from}"
+
+
+class DepositEventKind(models.TextChoices):
+    PAID = "paid", _("Paid")
+    REFUNDED = "refunded", _("Refunded")
+    FORFEITED = "forfeited", _("Forfeited to the State budget")
+
+
+class DepositEvent(models.Model):
+    """A deposit paid, refunded (in whole or in a step) or forfeited, on a day."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="deposit_events")
+    kind = models.CharField(_("what happened"), max_length=10, choices=DepositEventKind.choices)
+    happened_on = models.DateField(_("date"))
+    amount = models.DecimalField(_("amount (VND)"), max_digits=20, decimal_places=0, validators=[MinValueValidator(1)])
+    note = models.CharField(_("note or decision number"), max_length=300, blank=True)
+
+    ZONE_LOOKUP = "project__zone"
+
+    class Meta:
+        verbose_name = _("deposit event")
+        verbose_name_plural = _("deposit events")
+        ordering = ("project", "happened_on", "id")
+
+    def __str__(self) -> str:
+        return f"{self.project.code} {self.kind} {self.happened_on} {self.amount}"
 
 
 #: The `valid_to` of a project's current state: open-ended, kept as a date so that "as of D" is a plain

@@ -15,7 +15,7 @@ from borderzone.core.cache import cached
 from borderzone.core.inputs import check_day
 from borderzone.register import selectors
 from borderzone.register.models import CertificateVersion, MilestoneKind, Project, Status
-from borderzone.register.rules import deposit_for
+from borderzone.register.rules import assess_deposit
 from borderzone.register.services import SCOPE
 from borderzone.zones.models import EconomicZone
 
@@ -63,6 +63,7 @@ def project_rows(
     selectors.load_evaluations(evaluations, projects if readable is None else [p for p in projects if p.pk in readable])
     versions = selectors.versions_by_id(int(getattr(p, "as_of_version_id", 0) or 0) for p in projects)
     disbursed = selectors.disbursed_by_project(day, (p.pk for p in projects))
+    areas = selectors.area_levels_on((p.commune_id for p in projects), day)
     rows = []
     for project in projects:
         version: CertificateVersion | None = versions.get(getattr(project, "as_of_version_id", 0))
@@ -93,11 +94,27 @@ def project_rows(
                     "vnd_rate": version.vnd_rate,
                     "rate_date": version.rate_date,
                 },
-                "deposit_vnd": deposit_for(version.total_capital_vnd) if version and project.state_land else Decimal(0),
+                "deposit_vnd": assess_deposit(
+                    capital_vnd=version.total_capital_vnd,
+                    land_charges_vnd=project.land_charges_vnd,
+                    area_level=areas.get(project.commune_id or 0, ""),
+                    sector_level=project.sector_incentive,
+                    exempt=project.deposit_exempt,
+                    day=day,
+                ).due_vnd
+                if version and project.state_land
+                else Decimal(0),
                 "disbursed": {c: disbursed.get(project.pk, {}).get(c, Decimal(0)) for c in ("VND", "USD")},
                 "late": evaluation.late,
                 "flags": [
-                    {"code": f.code, "law": f.law, "article": f.article, "detail": f.detail} for f in evaluation.flags
+                    {
+                        "code": f.code,
+                        "law": f.law,
+                        "article": f.article,
+                        "article_confirmed": f.article_confirmed,
+                        "detail": f.detail,
+                    }
+                    for f in evaluation.flags
                 ],
                 "published": project.published,
             }

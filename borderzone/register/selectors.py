@@ -8,7 +8,9 @@ dated on or before D counts. On D:
 - its disbursed capital sums the records dated on or before D;
 - it is late when a milestone planned in the version in force is before D and was not reached on or
   before D (a status implying the milestone counts as reaching it);
-- it is flagged by the legal rules valid on the issue date of its version in force.
+- it is flagged by the legal rules in force on D (valid_from <= D < valid_to), whatever law was in force when
+  its certificate was issued, within a rule's transitional condition (certificates first issued before or
+  from a day).
 Terminated projects exist but are not counted in the totals.
 
 Everything is computed set-wise: a fixed number of queries whatever the number of projects.
@@ -16,7 +18,6 @@ Everything is computed set-wise: a fixed number of queries whatever the number o
 
 from __future__ import annotations
 
-import bisect
 import calendar
 import datetime as dt
 import functools
@@ -26,13 +27,16 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, F, Min, Prefetch, Q, QuerySet, Sum
 
 from borderzone.access.permissions import is_staff_member, restrict_to_visible, role_of
 from borderzone.core.text import search_key
 from borderzone.register.models import (
     IMPLIED_BY_STATUS,
+    AreaClassification,
     CertificateVersion,
+    DepositEvent,
+    DepositEventKind,
     Disbursement,
     LegalRule,
     MilestoneKind,
@@ -43,6 +47,7 @@ from borderzone.register.models import (
     Status,
     StatusChange,
 )
+from borderzone.register.rules import DepositAssessment, assess_deposit
 from borderzone.register.states import KINDS, late_on, on_day
 from borderzone.zones.models import EconomicZone, GateArea
 
@@ -82,6 +87,22 @@ class Flag:
     condition: str
     months: int
     detail: str
+    article_confirmed: bool = True
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+    transitional_note: str = ""
+    basis_note: str = ""
+    description: str = ""
+    source: str = ""
+
+
+def rules_in_force(day: dt.date) -> list[LegalRule]:
+    """The legal rules in force on `day`: valid_from <= day < valid_to."""
+    return list(LegalRule.objects.filter(Q(valid_to__isnull=True) | Q(valid_to__gt=day), valid_from__lte=day))
+
+
+#: The milestones that put land into use, for the "behind its land-use schedule" limb.
+LAND_USE_MILESTONES = (MilestoneKind.CONSTRUCTION_START, MilestoneKind.CONSTRUCTION_COMPLETION)
 
 
 @dataclass
@@ -112,9 +133,8 @@ def _evaluate_rows(day: dt.date, rows: list[_Row], projects: QuerySet[Project]) 
     if not rows:
         return {}
     # Everything the evaluation reads comes from the state interval covering `day` (one indexed read):
-    # the version in force with its issue day and planned dates, the first approved date of each
-    # milestone among the versions issued up to it, and the milestones reached by `day`.
-    issued: dict[int, dt.date] = {}
+    # the version in force with its planned dates, the first approved date of each milestone among the
+    # versions issued up to it, and the milestones reached by `day`.
     first_plan: dict[tuple[int, str], dt.date] = {}
     plan_in_force: dict[int, dict[str, dt.date]] = defaultdict(dict)
     actual: dict[int, dict[str, dt.date]] = defaultdict(dict)
@@ -125,12 +145,9 @@ def _evaluate_rows(day: dt.date, rows: list[_Row], projects: QuerySet[Project]) 
         if len(rows) < 900
         else (ProjectState.objects.filter(on_day(day), project_id__in=projects.values("pk")))
     )
-    for project_id, version_id, issued_on, *dates in states.values_list(
-        "project_id", "version_id", "issued_on", *columns
-    ):
+    for project_id, *dates in states.values_list("project_id", *columns):
         if project_id not in wanted:
             continue
-        issued[version_id] = issued_on
         n = len(KINDS)
         for i, kind in enumerate(KINDS):
             planned_on, first_on, reached_on = dates[i], dates[n + i], dates[2 * n + i]
@@ -140,18 +157,20 @@ def _evaluate_rows(day: dt.date, rows: list[_Row], projects: QuerySet[Project]) 
                 first_plan[(project_id, kind)] = first_on
             if reached_on is not None and reached_on <= day:
                 actual[project_id][kind] = reached_on
-    rules = list(LegalRule.objects.all())
+    # Every project is judged by the rules in force on `day` (not on its certificate's day), each rule
+    # limited by its transitional condition on the project's first certificate.
+    rules = rules_in_force(day)
+    first_issued: dict[int, dt.date] = {}
+    if any(r.certificates_issued_before or r.certificates_issued_from for r in rules):
+        first_issued = dict(
+            CertificateVersion.objects.filter(project__in=projects.values("pk"))
+            .values("project_id")
+            .annotate(first=Min("issued_on"))
+            .values_list("project_id", "first")
+        )
+    rules_by_policy = {policy: [r for r in rules if policy or not r.policy_approved_only] for policy in (True, False)}
     # Translated once per evaluation, not once per project (lazy labels cost a translation lookup each).
     labels = {kind: str(label) for kind, label in MilestoneKind.choices}
-    # Which rules apply changes only where a rule's validity starts or ends: one list per stretch.
-    breaks = sorted({r.valid_from for r in rules} | {r.valid_to + dt.timedelta(days=1) for r in rules if r.valid_to})
-    applicable: dict[tuple[int, bool], list[LegalRule]] = {}
-
-    def rules_for(day_issued: dt.date, policy: bool) -> list[LegalRule]:
-        key = (bisect.bisect_right(breaks, day_issued), policy)
-        if key not in applicable:
-            applicable[key] = [r for r in rules if r.applies_on(day_issued) and (policy or not r.policy_approved_only)]
-        return applicable[key]
 
     result: dict[int, Evaluation] = {}
     for row in rows:
@@ -167,8 +186,9 @@ def _evaluate_rows(day: dt.date, rows: list[_Row], projects: QuerySet[Project]) 
             if planned_on < day and kind not in reached and kind not in implied:
                 evaluation.late.append(kind)
                 late_since[kind] = planned_on
-        certificate_day = issued[row.version_id]
-        for rule in rules_for(certificate_day, row.policy_approval):
+        for rule in rules_by_policy[row.policy_approval]:
+            if row.pk in first_issued and not rule.covers_certificate(first_issued[row.pk]):
+                continue
             detail = ""
             if rule.condition == RuleCondition.OVERDUE:
                 over = [k for k, since in late_since.items() if add_months(since, rule.months) < day]
@@ -192,9 +212,40 @@ def _evaluate_rows(day: dt.date, rows: list[_Row], projects: QuerySet[Project]) 
                     and MilestoneKind.CONSTRUCTION_START not in implied
                 ):
                     detail = str(labels[MilestoneKind.LAND_HANDOVER])
+            elif rule.condition == RuleCondition.LAND_BEHIND:
+                shift = dt.timedelta(0)
+                handed = reached.get(MilestoneKind.LAND_HANDOVER)
+                planned_handover = planned.get(MilestoneKind.LAND_HANDOVER)
+                if rule.counts_from_handover and handed and planned_handover and handed > planned_handover:
+                    shift = handed - planned_handover  # the State handed the land over late
+                over = [
+                    k
+                    for k in LAND_USE_MILESTONES
+                    if k in planned
+                    and k not in reached
+                    and k not in implied
+                    and add_months(planned[k] + shift, rule.months) < day
+                ]
+                if over:
+                    detail = ", ".join(str(labels[k]) for k in over)
             if detail:
                 evaluation.flags.append(
-                    Flag(rule.pk, rule.code, rule.law, rule.article, rule.condition, rule.months, detail)
+                    Flag(
+                        rule.pk,
+                        rule.code,
+                        rule.law,
+                        rule.article,
+                        rule.condition,
+                        rule.months,
+                        detail,
+                        article_confirmed=rule.article_confirmed,
+                        valid_from=rule.valid_from,
+                        valid_to=rule.valid_to,
+                        transitional_note=rule.transitional_note,
+                        basis_note=rule.basis_note,
+                        description=rule.description,
+                        source=rule.source,
+                    )
                 )
     return result
 
@@ -451,4 +502,75 @@ def status_counts(day: dt.date, projects: QuerySet[Project]) -> dict[str, int]:
         .values_list("as_of_status")
         .annotate(n=Count("pk"))
         .values_list("as_of_status", "n")
+    )
+
+
+# --- deposit (ký quỹ) ---
+
+
+def area_level_on(commune_id: int | None, day: dt.date) -> str:
+    """The commune's classification in force on `day` ("" when none is recorded)."""
+    if commune_id is None:
+        return ""
+    row = (
+        AreaClassification.objects.filter(commune_id=commune_id, valid_from__lte=day)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=day))
+        .values_list("level", flat=True)
+        .first()
+    )
+    return row or ""
+
+
+@dataclass
+class DepositPosition:
+    """A project's deposit on a day: what it owes and what happened to what it paid."""
+
+    assessment: DepositAssessment
+    events: list[DepositEvent]
+    paid: Decimal
+    refunded: Decimal
+    forfeited: Decimal
+    last_refund_on: dt.date | None
+
+    @property
+    def held(self) -> Decimal:
+        return self.paid - self.refunded - self.forfeited
+
+
+def deposit_position(project: Project, version: CertificateVersion | None, day: dt.date) -> DepositPosition | None:
+    """None for a project not on State-allocated or leased land or without a certificate on `day`."""
+    if version is None or not project.state_land:
+        return None
+    assessment = assess_deposit(
+        capital_vnd=version.total_capital_vnd,
+        land_charges_vnd=project.land_charges_vnd,
+        area_level=area_level_on(project.commune_id, day),
+        sector_level=project.sector_incentive,
+        exempt=project.deposit_exempt,
+        day=day,
+    )
+    events = list(project.deposit_events.filter(happened_on__lte=day).order_by("happened_on", "id"))
+    totals = dict.fromkeys(DepositEventKind.values, Decimal(0))
+    for event in events:
+        totals[event.kind] += event.amount
+    refunds = [e.happened_on for e in events if e.kind == DepositEventKind.REFUNDED]
+    return DepositPosition(
+        assessment=assessment,
+        events=events,
+        paid=totals[DepositEventKind.PAID],
+        refunded=totals[DepositEventKind.REFUNDED],
+        forfeited=totals[DepositEventKind.FORFEITED],
+        last_refund_on=refunds[-1] if refunds else None,
+    )
+
+
+def area_levels_on(commune_ids: Iterable[int | None], day: dt.date) -> dict[int, str]:
+    """Each commune's classification in force on `day`, in one query (communes without one are left out)."""
+    ids = {c for c in commune_ids if c is not None}
+    if not ids:
+        return {}
+    return dict(
+        AreaClassification.objects.filter(commune_id__in=ids, valid_from__lte=day)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=day))
+        .values_list("commune_id", "level")
     )

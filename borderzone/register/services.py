@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -25,8 +25,12 @@ from borderzone.core.text import name_key, search_key
 from borderzone.rates.selectors import rate_on
 from borderzone.register.models import (
     MILESTONE_ORDER,
+    AreaClassification,
+    AreaLevel,
     CertificateVersion,
     Currency,
+    DepositEvent,
+    DepositEventKind,
     Disbursement,
     Investor,
     LegalRule,
@@ -57,13 +61,31 @@ PROJECT_EDITABLE = (
     "commune",
     "land_area_ha",
     "state_land",
+    "land_charges_vnd",
+    "sector_incentive",
+    "deposit_exempt",
     "policy_approval",
     "operating_term_years",
     "published",
 )
 PROJECT_FIELDS = (*PROJECT_EDITABLE, "is_demo")
 VERSION_FIELDS = ("certificate_no", "changes", "currency", "total_capital", "equity", "vnd_rate", "rate_date")
-RULE_FIELDS = ("months", "policy_approved_only", "law", "article", "description", "valid_from", "valid_to")
+RULE_FIELDS = (
+    "months",
+    "policy_approved_only",
+    "counts_from_handover",
+    "law",
+    "article",
+    "article_confirmed",
+    "source",
+    "description",
+    "basis_note",
+    "valid_from",
+    "valid_to",
+    "certificates_issued_before",
+    "certificates_issued_from",
+    "transitional_note",
+)
 
 
 def today() -> dt.date:
@@ -589,8 +611,10 @@ def milestone_reached(*, project: Project, kind: str, reached_on: dt.date, actor
 
 
 def _check_rule(rule: LegalRule) -> None:
-    if rule.valid_to is not None and rule.valid_to < rule.valid_from:
-        raise ValidationError({"valid_to": _("The end of validity cannot come before its start.")})
+    if rule.valid_to is not None and rule.valid_to <= rule.valid_from:
+        raise ValidationError(
+            {"valid_to": _("The day the rule stops being in force must come after the day it starts.")}
+        )
 
 
 RULES = ModelWrites(LegalRule, RULE_FIELDS, SCOPE, check=_check_rule)
@@ -600,3 +624,79 @@ RULES = ModelWrites(LegalRule, RULE_FIELDS, SCOPE, check=_check_rule)
 def legal_rule_update(*, rule: LegalRule, actor: Actor, **fields: Any) -> LegalRule:
     """Change a legal rule (administrators only: the caller checks the role)."""
     return RULES.update(rule, actor, fields)
+
+
+def deposit_held(project: Project, day: dt.date) -> Decimal:
+    """What the State holds of the project's deposit at the end of `day`: paid less refunded and forfeited."""
+    held = Decimal(0)
+    for kind, amount in project.deposit_events.filter(happened_on__lte=day).values_list("kind", "amount"):
+        held += amount if kind == DepositEventKind.PAID else -amount
+    return held
+
+
+@transaction.atomic
+def deposit_event_record(
+    *, project: Project, kind: str, happened_on: dt.date, amount: Decimal, note: str = "", actor: Actor
+) -> DepositEvent:
+    """Record a deposit paid, a refund (whole or one step) or a forfeit to the State budget, on a day.
+
+    A refund or forfeit cannot exceed what is held on that day nor leave a later day below zero."""
+    _not_future("happened_on", happened_on)
+    if kind not in DepositEventKind.values:
+        raise ValidationError({"kind": _("Choose paid, refunded or forfeited.")})
+    if amount is None or amount <= 0:
+        raise ValidationError({"amount": _("The amount must be above zero.")})
+    if happened_on < _first_issue(project):
+        raise ValidationError({"happened_on": _("A deposit cannot come before the certificate was issued.")})
+    if kind != DepositEventKind.PAID:
+        later = project.deposit_events.filter(happened_on__gt=happened_on).values_list("happened_on", flat=True)
+        for day in [happened_on, *later]:
+            if deposit_held(project, day) - amount < 0:
+                raise ValidationError(
+                    {
+                        "amount": _("Only %(held)s VND of the deposit is held on %(date)s.")
+                        % {
+                            "held": f"{deposit_held(project, day):,.0f}".replace(",", "."),
+                            "date": day.strftime("%d/%m/%Y"),
+                        }
+                    }
+                )
+    event = DepositEvent(project=project, kind=kind, happened_on=happened_on, amount=amount, note=note)
+    _save(event, "amount")
+    audit_record(actor=actor, instance=event, action=AuditAction.CREATED)
+    bump_version(SCOPE)
+    return event
+
+
+@transaction.atomic
+def area_classification_set(
+    *, commune: Any, level: str, valid_from: dt.date, source: str = "", actor: Actor
+) -> AreaClassification:
+    """Classify a commune from a day: the classification in force until then ends that day (history is kept).
+    Setting the same classification from the same day again changes nothing."""
+    if level not in AreaLevel.values:
+        raise ValidationError({"level": _("Choose a classification.")})
+    existing = AreaClassification.objects.filter(commune=commune, valid_from=valid_from).first()
+    if existing is not None:
+        if existing.level != level or existing.source != source:
+            before = snapshot(existing)
+            existing.level, existing.source = level, source
+            _save(existing, "level")
+            audit_record(actor=actor, instance=existing, action=AuditAction.UPDATED, before=before)
+            bump_version(SCOPE)
+        return existing
+    later = AreaClassification.objects.filter(commune=commune, valid_from__gt=valid_from).order_by("valid_from").first()
+    for current in AreaClassification.objects.filter(commune=commune, valid_from__lt=valid_from).filter(
+        models.Q(valid_to__isnull=True) | models.Q(valid_to__gt=valid_from)
+    ):
+        before = snapshot(current)
+        current.valid_to = valid_from
+        _save(current, "valid_to")
+        audit_record(actor=actor, instance=current, action=AuditAction.UPDATED, before=before)
+    row = AreaClassification(
+        commune=commune, level=level, valid_from=valid_from, valid_to=later.valid_from if later else None, source=source
+    )
+    _save(row, "level")
+    audit_record(actor=actor, instance=row, action=AuditAction.CREATED)
+    bump_version(SCOPE)
+    return row

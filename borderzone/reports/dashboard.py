@@ -66,7 +66,14 @@ def _investments(q: DashboardQuery) -> dict[str, Any]:
             "name": labels[pk][1],
             "late": list(evaluations[pk].late),
             "flags": [
-                {"code": f.code, "law": f.law, "article": f.article, "detail": f.detail} for f in evaluations[pk].flags
+                {
+                    "code": f.code,
+                    "law": f.law,
+                    "article": f.article,
+                    "article_confirmed": f.article_confirmed,
+                    "detail": f.detail,
+                }
+                for f in evaluations[pk].flags
             ],
         }
         for pk in worst

@@ -21,6 +21,17 @@ NATIVE_NAMES = {"vi": "Tiếng Việt", "en": "English", "zh-hans": "中文"}
 
 
 @register.filter
+def authority_today(name: str | None) -> str:
+    """The body responsible today: a body replaced by another (the Department of Planning and Investment by the
+    Department of Finance from 01/03/2025) is named by its successor."""
+    from django.utils import timezone
+
+    from borderzone.core.authorities import authority_on
+
+    return authority_on(name or "", timezone.localdate()) if name else ""
+
+
+@register.filter
 def money(value: Money | None) -> str:
     return formatting.format_money(value) if value is not None else "–"
 

@@ -16,8 +16,12 @@ def seed(apps, schema_editor):
                 Sector.objects.get_or_create(
                     version=version, code=code, defaults={"name": division_name, "section": section}
                 )
+    # The fields the rule model had at this point; 0005 brings the rows to the current set.
+    known = {"code", "condition", "months", "policy_approved_only", "law", "article", "description", "valid_from", "valid_to"}
     for rule in SEED_RULES:
-        LegalRule.objects.get_or_create(code=rule["code"], valid_from=rule["valid_from"], defaults=rule)
+        LegalRule.objects.get_or_create(
+            code=rule["code"], valid_from=rule["valid_from"], defaults={k: v for k, v in rule.items() if k in known}
+        )
 
 
 class Migration(migrations.Migration):

@@ -90,7 +90,7 @@ def test_an_approved_extension_is_not_late_but_keeps_the_first_date(zone, actor)
     assert evaluation.late == ["operation_start"]
 
 
-def test_flag_for_extension_beyond_24_months_under_the_rule_of_the_certificate_date(zone, actor):
+def test_flag_for_extension_beyond_24_months_under_the_law_in_force_on_the_day(zone, actor):
     project = make_project(
         zone, actor, issued_on=D(2016, 1, 1), plans={"operation_start": D(2017, 1, 1)}, policy_approval=True
     )
@@ -103,7 +103,7 @@ def test_flag_for_extension_beyond_24_months_under_the_rule_of_the_certificate_d
     )
     evaluation = selectors.evaluate(D(2018, 2, 1), Project.objects.all())[project.pk]
     assert [(f.code, f.law, f.article) for f in evaluation.flags] == [
-        ("EXTENSION_24M", "Luật Đầu tư 67/2014/QH13", "Điều 46 khoản 4")
+        ("EXTENSION_24M", "Luật Đầu tư 67/2014/QH13", "Điều 46 khoản 3")
     ]
 
 
@@ -128,10 +128,20 @@ def test_overdue_more_than_12_months_is_flagged(zone, actor):
     assert selectors.summary(D(2017, 6, 2), zone)["flagged"] == 1
 
 
-def test_projects_certified_before_any_rule_are_not_flagged(zone, actor):
+def test_no_rule_flags_before_any_rule_was_in_force(zone, actor):
     make_project(zone, actor, issued_on=D(2010, 1, 1), plans={"construction_start": D(2010, 6, 1)})
-    result = selectors.summary(D(2015, 1, 1), zone)
+    result = selectors.summary(D(2014, 6, 30), zone)
     assert (result["late"], result["flagged"]) == (1, 0)
+
+
+def test_a_project_certified_before_the_2014_law_is_judged_by_it_once_in_force(zone, actor):
+    make_project(zone, actor, issued_on=D(2010, 1, 1), plans={"construction_start": D(2010, 6, 1)})
+    evaluation = selectors.evaluate(D(2016, 1, 1), Project.objects.all())
+    flags = sorted((f.code, f.law, f.article) for e in evaluation.values() for f in e.flags)
+    assert flags == [
+        ("LAND_BEHIND_24M", "Luật Đất đai 45/2013/QH13", "Điều 64 khoản 1 điểm i"),
+        ("OVERDUE_12M", "Luật Đầu tư 67/2014/QH13", "Điều 48 khoản 2 điểm d"),
+    ]
 
 
 def test_summary_runs_in_a_bounded_number_of_queries(zone, actor, django_assert_max_num_queries):

@@ -108,10 +108,10 @@ def test_detail_shows_first_approved_beside_current_and_flags(zone, actor, speci
         plans={"operation_start": dt.date(2020, 6, 1)},
         actor=actor,
     )
-    page = login(specialist).get("/staff/investments/101/")
+    page = login(specialist).get("/staff/investments/101/?as_of=2018-02-01")
     assert page.status_code == 200
     assert "01/01/2017" in page.text and "01/06/2020" in page.text
-    assert "Điều 46 khoản 4" in page.text
+    assert "Điều 46 khoản 3" in page.text
 
 
 def test_other_zone_specialist_gets_404_and_leader_403(zone, actor, other_specialist, leader):

@@ -34,6 +34,9 @@ from borderzone.core.forms import apply_validation_error, form_status, initial_f
 from borderzone.core.tabular import Sheet, TableError, read_table, stream_csv, write_csv, write_xlsx
 from borderzone.register import selectors, services
 from borderzone.register.forms import (
+    AreaClassificationForm,
+    AsOfForm,
+    DepositEventForm,
     DisbursementForm,
     InvestorLinkForm,
     ListFilterForm,
@@ -49,6 +52,7 @@ from borderzone.register.forms import (
 from borderzone.register.importing import OPTIONAL, REQUIRED, import_projects
 from borderzone.register.models import (
     MILESTONE_ORDER,
+    AreaClassification,
     Investor,
     LegalRule,
     MilestoneKind,
@@ -56,8 +60,8 @@ from borderzone.register.models import (
     Status,
 )
 from borderzone.register.presenters import lateness_readable, project_rows
-from borderzone.register.rules import DEPOSIT_BASIS, deposit_for
-from borderzone.zones.models import EconomicZone, GateArea
+from borderzone.register.rules import DEPOSIT_ARTICLE_CONFIRMED, DEPOSIT_BASIS
+from borderzone.zones.models import Commune, EconomicZone, GateArea
 from borderzone.zones.selectors import zone_asked, zone_default
 
 PAGE_SIZE = 50
@@ -239,8 +243,10 @@ def _readable(request: HttpRequest, code: str) -> Project:
 @login_required
 def project_detail(request: HttpRequest, code: str) -> HttpResponse:
     project = _readable(request, code)
-    day = services.today()
-    versions = list(project.versions.all())
+    as_of_form = AsOfForm(request.GET or None)
+    day = (as_of_form.cleaned_data.get("as_of") if as_of_form.is_valid() else None) or services.today()
+    all_versions = list(project.versions.all())
+    versions = [v for v in all_versions if v.issued_on <= day] or all_versions
     first_plans: dict[str, dt.date] = {}
     for version in versions:
         for plan in version.plans.all():
@@ -299,8 +305,13 @@ def project_detail(request: HttpRequest, code: str) -> HttpResponse:
             "status_labels": dict(Status.choices),
             "evaluation": evaluation,
             "disbursements": disbursements,
-            "deposit": deposit_for(current.total_capital_vnd) if current and project.state_land else None,
+            "deposit": selectors.deposit_position(
+                project, current if current and current.issued_on <= day else None, day
+            ),
             "deposit_basis": DEPOSIT_BASIS,
+            "deposit_article_confirmed": DEPOSIT_ARTICLE_CONFIRMED,
+            "first_issued": all_versions[0].issued_on if all_versions else None,
+            "as_of_form": as_of_form,
             "can_change": can_change_zone(request.user, project.zone),
             "today": day,
             "milestone_order": MILESTONE_ORDER,
@@ -424,6 +435,12 @@ def disbursement_create(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @login_required
+def deposit_event_create(request: HttpRequest, code: str) -> HttpResponse:
+    title, done = _("Record a deposit paid, refunded or forfeited"), _("Deposit recorded.")
+    return _simple(request, code, DepositEventForm, services.deposit_event_record, title, done)
+
+
+@login_required
 def milestone_create(request: HttpRequest, code: str) -> HttpResponse:
     title, done = _("Record a milestone reached"), _("Milestone recorded.")
     return _simple(request, code, MilestoneForm, services.milestone_reached, title, done)
@@ -515,6 +532,31 @@ def rule_list(request: HttpRequest) -> HttpResponse:
         request,
         "investments/rules.html",
         {"rules": LegalRule.objects.all(), "can_edit": is_admin(request.user), "zone": _default_zone(request)},
+    )
+
+
+@login_required
+def area_list(request: HttpRequest) -> HttpResponse:
+    """The communes' classifications for the deposit, each with its period (administrators add one)."""
+    if not is_staff_member(request.user):
+        raise PermissionDenied
+    zone = _default_zone(request)
+    communes = zone.communes.all() if zone else Commune.objects.none()
+    rows = (
+        AreaClassification.objects.filter(commune__in=communes)
+        .select_related("commune")
+        .order_by("commune__name", "valid_from")
+    )
+    if request.method == "POST" and not is_admin(request.user):
+        raise PermissionDenied
+    return form_page(
+        request,
+        partial(AreaClassificationForm, communes=communes),
+        services.area_classification_set,
+        template="investments/areas.html",
+        done=_("Classification saved."),
+        back=reverse("investments:area-list"),
+        context={"rows": rows, "can_edit": is_admin(request.user), "zone": zone},
     )
 
 
