@@ -14,6 +14,8 @@ import pkgutil
 import sys
 from pathlib import Path
 
+from bench.common import ReferenceGap
+
 
 def main() -> int:
     parser = argparse.ArgumentParser(prog="bench")
@@ -59,6 +61,8 @@ def main() -> int:
         print(f"\n## {module_info.name}: {module.__doc__.strip().splitlines()[0] if module.__doc__ else ''}")
         try:
             print_table(module.run(args.size))
+        except ReferenceGap as gap:  # the reference cannot compute the same answer yet: said, not hidden
+            print(f"NOT COMPARED: {gap}", file=sys.stderr)
         except Exception as exc:  # a failing benchmark is reported, the others still run
             failures += 1
             print(f"FAILED: {exc!r}", file=sys.stderr)

@@ -55,6 +55,7 @@ def _seed(n: int) -> EconomicZone:
                 title=title,
                 issued_on=dt.date(2020, 1, 1) + dt.timedelta(days=i % 2000),
                 is_published=True,
+                review_status="approved",
                 search_source=source,
                 search_text=search_key(source),
             )

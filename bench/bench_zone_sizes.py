@@ -78,7 +78,7 @@ def _measure(small: EconomicZone, large: EconomicZone) -> list[Measurement]:
             else:  # a new as-of day each time and an empty cache: computed afresh
                 cache.clear()
                 day = DAY - dt.timedelta(days=next(days))
-                url = f"/en/staff/dashboard/?zone={zone.pk}&as_of={day.isoformat()}&from_year=2010&to_year=2020"
+                url = f"/en/staff/dashboard/?zone={zone.code}&as_of={day.isoformat()}&from_year=2010&to_year=2020"
             response = client.get(url)
             if response.status_code != 200:
                 raise RuntimeError(f"{url} answered {response.status_code}")

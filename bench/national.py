@@ -483,6 +483,7 @@ def _documents(shape: Shape, zones: list[EconomicZone], rng: random.Random) -> i
             issued_on=issued,
             effective_on=issued,
             is_published=True,
+            review_status="approved",
             published_at=timezone.now(),
         )
         document.number_key = search_key(number)

@@ -188,13 +188,19 @@ class Project(models.Model):
         max_digits=20,
         decimal_places=0,
         default=Decimal(0),
+        db_default=Decimal(0),
         validators=[MinValueValidator(Decimal(0))],
         help_text=_("Left out of the capital on which the deposit is counted."),
     )
     sector_incentive = models.CharField(
-        _("sector incentive (for the deposit)"), max_length=20, choices=SectorIncentive.choices, blank=True, default=""
+        _("sector incentive (for the deposit)"),
+        max_length=20,
+        choices=SectorIncentive.choices,
+        blank=True,
+        default="",
+        db_default="",
     )
-    deposit_exempt = models.BooleanField(_("exempt from the deposit"), default=False)
+    deposit_exempt = models.BooleanField(_("exempt from the deposit"), default=False, db_default=False)
     operating_term_years = models.PositiveSmallIntegerField(_("operating term (years)"), null=True, blank=True)
     published = models.BooleanField(_("published on the portal"), default=False)
     is_demo = models.BooleanField(_("illustrative (demo)"), default=False)
