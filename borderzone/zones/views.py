@@ -31,8 +31,8 @@ from borderzone.zones.models import EconomicZone, FunctionalArea, GateArea
 @login_required
 def zone_list(request: HttpRequest) -> HttpResponse:
     """The zones a staff member reads; administrators add new ones here."""
-    zones = zones_visible_to(request.user).select_related("province")
-    if not zones.exists() and not is_admin(request.user):
+    zones = list(zones_visible_to(request.user).select_related("province"))
+    if not zones and not is_admin(request.user):
         raise PermissionDenied
     return render(request, "zones/zone_list.html", {"zones": zones, "can_add": is_admin(request.user)})
 
