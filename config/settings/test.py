@@ -16,10 +16,11 @@ WARM_DASHBOARDS = False
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
 if env.string("REDIS_URL", "-") != "-":
-    # Each test process gets its own key prefix, so runs and xdist workers never share entries.
+    # Each test process gets its own key prefix, so runs and xdist workers never share entries, and
+    # clearing the cache removes only that prefix's keys (config/test_cache.py), never another worker's.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "config.test_cache.ProcessRedisCache",
             "LOCATION": env.string("REDIS_URL"),
             "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
         }
