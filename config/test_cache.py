@@ -11,7 +11,7 @@ from django.core.cache.backends.redis import RedisCache
 
 
 class ProcessRedisCache(RedisCache):
-    def clear(self) -> bool:
+    def clear(self) -> None:
         client = self._cache.get_client(None, write=True)
         batch: list[bytes] = []
         for key in client.scan_iter(match=f"{self.key_prefix}:*", count=1000):
@@ -21,4 +21,3 @@ class ProcessRedisCache(RedisCache):
                 batch.clear()
         if batch:
             client.delete(*batch)
-        return True
