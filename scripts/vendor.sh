@@ -36,6 +36,9 @@ for (const weight of [400, 700]) {
   }
 }
 JS
+# WeasyPrint gets one merged file per weight (its text layer mixes up the subsets' glyph numbers).
+.venv/bin/python scripts/merge-fonts.py "$dest/noto-sans" noto-sans woff2
+cp borderzone/core/data/noto-sans-pdf.css "$dest/noto-sans/noto-sans-pdf.css"
 # Tinos (metric-compatible with Times New Roman, with Vietnamese glyphs): the serif of the board's
 # administrative documents in Decree 30/2020 layout (reporting app's PDFs). WOFF (zlib), not WOFF2: the
 # brotli decoder installed with WeasyPrint is pure Python and took 30 s a document.

@@ -309,33 +309,52 @@ class Sheet:
 
 def write_xlsx(sheets: Sequence[Sheet]) -> bytes:
     """One worksheet per table, header row bold and frozen, numbers numeric, text never a formula."""
+    buffer = io.BytesIO()
+    write_xlsx_to(sheets, buffer)
+    return buffer.getvalue()
+
+
+def write_xlsx_to(sheets: Sequence[Sheet], target: Any) -> None:
+    """`write_xlsx` into a file object, in openpyxl's write-only mode: rows are written as the iterables
+    yield them and not kept, so memory stays flat whatever the number of rows (each sheet goes through a
+    temporary file until the workbook is saved)."""
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    workbook = Workbook()
-    workbook.remove(workbook.active)
+    workbook = Workbook(write_only=True)
+    bold = Font(bold=True)
     for spec in sheets:
         ws = workbook.create_sheet(title=spec.title[:31])
-        ws.append(list(spec.headers))
-        for cell in ws[1]:
-            cell.font = Font(bold=True)
-        for row_index, row in enumerate(spec.rows, start=2):
-            for col_index, value in enumerate(row, start=1):
-                cell = ws.cell(row=row_index, column=col_index)
-                if isinstance(value, str):
-                    cell.value = value
-                    cell.data_type = "s"  # a string cell is never evaluated, whatever it starts with
-                else:
-                    cell.value = value
-                    fmt = spec.number_formats.get(col_index - 1)
-                    if fmt:
-                        cell.number_format = fmt
         ws.freeze_panes = "A2"
         for col_index, header in enumerate(spec.headers, start=1):
             ws.column_dimensions[get_column_letter(col_index)].width = spec.widths.get(
                 col_index - 1, max(12, min(50, len(str(header)) + 4))
             )
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+        header_cells = []
+        for header in spec.headers:
+            cell = WriteOnlyCell(ws, value=str(header))
+            cell.data_type = "s"
+            cell.font = bold
+            header_cells.append(cell)
+        ws.append(header_cells)
+        formats = spec.number_formats
+        for row in spec.rows:
+            out: list[Any] = []
+            for col_index, value in enumerate(row):
+                if isinstance(value, str):
+                    if value.startswith(FORMULA_PREFIXES):
+                        cell = WriteOnlyCell(ws, value=value)
+                        cell.data_type = "s"  # a string cell is never evaluated, whatever it starts with
+                        out.append(cell)
+                    else:
+                        out.append(value)
+                elif value is not None and col_index in formats:
+                    cell = WriteOnlyCell(ws, value=value)
+                    cell.number_format = formats[col_index]
+                    out.append(cell)
+                else:
+                    out.append(value)
+            ws.append(out)
+    workbook.save(target)
