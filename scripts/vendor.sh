@@ -51,6 +51,7 @@ for weight in 400 700; do
   done
 done
 cp "$tmp/node_modules/@fontsource/tinos/LICENSE" "$dest/tinos/LICENSE"
+.venv/bin/python scripts/merge-fonts.py "$dest/tinos" tinos woff
 # axe-core checks WCAG 2.1 AA in the browser tests; it is never served to visitors.
 tests=borderzone/core/tests/vendor/axe-core
 rm -rf "$tests" && mkdir -p "$tests"

@@ -70,3 +70,12 @@ def test_the_reports_page_shows_the_deadlines_of_the_boards_reports(client, spec
     page = client.get("/staff/reports/").content.decode()
     assert "Hạn nộp các báo cáo của Ban Quản lý" in page
     assert "Báo cáo tình hình đăng ký và thực hiện dự án đầu tư trong khu kinh tế (quý)" in page
+
+
+def test_the_statutory_pdf_uses_whole_tinos_files_not_subsets():
+    # Subset files of one family collide in WeasyPrint's text layer (see core/tests/test_pdf.py).
+    from django.conf import settings
+
+    template = (settings.BASE_DIR / "borderzone/reporting/templates/reporting/statutory_pdf.html").read_text()
+    faces = [line for line in template.splitlines() if "@font-face" in line]
+    assert len(faces) == 4 and all("tinos-pdf-" in f and "unicode-range" not in f for f in faces)
