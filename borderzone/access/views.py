@@ -7,12 +7,13 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from borderzone.access.actors import request_actor
 from borderzone.access.audit import history_for
+from borderzone.access.exporting import CSV_TYPE, XLSX_TYPE, export_jobs_sweep_stale
 from borderzone.access.importing import import_job_rerun, import_jobs_sweep_stale
 from borderzone.access.permissions import (
     can_change_zone,
@@ -23,8 +24,9 @@ from borderzone.access.permissions import (
     role_of,
     zones_visible_to,
 )
-from borderzone.core.models import AuditEvent, ImportJob
+from borderzone.core.models import AuditEvent, ExportJob, ExportJobStatus, ImportJob
 from borderzone.core.registry import nav_items
+from borderzone.core.storage import serve_file
 from borderzone.zones import selectors as zone_selectors
 
 
@@ -93,6 +95,32 @@ def _import_job_or_404(request: HttpRequest, pk: int) -> ImportJob:
     if job is None or (job.created_by_id != request.user.pk and not can_view_zone(request.user, job.zone)):
         raise Http404
     return job
+
+
+def _export_job_or_404(request: HttpRequest, pk: int) -> ExportJob:
+    # An export holds what its asker was allowed to read: nobody else opens it.
+    job = ExportJob.objects.filter(pk=pk, created_by_id=request.user.pk).first()
+    if job is None:
+        raise Http404
+    return job
+
+
+@login_required
+def export_job_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """Progress of a large export written by the worker; htmx polls it until the file is ready."""
+    export_jobs_sweep_stale()
+    job = _export_job_or_404(request, pk)
+    template = "core/_export_job.html" if request.headers.get("HX-Request") else "core/export_job.html"
+    return render(request, template, {"job": job})
+
+
+@login_required
+def export_job_download(request: HttpRequest, pk: int) -> FileResponse:
+    job = _export_job_or_404(request, pk)
+    if job.status != ExportJobStatus.SUCCEEDED or not job.file:
+        raise Http404
+    content_type = XLSX_TYPE if job.fmt == "xlsx" else CSV_TYPE
+    return serve_file(job.file, job.filename, content_type, inline=False)
 
 
 @login_required

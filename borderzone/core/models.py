@@ -9,6 +9,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from borderzone.core.storage import private_storage
+
 
 class AuditAction(models.TextChoices):
     CREATED = "created", _("created")
@@ -156,6 +158,54 @@ class ImportJob(models.Model):
     def stalled(self) -> bool:
         """Failed because its worker died: it can be run again."""
         return self.status == ImportJobStatus.FAILED and bool((self.result or {}).get("stalled"))
+
+
+class ExportJobStatus(models.TextChoices):
+    PENDING = "pending", _("waiting")
+    RUNNING = "running", _("running")
+    SUCCEEDED = "succeeded", _("done")
+    FAILED = "failed", _("failed")
+
+
+def export_file_name(instance: ExportJob, filename: str) -> str:
+    # The stored name is the job's own; the download is named by `filename` (the export's readable name).
+    return f"exports/{instance.created_by_id}/{instance.pk or 'new'}-{filename}"
+
+
+class ExportJob(models.Model):
+    """A large export written by the task worker into a private file, with its progress; only the person
+    who asked for it reads its page and downloads it (it holds what they were allowed to see)."""
+
+    kind = models.CharField(_("kind"), max_length=40)
+    fmt = models.CharField(_("format"), max_length=10)
+    params = models.JSONField(default=dict, blank=True)
+    language = models.CharField(max_length=10, default="vi")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    filename = models.CharField(_("file"), max_length=255, blank=True)
+    file = models.FileField(storage=private_storage, upload_to=export_file_name, max_length=300, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=ExportJobStatus.choices, default=ExportJobStatus.PENDING
+    )
+    rows_total = models.PositiveIntegerField(_("rows"), default=0)
+    rows_done = models.PositiveIntegerField(_("rows done"), default=0)
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    # As for imports: a running job whose heartbeat is older than IMPORT_JOB_STALE_MINUTES lost its worker.
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("export")
+        verbose_name_plural = _("exports")
+        ordering = ("-created_at",)
+
+    def __str__(self) -> str:
+        return f"{self.kind}.{self.fmt}"
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (ExportJobStatus.SUCCEEDED, ExportJobStatus.FAILED)
 
 
 class NotificationState(models.Model):

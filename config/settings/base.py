@@ -179,6 +179,8 @@ if CLAMAV_SOCKET == "-":
 # A running background import whose worker gave no sign of life for this long is marked failed (it can
 # be run again); progress is recorded at least every few hundred rows, so this is far above any pause.
 IMPORT_JOB_STALE_MINUTES = env.integer("IMPORT_JOB_STALE_MINUTES", 15, minimum=1)
+# Exports of more rows than this are written by the task worker (progress at /staff/exports/<id>/).
+EXPORT_INLINE_MAX_ROWS = env.integer("EXPORT_INLINE_MAX_ROWS", 5000, minimum=1)
 
 # Caches hold only values keyed by a version kept in the database (borderzone.core.cache),
 # so a process-local cache is correct too; Redis shares the work between processes.

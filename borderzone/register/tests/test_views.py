@@ -340,3 +340,54 @@ def test_the_edit_page_decides_permission_once(zone, actor, specialist):
 # session, user, the project with its zone, may change (zone assignment), form choices (sectors, gate areas,
 # functional areas, communes): 8; before the decision was made once it was 11.
 EDIT_PAGE_QUERIES = 8
+
+
+def test_a_large_export_is_written_in_the_background_for_its_asker_only(
+    zone, actor, specialist, other_specialist, settings, django_capture_on_commit_callbacks
+):
+    settings.EXPORT_INLINE_MAX_ROWS = 2
+    for n in range(3):
+        make_project(zone, actor, code=f"10{n}", name=f"Kho {n}", total_capital=Decimal(1000 * (n + 1)))
+    client = login(specialist)
+    for fmt in ("xlsx", "csv"):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.get(f"/staff/investments/export.{fmt}?as_of=2020-01-01")
+        assert response.status_code == 302 and "/staff/exports/" in response["Location"]
+        page = client.get(response["Location"])
+        assert page.status_code == 200 and "3 dòng" in page.text
+        download = client.get(response["Location"] + "download/")
+        assert download.status_code == 200 and download["Cache-Control"] == "private, no-store"
+        body = b"".join(download.streaming_content)
+        if fmt == "xlsx":
+            sheet = load_workbook(io.BytesIO(body)).active
+            assert [sheet.cell(r, 1).value for r in range(2, 5)] == ["100", "101", "102"]
+            assert [sheet.cell(r, 11).value for r in range(2, 5)] == [1000, 2000, 3000]
+        else:
+            lines = body.decode("utf-8-sig").splitlines()
+            assert len(lines) == 4 and lines[1].startswith("100,Kho 0,")
+        # Nobody else opens it, not even a colleague of the same board.
+        assert login(other_specialist).get(response["Location"]).status_code == 404
+        assert login(other_specialist).get(response["Location"] + "download/").status_code == 404
+    settings.EXPORT_INLINE_MAX_ROWS = 3
+    assert client.get("/staff/investments/export.csv?as_of=2020-01-01").streaming  # at once, not a job
+
+
+def test_an_export_whose_worker_died_is_marked_failed(specialist):
+    import datetime as dt_
+
+    from django.utils import timezone
+
+    from borderzone.access.exporting import export_jobs_sweep_stale
+    from borderzone.core.models import ExportJob
+
+    job = ExportJob.objects.create(kind="projects", fmt="csv", created_by=specialist, status="running")
+    ExportJob.objects.filter(pk=job.pk).update(heartbeat_at=timezone.now() - dt_.timedelta(minutes=30))
+    fresh = ExportJob.objects.create(
+        kind="projects", fmt="csv", created_by=specialist, status="running", heartbeat_at=timezone.now()
+    )
+    assert export_jobs_sweep_stale() == 1
+    job.refresh_from_db()
+    fresh.refresh_from_db()
+    assert job.status == "failed" and "15" in job.error and fresh.status == "running"
+    page = login(specialist).get(f"/staff/exports/{job.pk}/")
+    assert page.status_code == 200 and job.error in page.text

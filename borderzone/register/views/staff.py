@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from decimal import Decimal
 from functools import partial
 from typing import Any
@@ -13,12 +12,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from borderzone.access.actors import request_actor
+from borderzone.access.exporting import FORMATS, export_response
 from borderzone.access.importing import BACKGROUND_ROWS, import_job_create, no_progress
 from borderzone.access.pages import form_page, staff_form_view
 from borderzone.access.permissions import (
@@ -31,7 +31,7 @@ from borderzone.access.permissions import (
     zones_visible_to,
 )
 from borderzone.core.forms import apply_validation_error, form_status, initial_from
-from borderzone.core.tabular import Sheet, TableError, read_table, stream_csv, write_csv, write_xlsx
+from borderzone.core.tabular import Sheet, TableError, read_table, write_csv, write_xlsx
 from borderzone.register import selectors, services
 from borderzone.register.forms import (
     AreaClassificationForm,
@@ -85,17 +85,23 @@ def _zone_to_change(request: HttpRequest) -> EconomicZone:
 
 
 def _filters(request: HttpRequest) -> tuple[ListFilterForm, selectors.ListFilters]:
+    return list_filters(request.user, request.GET)
+
+
+def list_filters(user: Any, query: QueryDict) -> tuple[ListFilterForm, selectors.ListFilters]:
+    """The register list's filter form bound to `query` and the filters it gives, for `user` (the list page,
+    its exports and export jobs run later by the worker read them the same way)."""
     # Staff list their own zones' register (selectors.project_list); an investor, the zones of what they read.
-    if is_staff_member(request.user):
-        zones = list(zones_visible_to(request.user).order_by("code"))
+    if is_staff_member(user):
+        zones = list(zones_visible_to(user).order_by("code"))
     else:
-        visible = selectors.visible_projects(request.user)
+        visible = selectors.visible_projects(user)
         zones = list(EconomicZone.objects.filter(projects__in=visible).distinct().order_by("code"))
-    code = request.GET.get("zone")
-    zone = (zone_asked(zones, code) if code else None) or _default_zone(request)
+    code = query.get("zone")
+    zone = (zone_asked(zones, code) if code else None) or zone_default(zones_visible_to(user))
     areas = list(GateArea.objects.filter(zone=zone)) if zone else []
-    form = ListFilterForm(request.GET or None, gate_areas=areas, zones=zones)
-    if not is_staff_member(request.user):
+    form = ListFilterForm(query or None, gate_areas=areas, zones=zones)
+    if not is_staff_member(user):
         # An investor's list holds others' published projects: filtering it by lateness or flags would
         # name them, so these filters are the board's only (an investor sees their own projects' on each row).
         for staff_only in ("late", "flagged"):
@@ -145,91 +151,14 @@ def project_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-EXPORT_HEADERS = [
-    "code",
-    "name",
-    "zone",
-    "ownership",
-    "investors",
-    "gate_area",
-    "sector",
-    "status",
-    "certificate_date",
-    "currency",
-    "registered_capital",
-    "equity",
-    "registered_capital_vnd",
-    "disbursed_vnd",
-    "disbursed_usd",
-    "deposit_vnd",
-    "late_milestones",
-    "flags",
-    "published",
-]
-
-
 @login_required
 def project_export(request: HttpRequest, fmt: str) -> HttpResponse:
-    """The filtered list as CSV or XLSX: numbers stay numbers, text never runs as a formula."""
-    if fmt not in ("csv", "xlsx"):
+    """The filtered list as CSV or XLSX (register/exporting.py): at once up to EXPORT_INLINE_MAX_ROWS
+    projects, as a background job with its progress page beyond."""
+    if fmt not in FORMATS:
         raise Http404
     _require_reader(request)
-    _form, filters = _filters(request)
-    projects, evaluations = selectors.project_list(request.user, filters)
-    readable = lateness_readable(request.user)
-
-    def rows() -> Iterator[list[Any]]:
-        # Keyset chunks on the project code (no OFFSET), each evaluated and then forgotten.
-        for chunk in selectors.keyset_chunks(projects, 1000):
-            page_evaluations = (
-                evaluations
-                if not isinstance(evaluations, selectors.PageEvaluations)
-                else (selectors.PageEvaluations(filters.as_of))
-            )
-            for item in project_rows(chunk, filters.as_of, page_evaluations, readable=readable):
-                cert = item["certificate"] or {}
-                yield [
-                    item["code"],
-                    item["name"],
-                    item["zone"],
-                    item["ownership"],
-                    "; ".join(i["name"] for i in item["investors"]),
-                    item["gate_area"] or "",
-                    f"{item['sector']['code']} (VSIC {item['sector']['version']})" if item["sector"] else "",
-                    item["status"],
-                    cert.get("issued_on"),
-                    cert.get("currency", ""),
-                    cert.get("total_capital"),
-                    cert.get("equity"),
-                    cert.get("total_capital_vnd"),
-                    item["disbursed"]["VND"],
-                    item["disbursed"]["USD"],
-                    item["deposit_vnd"],
-                    ", ".join(item.get("late", [])),
-                    "; ".join(f"{f['code']} ({f['law']}, {f['article']})" for f in item.get("flags", [])),
-                    "yes" if item["published"] else "no",
-                ]
-
-    name = f"projects-{filters.as_of.isoformat()}"
-    if fmt == "csv":
-        # Streamed: rows are written as they are read, whatever the number of projects.
-        streamed = StreamingHttpResponse(stream_csv(EXPORT_HEADERS, rows()), content_type="text/csv; charset=utf-8")
-        streamed["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-        return streamed  # type: ignore[return-value]
-    money = "#,##0"
-    body = write_xlsx(
-        [
-            Sheet(
-                title=_("Projects"),
-                headers=EXPORT_HEADERS,
-                rows=list(rows()),
-                number_formats={8: "dd/mm/yyyy", 10: money, 11: money, 12: money, 13: money, 14: money, 15: money},
-            )
-        ]
-    )
-    response = HttpResponse(body, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
-    return response
+    return export_response(request, "projects", fmt)
 
 
 def _readable(request: HttpRequest, code: str) -> Project:
