@@ -31,6 +31,9 @@ class Report(models.Model):
     progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
     filename = models.CharField(_("file name"), max_length=200, blank=True)
     content = models.BinaryField(null=True, blank=True)
+    # A PDF whose register table is too long to print well carries it as an Excel annex instead.
+    annex_filename = models.CharField(_("annex file name"), max_length=200, blank=True)
+    annex = models.BinaryField(null=True, blank=True)
     error = models.TextField(_("error"), blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(_("requested at"), auto_now_add=True)

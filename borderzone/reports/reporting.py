@@ -10,6 +10,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext, pgettext
@@ -83,6 +84,12 @@ def _register_rows(zone: EconomicZone, as_of: dt.date) -> tuple[list[str], list[
             ]
         )
     return headers, body
+
+
+def _register_sheet(headers: list[str], rows: list[list[Any]]) -> Sheet:
+    return Sheet(
+        _("Projects"), headers, rows, number_formats={6: "dd/mm/yyyy", 8: "#,##0", 9: "#,##0", 10: "#,##0", 11: "#,##0"}
+    )
 
 
 def _trade_rows(zone: EconomicZone, from_year: int, to_year: int) -> tuple[list[str], list[list[Any]], Any]:
@@ -183,7 +190,7 @@ def _build(
     user: Any,
     register: bool,
     trade: bool,
-) -> tuple[str, bytes]:
+) -> tuple[str, bytes] | tuple[str, bytes, str, bytes]:
     from borderzone.register.selectors import summary as investment_summary
     from borderzone.reports.summary_text import summary_text
 
@@ -207,6 +214,7 @@ def _build(
         )
     if trade_data is not None and trade_data.illustrative:
         notes.append(_("The trade figures of this zone are illustrative demo data."))
+    annex_name, annex = "", b""
     if fmt == "xlsx":
         key_rows: list[list[Any]] = [
             [_("Projects (terminated ones not counted)"), inv["projects"]["total"]],
@@ -229,14 +237,7 @@ def _build(
         ]
         sheets.append(Sheet(_("Text"), [_("Paragraph")], [[p] for p in text.paragraphs], widths={0: 140}))
         if register:
-            sheets.append(
-                Sheet(
-                    _("Projects"),
-                    reg_headers,
-                    reg_rows,
-                    number_formats={6: "dd/mm/yyyy", 8: "#,##0", 9: "#,##0", 10: "#,##0", 11: "#,##0"},
-                )
-            )
+            sheets.append(_register_sheet(reg_headers, reg_rows))
         if trade:
             sheets.append(
                 Sheet(
@@ -249,6 +250,23 @@ def _build(
         sheets.append(_sources_sheet(zone, as_of, from_year, to_year, notes))
         content = write_xlsx(sheets)
     else:
+        if len(reg_rows) > settings.REPORT_PDF_REGISTER_MAX_ROWS:
+            # A register of thousands of projects does not print (and took minutes and gigabytes to lay out):
+            # it goes to an Excel annex, and the PDF says where.
+            annex_name = _filename(kind, zone, as_of, "xlsx").replace(".xlsx", "-annex.xlsx")
+            annex = write_xlsx(
+                [_register_sheet(reg_headers, reg_rows), _sources_sheet(zone, as_of, from_year, to_year, notes)]
+            )
+            notes.insert(
+                0,
+                ngettext(
+                    "The register of %(n)s project is in the Excel annex %(file)s.",
+                    "The register of %(n)s projects is in the Excel annex %(file)s.",
+                    len(reg_rows),
+                )
+                % {"n": len(reg_rows), "file": annex_name},
+            )
+            reg_rows = []
         charts = [_status_chart(inv)]
         if trade and trade_rows:
             charts.append(
@@ -281,6 +299,8 @@ def _build(
             },
         )
     progress(95)
+    if annex:
+        return _filename(kind, zone, as_of, fmt), content, annex_name, annex
     return _filename(kind, zone, as_of, fmt), content
 
 

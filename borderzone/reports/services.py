@@ -56,7 +56,7 @@ def build_report(report_id: int) -> str:
     kind = report_kinds()[report.kind]
     try:
         with translation.override(report.language):
-            filename, content = kind.build(
+            built: tuple[Any, ...] = kind.build(
                 zone=report.zone,
                 params=report.params,
                 fmt=report.format,
@@ -69,8 +69,17 @@ def build_report(report_id: int) -> str:
             status=ReportStatus.FAILED, error=str(exc)[:2000], finished_at=timezone.now()
         )
         raise
+    # A build returns (file name, bytes), or with an annex beside the file (file name, bytes, annex name, bytes).
+    filename, content = built[0], built[1]
+    annex_filename, annex = (built[2], built[3]) if len(built) == 4 else ("", None)
     Report.objects.filter(pk=report.pk).update(
-        status=ReportStatus.READY, progress=100, filename=filename, content=content, finished_at=timezone.now()
+        status=ReportStatus.READY,
+        progress=100,
+        filename=filename,
+        content=content,
+        annex_filename=annex_filename,
+        annex=annex,
+        finished_at=timezone.now(),
     )
     return filename
 

@@ -9,4 +9,5 @@ urlpatterns = [
     path("staff/dashboard/", views.dashboard, name="dashboard"),
     path("staff/reports/<int:pk>/", views.report_detail, name="report-detail"),
     path("staff/reports/<int:pk>/download/", views.report_download, name="report-download"),
+    path("staff/reports/<int:pk>/annex/", views.report_annex_download, name="report-annex"),
 ]

@@ -77,7 +77,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     _staff_only(request)
-    report = get_visible_or_404(request.user, Report.objects.select_related("zone").defer("content"), pk=pk)
+    report = get_visible_or_404(request.user, Report.objects.select_related("zone").defer("content", "annex"), pk=pk)
     template = "reports/_report_status.html" if request.headers.get("HX-Request") else "reports/report_detail.html"
     return render(request, template, {"report": report, "kinds": report_kinds()})
 
@@ -90,6 +90,22 @@ def report_download(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
     response = HttpResponse(bytes(report.content), content_type=report.content_type)
     response["Content-Disposition"] = f'attachment; filename="{report.filename}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+def report_annex_download(request: HttpRequest, pk: int) -> HttpResponse:
+    """The Excel annex of a PDF report (its register table, when too long to print)."""
+    _staff_only(request)
+    report = get_visible_or_404(request.user, Report.objects.defer("content"), pk=pk)
+    if report.status != ReportStatus.READY or report.annex is None:
+        raise Http404
+    response = HttpResponse(
+        bytes(report.annex), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{report.annex_filename}"'
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response

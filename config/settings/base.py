@@ -181,6 +181,8 @@ if CLAMAV_SOCKET == "-":
 IMPORT_JOB_STALE_MINUTES = env.integer("IMPORT_JOB_STALE_MINUTES", 15, minimum=1)
 # Exports of more rows than this are written by the task worker (progress at /staff/exports/<id>/).
 EXPORT_INLINE_MAX_ROWS = env.integer("EXPORT_INLINE_MAX_ROWS", 5000, minimum=1)
+# A PDF report whose register table has more projects than this carries the table as an Excel annex.
+REPORT_PDF_REGISTER_MAX_ROWS = env.integer("REPORT_PDF_REGISTER_MAX_ROWS", 300, minimum=1)
 
 # Caches hold only values keyed by a version kept in the database (borderzone.core.cache),
 # so a process-local cache is correct too; Redis shares the work between processes.

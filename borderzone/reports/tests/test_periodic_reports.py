@@ -113,6 +113,31 @@ def test_the_annual_report_in_pdf_reads_back_with_its_diacritics_on_two_dates(
     assert "có 2 dự án đầu tư trong và ngoài nước" in text and "Bãi xe Lý Vạn" in text
 
 
+def test_a_pdf_with_a_long_register_carries_it_as_an_excel_annex(
+    client, leader, zone_data, settings, django_capture_on_commit_callbacks
+):
+    settings.REPORT_PDF_REGISTER_MAX_ROWS = 1  # the zone has two projects as of 30/06/2021
+    report, pdf = _prepare(
+        client, leader, zone_data, "annual_investment", "pdf", "30/06/2021", django_capture_on_commit_callbacks
+    )
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
+    assert "có 2 dự án đầu tư trong và ngoài nước" in text  # the summary is whole
+    assert "Bãi xe Lý Vạn" not in text and "Kho ngoại quan Đồng Đăng" not in text  # no table
+    annex_name = f"annual_investment-{zone_data.code}-2021-06-30-annex.xlsx"
+    assert f"Danh mục 2 dự án ở phụ lục Excel {annex_name}" in text
+    page = client.get(f"/staff/reports/{report.pk}/")
+    assert f"/staff/reports/{report.pk}/annex/" in page.text
+    annex = client.get(f"/staff/reports/{report.pk}/annex/")
+    assert annex.status_code == 200 and annex["Content-Disposition"] == f'attachment; filename="{annex_name}"'
+    book = load_workbook(io.BytesIO(annex.content))
+    assert book.sheetnames == ["Dự án", "Nguồn số liệu"]
+    names = [row[1] for row in book["Dự án"].iter_rows(min_row=2, values_only=True)]
+    assert sorted(names) == ["Bãi xe Lý Vạn", "Kho ngoại quan Đồng Đăng"]
+    stranger = UserFactory(username="leader_c", role="leader", zones=[])
+    client.force_login(stranger)
+    assert client.get(f"/staff/reports/{report.pk}/annex/").status_code in (403, 404)
+
+
 def test_a_leader_of_another_zone_cannot_download_the_report(
     client, leader, other_zone, zone_data, django_capture_on_commit_callbacks
 ):
