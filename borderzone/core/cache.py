@@ -28,24 +28,43 @@ def _ensure(scope: str) -> int:
 
 
 # Functions run once after a transaction that changed one of their scopes commits (see `after_change`).
-_AFTER_CHANGE: list[tuple[frozenset[str], Callable[[], None]]] = []
+_AFTER_CHANGE: list[tuple[frozenset[str], Callable[[frozenset[int] | None], None]]] = []
 
 
-def after_change(scopes: tuple[str, ...], callback: Callable[[], None]) -> None:
-    """Run `callback` once after each committed transaction that bumps one of `scopes` (never after a
-    rollback); apps use it to recompute what their pages will ask for next, e.g. in a background task."""
+def after_change(scopes: tuple[str, ...], callback: Callable[[frozenset[int] | None], None]) -> None:
+    """Run `callback(zones)` once after each committed transaction that bumps one of `scopes` (never after a
+    rollback): `zones` holds the ids of the zones whose data changed, or is None when a write tied to no
+    zone changed data of every zone. Apps use it to recompute what their pages will ask for next, e.g. in a
+    background task, for the changed zones only."""
     _AFTER_CHANGE.append((frozenset(scopes), callback))
 
 
-def _schedule_after_change(scope: str) -> None:
+class _AfterCommit:
+    """One pending call of an after-change callback: the zones it is for grow with each write of the
+    transaction until it commits."""
+
+    def __init__(self, callback: Callable[[frozenset[int] | None], None]) -> None:
+        self.callback = callback
+        self.zones: set[int | None] = set()
+
+    def __call__(self) -> None:
+        self.callback(None if None in self.zones else frozenset(z for z in self.zones if z is not None))
+
+
+def _schedule_after_change(scope: str, zone_id: int | None) -> None:
     connection = transaction.get_connection()
     for scopes, callback in _AFTER_CHANGE:
         if scope not in scopes:
             continue
         # Once per transaction, however many writes it makes; Django drops it if the transaction rolls back.
-        if any(entry[1] is callback for entry in connection.run_on_commit):
-            continue
-        transaction.on_commit(callback)
+        pending = next(
+            (e[1] for e in connection.run_on_commit if isinstance(e[1], _AfterCommit) and e[1].callback is callback),
+            None,
+        )
+        if pending is None:
+            pending = _AfterCommit(callback)
+            transaction.on_commit(pending)
+        pending.zones.add(zone_id)
 
 
 ANY_ZONE = "*"
@@ -76,7 +95,7 @@ def bump_version(scope: str, zone_id: int | None = None) -> None:
     with transaction.atomic():
         _bump(scope)
         _bump(zone_scope(scope, ANY_ZONE if zone_id is None else zone_id))
-        _schedule_after_change(scope)
+        _schedule_after_change(scope, zone_id)
 
 
 def current_version(*scopes: str) -> str:

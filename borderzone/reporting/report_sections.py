@@ -30,19 +30,20 @@ def _totals(zone: EconomicZone, as_of: dt.date) -> dict[str, Any]:
     )
 
 
-def warm_after_change() -> None:
-    """After a change, have the worker compute today's figures of each zone, as reports/services does for
-    the dashboard (only with a shared cache: settings.WARM_DASHBOARDS)."""
+def warm_after_change(zones: frozenset[int] | None = None) -> None:
+    """After a change, have the worker compute today's figures of the zones it changed (all when tied to
+    none), as reports/services does for the dashboard (only with a shared cache: settings.WARM_DASHBOARDS)."""
     from django.conf import settings
 
     if settings.WARM_DASHBOARDS:
-        warm_reported_totals.enqueue()
+        warm_reported_totals.enqueue(None if zones is None else sorted(zones))
 
 
 @task()
-def warm_reported_totals() -> int:
+def warm_reported_totals(zone_ids: list[int] | None = None) -> int:
     today = timezone.localdate()
-    zones = list(EconomicZone.objects.order_by("code"))
+    asked = EconomicZone.objects.order_by("code")
+    zones = list(asked if zone_ids is None else asked.filter(pk__in=zone_ids))
     for zone in zones:
         _totals(zone, today)
     return len(zones)

@@ -84,24 +84,27 @@ def build_report(report_id: int) -> str:
     return filename
 
 
-def warm_after_change() -> None:
+def warm_after_change(zones: frozenset[int] | None = None) -> None:
     """After a committed change to data the dashboard reads, have the worker compute today's dashboard of
-    each zone, so that the next leader who opens it gets the cached figures instead of waiting for them.
-    Only where the cache is shared with the web processes (Redis): settings.WARM_DASHBOARDS."""
+    the zones it changed (every zone when the change is tied to none), so that the next leader who opens it
+    gets the cached figures instead of waiting for them. Only where the cache is shared with the web
+    processes (Redis): settings.WARM_DASHBOARDS."""
     from django.conf import settings
 
     if settings.WARM_DASHBOARDS:
-        warm_dashboards.enqueue()
+        warm_dashboards.enqueue(None if zones is None else sorted(zones))
 
 
 @task()
-def warm_dashboards() -> int:
-    """Today's dashboard of every zone (default span), computed into the versioned cache; returns how many."""
+def warm_dashboards(zone_ids: list[int] | None = None) -> int:
+    """Today's dashboard (default span) of the zones `zone_ids` (all when None), computed into the
+    versioned cache; returns how many."""
     from borderzone.reports.dashboard import DashboardQuery, dashboard_data
 
     today = timezone.localdate()
     start, end = year_span(today, None, None)
-    zones = list(EconomicZone.objects.order_by("code"))
+    asked = EconomicZone.objects.order_by("code")
+    zones = list(asked if zone_ids is None else asked.filter(pk__in=zone_ids))
     for zone in zones:
         dashboard_data(DashboardQuery(zone=zone, gate_area=None, as_of=today, from_year=start, to_year=end))
     return len(zones)

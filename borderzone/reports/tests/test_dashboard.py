@@ -267,8 +267,6 @@ def test_after_a_change_the_worker_recomputes_todays_dashboards(
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from borderzone.reports import services
-
     settings.DEFAULT_ZONE_CODE = zone.code
     settings.WARM_DASHBOARDS = True
     client.force_login(specialist)
@@ -278,7 +276,7 @@ def test_after_a_change_the_worker_recomputes_todays_dashboards(
         make_project(zone, actor, name="Kho A", issued_on=dt.date(2019, 1, 1))
         make_project(zone, actor, name="Kho B", issued_on=dt.date(2019, 2, 1))
     # Once per committed transaction that changed what the dashboard reads (two writes: two transactions).
-    assert [c for c in callbacks if c is services.warm_after_change] != []
+    assert _warms(callbacks) == [frozenset({zone.pk})]  # (the test's own transaction holds both writes)
     # The worker (run at once here) computed today's dashboard: the page now only checks versions.
     with CaptureQueriesContext(connection) as ctx:
         html = client.get("/staff/dashboard/").text
@@ -291,14 +289,12 @@ def test_one_recomputation_a_transaction_and_none_after_a_rollback(
 ):
     from django.db import transaction
 
-    from borderzone.reports import services
-
     # Several writes in one transaction ask for one recomputation; a rolled-back one asks for none.
     with django_capture_on_commit_callbacks() as callbacks:
         with transaction.atomic():
             make_project(zone, actor, name="Kho C", issued_on=dt.date(2019, 3, 1))
             make_project(zone, actor, name="Kho D", issued_on=dt.date(2019, 4, 1))
-    assert [c for c in callbacks if c is services.warm_after_change] == [services.warm_after_change]
+    assert _warms(callbacks) == [frozenset({zone.pk})]
     with django_capture_on_commit_callbacks() as callbacks:
         try:
             with transaction.atomic():
@@ -306,7 +302,63 @@ def test_one_recomputation_a_transaction_and_none_after_a_rollback(
                 raise RuntimeError("rolled back")
         except RuntimeError:
             pass
-    assert [c for c in callbacks if c is services.warm_after_change] == []
+    assert _warms(callbacks) == []
+
+
+def _warms(callbacks):
+    """The zones each pending dashboard recomputation is for (None: every zone)."""
+    from borderzone.core.cache import _AfterCommit
+    from borderzone.reports import services
+
+    found = [c for c in callbacks if isinstance(c, _AfterCommit) and c.callback is services.warm_after_change]
+    return [None if None in c.zones else frozenset(c.zones) for c in found]
+
+
+@pytest.fixture
+def warmed(settings, monkeypatch):
+    """The zone codes whose dashboard the worker recomputes (run at once here)."""
+    settings.WARM_DASHBOARDS = True
+    computed: list[str] = []
+    monkeypatch.setattr("borderzone.reports.dashboard.dashboard_data", lambda q: computed.append(q.zone.code))
+    return computed
+
+
+# Each case in its own test: the test's transaction never commits, so a pending recomputation would
+# otherwise gather the writes of the next case too.
+def test_a_write_in_one_zone_recomputes_that_zones_dashboard_only(
+    zone, other_zone, actor, warmed, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        make_project(zone, actor, name="Kho F", issued_on=dt.date(2019, 6, 1))
+    assert warmed == [zone.code]
+
+
+def test_a_transaction_writing_in_two_zones_recomputes_both(
+    zone, other_zone, actor, warmed, django_capture_on_commit_callbacks
+):
+    from django.db import transaction
+
+    from borderzone.zones.tests.factories import EconomicZoneFactory
+
+    EconomicZoneFactory(code="ZC", name="Khu kinh tế cửa khẩu C")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        with transaction.atomic():
+            make_project(other_zone, actor, name="Kho G", issued_on=dt.date(2019, 6, 1))
+            make_project(zone, actor, name="Kho H", issued_on=dt.date(2019, 6, 1))
+    assert sorted(warmed) == sorted([zone.code, other_zone.code])  # not the third zone
+
+
+def test_a_write_tied_to_no_zone_recomputes_every_zones_dashboard(
+    zone, other_zone, warmed, django_capture_on_commit_callbacks
+):
+    from borderzone.core.cache import bump_version
+    from borderzone.zones.models import EconomicZone
+
+    with django_capture_on_commit_callbacks(execute=True):
+        bump_version("investments")  # a legal rule, say: it changes every zone's figures
+    assert sorted(warmed) == sorted(EconomicZone.objects.values_list("code", flat=True))
+    assert {zone.code, other_zone.code} <= set(warmed)
 
 
 def test_dashboards_are_not_recomputed_where_the_cache_is_not_shared(zone, actor, settings, monkeypatch):
@@ -316,12 +368,13 @@ def test_dashboards_are_not_recomputed_where_the_cache_is_not_shared(zone, actor
 
     settings.WARM_DASHBOARDS = False
     queued = []
-    monkeypatch.setattr(services, "warm_dashboards", SimpleNamespace(enqueue=lambda: queued.append(1)))
-    services.warm_after_change()
+    monkeypatch.setattr(services, "warm_dashboards", SimpleNamespace(enqueue=lambda zones: queued.append(zones)))
+    services.warm_after_change(frozenset({3, 1}))
     assert queued == []
     settings.WARM_DASHBOARDS = True
-    services.warm_after_change()
-    assert queued == [1]
+    services.warm_after_change(frozenset({3, 1}))
+    services.warm_after_change(None)
+    assert queued == [[1, 3], None]
 
 
 def test_an_incomplete_year_is_compared_with_the_same_months_of_the_year_before(zone):
