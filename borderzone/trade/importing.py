@@ -213,7 +213,7 @@ def import_trade_statistics(
         if dry_run:
             transaction.set_rollback(True)
         elif report.changed:
-            bump_version(TRADE_SCOPE)
+            bump_version(TRADE_SCOPE, zone.pk)
     report.details = {"preview": preview, "zone": zone.code}
     return report
 
@@ -351,5 +351,5 @@ def import_trade_commodities(
         if dry_run:
             transaction.set_rollback(True)
         elif report.changed:
-            bump_version(TRADE_SCOPE)
+            bump_version(TRADE_SCOPE, zone.pk)
     return report

@@ -97,7 +97,7 @@ def figure_record(
         figure.save()
         audit_record(actor=actor, instance=figure, action=AuditAction.CREATED)
         if bump:
-            bump_version(TRADE_SCOPE)
+            bump_version(TRADE_SCOPE, gate.zone_id)
         return figure, "created"
 
     before = snapshot(figure)
@@ -136,7 +136,7 @@ def figure_record(
         note=_("revision %(n)d") % {"n": figure.revision} if numbers_changed else "",
     )
     if bump:
-        bump_version(TRADE_SCOPE)
+        bump_version(TRADE_SCOPE, gate.zone_id)
     return figure, "updated"
 
 
@@ -160,7 +160,7 @@ def budget_record(*, zone: EconomicZone, year: int, actor: Actor, **fields: Any)
         budget.full_clean()
         budget.save()
         audit_record(actor=actor, instance=budget, action=AuditAction.CREATED)
-        bump_version(TRADE_SCOPE)
+        bump_version(TRADE_SCOPE, zone.pk)
         return budget, "created"
     before = snapshot(budget)
     for name, value in fields.items():
@@ -171,7 +171,7 @@ def budget_record(*, zone: EconomicZone, year: int, actor: Actor, **fields: Any)
         return budget, "unchanged"
     budget.save()
     audit_record(actor=actor, instance=budget, action=AuditAction.UPDATED, before=before)
-    bump_version(TRADE_SCOPE)
+    bump_version(TRADE_SCOPE, zone.pk)
     return budget, "updated"
 
 
@@ -180,10 +180,11 @@ def forecast_request(*, zone: EconomicZone, gate: BorderGate | None) -> TradeFor
 
     Forecasts are derived data, kept like a cache (keyed by the trade data version), so they have no
     audit rows."""
-    from borderzone.core.cache import current_version
+    from borderzone.core.cache import current_version, zone_scopes
     from borderzone.trade.tasks import run_trade_forecast
 
-    version = current_version(TRADE_SCOPE)
+    # The zone's own trade version: a write in another zone leaves this zone's forecasts valid.
+    version = current_version(*zone_scopes((TRADE_SCOPE,), zone.pk))
     with transaction.atomic():
         forecast, created = TradeForecast.objects.get_or_create(zone=zone, gate=gate, data_version=version)
         if created:
@@ -220,5 +221,5 @@ def commodity_record(
         audit_record(actor=actor, instance=item, action=AuditAction.UPDATED, before=before)
         outcome = "updated"
     if bump:
-        bump_version(TRADE_SCOPE)
+        bump_version(TRADE_SCOPE, figure.gate.zone_id)
     return item, outcome

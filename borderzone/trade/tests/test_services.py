@@ -89,3 +89,18 @@ def test_budget_record_creates_then_updates_with_audit(zone, actor):
     assert outcome == "updated"
     assert budget.actual_vnd == Decimal(1200)
     assert AuditEvent.objects.filter(object_id=str(budget.pk)).count() == 2
+
+
+def test_a_figure_of_one_zone_leaves_the_other_zones_forecasts_valid(zone, other_zone, actor):
+    import datetime as dt
+
+    from borderzone.gates.tests.factories import BorderGateFactory
+    from borderzone.trade.services import figure_record, forecast_request
+
+    gate_a, gate_b = BorderGateFactory(zone=zone, code="GA"), BorderGateFactory(zone=other_zone, code="GB")
+    mine, theirs = forecast_request(zone=zone, gate=None), forecast_request(zone=other_zone, gate=None)
+    figure_record(gate=gate_b, month=dt.date(2024, 1, 1), values={"export_usd": 5}, source="Hải quan", actor=actor)
+    assert forecast_request(zone=zone, gate=None).pk == mine.pk  # still the same data: no recomputation
+    assert forecast_request(zone=other_zone, gate=None).pk != theirs.pk
+    figure_record(gate=gate_a, month=dt.date(2024, 1, 1), values={"export_usd": 5}, source="Hải quan", actor=actor)
+    assert forecast_request(zone=zone, gate=None).pk != mine.pk

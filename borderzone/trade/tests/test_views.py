@@ -102,9 +102,10 @@ def test_forecast_page_shows_errors_and_scenario(client, zone, gate, specialist)
         history=[1000],
     )
     forecast.save()
-    from borderzone.core.cache import current_version
+    from borderzone.core.cache import current_version, zone_scopes
 
-    TradeForecast.objects.filter(pk=forecast.pk).update(data_version=current_version("trade"))
+    version = current_version(*zone_scopes(("trade",), forecast.zone_id))
+    TradeForecast.objects.filter(pk=forecast.pk).update(data_version=version)
     page = client.get(
         "/staff/trade/forecast/?zone=ZA&months=6&start=2025-08&closed_gate=&fall_percent=50&fall_direction=export"
     )
