@@ -8,5 +8,6 @@ urlpatterns = [
     path("staff/", views.staff_home, name="staff-home"),
     path("staff/imports/<int:pk>/", views.import_job_detail, name="import-job"),
     path("staff/imports/<int:pk>/rerun/", views.import_job_rerun_view, name="import-job-rerun"),
+    path("staff/personal-data/", views.personal_data_export_view, name="personal-data-export"),
     path("staff/history/<int:content_type_id>/<str:object_id>/", views.object_history, name="history"),
 ]
