@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -170,7 +170,7 @@ def audit_bulk(*, actor: Actor, instances: list[models.Model], action: str, note
 
 
 def audit_personal_data_removed(
-    *, actor: Actor, instances: list[models.Model], fields: tuple[str, ...], note: str
+    *, actor: Actor, instances: Sequence[models.Model], fields: tuple[str, ...], note: str
 ) -> int:
     """One audit row per object whose personal fields were emptied: it names the fields, with the mark
     instead of their old values, so the row keeps no copy of what was deleted."""

@@ -144,7 +144,8 @@ def personal_data_export(*, email: str, phone: str, actor: Actor) -> tuple[str, 
     """Everything kept about the person with this e-mail address and/or telephone, as a JSON file
     (file name, content), for administrators only; the export is an audit row that names the sections
     and counts and a digest of what was asked, not the person's address."""
-    if not is_admin(actor.user):
+    user = actor.user
+    if user is None or not is_admin(user):
         raise PermissionError("Only administrators export a person's data.")
     email, digits = clean_subject(email, phone)
     sections: dict[str, Any] = {}
@@ -153,7 +154,7 @@ def personal_data_export(*, email: str, phone: str, actor: Actor) -> tuple[str, 
     for source in sources():
         queryset = source.find(email, digits)
         if zone_lookup(queryset.model) is not None:
-            queryset = restrict_to_visible(actor.user, queryset)
+            queryset = restrict_to_visible(user, queryset)
         objects = list(queryset)
         found_objects.extend(objects)
         if source.key == "accounts":
