@@ -4,18 +4,44 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
+from django.utils.crypto import salted_hmac
 
 from borderzone.access.actors import Actor
 from borderzone.access.permissions import zone_of
 from borderzone.core.models import AuditAction, AuditEvent
 
 Snapshot = dict[str, Any]
+
+#: What an audit row keeps instead of a personal field's value (a model lists such fields in
+#: `PERSONAL_FIELDS`: contact details that are deleted after their retention period, docs/security.md).
+PERSONAL_MARK = "•••"
+
+
+def _personal(value: Any) -> Any:
+    """A personal field's value as the audit trail keeps it: empty stays empty; otherwise the mark and a short
+    keyed digest (8 hex digits of an HMAC-SHA256 under SECRET_KEY), which shows that the value changed but
+    cannot be read back, so deleting the value later leaves no copy in the append-only rows."""
+    if value in (None, ""):
+        return value
+    digest = salted_hmac("borderzone.access.audit.personal", str(value), algorithm="sha256").hexdigest()
+    return f"{PERSONAL_MARK} {digest[:8]}"
+
+
+def personal_fields(model: type[models.Model] | models.Model) -> frozenset[str]:
+    return frozenset(getattr(model, "PERSONAL_FIELDS", ()))
+
+
+def audit_repr(instance: models.Model) -> str:
+    """The name of an object in its audit rows: `audit_label()` where the model's own name holds personal
+    data (an inquiry is named by its sender), else `str()`."""
+    label = getattr(instance, "audit_label", None)
+    return str(label() if callable(label) else instance)[:300]
 
 
 def _plain(value: Any) -> Any:
@@ -40,6 +66,7 @@ def _plain(value: Any) -> Any:
 def snapshot(instance: models.Model, fields: Iterable[str] | None = None) -> Snapshot:
     """The concrete field values of an instance (foreign keys by id), ready to diff."""
     wanted = set(fields) if fields is not None else None
+    personal = personal_fields(instance)
     data: Snapshot = {}
     for field in instance._meta.concrete_fields:
         if wanted is not None and field.name not in wanted:
@@ -49,7 +76,7 @@ def snapshot(instance: models.Model, fields: Iterable[str] | None = None) -> Sna
         value = getattr(instance, field.attname)
         if isinstance(field, models.DecimalField) and isinstance(value, Decimal) and value.is_finite():
             value = value.quantize(Decimal(1).scaleb(-field.decimal_places))
-        data[field.name] = _plain(value)
+        data[field.name] = _personal(value) if field.name in personal else _plain(value)
     return data
 
 
@@ -79,7 +106,7 @@ def _event_fields(
         "ip_address": actor.ip_address,
         "content_type": ContentType.objects.get_for_model(instance, for_concrete_model=False),
         "object_id": str(instance.pk),
-        "object_repr": str(instance)[:300],
+        "object_repr": audit_repr(instance),
         "zone_id": _zone_id(instance),
         "action": action,
         "changes": changes,
@@ -138,6 +165,29 @@ def audit_bulk(*, actor: Actor, instances: list[models.Model], action: str, note
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("audit_bulk must be called inside the transaction of the change it records.")
     rows = [AuditEvent(**_event_fields(actor, obj, action, _created(snapshot(obj)), note)) for obj in instances]
+    AuditEvent.objects.bulk_create(rows, batch_size=1000)
+    return len(rows)
+
+
+def audit_personal_data_removed(
+    *, actor: Actor, instances: Sequence[models.Model], fields: tuple[str, ...], note: str
+) -> int:
+    """One audit row per object whose personal fields were emptied: it names the fields, with the mark
+    instead of their old values, so the row keeps no copy of what was deleted."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("audit rows must be written inside the transaction of the change they record.")
+    rows = [
+        AuditEvent(
+            **_event_fields(
+                actor,
+                obj,
+                AuditAction.UPDATED,
+                {name: [PERSONAL_MARK, ""] for name in fields if getattr(obj, name, "") not in (None, "")},
+                note,
+            )
+        )
+        for obj in instances
+    ]
     AuditEvent.objects.bulk_create(rows, batch_size=1000)
     return len(rows)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
@@ -9,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from borderzone.access.actors import request_actor
@@ -24,6 +26,8 @@ from borderzone.access.permissions import (
     role_of,
     zones_visible_to,
 )
+from borderzone.access.personal_data import personal_data_export
+from borderzone.core.forms import apply_validation_error, form_status
 from borderzone.core.models import AuditEvent, ExportJob, ExportJobStatus, ImportJob
 from borderzone.core.registry import nav_items
 from borderzone.core.storage import serve_file
@@ -146,3 +150,30 @@ def import_job_rerun_view(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, " ".join(exc.messages))
         return redirect("core:import-job", pk=job.pk)
     return redirect("core:import-job", pk=again.pk)
+
+
+class PersonalDataForm(forms.Form):
+    email = forms.CharField(label=gettext_lazy("E-mail address"), required=False, max_length=254)
+    phone = forms.CharField(label=gettext_lazy("Telephone"), required=False, max_length=40)
+
+
+@login_required
+def personal_data_export_view(request: HttpRequest) -> HttpResponse:
+    """Administrators export everything kept about one person (by e-mail and/or telephone) as a JSON file;
+    the export is recorded in the audit trail."""
+    if not is_admin(request.user):
+        raise PermissionDenied
+    form = PersonalDataForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            filename, content = personal_data_export(
+                email=form.cleaned_data["email"], phone=form.cleaned_data["phone"], actor=request_actor(request)
+            )
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            response = HttpResponse(content, content_type="application/json; charset=utf-8")
+            response["Content-Disposition"] = f'attachment; filename="{filename}"'
+            response["Cache-Control"] = "private, no-store"
+            return response
+    return render(request, "core/personal_data.html", {"form": form}, status=form_status(form))

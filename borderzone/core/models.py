@@ -21,6 +21,7 @@ class AuditAction(models.TextChoices):
     LOGIN = "login", _("signed in")
     LOGIN_FAILED = "login_failed", _("sign-in refused")
     LOGOUT = "logout", _("signed out")
+    EXPORTED = "exported", _("personal data exported")
 
 
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
@@ -74,6 +75,11 @@ class AuditEvent(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise PermissionError("Audit events are never deleted.")
+
+    @property
+    def is_access_event(self) -> bool:
+        """A sign-in, refused sign-in or sign-out: its address is shown to administrators only."""
+        return self.action in (AuditAction.LOGIN, AuditAction.LOGIN_FAILED, AuditAction.LOGOUT)
 
 
 class DataVersion(models.Model):

@@ -224,6 +224,8 @@ class Comment(models.Model):
     moderated_at = models.DateTimeField(null=True, blank=True)
 
     ZONE_LOOKUP = "article__zone"
+    # Deleted after RETENTION_COMMENT_CONTACT_MONTHS; audit rows keep only a mark (access.audit.snapshot).
+    PERSONAL_FIELDS = ("email", "address_hash")
 
     class Meta:
         verbose_name = _("comment")

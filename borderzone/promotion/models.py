@@ -260,6 +260,9 @@ class Inquiry(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     ZONE_LOOKUP = "zone"
+    # Deleted after RETENTION_INQUIRY_CONTACT_MONTHS from closing; audit rows keep only a mark
+    # (access.audit.snapshot) and name the inquiry by `audit_label`, not by its sender.
+    PERSONAL_FIELDS = ("name", "email", "phone", "sender_hash")
 
     class Meta:
         verbose_name = _("investor inquiry")
@@ -268,4 +271,10 @@ class Inquiry(models.Model):
 
     def __str__(self) -> str:
         # The day it was received where the zone is, not in UTC (00:56 on the 6th is the 6th).
-        return f"{self.name} – {format_date(self.created_at)}" if self.created_at else self.name
+        name = self.name or "•••"
+        return f"{name} – {format_date(self.created_at)}" if self.created_at else name
+
+    def audit_label(self) -> str:
+        """The inquiry's name in audit rows: its number and day, never its sender."""
+        day = format_date(self.created_at) if self.created_at else ""
+        return f"#{self.pk} – {day}" if day else f"#{self.pk}"

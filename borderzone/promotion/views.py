@@ -48,7 +48,9 @@ from borderzone.zones.selectors import zone_default
 
 
 def _default_zone() -> EconomicZone | None:
-    return zone_default(EconomicZone.objects.only("code", "name", "board_name", "is_demo"))
+    return zone_default(
+        EconomicZone.objects.only("code", "name", "name_en", "name_zh", "board_name", "board_name_en", "is_demo")
+    )
 
 
 def home(request: HttpRequest) -> HttpResponse:

@@ -38,6 +38,11 @@ class Report(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    # Set when the worker starts and at each progress step: a report being prepared whose heartbeat is older
+    # than REPORT_JOB_STALE_MINUTES lost its worker and is marked failed and `stalled` (it can be run again).
+    started_at = models.DateTimeField(null=True, blank=True)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    stalled = models.BooleanField(default=False, db_default=False)
 
     ZONE_LOOKUP = "zone"
 

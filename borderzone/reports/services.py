@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.tasks import task
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -29,6 +32,7 @@ def report_request(
         raise ValidationError({"kind": _("Unknown report.")})
     if fmt not in kinds[kind].formats:
         raise ValidationError({"format": _("This report is not made in that format.")})
+    reports_sweep_stale()
     report = Report.objects.create(
         kind=kind,
         zone=zone,
@@ -48,10 +52,13 @@ def build_report(report_id: int) -> str:
     report = Report.objects.select_related("zone", "created_by").get(pk=report_id)
     if report.status == ReportStatus.READY:
         return report.filename
-    Report.objects.filter(pk=report.pk).update(status=ReportStatus.RUNNING, progress=1)
+    now = timezone.now()
+    Report.objects.filter(pk=report.pk).update(
+        status=ReportStatus.RUNNING, progress=1, started_at=now, heartbeat_at=now, stalled=False, error=""
+    )
 
     def progress(percent: int) -> None:
-        Report.objects.filter(pk=report.pk).update(progress=max(1, min(99, percent)))
+        Report.objects.filter(pk=report.pk).update(progress=max(1, min(99, percent)), heartbeat_at=timezone.now())
 
     kind = report_kinds()[report.kind]
     try:
@@ -82,6 +89,36 @@ def build_report(report_id: int) -> str:
         finished_at=timezone.now(),
     )
     return filename
+
+
+def reports_sweep_stale(now: Any = None) -> int:
+    """Mark failed every report "being prepared" whose worker gave no sign of life for REPORT_JOB_STALE_MINUTES
+    (killed or restarted: nothing else would ever finish it); returns how many. Such a report can be run again."""
+    now = now or timezone.now()
+    limit = now - timedelta(minutes=settings.REPORT_JOB_STALE_MINUTES)
+    stale = Report.objects.filter(status=ReportStatus.RUNNING).filter(
+        Q(heartbeat_at__lt=limit) | Q(heartbeat_at__isnull=True, created_at__lt=limit)
+    )
+    message = _("The report stopped: its worker gave no sign of life for %(minutes)d minutes. Request it again.") % {
+        "minutes": settings.REPORT_JOB_STALE_MINUTES
+    }
+    return stale.update(status=ReportStatus.FAILED, error=message, stalled=True, finished_at=now)
+
+
+@transaction.atomic
+def report_rerun(*, report: Report, actor: Actor) -> Report:
+    """Request again a report whose worker died: a new report with the same kind, zone, parameters, format
+    and language (the failed one stays in the list as it ended)."""
+    if not report.stalled:
+        raise ValidationError(_("Only a report whose worker stopped can be run again."))
+    return report_request(
+        kind=report.kind,
+        zone=report.zone,
+        params=report.params,
+        fmt=report.format,
+        language=report.language,
+        actor=actor,
+    )
 
 
 def warm_after_change(zones: frozenset[int] | None = None) -> None:

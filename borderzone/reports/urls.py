@@ -8,6 +8,7 @@ urlpatterns = [
     path("staff/summary/", views.summary_text_page, name="summary-text"),
     path("staff/dashboard/", views.dashboard, name="dashboard"),
     path("staff/reports/<int:pk>/", views.report_detail, name="report-detail"),
+    path("staff/reports/<int:pk>/rerun/", views.report_rerun_view, name="report-rerun"),
     path("staff/reports/<int:pk>/download/", views.report_download, name="report-download"),
     path("staff/reports/<int:pk>/annex/", views.report_annex_download, name="report-annex"),
 ]

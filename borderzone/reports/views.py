@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from borderzone.access.actors import request_actor
 from borderzone.access.permissions import get_visible_or_404, is_staff_member, restrict_to_visible, zones_visible_to
@@ -57,6 +59,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
             apply_validation_error(form, exc)
         else:
             return redirect("reports:report-detail", pk=report.pk)
+    services.reports_sweep_stale()
     reports = restrict_to_visible(request.user, Report.objects.select_related("zone", "created_by").defer("content"))[
         :50
     ]
@@ -77,9 +80,24 @@ def report_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     _staff_only(request)
+    services.reports_sweep_stale()  # a report whose worker died shows failed, never "being prepared" forever
     report = get_visible_or_404(request.user, Report.objects.select_related("zone").defer("content", "annex"), pk=pk)
     template = "reports/_report_status.html" if request.headers.get("HX-Request") else "reports/report_detail.html"
     return render(request, template, {"report": report, "kinds": report_kinds()})
+
+
+@login_required
+@require_POST
+def report_rerun_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Request again a report whose worker died (same kind, zone, parameters, format and language)."""
+    _staff_only(request)
+    report = get_visible_or_404(request.user, Report.objects.select_related("zone").defer("content"), pk=pk)
+    try:
+        again = services.report_rerun(report=report, actor=request_actor(request))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("reports:report-detail", pk=report.pk)
+    return redirect("reports:report-detail", pk=again.pk)
 
 
 @login_required

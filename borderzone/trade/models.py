@@ -225,6 +225,11 @@ class TradeForecast(models.Model):
     error = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # Set when the worker starts and after each model fit: a running forecast whose heartbeat is older than
+    # REPORT_JOB_STALE_MINUTES lost its worker and is marked failed and `stalled` (it can be run again).
+    started_at = models.DateTimeField(null=True, blank=True)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    stalled = models.BooleanField(default=False, db_default=False)
 
     ZONE_LOOKUP = "zone"
 

@@ -7,8 +7,11 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any, Literal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from borderzone.access.actors import Actor
@@ -23,6 +26,7 @@ from borderzone.trade.models import (
     CommodityFigure,
     Direction,
     FigureStatus,
+    ForecastStatus,
     ProvinceBudget,
     TradeFigure,
     TradeFigureRevision,
@@ -183,11 +187,42 @@ def forecast_request(*, zone: EconomicZone, gate: BorderGate | None) -> TradeFor
     from borderzone.core.cache import current_version, zone_scopes
     from borderzone.trade.tasks import run_trade_forecast
 
+    forecasts_sweep_stale()
     # The zone's own trade version: a write in another zone leaves this zone's forecasts valid.
     version = current_version(*zone_scopes((TRADE_SCOPE,), zone.pk))
     with transaction.atomic():
         forecast, created = TradeForecast.objects.get_or_create(zone=zone, gate=gate, data_version=version)
         if created:
+            transaction.on_commit(lambda: run_trade_forecast.enqueue(forecast.pk))
+    forecast.refresh_from_db()
+    return forecast
+
+
+def forecasts_sweep_stale(now: dt.datetime | None = None) -> int:
+    """Mark failed every running forecast whose worker gave no sign of life for REPORT_JOB_STALE_MINUTES
+    (killed or restarted: nothing else would finish it); returns how many. Such a forecast can run again."""
+    now = now or timezone.now()
+    limit = now - dt.timedelta(minutes=settings.REPORT_JOB_STALE_MINUTES)
+    stale = TradeForecast.objects.filter(status=ForecastStatus.RUNNING).filter(
+        Q(heartbeat_at__lt=limit) | Q(heartbeat_at__isnull=True, created_at__lt=limit)
+    )
+    message = _("the worker computing it gave no sign of life for %(minutes)d minutes. Run it again.") % {
+        "minutes": settings.REPORT_JOB_STALE_MINUTES
+    }
+    return stale.update(status=ForecastStatus.FAILED, error=message, stalled=True, finished_at=now)
+
+
+def forecast_rerun(*, forecast: TradeForecast) -> TradeForecast:
+    """Queue again a forecast whose worker died (the same row: it stands for the same trade data)."""
+    from borderzone.trade.tasks import run_trade_forecast
+
+    if not forecast.stalled:
+        raise ValidationError(_("Only a forecast whose worker stopped can be run again."))
+    with transaction.atomic():
+        changed = TradeForecast.objects.filter(pk=forecast.pk, stalled=True).update(
+            status=ForecastStatus.PENDING, stalled=False, error="", steps_done=0, finished_at=None
+        )
+        if changed:
             transaction.on_commit(lambda: run_trade_forecast.enqueue(forecast.pk))
     forecast.refresh_from_db()
     return forecast

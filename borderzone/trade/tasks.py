@@ -57,13 +57,17 @@ def run_trade_forecast(forecast_id: int) -> None:
     forecast = TradeForecast.objects.select_related("zone", "gate").get(pk=forecast_id)
     if forecast.status == ForecastStatus.DONE:
         return
+    now = timezone.now()
+    TradeForecast.objects.filter(pk=forecast.pk).update(
+        status=ForecastStatus.RUNNING, started_at=now, heartbeat_at=now, stalled=False, error=""
+    )
     months, values, extra = history(forecast)
     TradeForecast.objects.filter(pk=forecast.pk).update(
-        status=ForecastStatus.RUNNING, steps_total=forecasting.steps_for(len(values)), steps_done=0
+        steps_total=forecasting.steps_for(len(values)), steps_done=0, heartbeat_at=timezone.now()
     )
 
     def progress() -> None:
-        TradeForecast.objects.filter(pk=forecast.pk).update(steps_done=F("steps_done") + 1)
+        TradeForecast.objects.filter(pk=forecast.pk).update(steps_done=F("steps_done") + 1, heartbeat_at=timezone.now())
 
     try:
         result = forecasting.forecast_series(values, forecasting.MAX_HORIZON, progress)

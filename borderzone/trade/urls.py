@@ -12,4 +12,5 @@ urlpatterns = [
     path("staff/trade/budget/", records.budget_edit, name="budget"),
     path("staff/trade/forecast/", forecast.trade_forecast, name="forecast"),
     path("staff/trade/forecast/<int:pk>/progress/", forecast.trade_forecast_progress, name="forecast-progress"),
+    path("staff/trade/forecast/<int:pk>/rerun/", forecast.trade_forecast_rerun, name="forecast-rerun"),
 ]

@@ -183,6 +183,15 @@ IMPORT_JOB_STALE_MINUTES = env.integer("IMPORT_JOB_STALE_MINUTES", 15, minimum=1
 EXPORT_INLINE_MAX_ROWS = env.integer("EXPORT_INLINE_MAX_ROWS", 5000, minimum=1)
 # A PDF report whose register table has more projects than this carries the table as an Excel annex.
 REPORT_PDF_REGISTER_MAX_ROWS = env.integer("REPORT_PDF_REGISTER_MAX_ROWS", 300, minimum=1)
+# The same for a report being built or a trade forecast being computed: both save their progress (and a
+# heartbeat) at each step, so a job quiet for this long lost its worker; it is marked failed and can run again.
+REPORT_JOB_STALE_MINUTES = env.integer("REPORT_JOB_STALE_MINUTES", 15, minimum=1)
+
+# Personal data kept only as long as its purpose needs (Law 91/2025/QH15; docs/security.md, "Personal data"):
+# `manage.py purge_personal_data` (run daily) deletes a comment's e-mail and address hash this many months
+# after it was posted, and an investor inquiry's name, e-mail and telephone this many months after it was closed.
+RETENTION_COMMENT_CONTACT_MONTHS = env.integer("RETENTION_COMMENT_CONTACT_MONTHS", 12, minimum=1)
+RETENTION_INQUIRY_CONTACT_MONTHS = env.integer("RETENTION_INQUIRY_CONTACT_MONTHS", 24, minimum=1)
 
 # Caches hold only values keyed by a version kept in the database (borderzone.core.cache),
 # so a process-local cache is correct too; Redis shares the work between processes.

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
 
 from borderzone.access.permissions import get_visible_or_404
 from borderzone.trade import selectors
@@ -15,7 +19,7 @@ from borderzone.trade.forms import ScenarioForm
 from borderzone.trade.models import ForecastStatus, TradeForecast
 from borderzone.trade.query import resolve_scope
 from borderzone.trade.scenarios import ScenarioInput, scenario_effect
-from borderzone.trade.services import forecast_request
+from borderzone.trade.services import forecast_request, forecast_rerun, forecasts_sweep_stale
 
 
 def _chart(forecast: TradeForecast, effect: dict[str, Any] | None, horizon: int) -> dict[str, Any]:
@@ -110,8 +114,25 @@ def trade_forecast(request: HttpRequest) -> HttpResponse:
 @login_required
 def trade_forecast_progress(request: HttpRequest, pk: int) -> HttpResponse:
     """The progress block, polled by htmx; once the forecast is done the page reloads to show it."""
+    forecasts_sweep_stale()  # a forecast whose worker died shows failed, never "running" forever
     forecast = get_visible_or_404(request.user, TradeForecast.objects.select_related("zone", "gate"), pk=pk)
     response = render(request, "trade/_forecast_progress.html", {"forecast": forecast})
     if forecast.status in (ForecastStatus.DONE, ForecastStatus.FAILED):
         response["HX-Refresh"] = "true"
     return response
+
+
+@login_required
+@require_POST
+def trade_forecast_rerun(request: HttpRequest, pk: int) -> HttpResponse:
+    """Compute again a forecast whose worker died; back to the forecast page of its zone or gate."""
+    forecast = get_visible_or_404(request.user, TradeForecast.objects.select_related("zone", "gate"), pk=pk)
+    scope = resolve_scope(request.user, forecast.zone.code, forecast.gate.code if forecast.gate else None)
+    if scope.published_only:
+        raise Http404
+    try:
+        forecast_rerun(forecast=forecast)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    query = f"?zone={forecast.zone.code}" + (f"&gate={forecast.gate.code}" if forecast.gate else "")
+    return redirect(reverse("trade:forecast") + query)

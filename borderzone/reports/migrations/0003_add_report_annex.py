@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reports', '0001_add_reports'),
+        ('reports', '0002_report_heartbeat'),
     ]
 
     operations = [

@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0006_import_job_heartbeat_and_rerun'),
+        ('core', '0007_audit_action_exported'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
