@@ -123,7 +123,7 @@ def inspection_entries(project: Any, user: Any) -> list[DossierEntry]:
         state = (
             _("closed on %(day)s") % {"day": formatting.format_date(recommendation.closed_on)}
             if recommendation.closed_on
-            else (_("past its deadline") if overdue else _("open"))
+            else (_("past its deadline") if overdue else _("within its deadline"))
         )
         out.append(
             DossierEntry(
