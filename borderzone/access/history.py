@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, TypedDict
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -210,12 +210,18 @@ def key_of(instance: models.Model) -> tuple[int, str]:
     return ContentType.objects.get_for_model(instance, for_concrete_model=False).pk, str(instance.pk)
 
 
-def first_recorded(events: list[AuditEvent]) -> tuple[str, str]:
-    """Who recorded a fact and when (zone time, formatted): its first audit row, or ("", "") without one."""
+class Recorded(TypedDict):
+    who: str
+    recorded: str
+
+
+def first_recorded(events: list[AuditEvent]) -> Recorded:
+    """Who recorded a fact and when (zone time, formatted): its first audit row, or blanks without one; to be
+    passed on to a DossierEntry (`DossierEntry(..., **first_recorded(rows))`)."""
     if not events:
-        return "", ""
+        return {"who": "", "recorded": ""}
     first = events[0]
-    return person(first.user) or _("the system"), formatting.format_datetime(first.created_at)
+    return {"who": person(first.user) or _("the system"), "recorded": formatting.format_datetime(first.created_at)}
 
 
 def edit_entries(audit: dict[tuple[int, str], list[AuditEvent]]) -> list[DossierEntry]:

@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from borderzone.access.history import audit_of, edit_entries, first_recorded, key_of
+from borderzone.access.history import Recorded, audit_of, edit_entries, first_recorded, key_of
 from borderzone.core import formatting
 from borderzone.core.registry import DossierEntry, DossierSource
 from borderzone.inspections.models import Finding, FollowUp, Inspection, Recommendation
@@ -46,9 +46,8 @@ def inspection_entries(project: Any, user: Any) -> list[DossierEntry]:
     )
     audit = audit_of([*inspections, *findings, *recommendations, *follow_ups])
 
-    def recorded(instance: Any) -> dict[str, str]:
-        who, when = first_recorded(audit.get(key_of(instance), []))
-        return {"who": who, "recorded": when}
+    def recorded(instance: Any) -> Recorded:
+        return first_recorded(audit.get(key_of(instance), []))
 
     day = today()
     out: list[DossierEntry] = []
@@ -82,11 +81,11 @@ def inspection_entries(project: Any, user: Any) -> list[DossierEntry]:
                 )
             )
     for finding in findings:
-        details: list[tuple[str, str]] = [(_("Inspection"), finding.inspection.title)]
+        about: list[tuple[str, str]] = [(_("Inspection"), finding.inspection.title)]
         law = ""
         if finding.confirms_rule is not None:
             rule = finding.confirms_rule
-            details.append((_("Legal flag confirmed"), str(rule.get_condition_display())))
+            about.append((_("Legal flag confirmed"), str(rule.condition_text())))
             law = rule.law + (f", {formatting.format_legal_reference(rule.article)}" if rule.article else "")
         if finding.decision_kind:
             decision = str(finding.get_decision_kind_display())
@@ -94,13 +93,13 @@ def inspection_entries(project: Any, user: Any) -> list[DossierEntry]:
                 decision += f", {finding.decision_no}"
             if finding.decision_on:
                 decision += f" ({formatting.format_date(finding.decision_on)})"
-            details.append((_("Decision that followed"), decision))
+            about.append((_("Decision that followed"), decision))
         out.append(
             DossierEntry(
                 day=finding.inspection.held_on or finding.inspection.planned_on,
                 kind=_("Finding"),
                 title=finding.text,
-                details=tuple(details),
+                details=tuple(about),
                 law=law,
                 url=_url(finding.inspection_id),
                 tone="warn" if finding.confirms_rule_id else "",

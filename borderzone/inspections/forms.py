@@ -67,7 +67,7 @@ class FindingForm(forms.Form):
 
 def _rule_label(rule: LegalRule) -> str:
     article = f", {rule.article}" if rule.article else ""
-    return f"{rule.get_condition_display()} — {rule.law}{article}"
+    return f"{rule.condition_text()} — {rule.law}{article}"
 
 
 class RecommendationForm(forms.Form):

@@ -8,9 +8,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from borderzone.access.history import audit_of, edit_entries, first_recorded, key_of
+from borderzone.access.history import Recorded, audit_of, edit_entries, first_recorded, key_of
 from borderzone.core import formatting
 from borderzone.core.money import Money
 from borderzone.core.registry import DossierEntry, DossierSource
@@ -82,9 +83,10 @@ def flag_changes(
     out: list[tuple[dt.date, LegalRule, str, bool]] = []
     by_pk = {r.pk: r for r in rules}
     for day in sorted(d for d in days if start <= d <= today):
-        state = next((s for s in states if s.valid_from <= day < s.valid_to), None)
+        current = next((s for s in states if s.valid_from <= day < s.valid_to), None)
         now: dict[int, str] = {}
-        if state is not None and state.status != Status.TERMINATED:
+        if current is not None and current.status != Status.TERMINATED:
+            state = current
             implied = IMPLIED_BY_STATUS.get(state.status, frozenset())
             planned = {k: getattr(state, f"plan_{k}") for k in KINDS if getattr(state, f"plan_{k}") is not None}
             first_planned = {k: getattr(state, f"first_{k}") for k in KINDS if getattr(state, f"first_{k}") is not None}
@@ -150,9 +152,8 @@ def project_entries(project: Project, user: Any) -> list[DossierEntry]:
     kinds = dict(MilestoneKind.choices)
     statuses_label = dict(Status.choices)
 
-    def recorded(instance: Any) -> dict[str, str]:
-        who, when = first_recorded(audit.get(key_of(instance), []))
-        return {"who": who, "recorded": when}
+    def recorded(instance: Any) -> Recorded:
+        return first_recorded(audit.get(key_of(instance), []))
 
     out: list[DossierEntry] = []
     previous = None
@@ -283,14 +284,16 @@ def project_entries(project: Project, user: Any) -> list[DossierEntry]:
             else:
                 rule, detail, _raised = cleared_now[0]
                 title, tone = _("Flag cleared: %(rule)s"), "ok"
-            details = [(_("Months"), str(rule.months)), (_("Milestones concerned"), detail)]
-            if rule.description:
-                details.append((_("Description"), rule.description))
+            details = [(_("Milestones concerned"), detail)]
+            if not raised_now and rule.valid_to == day:
+                details.append((_("Why"), _("The rule is no longer in force from %(day)s.") % {"day": _date(day)}))
+            if rule.description and (get_language() or "vi").startswith("vi"):
+                details.append((_("Description"), rule.description))  # written in Vietnamese only
             out.append(
                 DossierEntry(
                     day=day,
                     kind=_("Legal flag"),
-                    title=title % {"rule": rule.get_condition_display()},
+                    title=title % {"rule": rule.condition_text()},
                     details=tuple(details),
                     law=_law(rule),
                     tone=tone,

@@ -122,3 +122,17 @@ def test_only_board_staff_of_the_zone_read_the_dossier(zone, actor, leader, inve
         client.force_login(user)
         assert client.get(url).status_code == status, user
     assert Client().get(url).status_code == 302
+
+
+def test_a_rules_condition_reads_with_its_months_in_every_language():
+    from django.utils import translation
+
+    from borderzone.register.models import LegalRule
+
+    rule = LegalRule(condition="land_behind", months=24)
+    with translation.override("vi"):
+        assert rule.condition_text() == "Tiến độ sử dụng đất (khởi công hoặc hoàn thành xây dựng) chậm quá 24 tháng"
+    with translation.override("zh-hans"):
+        assert rule.condition_text() == "土地使用（开工或竣工）进度滞后超过24个月"
+    with translation.override("en"):
+        assert rule.condition_text().endswith("by more than 24 months")
