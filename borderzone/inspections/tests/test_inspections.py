@@ -155,3 +155,23 @@ def test_leaders_read_investors_and_other_zones_see_nothing(zone, actor, leader,
         client = Client()
         client.force_login(user)
         assert client.get(url).status_code == status, (user.username, url)
+
+
+def test_the_api_lists_a_zones_inspections_and_overdue_recommendations_for_its_staff(zone, actor, leader, investor):
+    project = make_project(zone, actor, code="8800006")
+    inspection = _planned(zone, actor, project)
+    services.minutes_record(inspection=inspection, actor=actor, held_on=dt.date(2026, 10, 2), minutes="x")
+    late = services.recommendation_add(
+        inspection=inspection, actor=actor, project=project, text="Nộp báo cáo", deadline=dt.date(2026, 10, 3)
+    )
+    client = Client()
+    client.force_login(leader)
+    listed = client.get(f"/api/v1/inspections/?zone={zone.code}").json()
+    assert [(i["title"], i["state"], i["projects"], i["overdue_recommendations"]) for i in listed] == [
+        ("Kiểm tra tiến độ", "open", ["8800006"], 1)
+    ]
+    overdue = client.get(f"/api/v1/inspections/overdue-recommendations?zone={zone.code}").json()
+    assert [(r["id"], r["project"], r["deadline"]) for r in overdue] == [(late.pk, "8800006", "2026-10-03")]
+    client.force_login(investor)
+    assert client.get(f"/api/v1/inspections/?zone={zone.code}").status_code == 404
+    assert Client().get(f"/api/v1/inspections/?zone={zone.code}").status_code == 401
