@@ -41,6 +41,7 @@ FLOORS: list[tuple[str, tuple[str, ...]]] = [
             "borderzone.promotion",
             "borderzone.portal",
             "borderzone.reporting",
+            "borderzone.inspections",
         ),
     ),
     # The leadership dashboard and reports read every domain app.

@@ -28,6 +28,8 @@ PAGES = [
     ("projects", "/staff/investments/?as_of=2020-09-21", True),
     ("documents", "/documents/?q=dong+dang", False),
     ("investing-zh", "/zh-hans/investing/", False),
+    ("dossier", "/staff/investments/4300000004/dossier/", True),
+    ("inspection", "/staff/inspections/1/", True),
 ]
 
 

@@ -3,7 +3,8 @@ touches no shared file: its API router (`<app>.api.router`, mounted at `AppConfi
 pages (`<app>.urls`), its demo data (`<app>.demo.load`, in `AppConfig.demo_order`), its entries in
 the main navigation (`AppConfig.nav_items`), the e-mails it has staff told about waiting work
 (`<app>.notifications.TOPICS`, see access.notifications), and the sections it adds to another app's page
-(`<app>.panels.PANELS`, see `panels`), so that a lower app shows what higher ones keep without importing them."""
+(`<app>.panels.PANELS`, see `panels`) and the entries it adds to a record's dossier (`<app>.dossier.SOURCES`, see
+`dossier_sources`), so that a lower app shows what higher ones keep without importing them."""
 
 from __future__ import annotations
 
@@ -76,3 +77,40 @@ def panels(slot: str) -> list[Panel]:
     for _app, module in app_modules("panels"):
         found.extend(p for p in getattr(module, "PANELS", ()) if p.slot == slot)
     return sorted(found, key=lambda p: p.order)
+
+
+@dataclass(frozen=True)
+class DossierEntry:
+    """One dated fact of a record's dossier (a project's, see the register's dossier page): what happened on
+    `day` (and at `at`, when the moment is known), under a `kind` heading, with its `details` as (label, value)
+    pairs already in the reader's language, `who` recorded it and `recorded` when (zone time, formatted),
+    the `law` it rests on, and a link to where it is kept."""
+
+    day: Any  # datetime.date: the day it took effect
+    kind: str
+    title: str
+    details: tuple[tuple[str, str], ...] = ()
+    at: Any = None  # datetime.datetime (aware) when the moment matters (edits); sorts within the day
+    who: str = ""
+    recorded: str = ""
+    law: str = ""
+    url: str = ""
+    tone: str = ""  # "warn" for what needs attention (a flag raised, a milestone missed), "ok" when cleared
+
+
+@dataclass(frozen=True)
+class DossierSource:
+    """A function giving the entries an app keeps about a record: `entries(record, user)` with a fixed number
+    of queries whatever the number of entries; the user may read the record (the page decided)."""
+
+    slot: str  # the dossier it contributes to, e.g. "investments.project"
+    entries: Callable[[Any, Any], list[DossierEntry]]
+    order: int = 100
+
+
+def dossier_sources(slot: str) -> list[DossierSource]:
+    """Each app's `<app>.dossier.SOURCES` entries for `slot`, in their order."""
+    found: list[DossierSource] = []
+    for _app, module in app_modules("dossier"):
+        found.extend(s for s in getattr(module, "SOURCES", ()) if s.slot == slot)
+    return sorted(found, key=lambda s: s.order)

@@ -5,6 +5,7 @@ read "as of" any day (see selectors.py)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -441,6 +442,10 @@ class LegalRule(models.Model):
 
     def in_force_on(self, day: Any) -> bool:
         return self.valid_from <= day and (self.valid_to is None or day < self.valid_to)
+
+    def condition_text(self) -> str:
+        """The rule's condition in the reader's language with its number of months ("... more than 12 months")."""
+        return re.sub(r"(?<![A-Za-z])N(?![A-Za-z])", str(self.months), str(self.get_condition_display()))
 
     def covers_certificate(self, first_issued: Any) -> bool:
         """The transitional condition: whether a project first certified on `first_issued` is within the rule."""

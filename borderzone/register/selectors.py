@@ -186,68 +186,85 @@ def _evaluate_rows(day: dt.date, rows: list[_Row], projects: QuerySet[Project]) 
             if planned_on < day and kind not in reached and kind not in implied:
                 evaluation.late.append(kind)
                 late_since[kind] = planned_on
+        first_of = {k: first_plan[(row.pk, k)] for k in planned if (row.pk, k) in first_plan}
         for rule in rules_by_policy[row.policy_approval]:
             if row.pk in first_issued and not rule.covers_certificate(first_issued[row.pk]):
                 continue
-            detail = ""
-            if rule.condition == RuleCondition.OVERDUE:
-                over = [k for k, since in late_since.items() if add_months(since, rule.months) < day]
-                if over:
-                    detail = ", ".join(str(labels[k]) for k in over)
-            elif rule.condition == RuleCondition.EXTENSION_BEYOND_FIRST:
-                over = [
-                    k
-                    for k, planned_on in planned.items()
-                    if k not in reached
-                    and planned_on > add_months(first_plan.get((row.pk, k), planned_on), rule.months)
-                ]
-                if over:
-                    detail = ", ".join(str(labels[k]) for k in over)
-            elif rule.condition == RuleCondition.LAND_UNUSED:
-                handed = reached.get(MilestoneKind.LAND_HANDOVER)
-                if (
-                    handed is not None
-                    and add_months(handed, rule.months) < day
-                    and MilestoneKind.CONSTRUCTION_START not in reached
-                    and MilestoneKind.CONSTRUCTION_START not in implied
-                ):
-                    detail = str(labels[MilestoneKind.LAND_HANDOVER])
-            elif rule.condition == RuleCondition.LAND_BEHIND:
-                shift = dt.timedelta(0)
-                handed = reached.get(MilestoneKind.LAND_HANDOVER)
-                planned_handover = planned.get(MilestoneKind.LAND_HANDOVER)
-                if rule.counts_from_handover and handed and planned_handover and handed > planned_handover:
-                    shift = handed - planned_handover  # the State handed the land over late
-                over = [
-                    k
-                    for k in LAND_USE_MILESTONES
-                    if k in planned
-                    and k not in reached
-                    and k not in implied
-                    and add_months(planned[k] + shift, rule.months) < day
-                ]
-                if over:
-                    detail = ", ".join(str(labels[k]) for k in over)
+            detail = rule_detail(rule, day, planned, first_of, reached, implied, late_since, labels)
             if detail:
-                evaluation.flags.append(
-                    Flag(
-                        rule.pk,
-                        rule.code,
-                        rule.law,
-                        rule.article,
-                        rule.condition,
-                        rule.months,
-                        detail,
-                        article_confirmed=rule.article_confirmed,
-                        valid_from=rule.valid_from,
-                        valid_to=rule.valid_to,
-                        transitional_note=rule.transitional_note,
-                        basis_note=rule.basis_note,
-                        description=rule.description,
-                        source=rule.source,
-                    )
-                )
+                evaluation.flags.append(flag_of(rule, detail))
     return result
+
+
+def flag_of(rule: LegalRule, detail: str) -> Flag:
+    return Flag(
+        rule.pk,
+        rule.code,
+        rule.law,
+        rule.article,
+        rule.condition,
+        rule.months,
+        detail,
+        article_confirmed=rule.article_confirmed,
+        valid_from=rule.valid_from,
+        valid_to=rule.valid_to,
+        transitional_note=rule.transitional_note,
+        basis_note=rule.basis_note,
+        description=rule.description,
+        source=rule.source,
+    )
+
+
+def rule_detail(
+    rule: LegalRule,
+    day: dt.date,
+    planned: dict[str, dt.date],
+    first_planned: dict[str, dt.date],
+    reached: dict[str, dt.date],
+    implied: frozenset[str],
+    late_since: dict[str, dt.date],
+    labels: dict[str, str],
+) -> str:
+    """Why `rule` flags a project on `day` (the milestones concerned), or "" when it does not. The one place
+    the conditions are decided: `planned` is the version in force's planned dates, `first_planned` the first
+    approved date of each, `reached` the milestones reached by `day`, `implied` those its status implies,
+    `late_since` the milestones late on `day` with their planned date."""
+    if rule.condition == RuleCondition.OVERDUE:
+        over = [k for k, since in late_since.items() if add_months(since, rule.months) < day]
+        return ", ".join(str(labels[k]) for k in over)
+    if rule.condition == RuleCondition.EXTENSION_BEYOND_FIRST:
+        over = [
+            k
+            for k, planned_on in planned.items()
+            if k not in reached and planned_on > add_months(first_planned.get(k, planned_on), rule.months)
+        ]
+        return ", ".join(str(labels[k]) for k in over)
+    if rule.condition == RuleCondition.LAND_UNUSED:
+        handed = reached.get(MilestoneKind.LAND_HANDOVER)
+        if (
+            handed is not None
+            and add_months(handed, rule.months) < day
+            and MilestoneKind.CONSTRUCTION_START not in reached
+            and MilestoneKind.CONSTRUCTION_START not in implied
+        ):
+            return str(labels[MilestoneKind.LAND_HANDOVER])
+        return ""
+    if rule.condition == RuleCondition.LAND_BEHIND:
+        shift = dt.timedelta(0)
+        handed = reached.get(MilestoneKind.LAND_HANDOVER)
+        planned_handover = planned.get(MilestoneKind.LAND_HANDOVER)
+        if rule.counts_from_handover and handed and planned_handover and handed > planned_handover:
+            shift = handed - planned_handover  # the State handed the land over late
+        over = [
+            k
+            for k in LAND_USE_MILESTONES
+            if k in planned
+            and k not in reached
+            and k not in implied
+            and add_months(planned[k] + shift, rule.months) < day
+        ]
+        return ", ".join(str(labels[k]) for k in over)
+    return ""
 
 
 def evaluate(day: dt.date, projects: QuerySet[Project]) -> dict[int, Evaluation]:

@@ -15,6 +15,7 @@ urlpatterns = [
     path("staff/investments/areas/", views.area_list, name="area-list"),
     path("staff/investments/rules/<int:pk>/edit/", views.rule_edit, name="rule-edit"),
     path("staff/investments/<str:code>/", views.project_detail, name="project-detail"),
+    path("staff/investments/<str:code>/dossier/", views.project_dossier, name="project-dossier"),
     path("staff/investments/<str:code>/edit/", views.project_edit, name="project-edit"),
     path("staff/investments/<str:code>/versions/new/", views.version_create, name="version-create"),
     path("staff/investments/<str:code>/status/new/", views.status_create, name="status-create"),

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "borderzone.reports",
     "borderzone.reporting",
     "borderzone.rates",
+    "borderzone.inspections",
 ]
 
 MIDDLEWARE = [

@@ -24,6 +24,7 @@ from borderzone.access.pages import form_page, staff_form_view
 from borderzone.access.permissions import (
     can_change_zone,
     get_changeable_or_404,
+    get_visible_or_404,
     is_admin,
     is_staff_member,
     role_of,
@@ -31,8 +32,10 @@ from borderzone.access.permissions import (
     zones_visible_to,
 )
 from borderzone.core.forms import apply_validation_error, form_status, initial_from
+from borderzone.core.registry import dossier_sources
 from borderzone.core.tabular import Sheet, TableError, read_table, write_csv, write_xlsx
 from borderzone.register import selectors, services
+from borderzone.register.dossier import SLOT
 from borderzone.register.forms import (
     AreaClassificationForm,
     AsOfForm,
@@ -147,6 +150,7 @@ def project_list(request: HttpRequest) -> HttpResponse:
             "can_create": zones_editable_by(request.user).exists(),
             "status_labels": dict(Status.choices),
             "milestone_labels": dict(MilestoneKind.choices),
+            "staff_view": is_staff_member(request.user),
         },
     )
 
@@ -242,10 +246,27 @@ def project_detail(request: HttpRequest, code: str) -> HttpResponse:
             "first_issued": all_versions[0].issued_on if all_versions else None,
             "as_of_form": as_of_form,
             "can_change": can_change_zone(request.user, project.zone),
+            "staff_view": is_staff_member(request.user),
             "today": day,
             "milestone_order": MILESTONE_ORDER,
             "chart": chart,
         },
+    )
+
+
+@login_required
+def project_dossier(request: HttpRequest, code: str) -> HttpResponse:
+    """Everything recorded about a project, in time order, from every app that keeps something about it
+    (core.registry.dossier_sources): board staff who may read the project's zone only."""
+    if not is_staff_member(request.user):
+        raise Http404
+    project = get_visible_or_404(request.user, Project.objects.select_related("zone"), code=code)
+    entries = [entry for source in dossier_sources(SLOT) for entry in source.entries(project, request.user)]
+    entries.sort(key=lambda e: (e.day, e.at is not None, e.at.timestamp() if e.at is not None else 0.0))
+    return render(
+        request,
+        "investments/dossier.html",
+        {"project": project, "zone": project.zone, "entries": entries},
     )
 
 
