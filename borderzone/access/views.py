@@ -24,17 +24,23 @@ from borderzone.access.permissions import (
     zones_visible_to,
 )
 from borderzone.core.models import AuditEvent, ImportJob
-from borderzone.core.registry import nav_items
+from borderzone.core.registry import nav_items, panels
 from borderzone.zones import selectors as zone_selectors
 
 
 def home(request: HttpRequest) -> HttpResponse:
     zone = zone_selectors.zone_default()
     gates_by_area: dict[int | None, list[object]] = {}
+    lead: list[str] = []
+    sections: list[str] = []
     if zone is not None:
         for gate in zone.gates.all():
             gates_by_area.setdefault(gate.gate_area_id, []).append(gate)
-    return render(request, "core/home.html", {"zone": zone, "gates_by_area": gates_by_area})
+        # The latest news leads the page; documents and calls for investment follow the zone (core.registry).
+        lead = [html for panel in panels("core.home.lead") if (html := panel.render(request, zone))]
+        sections = [html for panel in panels("core.home") if (html := panel.render(request, zone))]
+    context = {"zone": zone, "gates_by_area": gates_by_area, "lead_panels": lead, "panels": sections}
+    return render(request, "core/home.html", context)
 
 
 @login_required
