@@ -57,10 +57,11 @@ def phone(browser, live_server, settings):
 
     def route(route, request):
         host = urlparse(request.url).hostname or ""
-        if request.url.startswith(("data:", "blob:")) or host in LOCAL_HOSTS:
+        # chrome:// is the browser's own viewer (a PDF shown inline), not the network.
+        if request.url.startswith(("data:", "blob:", "chrome:", "chrome-extension:")) or host in LOCAL_HOSTS:
             route.continue_()
         else:
-            external.append(request.url)
+            external.append(f"{page.url} -> {request.url}")
             route.abort()
 
     context.route("**/*", route)
