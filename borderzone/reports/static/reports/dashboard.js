@@ -6,7 +6,7 @@
   // off the left edge); on a wide screen many categories turn 30 degrees.
   function labels(el, categories) {
     if (BZCharts.narrow(el)) {
-      return { interval: 0, rotate: 0, width: Math.max(40, Math.floor((el.clientWidth - 60) / categories.length) - 6), overflow: "break" };
+      return { interval: 0, rotate: 0, width: Math.max(40, Math.floor((el.clientWidth - 60) / categories.length) - 6), overflow: "break", lineHeight: 14 };
     }
     return { interval: 0, rotate: categories.length > 6 ? 30 : 0 };
   }
