@@ -88,7 +88,9 @@ def test_the_forecast_chart_writes_months_and_numbers_the_readers_way(client, zo
     forecast.save()
     TradeForecast.objects.filter(pk=forecast.pk).update(data_version=current_version("trade"))
 
-    vi = _json(client.get("/staff/trade/forecast/?zone=ZA&months=3").text, "forecast-data")
+    page = client.get("/staff/trade/forecast/?zone=ZA&months=3").text
+    vi = _json(page, "forecast-data")
+    assert "06/2025 – 07/2025" in page  # the history used, written the same way
     en = _json(client.get("/en/staff/trade/forecast/?zone=ZA&months=3").text, "forecast-data")
 
     assert vi["history_months"] == ["06/2025", "07/2025"] and en["history_months"] == ["Jun 2025", "Jul 2025"]

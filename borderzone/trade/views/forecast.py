@@ -103,6 +103,10 @@ def trade_forecast(request: HttpRequest) -> HttpResponse:
             effect=effect,
             chart=_chart(forecast, effect if params and not params.empty else None, horizon),
             result=forecast.result,
+            history_span=[
+                _month_label(m)
+                for m in forecast.result.get("history_months", [])[:1] + forecast.result.get("history_months", [])[-1:]
+            ],
             points=list(
                 zip(
                     forecast.result["months"][:horizon],
