@@ -29,7 +29,7 @@ from borderzone.access.permissions import (
 from borderzone.access.personal_data import personal_data_export
 from borderzone.core.forms import apply_validation_error, form_status
 from borderzone.core.models import AuditEvent, ExportJob, ExportJobStatus, ImportJob
-from borderzone.core.registry import nav_items
+from borderzone.core.registry import nav_items, panels
 from borderzone.core.storage import serve_file
 from borderzone.zones import selectors as zone_selectors
 
@@ -37,10 +37,16 @@ from borderzone.zones import selectors as zone_selectors
 def home(request: HttpRequest) -> HttpResponse:
     zone = zone_selectors.zone_default()
     gates_by_area: dict[int | None, list[object]] = {}
+    lead: list[str] = []
+    sections: list[str] = []
     if zone is not None:
         for gate in zone.gates.all():
             gates_by_area.setdefault(gate.gate_area_id, []).append(gate)
-    return render(request, "core/home.html", {"zone": zone, "gates_by_area": gates_by_area})
+        # The latest news leads the page; documents and calls for investment follow the zone (core.registry).
+        lead = [html for panel in panels("core.home.lead") if (html := panel.render(request, zone))]
+        sections = [html for panel in panels("core.home") if (html := panel.render(request, zone))]
+    context = {"zone": zone, "gates_by_area": gates_by_area, "lead_panels": lead, "panels": sections}
+    return render(request, "core/home.html", context)
 
 
 @login_required

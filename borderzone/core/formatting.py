@@ -182,6 +182,43 @@ def format_month(value: dt.date, lang: str | None = None) -> str:
     return f"{_EN_MONTHS[value.month - 1]} {value.year}"
 
 
+# How charts write numbers, dates and money in each language (core/static/core/charts.js reads it):
+# the same separators, date order and money units as the pages (tỷ đồng / VND billion / 亿越南盾).
+_CHART_LOCALES = {"vi": "vi-VN", "en": "en-GB", "zh": "zh-CN"}
+_CHART_DATES = {"vi": "dd/mm/yyyy", "en": "d mon yyyy", "zh": "yyyy年m月d日"}
+
+
+def chart_format(lang: str | None = None) -> dict[str, Any]:
+    """The reader's conventions for a chart: locale, thousands and decimal marks, date pattern, month
+    names, and the units (with their divisors) in which large amounts of money are drawn."""
+    style = current_lang(lang)
+    group, point = (".", ",") if style == "vi" else (",", ".")
+    if style == "zh":
+        money = {
+            "VND": {"divisor": 10**8, "unit": f"亿{_ZH_CURRENCIES['VND']}"},
+            "USD": {"divisor": 10**4, "unit": f"万{_ZH_CURRENCIES['USD']}"},
+        }
+    elif style == "vi":
+        money = {
+            "VND": {"divisor": 10**9, "unit": _VI_UNITS[("VND", "billion")]},
+            "USD": {"divisor": 10**6, "unit": _VI_UNITS[("USD", "million")]},
+        }
+    else:
+        money = {
+            "VND": {"divisor": 10**9, "unit": "VND billion"},
+            "USD": {"divisor": 10**6, "unit": "USD million"},
+        }
+    return {
+        "lang": style,
+        "locale": _CHART_LOCALES[style],
+        "group": group,
+        "decimal": point,
+        "date": _CHART_DATES[style],
+        "months": list(_EN_MONTHS),
+        "money": money,
+    }
+
+
 _LEGAL_REFERENCE = re.compile(
     r"^\s*Điều\s+(?P<article>\d+[a-z]?)\s*,?"
     r"(?:\s*khoản\s+(?P<clause>\d+[a-z]?)\s*,?)?"

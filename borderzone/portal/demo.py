@@ -1,5 +1,7 @@
 """Demo news: the seed article itself (21/09/2020 10:08, by Hoàng Xuân Ánh) and a few gate news items,
-written by the demo specialist and approved by the demo administrator, through the services."""
+written by the demo specialist and approved by the demo administrator, through the services. Each has
+an illustrative picture drawn by `demo_images` (nothing fetched from outside), added through the same
+image service as an upload, with its alternative text in three languages."""
 
 from __future__ import annotations
 
@@ -13,7 +15,8 @@ from django.db import transaction
 
 from borderzone.access.actors import Actor
 from borderzone.accounts.models import User
-from borderzone.portal import services
+from borderzone.gates.models import BorderGate
+from borderzone.portal import demo_images, services
 from borderzone.portal.models import Article, Category
 from borderzone.zones.models import EconomicZone
 
@@ -76,6 +79,63 @@ GATE_NEWS: list[dict[str, Any]] = [
 ]
 
 
+# slug -> (picture, alternative text in Vietnamese, English, Chinese); "map" is the sketch of the zone's gates.
+PICTURES: dict[str, tuple[str, str, str, str]] = {
+    SEED_SLUG: (
+        "map",
+        "Hình minh họa do hệ thống vẽ: vị trí các cửa khẩu của Khu kinh tế theo tọa độ đã ghi nhận "
+        "(chấm lớn: cửa khẩu quốc tế)",
+        "Illustration drawn by the system: where the zone's border gates are, by their recorded coordinates "
+        "(large dots: international gates)",
+        "系统绘制的示意图：按登记坐标标出的经济区各口岸位置（大圆点为国际口岸）",
+    ),
+    "cua-khau-tra-linh-tro-thanh-cua-khau-quoc-te": (
+        "morning",
+        "Hình minh họa (không phải ảnh chụp): nhà cửa khẩu và mái che các làn kiểm soát giữa núi đá",
+        "Illustration (not a photograph): a border-gate house and the canopy over its control lanes among "
+        "limestone hills",
+        "示意图（非照片）：石山之间的口岸联检楼和查验通道顶棚",
+    ),
+    "cua-khau-ly-van-duoc-nang-cap-thanh-cua-khau-chinh": (
+        "noon",
+        "Hình minh họa (không phải ảnh chụp): cửa khẩu giữa trưa với ba làn kiểm soát",
+        "Illustration (not a photograph): a border gate at noon with three control lanes",
+        "示意图（非照片）：正午的口岸，设三条查验通道",
+    ),
+    "cua-khau-ta-lung-tro-thanh-cua-khau-quoc-te": (
+        "evening",
+        "Hình minh họa (không phải ảnh chụp): cửa khẩu lúc chiều tà",
+        "Illustration (not a photograph): a border gate in the evening light",
+        "示意图（非照片）：傍晚时分的口岸",
+    ),
+}
+
+
+def _picture(kind: str, zone: EconomicZone) -> bytes:
+    if kind == "map":
+        gates = BorderGate.objects.filter(zone=zone, latitude__isnull=False, longitude__isnull=False)
+        return demo_images.zone_map(
+            [(g.latitude, g.longitude, g.gate_type == "international") for g in gates]  # type: ignore[misc]
+        )
+    return demo_images.gate_picture(kind)
+
+
+def _illustrate(article: Article, zone: EconomicZone, writer: Actor, approver: Actor) -> bool:
+    """Give a demo article its picture if it has none; an article already approved is approved again
+    (adding an image takes it back to draft, as any change of what readers see does)."""
+    spec = PICTURES.get(article.slug)
+    if spec is None or article.images.exists():
+        return False
+    kind, alt, alt_en, alt_zh = spec
+    was_approved = article.status == "approved"
+    services.image_add(article=article, data=_picture(kind, zone), alt=alt, alt_en=alt_en, alt_zh=alt_zh, actor=writer)
+    if was_approved:
+        article.refresh_from_db()
+        services.article_submit(article=article, actor=writer)
+        services.article_approve(article=article, actor=approver)
+    return True
+
+
 def seed_article() -> dict[str, str]:
     """Title, byline, lead and body of the seed article, read from the copy kept in portal/data."""
     lines = SEED_FILE.read_text(encoding="utf-8").splitlines()
@@ -111,7 +171,7 @@ def load(*, actor: Actor, out: TextIO) -> None:
             ratings_enabled=ratings,
             sort_order=order,
         )
-    created = 0
+    created = illustrated = 0
     articles: dict[str, Article] = {}
     seed = seed_article()
     items: list[dict[str, Any]] = [
@@ -129,6 +189,7 @@ def load(*, actor: Actor, out: TextIO) -> None:
         existing = Article.objects.filter(slug=item["slug"]).first()
         if existing is not None:
             articles[item["slug"]] = existing
+            illustrated += _illustrate(existing, zone, writer, approver)
             continue
         fields = {k: v for k, v in item.items() if k not in {"slug", "category", "published"}}
         fields.setdefault("author_name", "Ban Quản lý Khu kinh tế tỉnh Cao Bằng")
@@ -140,6 +201,7 @@ def load(*, actor: Actor, out: TextIO) -> None:
             actor=writer,
             **fields,
         )
+        illustrated += _illustrate(article, zone, writer, approver)
         services.article_submit(article=article, actor=writer)
         services.article_approve(article=article, actor=approver)
         articles[article.slug] = article
@@ -149,4 +211,6 @@ def load(*, actor: Actor, out: TextIO) -> None:
         services.article_update(
             article=seed_article_obj, actor=writer, related=[articles["cua-khau-tra-linh-tro-thanh-cua-khau-quoc-te"]]
         )
-    out.write(f"Demo news: {created} articles created, {len(articles) - created} already there.\n")
+    out.write(
+        f"Demo news: {created} articles created, {len(articles) - created} already there, {illustrated} illustrated.\n"
+    )

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from borderzone.core.formatting import chart_format
 from borderzone.register.models import Status
 from borderzone.reports.dashboard import CombinedQuery, DashboardQuery
 from borderzone.zones.models import EconomicZone
@@ -65,6 +66,7 @@ def dashboard_charts(board: dict[str, Any]) -> dict[str, Any]:
     labels = dict(Status.choices)
     trade_years = board["trade"].get("years", [])
     return {
+        "format": chart_format(),
         "status": {
             "title": _("Projects by status"),
             "categories": [str(labels[s]) for s in summary["by_status"]],

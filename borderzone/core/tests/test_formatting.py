@@ -191,3 +191,16 @@ def test_legal_references_are_cited_the_way_each_language_cites_them(text, en, z
     assert format_legal_reference(text, "vi") == text
     assert format_legal_reference(text, "en") == en
     assert format_legal_reference(text, "zh-hans") == zh
+
+
+def test_chart_format_gives_charts_the_readers_marks_dates_and_money_units():
+    from borderzone.core.formatting import chart_format
+
+    vi, en, zh = chart_format("vi"), chart_format("en"), chart_format("zh-hans")
+    assert (vi["locale"], vi["group"], vi["decimal"], vi["date"]) == ("vi-VN", ".", ",", "dd/mm/yyyy")
+    assert (en["locale"], en["group"], en["decimal"]) == ("en-GB", ",", ".")
+    assert zh["locale"] == "zh-CN"
+    # Money in the units the pages use: tỷ đồng and triệu USD; VND billion; 亿越南盾 and 万美元.
+    assert vi["money"] == {"VND": {"divisor": 10**9, "unit": "tỷ đồng"}, "USD": {"divisor": 10**6, "unit": "triệu USD"}}
+    assert en["money"]["VND"] == {"divisor": 10**9, "unit": "VND billion"}
+    assert zh["money"] == {"VND": {"divisor": 10**8, "unit": "亿越南盾"}, "USD": {"divisor": 10**4, "unit": "万美元"}}

@@ -31,6 +31,7 @@ from borderzone.access.permissions import (
     zones_editable_by,
     zones_visible_to,
 )
+from borderzone.core.formatting import chart_format
 from borderzone.core.forms import apply_validation_error, form_status, initial_from
 from borderzone.core.registry import dossier_sources
 from borderzone.core.tabular import Sheet, TableError, read_table, write_csv, write_xlsx
@@ -223,6 +224,7 @@ def project_detail(request: HttpRequest, code: str) -> HttpResponse:
             "disbursed": _("Disbursed capital, cumulative (VND)"),
             "unit": _("billion VND"),
         },
+        "format": chart_format(),
     }
     return render(
         request,

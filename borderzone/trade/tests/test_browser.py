@@ -20,6 +20,12 @@ def test_the_public_trade_page_draws_its_charts_without_errors(page, settings):
     for chart in ("#chart-monthly", "#chart-yearly", "#chart-revenue"):
         page.wait_for_selector(f"{chart} canvas")
     page.locator("details summary").first.click()
-    assert "TALUNG" in page.locator("details").first.inner_text()
+    table = page.locator("details").first.inner_text()
+    # The gate is named, never given by its code, in the table as in the chart's legend.
+    assert "01/2019\tCửa khẩu quốc tế Tà Lùng\t1.000\t500" in table and "TALUNG" not in table
+    legend = page.evaluate(
+        "echarts.getInstanceByDom(document.querySelector('#chart-monthly')).getOption().series.map(s => s.name)"
+    )
+    assert legend == ["Cửa khẩu quốc tế Tà Lùng · xuất khẩu", "Cửa khẩu quốc tế Tà Lùng · nhập khẩu"]
     assert page.watch.external_requests == []
     assert page.watch.console_errors == [] and page.watch.page_errors == []

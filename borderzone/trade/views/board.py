@@ -14,6 +14,7 @@ from django.shortcuts import render
 
 from borderzone.access.permissions import can_change_zone, is_staff_member
 from borderzone.core.cache import cached
+from borderzone.core.formatting import chart_format, format_month
 from borderzone.gates.models import BorderGate
 from borderzone.trade import selectors
 from borderzone.trade.models import REVENUE_FIELDS, TRADE_SCOPE
@@ -72,6 +73,24 @@ def chart_data(scope: Scope, start: dt.date, end: dt.date) -> dict[str, Any]:
     return cached((TRADE_SCOPE,), key, compute)
 
 
+def chart_options(data: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
+    """The cached series in the reader's language: each gate by its name (never its code), months written
+    the reader's way, and the number, date and money conventions the charts format with. Done after the
+    cache, which is shared by every language."""
+    options = {k: v for k, v in data.items() if k not in {"gates", "per_gate", "months", "year_rows", "monthly_rows"}}
+    options["months"] = [format_month(dt.date.fromisoformat(f"{m}-01")) for m in data["months"]]
+    options["gates"] = [
+        {
+            "name": names.get(code, code),
+            "export": data["per_gate"][code]["export"],
+            "import": data["per_gate"][code]["import"],
+        }
+        for code in data["gates"]
+    ]
+    options["format"] = chart_format()
+    return options
+
+
 def _page(request: HttpRequest, *, staff: bool) -> HttpResponse:
     try:
         scope = resolve_scope(request.user, request.GET.get("zone"), request.GET.get("gate"))
@@ -86,9 +105,13 @@ def _page(request: HttpRequest, *, staff: bool) -> HttpResponse:
     summary = selectors.summary(
         zone=scope.zone, start=start, end=end, gates=scope.gates, published_only=scope.published_only
     )
-    charts = dict(chart_data(scope, start, end))
-    year_rows = charts.pop("year_rows")
-    monthly_rows = charts.pop("monthly_rows")
+    data = chart_data(scope, start, end)
+    year_rows = data["year_rows"]
+    gate_names = {g.code: g.display_name for g in BorderGate.objects.filter(zone=scope.zone)}
+    charts = chart_options(data, gate_names)
+    monthly_rows = [
+        {**row, "gate_name": gate_names.get(row["gate__code"], row["gate__code"])} for row in data["monthly_rows"]
+    ]
     share_rows = [
         {
             "year": row["year"],

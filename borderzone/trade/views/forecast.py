@@ -3,6 +3,7 @@ backtest error beside the seasonal-naive one, and policy-shock scenarios."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.contrib import messages
@@ -14,6 +15,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from borderzone.access.permissions import get_visible_or_404
+from borderzone.core.formatting import chart_format, format_month
 from borderzone.trade import selectors
 from borderzone.trade.forms import ScenarioForm
 from borderzone.trade.models import ForecastStatus, TradeForecast
@@ -26,16 +28,25 @@ def _chart(forecast: TradeForecast, effect: dict[str, Any] | None, horizon: int)
     r = forecast.result
     history_months = r["history_months"][-36:]
     return {
-        "history_months": history_months,
+        "history_months": [_month_label(m) for m in history_months],
         "history": r["history"][-36:],
-        "months": r["months"][:horizon],
+        "months": [_month_label(m) for m in r["months"][:horizon]],
         "mean": r["mean"][:horizon],
         "lo80": r["lo80"][:horizon],
         "hi80": r["hi80"][:horizon],
         "lo95": r["lo95"][:horizon],
         "hi95": r["hi95"][:horizon],
         "scenario": [float(row["scenario"]) for row in effect["rows"]] if effect else None,
+        "format": chart_format(),
     }
+
+
+def _month_label(month: str) -> str:
+    """A forecast month ("2026-03") as the reader writes it (03/2026, Mar 2026, 2026年3月)."""
+    try:
+        return format_month(dt.date.fromisoformat(f"{month[:7]}-01"))
+    except ValueError:
+        return month
 
 
 @login_required
@@ -96,6 +107,10 @@ def trade_forecast(request: HttpRequest) -> HttpResponse:
             effect=effect,
             chart=_chart(forecast, effect if params and not params.empty else None, horizon),
             result=forecast.result,
+            history_span=[
+                _month_label(m)
+                for m in forecast.result.get("history_months", [])[:1] + forecast.result.get("history_months", [])[-1:]
+            ],
             points=list(
                 zip(
                     forecast.result["months"][:horizon],

@@ -1,19 +1,17 @@
-/* Forecast chart: history, forecast, 80 % and 95 % bands (stacked areas) and the scenario line. */
+/* Forecast chart: history, forecast, 80 % and 95 % bands (stacked areas) and the scenario line; numbers,
+   money units and layout from core/charts.js with the page's "format" block. */
 (function () {
   "use strict";
   function ready(fn) {
     if (document.readyState !== "loading") fn();
     else document.addEventListener("DOMContentLoaded", fn);
   }
-  var locale = (document.documentElement.lang || "vi").toLowerCase().indexOf("vi") === 0 ? "vi-VN" : "en-US";
-  function fmt(v) {
-    return v === null || v === undefined ? "–" : Number(v).toLocaleString(locale, { maximumFractionDigits: 0 });
-  }
   ready(function () {
     var source = document.getElementById("forecast-data");
     var el = document.getElementById("chart-forecast");
-    if (!source || !el || typeof echarts === "undefined") return;
+    if (!source || !el || typeof echarts === "undefined" || typeof BZCharts === "undefined") return;
     var d = JSON.parse(source.textContent);
+    var f = BZCharts.format(d.format);
     var months = d.history_months.concat(d.months);
     var pad = d.history_months.map(function () { return null; });
     var band = function (lo, hi) {
@@ -34,11 +32,11 @@
     }
     var chart = echarts.init(el);
     chart.setOption({
-      tooltip: { trigger: "axis", valueFormatter: function (v) { return fmt(v) + " USD"; } },
-      legend: { top: 0 },
-      grid: { left: 80, right: 20, top: 40, bottom: 30 },
+      tooltip: { trigger: "axis", confine: true, valueFormatter: function (v) { return f.number(v) + " USD"; } },
+      legend: BZCharts.legend(),
+      grid: BZCharts.grid(),
       xAxis: { type: "category", data: months },
-      yAxis: { type: "value", axisLabel: { formatter: function (v) { return fmt(v / 1e6) + " tr"; } } },
+      yAxis: { type: "value", name: f.unit("USD"), nameTextStyle: { align: "left" }, axisLabel: { formatter: f.moneyAxis("USD") } },
       series: series
     });
     window.addEventListener("resize", function () { chart.resize(); });

@@ -1,0 +1,24 @@
+"""What the portal adds to other apps' pages (core.registry.panels): the latest news, with their
+pictures, leading the public home page."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+
+from borderzone.core.registry import Panel
+from borderzone.portal import selectors
+from borderzone.zones.models import EconomicZone
+
+HOME_NEWS = 4
+
+
+def home_news(request: HttpRequest, zone: EconomicZone) -> str:
+    """The zone's latest published articles: the newest large with its picture, the next ones beside it."""
+    articles = list(selectors.articles_published().filter(zone=zone)[:HOME_NEWS])
+    if not articles:
+        return ""
+    return render_to_string("portal/_home_news.html", {"lead": articles[0], "others": articles[1:]}, request=request)
+
+
+PANELS = [Panel("core.home.lead", home_news, order=10)]

@@ -1,0 +1,28 @@
+"""What promotion adds to other apps' pages (core.registry.panels): the calls for investment open now,
+on the public home page."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+
+from borderzone.core.registry import Panel
+from borderzone.promotion.models import CallStatus, InvestmentCall
+from borderzone.zones.models import EconomicZone
+
+HOME_CALLS = 4
+
+
+def home_calls(request: HttpRequest, zone: EconomicZone) -> str:
+    """The zone's published calls for investment that are open, with their place and size."""
+    calls = list(
+        InvestmentCall.objects.filter(zone=zone, is_published=True, status=CallStatus.OPEN)
+        .select_related("gate_area", "functional_area")
+        .order_by("title")[:HOME_CALLS]
+    )
+    if not calls:
+        return ""
+    return render_to_string("investing/_home_calls.html", {"calls": calls}, request=request)
+
+
+PANELS = [Panel("core.home", home_calls, order=20)]
