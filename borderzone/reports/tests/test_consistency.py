@@ -370,3 +370,47 @@ def test_the_checker_reports_any_one_view_that_disagrees(client, staff, register
     expected = break_one(monkeypatch)
     found = disagreements(client, register)
     assert any(p.startswith(expected) for p in found), found
+
+
+# --- the demo, as of today ----------------------------------------------------------------------
+
+
+def test_the_demo_as_of_today_agrees_everywhere_and_cites_only_the_law_in_force(client, settings):
+    """Issue 11, "Done when": as of today the demo's summary, dashboard and reports agree with each other
+    and cite only the law in force today."""
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from borderzone.accounts.models import User
+    from borderzone.register.models import LegalRule
+    from borderzone.register.selectors import rules_in_force
+    from borderzone.reports.dashboard import DashboardQuery, dashboard_data
+    from borderzone.zones.models import EconomicZone
+
+    settings.DEFAULT_ZONE_CODE = "CB"
+    call_command("load_demo", stdout=StringIO())
+    client.force_login(User.objects.get(username="lanhdao"))
+    zone = EconomicZone.objects.get(code="CB")
+    today = timezone.localdate()
+    check = Check(zone=zone, day=today, from_year=today.year - 4, to_year=today.year)
+    assert disagreements(client, check) == []
+
+    in_force = {r.law for r in rules_in_force(today)}
+    not_in_force = {r.law for r in LegalRule.objects.all()} - in_force
+    assert not_in_force  # the demo's rules also hold the laws of earlier days
+    query = DashboardQuery(zone=zone, gate_area=None, as_of=today, from_year=check.from_year, to_year=today.year)
+    board = dashboard_data(query)
+    cited = {f["law"] for p in board["investments"]["late_projects"] for f in p["flags"]}
+    assert cited and cited <= in_force
+    dashboard = client.get("/staff/dashboard/", {"as_of": today.isoformat()}).text
+    params = {"as_of": today.isoformat(), "zone": "CB", "lang": "vi"}
+    text = client.get("/api/v1/reports/summary-text", params).json()["text"]
+    export = client.get("/staff/investments/export.csv", {"zone": "CB", "as_of": today.isoformat()})
+    assert export.status_code == 200
+    rows = b"".join(export.streaming_content).decode("utf-8-sig")
+    assert any(law in rows for law in in_force)  # the register's report names the laws its flags rest on
+    for law in not_in_force:
+        for what, shown in (("dashboard", dashboard), ("summary text", text), ("register export", rows)):
+            assert law not in shown, f"{what} cites {law}, not in force on {today:%d/%m/%Y}"
