@@ -191,3 +191,19 @@ def test_legal_references_are_cited_the_way_each_language_cites_them(text, en, z
     assert format_legal_reference(text, "vi") == text
     assert format_legal_reference(text, "en") == en
     assert format_legal_reference(text, "zh-hans") == zh
+
+
+def test_the_mark_of_usd_capital_not_converted_is_said_in_the_readers_language():
+    from django.utils import translation
+
+    from borderzone.core.formatting import unconverted_note
+
+    block = {"projects": 2, "amount": Decimal(3_000_000)}
+    with translation.override("vi"):
+        assert unconverted_note(block) == "(không kể 2 dự án vốn USD chưa quy đổi: 3 triệu USD)"
+        assert unconverted_note({"projects": 0, "amount": Decimal(0)}) == ""
+    with translation.override("en"):
+        assert unconverted_note(block) == "(not counting 2 projects with capital in USD not converted: USD 3 million)"
+        assert unconverted_note({"projects": 1, "amount": "500000"}).startswith("(not counting 1 project with")
+    with translation.override("zh-hans"):
+        assert unconverted_note(block).startswith("（不计2个美元资本未折算的项目：")
