@@ -14,6 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Literal
 
 from django.utils import timezone, translation
+from django.utils.translation import ngettext
 
 from borderzone.core.money import Money
 
@@ -239,3 +240,18 @@ def format_legal_reference(text: str, lang: str | None = None) -> str:
     if style == "zh":
         return f"第{article}条" + (f"第{clause}款" if clause else "") + (f"第{point}项" if point else "")
     return f"Article {article}" + (f"({clause})" if clause else "") + (f"({point})" if point else "")
+
+
+def unconverted_note(block: dict[str, Any] | None) -> str:
+    """The mark beside a VND total that leaves out capital in USD not converted yet (no reference rate known
+    on the certificate date): "(không kể 2 dự án vốn USD chưa quy đổi: 3 triệu USD)"; empty when none is
+    left out; in the active language. `block` is the register summary's `unconverted_usd`
+    ({"projects": n, "amount": usd})."""
+    if not block or not block["projects"]:
+        return ""
+    n = int(block["projects"])
+    return ngettext(
+        "(not counting %(n)s project with capital in USD not converted: %(amount)s)",
+        "(not counting %(n)s projects with capital in USD not converted: %(amount)s)",
+        n,
+    ) % {"n": n, "amount": format_money(Money(Decimal(block["amount"]), "USD"))}

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import copy
+import datetime as dt
 from collections.abc import Iterable
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 
@@ -50,6 +54,55 @@ class DateField(forms.DateField):
         # A day outside 1900-2200 (a year 1 or 9999) overflows date arithmetic further on.
         super().validate(value)
         if value and not day_in_range(value):
+            raise ValidationError(day_range_message(), code="out_of_range")
+
+
+# Times are typed and shown as dd/mm/yyyy hh:mm in the zone's time zone (settings.TIME_ZONE, the one the
+# register's days and every shown time are read in), whatever the browser's; ISO date-times are also read.
+DATETIME_DISPLAY_FORMAT = "%d/%m/%Y %H:%M"
+DATETIME_INPUT_FORMATS = ["%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
+
+
+def zone_time_zone() -> ZoneInfo:
+    """The zone's time zone: every time a person types or reads is in it (settings.TIME_ZONE)."""
+    return ZoneInfo(settings.TIME_ZONE)
+
+
+class DateTimeInput(forms.DateTimeInput):
+    """A text box showing dd/mm/yyyy hh:mm (a browser's datetime-local box would show its own order)."""
+
+    input_type = "text"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        defaults = {"placeholder": gettext_lazy("dd/mm/yyyy hh:mm"), "size": 16, "maxlength": 19}
+        super().__init__(attrs={**defaults, **(attrs or {})}, format=DATETIME_DISPLAY_FORMAT)
+
+
+class DateTimeField(forms.DateTimeField):
+    """The date-and-time field of every form: reads dd/mm/yyyy hh:mm (or ISO) as a time in the zone's time
+    zone and shows a stored moment in it, so 05/12/2030 08:00 is eight in the morning of 5 December there."""
+
+    widget = DateTimeInput
+    input_formats = DATETIME_INPUT_FORMATS
+    default_error_messages = {
+        "invalid": gettext_lazy("Give the date and time as dd/mm/yyyy hh:mm, for example 31/12/2030 08:00.")
+    }
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("help_text", gettext_lazy("dd/mm/yyyy hh:mm"))
+        super().__init__(**kwargs)
+
+    def to_python(self, value: Any) -> dt.datetime | None:
+        with timezone.override(zone_time_zone()):
+            return super().to_python(value)
+
+    def prepare_value(self, value: Any) -> Any:
+        with timezone.override(zone_time_zone()):
+            return super().prepare_value(value)
+
+    def validate(self, value: Any) -> None:
+        super().validate(value)
+        if value and not day_in_range(value.date()):
             raise ValidationError(day_range_message(), code="out_of_range")
 
 

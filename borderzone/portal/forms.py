@@ -9,13 +9,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from borderzone.core.captcha import CaptchaWidget, FocusFirstError
-from borderzone.core.forms import set_queryset
+from borderzone.core.forms import DateTimeField, set_queryset
 from borderzone.core.uploads import UploadField
 from borderzone.portal.models import Article, Category
 from borderzone.zones.models import EconomicZone
-
-DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
-DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M"]
 
 
 class ArticleForm(forms.Form):
@@ -50,12 +47,8 @@ class ArticleForm(forms.Form):
 
 
 class ScheduleForm(forms.Form):
-    publish_at = forms.DateTimeField(
-        label=_("Publish at"), required=False, widget=DATETIME_WIDGET, input_formats=DATETIME_FORMATS
-    )
-    expire_at = forms.DateTimeField(
-        label=_("Withdraw at"), required=False, widget=DATETIME_WIDGET, input_formats=DATETIME_FORMATS
-    )
+    publish_at = DateTimeField(label=_("Publish at"), required=False)
+    expire_at = DateTimeField(label=_("Withdraw at"), required=False)
 
 
 class ImageForm(forms.Form):

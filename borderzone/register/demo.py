@@ -366,7 +366,7 @@ def _load_deposits(zone: EconomicZone, actor: Actor, out: TextIO) -> None:
         if project.deposit_events.exists():
             continue
         first = project.versions.order_by("issued_on", "number").first()
-        if first is None:
+        if first is None or first.total_capital_vnd is None:
             continue
         paid_on = add_months(first.issued_on, 1)
         amount = (first.total_capital_vnd * Decimal("0.015")).quantize(Decimal(1_000_000))

@@ -223,15 +223,7 @@ def _parse_row(
         reference = rate_on("USD", certificate_date) if certificate_date else None
         if reference is not None:
             vnd_rate, rate_date = reference.vnd_per_unit, reference.day
-        elif certificate_date:
-            e.add(
-                "vnd_rate",
-                _(
-                    "no reference rate of USD is known on or before %(date)s: give vnd_rate, or add the "
-                    "State Bank's rate on the page of exchange rates"
-                )
-                % {"date": certificate_date.strftime("%d/%m/%Y")},
-            )
+        # else: kept in USD, not converted, until a reference rate of that date is entered.
     plans: dict[str, dt.date] = {}
     for column, kind in PLAN_COLUMNS.items():
         if column == "operation_start_planned" or cell_text(raw.get(column)):

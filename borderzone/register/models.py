@@ -275,15 +275,22 @@ class CertificateVersion(models.Model):
         blank=True,
         validators=[MinValueValidator(Decimal(0))],
     )
+    # Empty (with total_capital_vnd) for capital in USD whose rate is not known yet: the amount is kept in
+    # USD and shown as "not converted" beside every VND total until a reference rate of its certificate
+    # date is entered (`register.services.convert_unconverted`).
     vnd_rate = models.DecimalField(
         _("VND per unit"),
         max_digits=12,
         decimal_places=2,
         default=Decimal(1),
+        null=True,
+        blank=True,
         validators=[MinValueValidator(Decimal(0))],
     )
     rate_date = models.DateField(_("rate date"), null=True, blank=True)
-    total_capital_vnd = models.DecimalField(_("total capital in VND"), max_digits=22, decimal_places=0)
+    total_capital_vnd = models.DecimalField(
+        _("total capital in VND"), max_digits=22, decimal_places=0, null=True, blank=True
+    )
 
     ZONE_LOOKUP = "project__zone"
 
@@ -528,7 +535,7 @@ class ProjectState(models.Model):
     issued_on = models.DateField()
     currency = models.CharField(max_length=3, choices=Currency.choices)
     total_capital = models.DecimalField(max_digits=20, decimal_places=0)
-    total_capital_vnd = models.DecimalField(max_digits=22, decimal_places=0)
+    total_capital_vnd = models.DecimalField(max_digits=22, decimal_places=0, null=True)  # None: not converted
     plan_capital_contribution = models.DateField(null=True)
     plan_land_handover = models.DateField(null=True)
     plan_construction_start = models.DateField(null=True)

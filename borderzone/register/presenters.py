@@ -102,7 +102,9 @@ def project_rows(
                     exempt=project.deposit_exempt,
                     day=day,
                 ).due_vnd
-                if version and project.state_land
+                if version and project.state_land and version.total_capital_vnd is not None
+                else None
+                if version and project.state_land  # capital in USD not converted: not known yet, not zero
                 else Decimal(0),
                 "disbursed": {c: disbursed.get(project.pk, {}).get(c, Decimal(0)) for c in ("VND", "USD")},
                 "late": evaluation.late,

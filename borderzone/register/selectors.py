@@ -310,6 +310,7 @@ def summary_with_evaluations(
     counts = dict.fromkeys(Ownership.values, 0)
     registered = _money_block()
     registered_vnd = dict.fromkeys(Ownership.values, Decimal(0))
+    unconverted_n, unconverted_usd = 0, Decimal(0)
     # One read of the state intervals covering `day`: status, version in force and its capital.
     for pk, ownership, status, version_id, policy, currency, total, total_vnd in projects_as_of(
         day, projects
@@ -329,7 +330,11 @@ def summary_with_evaluations(
         counts[ownership] += 1
         rows.append(_Row(pk, status, version_id, policy))
         registered[ownership][currency] += total
-        registered_vnd[ownership] += total_vnd
+        if total_vnd is None:  # capital in USD whose rate is not known yet: kept apart, never counted as zero
+            unconverted_n += 1
+            unconverted_usd += total
+        else:
+            registered_vnd[ownership] += total_vnd
     disbursed = _money_block()
     # Disbursed by the projects not terminated on `day`: a join on the same intervals (no NOT IN).
     live = [s for s in Status.values if s != Status.TERMINATED]
@@ -365,6 +370,9 @@ def summary_with_evaluations(
             "domestic": registered_vnd["domestic"].quantize(whole),
             "total": sum(registered_vnd.values(), Decimal(0)).quantize(whole),
         },
+        # The projects (not terminated) whose capital in USD has no VND equivalent yet (no reference rate
+        # known on or before their certificate date): left out of the VND equivalent above, said beside it.
+        "unconverted_usd": {"projects": unconverted_n, "amount": unconverted_usd.quantize(whole)},
         "disbursed_capital": money(disbursed),
         **late_counts(evaluations),
     }
@@ -542,7 +550,7 @@ def area_level_on(commune_id: int | None, day: dt.date) -> str:
 class DepositPosition:
     """A project's deposit on a day: what it owes and what happened to what it paid."""
 
-    assessment: DepositAssessment
+    assessment: DepositAssessment | None  # None while the capital in USD is not converted
     events: list[DepositEvent]
     paid: Decimal
     refunded: Decimal
@@ -558,13 +566,17 @@ def deposit_position(project: Project, version: CertificateVersion | None, day: 
     """None for a project not on State-allocated or leased land or without a certificate on `day`."""
     if version is None or not project.state_land:
         return None
-    assessment = assess_deposit(
-        capital_vnd=version.total_capital_vnd,
-        land_charges_vnd=project.land_charges_vnd,
-        area_level=area_level_on(project.commune_id, day),
-        sector_level=project.sector_incentive,
-        exempt=project.deposit_exempt,
-        day=day,
+    assessment = (
+        None
+        if version.total_capital_vnd is None
+        else assess_deposit(
+            capital_vnd=version.total_capital_vnd,
+            land_charges_vnd=project.land_charges_vnd,
+            area_level=area_level_on(project.commune_id, day),
+            sector_level=project.sector_incentive,
+            exempt=project.deposit_exempt,
+            day=day,
+        )
     )
     events = list(project.deposit_events.filter(happened_on__lte=day).order_by("happened_on", "id"))
     totals = dict.fromkeys(DepositEventKind.values, Decimal(0))

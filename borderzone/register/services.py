@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from borderzone.core.cache import bump_version
 from borderzone.core.countries import validate_country
 from borderzone.core.models import AuditAction
 from borderzone.core.text import name_key, search_key
+from borderzone.rates.models import ReferenceRate
 from borderzone.rates.selectors import rate_on
 from borderzone.register.models import (
     MILESTONE_ORDER,
@@ -235,25 +237,18 @@ def _version_values(
     elif vnd_rate:
         rate_date = rate_date or issued_on  # a stated rate wins over the reference table
     else:
+        # No stated rate: the reference rate of the certificate date (or the nearest earlier day). Where
+        # none is known, the capital stays in USD, not converted (no VND equivalent, never zero), until
+        # such a rate is entered (`convert_unconverted`).
         reference = rate_on(currency, issued_on)
-        if reference is None:
-            raise ValidationError(
-                {
-                    "vnd_rate": _(
-                        "No reference rate of %(currency)s is known on or before %(date)s: give the rate, or add "
-                        "the State Bank's rate on the page of exchange rates."
-                    )
-                    % {"currency": currency, "date": issued_on.strftime("%d/%m/%Y")}
-                }
-            )
-        vnd_rate, rate_date = reference.vnd_per_unit, reference.day
+        vnd_rate, rate_date = (reference.vnd_per_unit, reference.day) if reference else (None, None)
     return {
         "currency": currency,
         "total_capital": total_capital,
         "equity": equity,
         "vnd_rate": vnd_rate,
         "rate_date": rate_date,
-        "total_capital_vnd": (total_capital * vnd_rate).quantize(Decimal(1)),
+        "total_capital_vnd": None if vnd_rate is None else (total_capital * vnd_rate).quantize(Decimal(1)),
     }
 
 
@@ -410,7 +405,8 @@ def project_register_many(*, zone: EconomicZone, registrations: Sequence[Registr
     versions = []
     for project, r in zip(projects, registrations, strict=True):
         f = r.fields
-        rate = f.get("vnd_rate") or Decimal(1)
+        usd = f["currency"] == Currency.USD
+        rate = f.get("vnd_rate") if usd else Decimal(1)  # USD without a known rate: not converted
         versions.append(
             CertificateVersion(
                 project=project,
@@ -421,9 +417,9 @@ def project_register_many(*, zone: EconomicZone, registrations: Sequence[Registr
                 currency=f["currency"],
                 total_capital=f["total_capital"],
                 equity=f.get("equity"),
-                vnd_rate=rate.quantize(Decimal("0.01")),
-                rate_date=(f.get("rate_date") or f["issued_on"]) if f["currency"] == Currency.USD else None,
-                total_capital_vnd=(f["total_capital"] * rate).quantize(Decimal(1)),
+                vnd_rate=None if rate is None else rate.quantize(Decimal("0.01")),
+                rate_date=(f.get("rate_date") or f["issued_on"]) if usd and rate is not None else None,
+                total_capital_vnd=None if rate is None else (f["total_capital"] * rate).quantize(Decimal(1)),
             )
         )
     CertificateVersion.objects.bulk_create(versions, batch_size=1000)
@@ -700,3 +696,46 @@ def area_classification_set(
     audit_record(actor=actor, instance=row, action=AuditAction.CREATED)
     bump_version(SCOPE)
     return row
+
+
+@transaction.atomic
+def convert_unconverted(*, currency: str, since: dt.date, actor: Actor) -> int:
+    """Give a VND equivalent to every certificate version in `currency` kept unconverted (no rate was known
+    on or before its issue date) that a reference rate now covers: a rate entered for `since` covers the
+    versions issued on or after it (each takes the rate of its own date, or the nearest earlier day).
+    Called when a reference rate is recorded (see `apps.py`), in the same transaction, so that every view
+    (read through the register's data version) shows the converted amount at once. Returns the count."""
+    waiting = list(
+        CertificateVersion.objects.filter(
+            currency=currency, total_capital_vnd__isnull=True, issued_on__gte=since
+        ).select_related("project")
+    )
+    if not waiting:
+        return 0
+    rates = sorted(
+        ReferenceRate.objects.filter(currency=currency, day__lte=max(v.issued_on for v in waiting)).values_list(
+            "day", "vnd_per_unit"
+        )
+    )
+    days = [day for day, _rate in rates]
+    converted: list[CertificateVersion] = []
+    for version in waiting:
+        index = bisect.bisect_right(days, version.issued_on)
+        if not index:
+            continue
+        day, rate = rates[index - 1]
+        before = snapshot(version)
+        version.vnd_rate, version.rate_date = rate, day
+        version.total_capital_vnd = (version.total_capital * rate).quantize(Decimal(1))
+        version.save(update_fields=["vnd_rate", "rate_date", "total_capital_vnd"])
+        audit_record(
+            actor=actor,
+            instance=version,
+            before=before,
+            note=_("Converted at the reference rate of %(date)s") % {"date": day.strftime("%d/%m/%Y")},
+        )
+        converted.append(version)
+    refresh_project_states(v.project_id for v in converted)
+    for zone_id in sorted({v.project.zone_id for v in converted}):
+        bump_version(SCOPE, zone_id)
+    return len(converted)

@@ -37,7 +37,7 @@ def _values(
     project: Project, period: Period, cumulative: Decimal, step: int, *, scale: Decimal = Decimal(1)
 ) -> dict[str, str]:
     capital = project.versions.order_by("-issued_on", "-number").first()
-    base = (capital.total_capital_vnd if capital else Decimal(50_000) * MILLION) / 1000
+    base = (capital.total_capital_vnd if capital and capital.total_capital_vnd else Decimal(50_000) * MILLION) / 1000
     disbursed = (base * (Decimal(5) + step % 3) / MILLION).quantize(Decimal(1)) * MILLION
     operating = _status(project, period.end) == Status.OPERATING
     revenue = (base * (12 + step % 5) / MILLION * scale).quantize(Decimal(1)) * MILLION if operating else Decimal(0)

@@ -308,6 +308,7 @@ def consolidated_table(
             {
                 "project": project,
                 "investor": shares[0].investor.name if shares else "",
+                # None: capital in USD not converted yet (shown as a dash, left out of the total).
                 "registered_vnd": version.total_capital_vnd if version else Decimal(0),
                 "disbursed_vnd": disbursed.get(project.pk, {}).get("VND", Decimal(0)),
                 "revenue": figures[project.pk].get(Metric.REVENUE),

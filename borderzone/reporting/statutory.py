@@ -66,6 +66,14 @@ def _million(value: Decimal | None) -> str:
     return "—" if value is None else _vi(Decimal(value) / MILLION, 0)
 
 
+def _unconverted(block: dict[str, Any]) -> str:
+    """The statutory report's mark of capital in USD left out of a VND total (it is written in Vietnamese)."""
+    if not block["projects"]:
+        return ""
+    amount = _vi(Decimal(block["amount"]) / MILLION, 2)
+    return f" (không kể {block['projects']} dự án vốn USD chưa quy đổi: {amount} triệu USD)"
+
+
 def _billion(value: Decimal) -> str:
     return format_decimal(Decimal(value) / 1_000_000_000, "vi", max_decimals=2)
 
@@ -121,13 +129,13 @@ def _build(
         .filter(first__gte=period.start, first__lte=period.end)
     )
     new_count = firsts.count()
-    new_capital = sum(
-        (
-            v.total_capital_vnd
-            for v in CertificateVersion.objects.filter(project__in=firsts, number=0, issued_on__lte=period.end)
-        ),
-        Decimal(0),
-    )
+    new_versions = list(CertificateVersion.objects.filter(project__in=firsts, number=0, issued_on__lte=period.end))
+    new_capital = sum((v.total_capital_vnd for v in new_versions if v.total_capital_vnd is not None), Decimal(0))
+    # Capital in USD without a reference rate of its certificate date is said apart, never counted as zero.
+    new_unconverted = {
+        "projects": sum(1 for v in new_versions if v.total_capital_vnd is None),
+        "amount": sum((v.total_capital for v in new_versions if v.total_capital_vnd is None), Decimal(0)),
+    }
     adjusted = CertificateVersion.objects.filter(
         project__zone=zone, number__gt=0, issued_on__gte=period.start, issued_on__lte=period.end
     ).count()
@@ -145,10 +153,11 @@ def _build(
             "I. TÌNH HÌNH ĐĂNG KÝ ĐẦU TƯ",
             [
                 f"Trong {words}, Ban Quản lý cấp mới Giấy chứng nhận đăng ký đầu tư cho {new_count} dự án với tổng vốn "
-                f"đăng ký {_billion(new_capital)} tỷ đồng; điều chỉnh {adjusted} lượt Giấy chứng nhận đăng ký đầu tư.",
+                f"đăng ký {_billion(new_capital)} tỷ đồng{_unconverted(new_unconverted)}; điều chỉnh {adjusted} lượt Giấy chứng nhận đăng ký đầu tư.",
                 f"Lũy kế đến ngày {as_of:%d/%m/%Y}, trong {zone.name} có {projects['total']} dự án còn hiệu lực "
                 f"({projects['foreign']} dự án có vốn đầu tư nước ngoài, {projects['domestic']} dự án trong nước), "
-                f"tổng vốn đăng ký quy đổi {_billion(Decimal(reg['total']))} tỷ đồng.",
+                f"tổng vốn đăng ký quy đổi {_billion(Decimal(reg['total']))} tỷ đồng"
+                f"{_unconverted(summary['unconverted_usd'])}.",
             ],
         ),
         (
@@ -228,6 +237,11 @@ def _build(
         ),
         "Phụ lục liệt kê các dự án còn hiệu lực, không gồm dự án đã chấm dứt hoạt động.",
     ]
+    if any(r["registered_vnd"] is None for r in rows):
+        notes.append(
+            "Vốn đăng ký của dự án vốn USD chưa quy đổi (chưa có tỷ giá tham chiếu ngày cấp Giấy chứng nhận) ghi "
+            "“—” và không được cộng vào tổng vốn đăng ký quy đổi."
+        )
     return Statutory(
         form=form,
         zone=zone,

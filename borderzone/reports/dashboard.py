@@ -225,12 +225,15 @@ def combine(boards: list[tuple[EconomicZone, dict[str, Any]]]) -> dict[str, Any]
     registered: dict[str, dict[str, Decimal]] = {}
     disbursed: dict[str, dict[str, Decimal]] = {}
     registered_vnd = dict.fromkeys(("foreign", "domestic", "total"), Decimal(0))
+    unconverted = {"projects": 0, "amount": Decimal(0)}  # capital in USD without a VND equivalent yet
     by_status: dict[str, int] = {}
     for s in summaries:
         _add_money(registered, s["registered_capital"])
         _add_money(disbursed, s["disbursed_capital"])
         for key in registered_vnd:
             registered_vnd[key] += s["registered_capital_vnd_equivalent"][key]
+        for key in unconverted:
+            unconverted[key] += s["unconverted_usd"][key]
         for status, n in s["by_status"].items():
             by_status[status] = by_status.get(status, 0) + n
     summary = {
@@ -241,6 +244,7 @@ def combine(boards: list[tuple[EconomicZone, dict[str, Any]]]) -> dict[str, Any]
         "by_status": by_status,
         "registered_capital": registered,
         "registered_capital_vnd_equivalent": registered_vnd,
+        "unconverted_usd": unconverted,
         "disbursed_capital": disbursed,
         **{k: sum(s[k] for s in summaries) for k in ("late", "flagged", "late_flagged", "flagged_not_late")},
     }
@@ -337,6 +341,7 @@ def combine(boards: list[tuple[EconomicZone, dict[str, Any]]]) -> dict[str, Any]
                 "projects": s["projects"]["total"],
                 "foreign": s["projects"]["foreign"],
                 "registered_vnd": s["registered_capital_vnd_equivalent"]["total"],
+                "unconverted": s["unconverted_usd"],
                 "late": s["late"],
                 "flagged": s["flagged"],
                 # No figures in the span: shown as a dash, not as zero.

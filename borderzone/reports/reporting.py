@@ -15,7 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext, pgettext
 
-from borderzone.core.formatting import format_date, format_datetime
+from borderzone.core.formatting import format_date, format_datetime, format_money, unconverted_note
+from borderzone.core.money import Money
 from borderzone.core.pdf import render_pdf
 from borderzone.core.spans import year_span
 from borderzone.core.tabular import Sheet, write_xlsx
@@ -76,7 +77,8 @@ def _register_rows(zone: EconomicZone, as_of: dt.date) -> tuple[list[str], list[
                 cert.get("issued_on"),
                 cert.get("currency", ""),
                 cert.get("total_capital"),
-                cert.get("total_capital_vnd"),
+                # Capital in USD with no reference rate on its certificate date: said, never a zero.
+                _("not converted") if cert and cert.get("total_capital_vnd") is None else cert.get("total_capital_vnd"),
                 r["disbursed"]["VND"],
                 r["disbursed"]["USD"],
                 len(r["late"]),
@@ -212,6 +214,14 @@ def _build(
             )
             % {"n": inv["terminated"]}
         )
+    if register and inv["unconverted_usd"]["projects"]:
+        notes.append(
+            _("Registered capital (VND equivalent): %(amount)s %(note)s.")
+            % {
+                "amount": format_money(Money(inv["registered_capital_vnd_equivalent"]["total"], "VND")),
+                "note": unconverted_note(inv["unconverted_usd"]),
+            }
+        )
     if trade_data is not None and trade_data.illustrative:
         notes.append(_("The trade figures of this zone are illustrative demo data."))
     annex_name, annex = "", b""
@@ -229,6 +239,9 @@ def _build(
             [_("Registered capital, foreign (USD)"), inv["registered_capital"]["foreign"]["USD"]],
             [_("Registered capital, foreign (VND)"), inv["registered_capital"]["foreign"]["VND"]],
             [_("Registered capital, domestic (VND)"), inv["registered_capital"]["domestic"]["VND"]],
+            [_("Registered capital (VND equivalent)"), inv["registered_capital_vnd_equivalent"]["total"]],
+            [_("Projects with capital in USD not converted"), inv["unconverted_usd"]["projects"]],
+            [_("Capital in USD not converted (USD)"), inv["unconverted_usd"]["amount"]],
             [_("Disbursed, foreign (VND)"), inv["disbursed_capital"]["foreign"]["VND"]],
             [_("Disbursed, domestic (VND)"), inv["disbursed_capital"]["domestic"]["VND"]],
         ]

@@ -13,7 +13,7 @@ from django.utils.translation import ngettext
 
 from borderzone.access.permissions import can_view_zone
 from borderzone.core.cache import cached
-from borderzone.core.formatting import format_date, format_money, format_percent
+from borderzone.core.formatting import format_date, format_money, format_percent, unconverted_note
 from borderzone.core.money import Money
 from borderzone.reports import hooks
 from borderzone.zones.models import EconomicZone
@@ -84,6 +84,15 @@ def _investment_paragraph(zone: EconomicZone, day: dt.date, today: dt.date) -> s
             clause += " " + _("(%(amount)s disbursed)") % {"amount": disbursed}
         clauses.append(clause)
     sentences[0] += _(", of which: ") + "; ".join(clauses) + "." if clauses else "."
+    if data["unconverted_usd"]["projects"]:
+        # A VND total would leave out capital in USD with no rate yet: the total of what is converted, and the mark.
+        sentences.append(
+            _("Registered capital (VND equivalent): %(amount)s %(note)s.")
+            % {
+                "amount": format_money(Money(data["registered_capital_vnd_equivalent"]["total"], "VND")),
+                "note": unconverted_note(data["unconverted_usd"]),
+            }
+        )
     by_status = data["by_status"]
     states = []
     if by_status.get("operating"):

@@ -47,6 +47,12 @@ def usd(value: Decimal | int | None) -> str:
 
 
 @register.filter
+def unconverted(block: dict[str, Any] | None) -> str:
+    """The mark of USD capital left out of a VND total (see formatting.unconverted_note); empty when none."""
+    return formatting.unconverted_note(block)
+
+
+@register.filter
 def area(value: Decimal | int | None) -> str:
     return formatting.format_area(value) if value is not None else "–"
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 import borderzone
 from borderzone.core.formatting import format_value
-from borderzone.core.forms import DateField
+from borderzone.core.forms import DateField, DateTimeField
 
 
 def _form_classes() -> list[type[forms.BaseForm]]:
@@ -38,6 +38,44 @@ def _date_fields() -> list[tuple[str, str, forms.Field]]:
 
 
 DATE_FIELDS = _date_fields()
+
+
+def _datetime_fields() -> list[tuple[str, str, forms.Field]]:
+    """Every date-and-time field (forms.DateTimeField is no DateField: found apart)."""
+    return [
+        (f"{form.__module__}.{form.__name__}", name, field)
+        for form in _form_classes()
+        for name, field in getattr(form, "base_fields", {}).items()
+        if isinstance(field, forms.DateTimeField | forms.SplitDateTimeField)
+    ]
+
+
+DATETIME_FIELDS = _datetime_fields()
+
+
+def test_the_forms_with_dates_and_times_are_all_found():
+    found = {(form, name) for form, name, _field in DATETIME_FIELDS}
+    # The portal's publish and withdraw times used the browser's datetime-local box.
+    assert {
+        ("borderzone.portal.forms.ScheduleForm", "publish_at"),
+        ("borderzone.portal.forms.ScheduleForm", "expire_at"),
+    } <= found
+
+
+@pytest.mark.parametrize(("form", "name", "field"), DATETIME_FIELDS, ids=[f"{f}.{n}" for f, n, _x in DATETIME_FIELDS])
+def test_every_datetime_field_reads_and_shows_day_month_year_in_the_zones_time_zone(form, name, field):
+    assert isinstance(field, DateTimeField), f"{form}.{name} is not the shared date-and-time field"
+    # 08:00 on 5 December in Vietnam is 01:00 UTC: typed and shown in the zone's time zone, whatever is active.
+    moment = dt.datetime(2030, 12, 5, 1, 0, tzinfo=dt.UTC)
+    with timezone.override(dt.UTC):
+        assert field.clean("05/12/2030 08:00") == moment
+        assert field.clean("2030-12-05T08:00") == moment  # ISO, as scripts send it
+        html = field.widget.render(name, field.prepare_value(moment))
+    assert 'value="05/12/2030 08:00"' in html and 'type="text"' in html and "datetime-local" not in html
+    with pytest.raises(forms.ValidationError, match="dd/mm/yyyy hh:mm"):
+        field.clean("12/31/2030 08:00")
+    with pytest.raises(forms.ValidationError):
+        field.clean("05/12/9999 08:00")
 
 
 def test_the_forms_with_dates_are_all_found():

@@ -204,3 +204,19 @@ def test_chart_format_gives_charts_the_readers_marks_dates_and_money_units():
     assert vi["money"] == {"VND": {"divisor": 10**9, "unit": "tỷ đồng"}, "USD": {"divisor": 10**6, "unit": "triệu USD"}}
     assert en["money"]["VND"] == {"divisor": 10**9, "unit": "VND billion"}
     assert zh["money"] == {"VND": {"divisor": 10**8, "unit": "亿越南盾"}, "USD": {"divisor": 10**4, "unit": "万美元"}}
+
+
+def test_the_mark_of_usd_capital_not_converted_is_said_in_the_readers_language():
+    from django.utils import translation
+
+    from borderzone.core.formatting import unconverted_note
+
+    block = {"projects": 2, "amount": Decimal(3_000_000)}
+    with translation.override("vi"):
+        assert unconverted_note(block) == "(không kể 2 dự án vốn USD chưa quy đổi: 3 triệu USD)"
+        assert unconverted_note({"projects": 0, "amount": Decimal(0)}) == ""
+    with translation.override("en"):
+        assert unconverted_note(block) == "(not counting 2 projects with capital in USD not converted: USD 3 million)"
+        assert unconverted_note({"projects": 1, "amount": "500000"}).startswith("(not counting 1 project with")
+    with translation.override("zh-hans"):
+        assert unconverted_note(block).startswith("（不计2个美元资本未折算的项目：")

@@ -37,6 +37,7 @@ def make_project(
     currency: str = "VND",
     plans: dict[str, dt.date] | None = None,
     status: str = "preparing",
+    vnd_rate: Decimal | None = Decimal(23000),
     **fields: Any,
 ) -> Project:
     """A project created through the service, as the pages and the API create them."""
@@ -51,7 +52,8 @@ def make_project(
         issued_on=issued_on,
         total_capital=total_capital,
         currency=currency,
-        vnd_rate=Decimal(23000) if currency == "USD" else None,
+        # None for USD: the reference rate of the issue date, or not converted when none is known.
+        vnd_rate=vnd_rate if currency == "USD" else None,
         plans=plans or {},
         status=status,
         actor=actor,

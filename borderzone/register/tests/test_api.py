@@ -121,6 +121,29 @@ def test_staff_creates_a_project_through_the_api(zone, gate_area, specialist):
     assert body["sector"] == {"version": "2025", "code": "52"}
 
 
+def test_api_accepts_usd_capital_with_no_rate_known_and_leaves_it_unconverted(zone, gate_area, specialist):
+    payload = {
+        "zone": "ZA",
+        "code": "5566778800",
+        "name": "Kho ngoại quan",
+        "ownership": "foreign",
+        "investors": [{"name": "Guangxi Trade Co.", "ownership": "foreign", "country": "CN"}],
+        "issued_on": "2021-03-01",
+        "currency": "USD",
+        "total_capital": "3000000",
+        "status": "implementing",
+    }
+    client = login(specialist)
+    response = post(client, "/api/v1/investments/projects", payload)
+    assert response.status_code == 201, response.content
+    certificate = response.json()["certificate"]
+    assert (certificate["total_capital_vnd"], certificate["vnd_rate"], certificate["rate_date"]) == (None, None, None)
+    summary = client.get("/api/v1/investments/summary", {"as_of": "2022-01-01", "zone": "ZA"}).json()
+    assert summary["registered_capital_vnd_equivalent"]["total"] == "0"
+    assert summary["unconverted_usd"] == {"projects": 1, "amount": "3000000"}
+    assert summary["registered_capital"]["foreign"]["USD"] == "3000000"
+
+
 def test_api_validation_errors_answer_422_with_the_field(zone, specialist):
     payload = {
         "zone": "ZA",

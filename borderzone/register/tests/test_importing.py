@@ -35,6 +35,14 @@ def run(zone, actor, data: bytes, dry_run: bool = False):
 
 
 @pytest.fixture
+def administrator():
+    from borderzone.accounts.models import Role
+    from borderzone.accounts.tests.factories import UserFactory
+
+    return UserFactory(username="admin_rates", role=Role.ADMIN)
+
+
+@pytest.fixture
 def usd_rows():
     return [GOOD[0], GOOD[1] + ",23000"]
 
@@ -268,6 +276,77 @@ def test_a_stated_rate_wins_over_the_reference_rate(zone, gate_area, actor, usd_
     assert Project.objects.get(code="4300000002").versions.get().vnd_rate == Decimal(23000)
 
 
-def test_usd_capital_with_no_rate_known_is_refused_not_counted_as_zero(zone, gate_area, actor):
-    errors = _errors(zone, actor, csv(GOOD[1]))
-    assert len(errors) == 1 and errors[0].startswith("dòng 1, vnd_rate:") and "02/05/2016" in errors[0]
+def test_usd_capital_with_no_rate_known_is_kept_in_usd_and_marked_not_converted(zone, gate_area, actor):
+    report = run(zone, actor, csv(*GOOD))  # no vnd_rate column and no reference rate of 02/05/2016
+    assert report.errors == [] and report.created == 2
+    version = Project.objects.get(code="4300000002").versions.get()
+    assert (version.currency, version.total_capital) == ("USD", Decimal(2_500_000))
+    assert (version.vnd_rate, version.rate_date, version.total_capital_vnd) == (None, None, None)  # not zero
+    summary = selectors.summary(dt.date(2020, 1, 1), zone)
+    assert summary["registered_capital_vnd_equivalent"] == {
+        "foreign": Decimal(0),
+        "domestic": Decimal(120_000_000_000),
+        "total": Decimal(120_000_000_000),
+    }
+    assert summary["unconverted_usd"] == {"projects": 1, "amount": Decimal(2_500_000)}
+    assert summary["registered_capital"]["foreign"]["USD"] == Decimal(2_500_000)
+
+
+def test_a_rate_entered_later_converts_the_usd_capital_kept_unconverted(client, zone, gate_area, actor, administrator):
+    from borderzone.access.actors import Actor
+    from borderzone.rates.services import rate_set
+    from borderzone.register.presenters import cached_summary
+
+    assert run(zone, actor, csv(*GOOD)).errors == []
+    day = dt.date(2020, 1, 1)
+    assert cached_summary(day, zone)["unconverted_usd"]["projects"] == 1  # cached before the rate
+    rate_set(
+        currency="USD",
+        day=dt.date(2016, 4, 29),
+        vnd_per_unit=Decimal(21870),
+        source="NHNN, Thông báo tỷ giá trung tâm ngày 29/04/2016",
+        actor=Actor(user=administrator, via="web"),
+    )
+    version = Project.objects.get(code="4300000002").versions.get()
+    assert (version.vnd_rate, version.rate_date) == (Decimal(21870), dt.date(2016, 4, 29))
+    assert version.total_capital_vnd == Decimal(2_500_000 * 21870)
+    converted = AuditEvent.objects.filter(object_id=str(version.pk), action="updated").get()
+    assert converted.user == administrator and "29/04/2016" in converted.note
+    # Every view reads the new figure at once: the cached summary's data version was bumped.
+    expected = Decimal(120_000_000_000 + 2_500_000 * 21870)
+    assert cached_summary(day, zone)["registered_capital_vnd_equivalent"]["total"] == expected
+    assert cached_summary(day, zone)["unconverted_usd"] == {"projects": 0, "amount": Decimal(0)}
+    api = client.get("/api/v1/investments/summary", {"as_of": "2020-01-01", "zone": zone.code}).json()
+    assert Decimal(api["registered_capital_vnd_equivalent"]["total"]) == expected
+    assert api["unconverted_usd"] == {"projects": 0, "amount": "0"}
+
+
+def test_a_rate_of_a_later_day_converts_nothing_issued_before_it(zone, gate_area, actor, administrator):
+    from borderzone.access.actors import Actor
+    from borderzone.rates.services import rate_set
+
+    assert run(zone, actor, csv(*GOOD)).errors == []
+    rate_set(
+        currency="USD",
+        day=dt.date(2016, 5, 3),
+        vnd_per_unit=Decimal(21880),
+        source="NHNN",
+        actor=Actor(user=administrator, via="web"),
+    )
+    assert Project.objects.get(code="4300000002").versions.get().total_capital_vnd is None
+
+
+def test_a_stated_rate_is_kept_when_a_reference_rate_is_entered_later(zone, gate_area, actor, administrator, usd_rows):
+    from borderzone.access.actors import Actor
+    from borderzone.rates.services import rate_set
+
+    assert run(zone, actor, csv(*usd_rows, extra="vnd_rate")).errors == []
+    rate_set(
+        currency="USD",
+        day=dt.date(2016, 4, 29),
+        vnd_per_unit=Decimal(21870),
+        source="NHNN",
+        actor=Actor(user=administrator, via="web"),
+    )
+    version = Project.objects.get(code="4300000002").versions.get()
+    assert (version.vnd_rate, version.total_capital_vnd) == (Decimal(23000), Decimal(57_500_000_000))

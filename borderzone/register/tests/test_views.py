@@ -157,6 +157,30 @@ def test_create_form_rerenders_with_422_and_keeps_input(zone, specialist, settin
     assert Project.objects.get().versions.get().equity == Decimal(50)
 
 
+def test_the_form_accepts_usd_capital_with_no_rate_known_and_the_page_says_not_converted(zone, specialist, settings):
+    settings.DEFAULT_ZONE_CODE = "ZA"
+    data = {
+        "code": "778",
+        "name": "Kho ngoại quan",
+        "ownership": "foreign",
+        "investor": "Guangxi Trade Co.",
+        "investor_country": "CN",
+        "issued_on": "01/03/2021",
+        "status": "implementing",
+        "currency": "USD",
+        "total_capital": "3000000",
+        "state_land": "on",
+    }
+    client = login(specialist)
+    response = client.post("/staff/investments/new/", data)
+    assert response.status_code == 302, response.text
+    version = Project.objects.get(code="778").versions.get()
+    assert (version.total_capital, version.total_capital_vnd, version.vnd_rate) == (Decimal(3_000_000), None, None)
+    page = client.get("/staff/investments/778/").text
+    assert "chưa quy đổi" in page
+    assert 'id="deposit-unconverted"' in page
+
+
 def test_a_refused_create_leaves_no_investor_behind(zone, actor, specialist, settings):
     # Given a project with code 777, when staff register another 777 for a new investor,
     settings.DEFAULT_ZONE_CODE = "ZA"

@@ -217,7 +217,9 @@ def project_detail(request: HttpRequest, code: str) -> HttpResponse:
         if record.currency == "VND":
             disbursed_series.append([record.paid_on.isoformat(), str(running["VND"])])
     chart = {
-        "registered": [[v.issued_on.isoformat(), str(v.total_capital_vnd)] for v in versions],
+        "registered": [
+            [v.issued_on.isoformat(), str(v.total_capital_vnd)] for v in versions if v.total_capital_vnd is not None
+        ],
         "disbursed": disbursed_series,
         "labels": {
             "registered": _("Registered capital (VND equivalent)"),

@@ -70,7 +70,12 @@ def _project_card(project: Project, today: dt.date) -> dict[str, Any]:
         if o.status in ("overdue", "due", "returned")
     ]
     deposit = None
-    if project.state_land and current is not None and "land_handover" not in actuals:
+    if (
+        project.state_land
+        and current is not None
+        and current.total_capital_vnd is not None  # capital in USD not converted: not known yet
+        and "land_handover" not in actuals
+    ):
         deposit = deposit_for(current.total_capital_vnd)
     due_next: list[dict[str, Any]] = []
     for o in owed:

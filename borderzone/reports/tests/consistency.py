@@ -48,6 +48,7 @@ def _text_figures(text: str) -> dict[str, int]:
         "late_flagged": _int(r"trong đó (\d+) dự án thuộc trường hợp", text),
         "flagged_not_late": _int(r"(\d+) dự án không chậm tiến độ", text),
         "goals_overdue": _int(r"(\d+) mục tiêu của quy hoạch", text),
+        "unconverted": _int(r"không kể (\d+) dự án vốn USD chưa quy đổi", text),
     }
 
 
@@ -56,7 +57,8 @@ def disagreements(client: Client, check: Check) -> list[str]:
 
     `client` is logged in as a staff member of the zone (the views then count the same records)."""
     from borderzone.register import selectors
-    from borderzone.reports.dashboard import DashboardQuery, dashboard_data
+    from borderzone.register.models import Status
+    from borderzone.reports.dashboard import DashboardQuery, combine, dashboard_data
     from borderzone.reports.reporting import _register_rows, _trade_rows
 
     cache.clear()
@@ -93,6 +95,19 @@ def disagreements(client: Client, check: Check) -> list[str]:
     same("dashboard: investment figures", ref, board["investments"]["summary"])
     listed_late = [p for p in board["investments"]["late_projects"] if p["late"]]
     at_most("dashboard: late projects listed", len(listed_late), ref["late"])
+    unconverted = ref["unconverted_usd"]
+    at_most(
+        "register: unconverted, of the projects",
+        unconverted["projects"],
+        ref["projects"]["foreign"] + ref["projects"]["domestic"],
+    )
+    if check.gate_area is None:
+        # The board of all zones, summing this zone's board: its row and its totals.
+        row = combine([(zone, board)])["zones"][0]
+        same(
+            "all-zones board: VND equivalent", ref["registered_capital_vnd_equivalent"]["total"], row["registered_vnd"]
+        )
+        same("all-zones board: unconverted USD", unconverted, row["unconverted"])
 
     # The staff register list, filtered as the dashboard's links filter it.
     base: dict[str, str] = {"zone": zone.code, "as_of": day.isoformat()}
@@ -129,6 +144,11 @@ def disagreements(client: Client, check: Check) -> list[str]:
         ref["registered_capital_vnd_equivalent"],
         {k: Decimal(v) for k, v in api["registered_capital_vnd_equivalent"].items()},
     )
+    same(
+        "API summary: unconverted USD",
+        unconverted,
+        {"projects": api["unconverted_usd"]["projects"], "amount": Decimal(api["unconverted_usd"]["amount"])},
+    )
 
     # The written summary, read back from its Vietnamese words.
     params: dict[str, str | int] = {
@@ -160,6 +180,15 @@ def disagreements(client: Client, check: Check) -> list[str]:
                     if ref["projects"][ownership] and amount and format_money(Money(amount, currency)) not in text:
                         problems.append(f"summary text: {ownership} capital {amount} {currency} not stated")
     at_most("summary text: late, of which", said["late_flagged"], said["late"])
+    same("summary text: projects in USD not converted", unconverted["projects"], said["unconverted"])
+    if unconverted["projects"]:
+        with translation.override("vi"):
+            for amount, currency in (
+                (ref["registered_capital_vnd_equivalent"]["total"], "VND"),
+                (unconverted["amount"], "USD"),
+            ):
+                if f"{format_money(Money(amount, currency))}" not in text:
+                    problems.append(f"summary text: {amount} {currency} (VND equivalent, not converted) not stated")
     same("summary text: goals overdue", board["goals"]["overdue_count"], said["goals_overdue"])
     trade = board["trade"]
     with translation.override("vi"):
@@ -180,6 +209,13 @@ def disagreements(client: Client, check: Check) -> list[str]:
         same("report table: rows, terminated ones included", total + terminated, len(rows))
         same("report table: late projects", ref["late"], sum(1 for r in rows if r[12]))
         same("report table: flagged projects", ref["flagged"], sum(1 for r in rows if r[13]))
+        counted = [r for r in rows if r[5] != str(Status.TERMINATED.label)]
+        same(
+            "report table: VND equivalent",
+            ref["registered_capital_vnd_equivalent"]["total"],
+            sum((r[9] for r in counted if isinstance(r[9], Decimal)), Decimal(0)),
+        )
+        same("report table: not converted", unconverted["projects"], sum(1 for r in counted if r[9] == "chưa quy đổi"))
         _trade_headers, trade_rows, _data = _trade_rows(zone, check.from_year, check.to_year)
     if trade.get("years"):
         same("report table: turnover", trade["span_turnover_usd"], sum((r[3] for r in trade_rows), Decimal(0)))

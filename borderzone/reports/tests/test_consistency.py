@@ -62,6 +62,8 @@ def projects(draw: Any) -> dict[str, Any]:
         "changes": [(min(issued + dt.timedelta(days=d), LAST), s) for d, s in changes],
         "disbursed": draw(st.lists(st.integers(min_value=1, max_value=10**9), max_size=2)),
         "in_area": draw(st.booleans()),
+        # Capital in USD with no rate stated and none known on its certificate date stays unconverted.
+        "vnd_rate": None if currency == "USD" and draw(st.booleans()) else Decimal(23000),
     }
 
 
@@ -105,6 +107,7 @@ def build(zone: Any, area: Any, actor: Any, data: dict[str, Any]) -> None:
             plans=p["plans"],
             status=p["status"],
             gate_area=area if p["in_area"] else None,
+            vnd_rate=p.get("vnd_rate", Decimal(23000)),
         )
         for kind, day in p["reached"].items():
             services.milestone_reached(project=project, kind=kind, reached_on=day, actor=actor)
@@ -207,6 +210,19 @@ def register(zone, actor):
                     "disbursed": [],
                     "in_area": False,
                 },
+                {
+                    "ownership": "foreign",
+                    "currency": "USD",
+                    "total_capital": Decimal(3 * 10**6),
+                    "issued_on": dt.date(2019, 4, 1),
+                    "plans": {},
+                    "reached": {},
+                    "status": "implementing",
+                    "changes": [],
+                    "disbursed": [],
+                    "in_area": False,
+                    "vnd_rate": None,  # no reference rate known: not converted
+                },
             ],
             "trade": [(dt.date(2024, m, 1), 100 * m, 50) for m in range(1, 13)] + [(dt.date(2025, 1, 1), 300, 60)],
             "works": [(100, 40)],
@@ -217,7 +233,12 @@ def register(zone, actor):
 
 
 def test_the_checker_finds_nothing_on_a_register_that_agrees(client, staff, register):
+    from borderzone.register.selectors import summary
+
     client.force_login(staff)
+    figures = summary(register.day, register.zone)
+    assert figures["unconverted_usd"] == {"projects": 1, "amount": Decimal(3 * 10**6)}
+    assert figures["registered_capital_vnd_equivalent"]["total"] == Decimal(10**11 + 2 * 10**6 * 23000)
     summary_late = disagreements(client, register)
     assert summary_late == []
 
@@ -292,6 +313,44 @@ def _of_which_above_its_whole(monkeypatch):
     return "register: late, of which flagged: the part"
 
 
+def _unconverted_counted_as_zero(monkeypatch):
+    from borderzone.register import presenters
+
+    real = presenters.project_rows
+
+    def wrong(*args):
+        rows = real(*args)
+        for row in rows:
+            if row["certificate"] and row["certificate"]["total_capital_vnd"] is None:
+                row["certificate"]["total_capital_vnd"] = Decimal(0)
+        return rows
+
+    monkeypatch.setattr(presenters, "project_rows", wrong)
+    return "report table: not converted"
+
+
+def _unconverted_left_unsaid(monkeypatch):
+    from borderzone.reports import summary_text
+
+    monkeypatch.setattr(summary_text, "unconverted_note", lambda block: "")
+    return "summary text: projects in USD not converted"
+
+
+def _unconverted_left_off_the_board_of_all_zones(monkeypatch):
+    from borderzone.reports import dashboard
+
+    real = dashboard.combine
+
+    def wrong(boards):
+        data = real(boards)
+        for row in data["zones"]:
+            row["unconverted"] = {"projects": 0, "amount": Decimal(0)}
+        return data
+
+    monkeypatch.setattr(dashboard, "combine", wrong)
+    return "all-zones board: unconverted USD"
+
+
 @pytest.mark.parametrize(
     "break_one",
     [
@@ -301,6 +360,9 @@ def _of_which_above_its_whole(monkeypatch):
         _off_by_one_list,
         _off_by_one_report,
         _of_which_above_its_whole,
+        _unconverted_counted_as_zero,
+        _unconverted_left_unsaid,
+        _unconverted_left_off_the_board_of_all_zones,
     ],
 )
 def test_the_checker_reports_any_one_view_that_disagrees(client, staff, register, monkeypatch, break_one):
@@ -308,3 +370,48 @@ def test_the_checker_reports_any_one_view_that_disagrees(client, staff, register
     expected = break_one(monkeypatch)
     found = disagreements(client, register)
     assert any(p.startswith(expected) for p in found), found
+
+
+# --- the demo, as of today ----------------------------------------------------------------------
+
+
+def test_the_demo_as_of_today_agrees_everywhere_and_cites_only_the_law_in_force(client, settings):
+    """Issue 11, "Done when": as of today the demo's summary, dashboard and reports agree with each other
+    and cite only the law in force today."""
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from borderzone.accounts.models import User
+    from borderzone.register.models import LegalRule
+    from borderzone.register.selectors import rules_in_force
+    from borderzone.reports.dashboard import DashboardQuery, dashboard_data
+    from borderzone.zones.models import EconomicZone
+
+    settings.DEFAULT_ZONE_CODE = "CB"
+    call_command("load_demo", stdout=StringIO())
+    client.force_login(User.objects.get(username="lanhdao"))
+    zone = EconomicZone.objects.get(code="CB")
+    today = timezone.localdate()
+    check = Check(zone=zone, day=today, from_year=today.year - 4, to_year=today.year)
+    assert disagreements(client, check) == []
+
+    in_force = {r.law for r in rules_in_force(today)}
+    not_in_force = {r.law for r in LegalRule.objects.all()} - in_force
+    assert not_in_force  # the demo's rules also hold the laws of earlier days
+    query = DashboardQuery(zone=zone, gate_area=None, as_of=today, from_year=check.from_year, to_year=today.year)
+    board = dashboard_data(query)
+    cited = {f["law"] for p in board["investments"]["late_projects"] for f in p["flags"]}
+    assert cited and cited <= in_force
+    dashboard = client.get("/staff/dashboard/", {"as_of": today.isoformat()}).text
+    params = {"as_of": today.isoformat(), "zone": "CB", "lang": "vi"}
+    text = client.get("/api/v1/reports/summary-text", params).json()["text"]
+    export = client.get("/staff/investments/export.csv", {"zone": "CB", "as_of": today.isoformat()})
+    assert export.status_code == 200
+    body = b"".join(export.streaming_content) if export.streaming else export.content
+    rows = body.decode("utf-8-sig")
+    assert any(law in rows for law in in_force)  # the register's report names the laws its flags rest on
+    for law in not_in_force:
+        for what, shown in (("dashboard", dashboard), ("summary text", text), ("register export", rows)):
+            assert law not in shown, f"{what} cites {law}, not in force on {today:%d/%m/%Y}"
