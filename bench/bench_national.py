@@ -30,7 +30,7 @@ from borderzone.register.states import KINDS as KINDS_IN_ORDER
 from borderzone.reports.dashboard import DashboardQuery, _compute
 from borderzone.zones.models import EconomicZone
 
-SIZES = {"tiny": 3, "national": 5}  # repeats per measurement
+SIZES = {"tiny": 3, "medium": 5, "national": 5}  # repeats per measurement
 DAY = dt.date(2025, 6, 30)
 FROM_YEAR, TO_YEAR = 2015, 2024
 
@@ -62,10 +62,6 @@ def _not_implied(kind: str) -> str:
 
 def _late_kind(kind: str) -> str:
     return f"(s.plan_{kind} < %(day)s AND NOT {_reached(kind)}{_not_implied(kind)})"
-
-
-def _late_sql() -> str:
-    return "(s.status <> 'terminated' AND (" + " OR ".join(_late_kind(k) for k in KINDS_IN_ORDER) + "))"
 
 
 def _late_count_sql() -> str:
@@ -132,13 +128,6 @@ def _flag_count_sql(day: dt.date) -> str:
     return "(" + " + ".join(terms) + ")" if terms else "0"
 
 
-def _flag_sql(day: dt.date) -> str:
-    rules = [_rule_sql(r) for r in _rules_in_force(day)]
-    if not rules:
-        return "(1 = 0)"
-    return "(s.status <> 'terminated' AND (" + " OR ".join(rules) + "))"
-
-
 def _state_filter(zone_ids: list[int] | None) -> str:
     zones = "" if zone_ids is None else f"s.zone_id IN ({', '.join(str(int(z)) for z in zone_ids)}) AND "
     return f"{zones}s.valid_from <= %(day)s AND s.valid_to > %(day)s"
@@ -157,52 +146,53 @@ def reference_register(zone_ids: list[int] | None, day: dt.date) -> dict[str, An
         "flagged": 0,
         "late_flagged": 0,
     }
-    late, flagged = _late_sql(), _flag_sql(day)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"""
-            SELECT s.status, s.ownership, s.currency, COUNT(*), SUM(s.total_capital), SUM(s.total_capital_vnd),
-                SUM(CASE WHEN {late} THEN 1 ELSE 0 END), SUM(CASE WHEN {flagged} THEN 1 ELSE 0 END),
-                SUM(CASE WHEN {late} AND {flagged} THEN 1 ELSE 0 END)
+    null_int, null_num = "CAST(NULL AS BIGINT)", "CAST(NULL AS NUMERIC)"
+    # One statement: each state row's late milestones and flags computed once (MATERIALIZED), then the
+    # figures, the disbursed sums and the dashboard's list (most flags, then most late milestones) read it.
+    sql = f"""
+        WITH w AS MATERIALIZED (
+            SELECT s.project_id, s.status, s.ownership, s.currency, s.total_capital, s.total_capital_vnd,
+                CASE WHEN s.status = 'terminated' THEN 0 ELSE {_late_count_sql()} END AS n_late,
+                CASE WHEN s.status = 'terminated' THEN 0 ELSE {_flag_count_sql(day)} END AS n_flags
             FROM investments_projectstate s WHERE {where}
-            GROUP BY s.status, s.ownership, s.currency
-            """,  # noqa: S608
-            {"day": day},
         )
-        for status, ownership, currency, n, capital, capital_vnd, n_late, n_flagged, n_both in cursor.fetchall():
-            figures["by_status"][status] = figures["by_status"].get(status, 0) + n
-            if status == "terminated":
-                continue
-            figures["projects"][ownership] += n
-            key = (ownership, currency)
-            figures["registered"][key] = figures["registered"].get(key, Decimal(0)) + Decimal(capital)
-            figures["registered_vnd"][ownership] += Decimal(capital_vnd)
-            figures["late"] += int(n_late)
-            figures["flagged"] += int(n_flagged)
-            figures["late_flagged"] += int(n_both)
-        cursor.execute(
-            f"""
-            SELECT s.ownership, d.currency, SUM(d.amount)
-            FROM investments_projectstate s JOIN investments_disbursement d ON d.project_id = s.project_id
-            WHERE {where} AND s.status <> 'terminated' AND d.paid_on <= %(day)s
-            GROUP BY s.ownership, d.currency
-            """,  # noqa: S608
-            {"day": day},
-        )
-        figures["disbursed"] = {(o, c): Decimal(t) for o, c, t in cursor.fetchall()}
-        # The projects a leader must look at first: most flags, then most late milestones (the dashboard's list).
-        cursor.execute(
-            f"""
-            SELECT w.project_id, p.code, p.name, w.n_flags, w.n_late FROM (
-                SELECT s.project_id, {_flag_count_sql(day)} AS n_flags, {_late_count_sql()} AS n_late
-                FROM investments_projectstate s WHERE {where} AND s.status <> 'terminated'
-            ) w JOIN investments_project p ON p.id = w.project_id
-            WHERE w.n_flags > 0 OR w.n_late > 0
+        SELECT 0, w.status, w.ownership, w.currency, COUNT(*), SUM(w.total_capital), SUM(w.total_capital_vnd),
+            SUM(CASE WHEN w.n_late > 0 THEN 1 ELSE 0 END), SUM(CASE WHEN w.n_flags > 0 THEN 1 ELSE 0 END),
+            SUM(CASE WHEN w.n_late > 0 AND w.n_flags > 0 THEN 1 ELSE 0 END), {null_int}
+        FROM w GROUP BY w.status, w.ownership, w.currency
+        UNION ALL
+        SELECT 1, NULL, w.ownership, d.currency, NULL, SUM(d.amount), NULL, NULL, NULL, NULL, NULL
+        FROM w JOIN investments_disbursement d ON d.project_id = w.project_id
+        WHERE w.status <> 'terminated' AND d.paid_on <= %(day)s GROUP BY w.ownership, d.currency
+        UNION ALL
+        SELECT * FROM (
+            SELECT 2, NULL, NULL, NULL, {null_int}, {null_num}, {null_num}, {null_int}, {null_int}, {null_int},
+                w.project_id
+            FROM w JOIN investments_project p ON p.id = w.project_id WHERE w.n_flags > 0 OR w.n_late > 0
             ORDER BY w.n_flags DESC, w.n_late DESC, w.project_id LIMIT 10
-            """,  # noqa: S608
-            {"day": day},
-        )
-        figures["worst"] = [row[0] for row in cursor.fetchall()]
+        ) worst
+    """  # noqa: S608
+    figures["worst"] = []
+    with connection.cursor() as cursor:
+        cursor.execute(sql, {"day": day})
+        rows = cursor.fetchall()
+    for part, status, ownership, currency, n, capital, capital_vnd, n_late, n_flagged, n_both, project in rows:
+        if part == 1:
+            figures["disbursed"][(ownership, currency)] = Decimal(capital)
+            continue
+        if part == 2:
+            figures["worst"].append(project)
+            continue
+        figures["by_status"][status] = figures["by_status"].get(status, 0) + n
+        if status == "terminated":
+            continue
+        figures["projects"][ownership] += n
+        key = (ownership, currency)
+        figures["registered"][key] = figures["registered"].get(key, Decimal(0)) + Decimal(capital)
+        figures["registered_vnd"][ownership] += Decimal(capital_vnd)
+        figures["late"] += int(n_late)
+        figures["flagged"] += int(n_flagged)
+        figures["late_flagged"] += int(n_both)
     return figures
 
 

@@ -50,11 +50,13 @@ from borderzone.register.models import (
 from borderzone.register.rules import DepositAssessment, assess_deposit
 from borderzone.register.setwise import (
     LAND_USE_MILESTONES,
+    Fragment,
     add_months,
-    flag_count,
+    flag_count_sql,
     flagged_q,
-    late_count,
+    late_count_sql,
     rules_in_force,
+    with_alias,
 )
 from borderzone.register.states import KINDS, late_on, on_day
 from borderzone.zones.models import EconomicZone, GateArea
@@ -304,71 +306,68 @@ def summary_and_attention(
     inner query that the figures and the list read; only the listed projects are evaluated in Python
     (for what their flags rest on). A fixed number of queries whatever the number of projects."""
     rules = rules_in_force(day)
-    rows, params = (
-        register_states(day, zone, gate_area)
-        .annotate(n_late=late_count(day), n_flags=flag_count(day, rules))
-        .order_by()
-        .values(
-            "project_id",
-            "status",
-            "ownership",
-            "currency",
-            "total_capital",
-            "total_capital_vnd",
-            "version_id",
-            "policy_approval",
-            "n_late",
-            "n_flags",
-        )
-        .query.sql_with_params()
+    f = Fragment()
+    # Each state row covering `day` with the number of milestones it is late on and of rules flagging it,
+    # computed once (MATERIALIZED) and read by the figures, the disbursed sums and the list.
+    columns = f"{late_count_sql(f, day)} AS n_late, {flag_count_sql(f, day, rules)} AS n_flags"
+    where = [f"s.valid_from <= {f.p(day)}", f"s.valid_to > {f.p(day)}"]
+    if zone is not None:
+        where.append(f"s.zone_id = {f.p(zone.pk)}")
+    if gate_area is not None:
+        where.append(f"s.gate_area_id = {f.p(gate_area.pk)}")
+    sql = f"""WITH w AS MATERIALIZED (
+        SELECT s.project_id, s.status, s.ownership, s.currency, s.total_capital, s.total_capital_vnd, s.version_id,
+            s.policy_approval, {with_alias(columns, "s")}
+        FROM {ProjectState._meta.db_table} s WHERE {" AND ".join(where)}
     )
+    SELECT 0, w.status, w.ownership, w.currency, COUNT(*), SUM(w.total_capital), SUM(w.total_capital_vnd),
+        SUM(CASE WHEN w.n_late > 0 THEN 1 ELSE 0 END), SUM(CASE WHEN w.n_flags > 0 THEN 1 ELSE 0 END),
+        SUM(CASE WHEN w.n_late > 0 AND w.n_flags > 0 THEN 1 ELSE 0 END),
+        CAST(NULL AS INTEGER), CAST(NULL AS INTEGER), CAST(NULL AS BOOLEAN), CAST(NULL AS VARCHAR(200)),
+        CAST(NULL AS VARCHAR(500))
+    FROM w GROUP BY w.status, w.ownership, w.currency
+    UNION ALL
+    SELECT 1, NULL, w.ownership, d.currency, NULL, SUM(d.amount), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+    FROM w JOIN {Disbursement._meta.db_table} d ON d.project_id = w.project_id
+    WHERE w.status <> {f.p(Status.TERMINATED.value)} AND d.paid_on <= {f.p(day)}
+    GROUP BY w.ownership, d.currency"""  # noqa: S608  # nosec B608 - our table names and %s parameters only
+    if limit:
+        sql += f"""
+    UNION ALL
+    SELECT * FROM (
+        SELECT 2, w.status, NULL, NULL, w.n_flags, CAST(NULL AS NUMERIC), CAST(NULL AS NUMERIC), w.n_late,
+            CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), w.project_id, w.version_id, w.policy_approval, p.code, p.name
+        FROM w JOIN {Project._meta.db_table} p ON p.id = w.project_id
+        WHERE w.n_flags > 0 OR w.n_late > 0
+        ORDER BY w.n_flags DESC, w.n_late DESC, w.project_id LIMIT {f.p(int(limit))}
+    ) worst"""  # noqa: S608  # nosec B608 - our table names and %s parameters only
     by_status = dict.fromkeys(Status.values, 0)
     counts = dict.fromkeys(Ownership.values, 0)
     registered = _money_block()
     registered_vnd = dict.fromkeys(Ownership.values, Decimal(0))
+    disbursed = _money_block()
     late_n = flagged_n = both_n = 0
     terminated = Status.TERMINATED.value
+    worst: list[tuple[Any, ...]] = []
     with connection.cursor() as cursor:
-        # Terminated projects are neither late nor flagged (n_late = n_flags = 0 on their rows).
-        cursor.execute(
-            f"""SELECT w.status, w.ownership, w.currency, COUNT(*), SUM(w.total_capital), SUM(w.total_capital_vnd),
-                SUM(CASE WHEN w.n_late > 0 THEN 1 ELSE 0 END), SUM(CASE WHEN w.n_flags > 0 THEN 1 ELSE 0 END),
-                SUM(CASE WHEN w.n_late > 0 AND w.n_flags > 0 THEN 1 ELSE 0 END)
-            FROM ({rows}) w GROUP BY w.status, w.ownership, w.currency""",  # noqa: S608  # nosec B608 - Django's own compiled query
-            params,
-        )
-        for status, ownership, currency, n, total, total_vnd, n_late, n_flagged, n_both in cursor.fetchall():
-            by_status[status] += n
-            if status == terminated:
-                continue
-            counts[ownership] += n
-            registered[ownership][currency] += _decimal(total)
-            registered_vnd[ownership] += _decimal(total_vnd)
-            late_n += n_late
-            flagged_n += n_flagged
-            both_n += n_both
-        worst: list[tuple[Any, ...]] = []
-        if limit:
-            cursor.execute(
-                f"""SELECT w.project_id, w.status, w.version_id, w.policy_approval, p.code, p.name FROM ({rows}) w
-                JOIN {Project._meta.db_table} p ON p.id = w.project_id
-                WHERE w.n_flags > 0 OR w.n_late > 0
-                ORDER BY w.n_flags DESC, w.n_late DESC, w.project_id LIMIT %s""",  # noqa: S608  # nosec B608 - Django's own compiled query
-                [*params, int(limit)],
-            )
-            worst = cursor.fetchall()
-    disbursed = _money_block()
-    # Disbursed by the projects not terminated on `day`: their state rows joined to the records.
-    for ownership, currency, total in (
-        register_states(day, zone, gate_area)
-        .exclude(status=Status.TERMINATED)
-        .filter(project__disbursements__paid_on__lte=day)
-        .order_by()
-        .values("ownership", "project__disbursements__currency")
-        .annotate(total=Sum("project__disbursements__amount"))
-        .values_list("ownership", "project__disbursements__currency", "total")
-    ):
-        disbursed[ownership][currency] += total
+        cursor.execute(*f.render(sql))
+        rows = cursor.fetchall()
+    for part, status, ownership, currency, n, total, total_vnd, n_late, n_flagged, n_both, *project in rows:
+        if part == 1:  # disbursed by the projects not terminated on `day`
+            disbursed[ownership][currency] += _decimal(total)
+            continue
+        if part == 2:  # the list, in its order
+            worst.append((*project, status))
+            continue
+        by_status[status] += n
+        if status == terminated:  # neither late nor flagged (counts of 0 on its rows), left out of the totals
+            continue
+        counts[ownership] += n
+        registered[ownership][currency] += _decimal(total)
+        registered_vnd[ownership] += _decimal(total_vnd)
+        late_n += n_late
+        flagged_n += n_flagged
+        both_n += n_both
     whole = Decimal(1)
 
     def money(block: dict[str, dict[str, Decimal]]) -> dict[str, dict[str, Decimal]]:
@@ -390,9 +389,9 @@ def summary_and_attention(
         "disbursed_capital": money(disbursed),
         **late_counts(late_n, flagged_n, both_n),
     }
-    listed = [_Row(pk, status, version_id, bool(policy)) for pk, status, version_id, policy, _, _ in worst]
+    listed = [_Row(pk, status, version_id, bool(policy)) for pk, version_id, policy, _, _, status in worst]
     evaluations = _evaluate_rows(day, listed, Project.objects.filter(pk__in=[r.pk for r in listed]), rules)
-    return figures, [Attention(pk, code, name, evaluations[pk]) for pk, _, _, _, code, name in worst]
+    return figures, [Attention(pk, code, name, evaluations[pk]) for pk, _, _, code, name, _ in worst]
 
 
 def _decimal(value: Any) -> Decimal:

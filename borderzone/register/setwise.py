@@ -11,10 +11,14 @@ demo data and generated registers on several days (`tests/test_setwise.py`):
   with a policy approval when the rule says so and to its transitional condition on the first
   certificate, holds on the state row. Rules are data: the SQL is built from the rule rows in force.
 
+The conditions are SQL written here from the rule rows (string building costs microseconds; the same
+conditions as Django lookups cost more to compile than to run), over a state row whose table alias is
+filled in where they are used: `StateSQL` follows the alias Django gives the state table (also inside a
+subquery), and `summary_and_attention` (selectors) uses them in one hand-written query.
+
 "X months after a date is before D" is turned into "the date is on or before a threshold" computed in
-Python with the evaluator's own month arithmetic (`add_months`), so the database compares plain dates
-and no month arithmetic of the two databases (which differ at the end of months) is involved, except for
-the extension rule, which compares two columns: there `AddMonths` reproduces `add_months` (the day
+Python with the evaluator's own month arithmetic (`add_months`), so the database compares plain dates;
+the extension rule compares two columns, and there `add_months_sql` reproduces `add_months` (the day
 clamped to the end of a shorter month) on PostgreSQL and SQLite.
 """
 
@@ -23,14 +27,13 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import functools
+import re
 from collections.abc import Iterable
-from functools import reduce
-from operator import add, or_
 from typing import Any
 
-from django.db.models import Case, DateField, F, Func, IntegerField, OuterRef, Q, Subquery, Value, When
-from django.db.models.expressions import Combinable
-from django.db.models.lookups import LessThanOrEqual
+from django.db import connection
+from django.db.models import BooleanField, F, Field, IntegerField, Q
+from django.db.models.expressions import Expression
 
 from borderzone.register.models import IMPLIED_BY_STATUS, LegalRule, MilestoneKind, ProjectState, RuleCondition, Status
 from borderzone.register.states import KINDS
@@ -52,44 +55,6 @@ def rules_in_force(day: dt.date) -> list[LegalRule]:
     return list(LegalRule.objects.filter(Q(valid_to__isnull=True) | Q(valid_to__gt=day), valid_from__lte=day))
 
 
-class AddMonths(Func):
-    """`add_months(date, n)` in SQL: n calendar months later, the day clamped to the end of a shorter month."""
-
-    output_field = DateField()
-
-    def __init__(self, expression: Any, months: int) -> None:
-        self.months = int(months)
-        super().__init__(expression)
-
-    def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, list[Any]]:  # type: ignore[override]
-        sql, params = compiler.compile(self.source_expressions[0])
-        if connection.vendor == "postgresql":  # PostgreSQL clamps to the end of the month like add_months
-            return f"(({sql}) + make_interval(months => {self.months}))::date", list(params)
-        if connection.vendor == "sqlite":  # SQLite rolls over into the next month: keep the earlier of the two
-            return (
-                f"MIN(date({sql}, '+{self.months} months'), "
-                f"date({sql}, 'start of month', '+{self.months + 1} months', '-1 day'))",
-                [*params, *params],
-            )
-        raise NotImplementedError(f"AddMonths on {connection.vendor}")
-
-
-class ShiftDate(Func):
-    """`date + (later - earlier)`: a date moved by the days between two others."""
-
-    output_field = DateField()
-
-    def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, list[Any]]:  # type: ignore[override]
-        parts = [compiler.compile(e) for e in self.source_expressions]
-        (day, p1), (earlier, p2), (later, p3) = parts
-        params = [*p1, *p3, *p2]
-        if connection.vendor == "postgresql":
-            return f"(({day}) + (({later}) - ({earlier})))", params
-        if connection.vendor == "sqlite":
-            return f"date(julianday({day}) + julianday({later}) - julianday({earlier}))", params
-        raise NotImplementedError(f"ShiftDate on {connection.vendor}")
-
-
 def months_before_limit(day: dt.date, months: int) -> dt.date:
     """The last date X with add_months(X, months) < day (add_months never decreases as X grows)."""
     candidate = add_months(day, -months) + dt.timedelta(days=4)
@@ -98,122 +63,198 @@ def months_before_limit(day: dt.date, months: int) -> dt.date:
     return candidate
 
 
+T = "\u27e8t\u27e9"  # where the state table's alias goes
+
+
+class Fragment:
+    """SQL over a state row (its alias written `T`) with its parameters: `p(value)` leaves a marker where
+    the value goes and `render` turns the markers into placeholders with the values in their textual order
+    (so pieces may be built in any order)."""
+
+    MARK = re.compile("\u27e8p(\\d+)\u27e9")
+
+    def __init__(self) -> None:
+        self.values: list[Any] = []
+
+    def p(self, value: Any) -> str:
+        self.values.append(value)
+        return f"\u27e8p{len(self.values) - 1}\u27e9"
+
+    def render(self, sql: str) -> tuple[str, list[Any]]:
+        params: list[Any] = []
+
+        def placeholder(match: re.Match[str]) -> str:
+            params.append(self.values[int(match.group(1))])
+            return "%s"
+
+        return self.MARK.sub(placeholder, sql), params
+
+
+def add_months_sql(column: str, months: int) -> str:
+    """`add_months(column, months)` in SQL: the day clamped to the end of a shorter month."""
+    if connection.vendor == "postgresql":  # PostgreSQL clamps like add_months
+        return f"(({column}) + make_interval(months => {int(months)}))::date"
+    # SQLite rolls over into the next month: the earlier of that and the target month's last day
+    return (
+        f"MIN(date({column}, '+{int(months)} months'), "
+        f"date({column}, 'start of month', '+{int(months) + 1} months', '-1 day'))"
+    )
+
+
+def _shift_sql(column: str, earlier: str, later: str) -> str:
+    """`column + (later - earlier)`: a date moved by the days between two others."""
+    if connection.vendor == "postgresql":
+        return f"(({column}) + (({later}) - ({earlier})))"
+    return f"date(julianday({column}) + julianday({later}) - julianday({earlier}))"
+
+
 def _implied(kind: str) -> list[str]:
     return [status for status, kinds in IMPLIED_BY_STATUS.items() if kind in kinds]
 
 
-def _reached_by(kind: str, day: dt.date) -> Q:
-    return Q(**{f"reached_{kind}__lte": day})
+def _not_reached_by(f: Fragment, kind: str, day: dt.date) -> str:
+    return f"({T}.reached_{kind} IS NULL OR {T}.reached_{kind} > {f.p(day)})"
 
 
-def _not_reached_by(kind: str, day: dt.date) -> Q:
-    return Q(**{f"reached_{kind}__isnull": True}) | Q(**{f"reached_{kind}__gt": day})
-
-
-def _not_implied(kind: str) -> Q:
+def _not_implied(f: Fragment, kind: str) -> str:
     implied = _implied(kind)
-    return ~Q(status__in=implied) if implied else Q()
+    if not implied:
+        return ""
+    return f" AND {T}.status NOT IN ({', '.join(f.p(x) for x in implied)})"
 
 
-def late_kind(kind: str, day: dt.date) -> Q:
-    """The state's project is late on `kind` on `day` (terminated projects are left to the caller)."""
-    return Q(**{f"plan_{kind}__lt": day}) & _not_reached_by(kind, day) & _not_implied(kind)
+def _late_kind(f: Fragment, kind: str, day: dt.date) -> str:
+    return f"({T}.plan_{kind} < {f.p(day)} AND {_not_reached_by(f, kind, day)}{_not_implied(f, kind)})"
 
 
-def _first_issued() -> Subquery:
-    """The day the state's project was first certified: the start of its first state."""
-    return Subquery(
-        ProjectState.objects.filter(project_id=OuterRef("project_id")).order_by("valid_from").values("valid_from")[:1]
-    )
+def _live(f: Fragment) -> str:
+    return f"{T}.status <> {f.p(Status.TERMINATED.value)}"
 
 
-def rule_holds(rule: LegalRule, day: dt.date) -> Q:
-    """The state row is flagged on `day` by `rule` (assumed in force on `day`), not counting termination."""
-    condition: Q
+def _rule_sql(f: Fragment, rule: LegalRule, day: dt.date) -> str:
+    """The state row is flagged on `day` by `rule` (assumed in force on `day`), termination not counted."""
+    parts: list[str] = []
     if rule.condition == RuleCondition.OVERDUE:
         limit = months_before_limit(day, rule.months)
-        condition = reduce(or_, (late_kind(k, day) & Q(**{f"plan_{k}__lte": limit}) for k in KINDS))
+        parts = [f"({_late_kind(f, k, day)} AND {T}.plan_{k} <= {f.p(limit)})" for k in KINDS]
     elif rule.condition == RuleCondition.EXTENSION_BEYOND_FIRST:
-        condition = reduce(
-            or_,
-            (
-                Q(**{f"plan_{k}__isnull": False, f"first_{k}__isnull": False})
-                & _not_reached_by(k, day)
-                & Q(**{f"plan_{k}__gt": AddMonths(F(f"first_{k}"), rule.months)})
-                for k in KINDS
-            ),
-        )
+        parts = [
+            f"({T}.plan_{k} IS NOT NULL AND {T}.first_{k} IS NOT NULL AND {_not_reached_by(f, k, day)}"
+            f" AND {T}.plan_{k} > {add_months_sql(f'{T}.first_{k}', rule.months)})"
+            for k in KINDS
+        ]
     elif rule.condition == RuleCondition.LAND_UNUSED:
         limit = months_before_limit(day, rule.months)
         start = MilestoneKind.CONSTRUCTION_START.value
-        condition = Q(reached_land_handover__lte=limit) & _not_reached_by(start, day) & _not_implied(start)
+        parts = [
+            f"({T}.reached_land_handover <= {f.p(limit)} AND {_not_reached_by(f, start, day)}{_not_implied(f, start)})"
+        ]
     elif rule.condition == RuleCondition.LAND_BEHIND:
         limit = months_before_limit(day, rule.months)
-        # The State handed the land over after the planned day: the schedule counts from the handover.
-        shifted = (
-            Q(reached_land_handover__lte=day)
-            & Q(plan_land_handover__isnull=False)
-            & Q(reached_land_handover__gt=F("plan_land_handover"))
-        )
-        not_shifted = (
-            Q(reached_land_handover__isnull=True)
-            | Q(reached_land_handover__gt=day)
-            | Q(plan_land_handover__isnull=True)
-            | Q(reached_land_handover__lte=F("plan_land_handover"))
-        )
-        parts = []
         for kind in (k.value for k in LAND_USE_MILESTONES):
-            base = Q(**{f"plan_{kind}__isnull": False}) & _not_reached_by(kind, day) & _not_implied(kind)
-            unshifted = Q(**{f"plan_{kind}__lte": limit})
+            due = f"{T}.plan_{kind}"
             if rule.counts_from_handover:
-                moved = ShiftDate(F(f"plan_{kind}"), F("plan_land_handover"), F("reached_land_handover"))
-                on_time = (shifted & Q(LessThanOrEqual(moved, Value(limit, output_field=DateField())))) | (
-                    not_shifted & unshifted
+                # The State handed the land over after the planned day: the schedule counts from the handover.
+                late_handover = (
+                    f"{T}.reached_land_handover <= {f.p(day)} AND {T}.plan_land_handover IS NOT NULL"
+                    f" AND {T}.reached_land_handover > {T}.plan_land_handover"
                 )
-                parts.append(base & on_time)
-            else:
-                parts.append(base & unshifted)
-        condition = reduce(or_, parts)
-    else:  # a condition the evaluator does not know flags nothing there either
-        return Q(pk__in=[])
+                moved = _shift_sql(due, f"{T}.plan_land_handover", f"{T}.reached_land_handover")
+                due = f"(CASE WHEN {late_handover} THEN {moved} ELSE {due} END)"
+            parts.append(
+                f"({T}.plan_{kind} IS NOT NULL AND {_not_reached_by(f, kind, day)}{_not_implied(f, kind)}"
+                f" AND {due} <= {f.p(limit)})"
+            )
+    if not parts:  # a condition the evaluator does not know flags nothing there either
+        return "(1 = 0)"
+    applies = []
     if rule.policy_approved_only:
-        condition &= Q(policy_approval=True)
+        applies.append(f"{T}.policy_approval = {f.p(True)}")
     if rule.certificates_issued_before is not None or rule.certificates_issued_from is not None:
-        first = _first_issued()
+        table = ProjectState._meta.db_table
+        first = f"(SELECT MIN(f1.valid_from) FROM {table} f1 WHERE f1.project_id = {T}.project_id)"  # noqa: S608
         if rule.certificates_issued_before is not None:
-            condition &= Q(LessThanOrEqual(first, Value(rule.certificates_issued_before - dt.timedelta(days=1))))
+            applies.append(f"{first} < {f.p(rule.certificates_issued_before)}")
         if rule.certificates_issued_from is not None:
-            condition &= ~Q(LessThanOrEqual(first, Value(rule.certificates_issued_from - dt.timedelta(days=1))))
-    return condition
+            applies.append(f"{first} >= {f.p(rule.certificates_issued_from)}")
+    return "(" + " AND ".join([*applies, "(" + " OR ".join(parts) + ")"]) + ")"
 
 
-def _live() -> Q:
-    return ~Q(status=Status.TERMINATED)
+def late_sql(f: Fragment, day: dt.date) -> str:
+    """The state's project is late on `day`."""
+    return f"({_live(f)} AND (" + " OR ".join(_late_kind(f, k, day) for k in KINDS) + "))"
+
+
+def flagged_sql(f: Fragment, day: dt.date, rules: Iterable[LegalRule]) -> str:
+    """The state's project is flagged on `day` by one of `rules` (those in force on `day`)."""
+    holds = [_rule_sql(f, r, day) for r in rules]
+    if not holds:
+        return "(1 = 0)"
+    return f"({_live(f)} AND (" + " OR ".join(holds) + "))"
+
+
+def late_count_sql(f: Fragment, day: dt.date) -> str:
+    """How many milestones the state's project is late on, on `day` (0 when terminated)."""
+    terms = " + ".join(f"(CASE WHEN {_late_kind(f, k, day)} THEN 1 ELSE 0 END)" for k in KINDS)
+    return f"(CASE WHEN {_live(f)} THEN {terms} ELSE 0 END)"
+
+
+def flag_count_sql(f: Fragment, day: dt.date, rules: Iterable[LegalRule]) -> str:
+    """How many rules in force flag the state's project on `day` (0 when terminated)."""
+    terms = " + ".join(f"(CASE WHEN {_rule_sql(f, r, day)} THEN 1 ELSE 0 END)" for r in rules) or "0"
+    return f"(CASE WHEN {_live(f)} THEN {terms} ELSE 0 END)"
+
+
+def with_alias(sql: str, alias: str) -> str:
+    return sql.replace(T, alias)
+
+
+class StateSQL(Expression):
+    """A fragment over the state row in an ORM query: the alias is the one Django gives the state table
+    (followed through relabelling when the query becomes a subquery)."""
+
+    def __init__(self, sql: str, params: list[Any], output_field: Field) -> None:
+        super().__init__(output_field=output_field)
+        self.sql, self.params, self.column = sql, params, F("project_id")
+
+    @classmethod
+    def of(cls, f: Fragment, sql: str, output_field: Field) -> StateSQL:
+        return cls(*f.render(sql), output_field=output_field)
+
+    @property
+    def conditional(self) -> bool:  # type: ignore[override]
+        return isinstance(self.output_field, BooleanField)
+
+    def get_source_expressions(self) -> list[Any]:
+        return [self.column]
+
+    def set_source_expressions(self, exprs: list[Any]) -> None:
+        (self.column,) = exprs
+
+    def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, list[Any]]:  # type: ignore[override]
+        column, _ = compiler.compile(self.column)  # "alias"."project_id"
+        alias = column[: column.rindex(".")]
+        return "(" + with_alias(self.sql, alias) + ")", list(self.params)
 
 
 def late_q(day: dt.date) -> Q:
     """States (covering `day`) whose project is late on `day`."""
-    return _live() & reduce(or_, (late_kind(k, day) for k in KINDS))
+    f = Fragment()
+    return Q(StateSQL.of(f, late_sql(f, day), BooleanField()))
 
 
 def flagged_q(day: dt.date, rules: Iterable[LegalRule] | None = None) -> Q:
     """States (covering `day`) whose project is flagged on `day` by a rule in force on `day`."""
-    holds = [rule_holds(r, day) for r in (rules_in_force(day) if rules is None else rules)]
-    if not holds:
-        return Q(pk__in=[])
-    return _live() & reduce(or_, holds)
+    f = Fragment()
+    sql = flagged_sql(f, day, rules_in_force(day) if rules is None else rules)
+    return Q(StateSQL.of(f, sql, BooleanField()))
 
 
-def _one_if(condition: Q) -> Case:
-    return Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField())
+def late_count(day: dt.date) -> StateSQL:
+    f = Fragment()
+    return StateSQL.of(f, late_count_sql(f, day), IntegerField())
 
 
-def late_count(day: dt.date) -> Combinable:
-    """How many milestones the state's project is late on, on `day` (0 when terminated)."""
-    return reduce(add, (_one_if(_live() & late_kind(k, day)) for k in KINDS))
-
-
-def flag_count(day: dt.date, rules: Iterable[LegalRule]) -> Combinable:
-    """How many rules in force flag the state's project on `day` (0 when terminated)."""
-    terms = [_one_if(_live() & rule_holds(r, day)) for r in rules]
-    return reduce(add, terms) if terms else Value(0, output_field=IntegerField())
+def flag_count(day: dt.date, rules: Iterable[LegalRule]) -> StateSQL:
+    f = Fragment()
+    return StateSQL.of(f, flag_count_sql(f, day, rules), IntegerField())
