@@ -28,7 +28,7 @@ import calendar
 import datetime as dt
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.db import connection
@@ -222,13 +222,13 @@ class StateSQL(Expression):
         return cls(*f.render(sql), output_field=output_field)
 
     @property
-    def conditional(self) -> bool:  # type: ignore[override]
+    def conditional(self) -> bool:
         return isinstance(self.output_field, BooleanField)
 
     def get_source_expressions(self) -> list[Any]:
         return [self.column]
 
-    def set_source_expressions(self, exprs: list[Any]) -> None:
+    def set_source_expressions(self, exprs: Sequence[Any]) -> None:
         (self.column,) = exprs
 
     def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, list[Any]]:  # type: ignore[override]
