@@ -1,4 +1,4 @@
-"""Run the benchmarks: `make bench` (BENCH_ARGS="--size tiny|small|full|national [--keep] --only NAME").
+"""Run the benchmarks: `make bench` (BENCH_ARGS="--size tiny|small|medium|full|national [--keep] --only NAME").
 
 Each module bench/bench_*.py has `run(size: str) -> list[Measurement]`. Benchmarks use their own
 database (var/bench.sqlite3 unless BENCH_DATABASE_URL names a PostgreSQL one), never the dev data,
@@ -19,7 +19,7 @@ from bench.common import ReferenceGap
 
 def main() -> int:
     parser = argparse.ArgumentParser(prog="bench")
-    parser.add_argument("--size", choices=["tiny", "small", "full", "national"], default="small")
+    parser.add_argument("--size", choices=["tiny", "small", "medium", "full", "national"], default="small")
     parser.add_argument(
         "--keep", action="store_true", help="reuse the national dataset when it is already there (and leave it)"
     )

@@ -30,72 +30,102 @@ from borderzone.register.states import KINDS as KINDS_IN_ORDER
 from borderzone.reports.dashboard import DashboardQuery, _compute
 from borderzone.zones.models import EconomicZone
 
-SIZES = {"tiny": 3, "national": 5}  # repeats per measurement
+SIZES = {"tiny": 3, "medium": 5, "national": 5}  # repeats per measurement
 DAY = dt.date(2025, 6, 30)
 FROM_YEAR, TO_YEAR = 2015, 2024
 
 
 def _add_months_sql(column: str, months: int) -> str:
-    if connection.vendor == "postgresql":
+    """`column` plus `months` calendar months, the day clamped to the end of a shorter month."""
+    if connection.vendor == "postgresql":  # PostgreSQL's interval arithmetic clamps
         return f"({column} + make_interval(months => {int(months)}))::date"
-    return f"date({column}, '+{int(months)} months')"
+    return (  # SQLite rolls over into the next month: the earlier of that and the target month's last day
+        f"MIN(date({column}, '+{int(months)} months'), "
+        f"date({column}, 'start of month', '+{int(months) + 1} months', '-1 day'))"
+    )
+
+
+def _plus_days_between(column: str, earlier: str, later: str) -> str:
+    if connection.vendor == "postgresql":
+        return f"({column} + ({later} - {earlier}))"
+    return f"date(julianday({column}) + julianday({later}) - julianday({earlier}))"
 
 
 def _reached(kind: str) -> str:
     return f"(s.reached_{kind} IS NOT NULL AND s.reached_{kind} <= %(day)s)"
 
 
-def _late_sql() -> str:
-    parts = []
-    for kind in KINDS_IN_ORDER:
-        implied = [status for status, kinds in IMPLIED_BY_STATUS.items() if kind in kinds]
-        not_implied = f" AND s.status NOT IN ({', '.join(repr(str(x)) for x in implied)})" if implied else ""
-        parts.append(f"(s.plan_{kind} < %(day)s AND NOT {_reached(kind)}{not_implied})")
-    return "(s.status <> 'terminated' AND (" + " OR ".join(parts) + "))"
+def _not_implied(kind: str) -> str:
+    implied = [status for status, kinds in IMPLIED_BY_STATUS.items() if kind in kinds]
+    return f" AND s.status NOT IN ({', '.join(repr(str(x)) for x in implied)})" if implied else ""
 
 
-def _flag_sql() -> str:
-    """The legal rules as SQL on a state row, one disjunct a rule row (the rules are data)."""
-    rules = []
-    for rule in LegalRule.objects.order_by("pk"):
-        applies = f"s.issued_on >= '{rule.valid_from.isoformat()}'"
-        if rule.valid_to is not None:
-            applies += f" AND s.issued_on <= '{rule.valid_to.isoformat()}'"
-        if rule.policy_approved_only:
-            applies += " AND s.policy_approval"
-        if rule.condition == RuleCondition.OVERDUE:
-            kinds = []
-            for kind in KINDS_IN_ORDER:
-                implied = [status for status, ks in IMPLIED_BY_STATUS.items() if kind in ks]
-                not_implied = f" AND s.status NOT IN ({', '.join(repr(str(x)) for x in implied)})" if implied else ""
-                kinds.append(
-                    f"(s.plan_{kind} < %(day)s AND NOT {_reached(kind)}{not_implied}"
-                    f" AND {_add_months_sql(f's.plan_{kind}', rule.months)} < %(day)s)"
-                )
-            condition = " OR ".join(kinds)
-        elif rule.condition == RuleCondition.EXTENSION_BEYOND_FIRST:
-            condition = " OR ".join(
-                f"(s.plan_{k} IS NOT NULL AND NOT {_reached(k)} AND s.plan_{k} > "
-                f"{_add_months_sql(f'COALESCE(s.first_{k}, s.plan_{k})', rule.months)})"
-                for k in KINDS_IN_ORDER
+def _late_kind(kind: str) -> str:
+    return f"(s.plan_{kind} < %(day)s AND NOT {_reached(kind)}{_not_implied(kind)})"
+
+
+def _late_count_sql() -> str:
+    return "(" + " + ".join(f"(CASE WHEN {_late_kind(k)} THEN 1 ELSE 0 END)" for k in KINDS_IN_ORDER) + ")"
+
+
+def _rule_sql(rule: LegalRule) -> str:
+    """One legal rule row as a condition on a state row covering the day (termination left to the caller)."""
+    applies = ["TRUE" if connection.vendor == "postgresql" else "1"]
+    if rule.policy_approved_only:
+        applies.append("s.policy_approval")
+    first = "(SELECT MIN(f.valid_from) FROM investments_projectstate f WHERE f.project_id = s.project_id)"
+    if rule.certificates_issued_before is not None:
+        applies.append(f"{first} < '{rule.certificates_issued_before.isoformat()}'")
+    if rule.certificates_issued_from is not None:
+        applies.append(f"{first} >= '{rule.certificates_issued_from.isoformat()}'")
+    if rule.condition == RuleCondition.OVERDUE:
+        condition = " OR ".join(
+            f"({_late_kind(k)} AND {_add_months_sql(f's.plan_{k}', rule.months)} < %(day)s)" for k in KINDS_IN_ORDER
+        )
+    elif rule.condition == RuleCondition.EXTENSION_BEYOND_FIRST:
+        condition = " OR ".join(
+            f"(s.plan_{k} IS NOT NULL AND NOT {_reached(k)} AND s.first_{k} IS NOT NULL AND s.plan_{k} > "
+            f"{_add_months_sql(f's.first_{k}', rule.months)})"
+            for k in KINDS_IN_ORDER
+        )
+    elif rule.condition == RuleCondition.LAND_UNUSED:
+        condition = (
+            f"{_reached('land_handover')} AND {_add_months_sql('s.reached_land_handover', rule.months)} < %(day)s"
+            f" AND NOT {_reached('construction_start')}{_not_implied('construction_start')}"
+        )
+    elif rule.condition == RuleCondition.LAND_BEHIND:
+        # Late handover by the State: the land-use schedule counts from the day the land was handed over.
+        late_handover = (
+            f"{_reached('land_handover')} AND s.plan_land_handover IS NOT NULL"
+            " AND s.reached_land_handover > s.plan_land_handover"
+        )
+        parts = []
+        for k in ("construction_start", "construction_completion"):
+            due = f"s.plan_{k}"
+            if rule.counts_from_handover:
+                moved = _plus_days_between(due, "s.plan_land_handover", "s.reached_land_handover")
+                due = f"(CASE WHEN {late_handover} THEN {moved} ELSE s.plan_{k} END)"
+            parts.append(
+                f"(s.plan_{k} IS NOT NULL AND NOT {_reached(k)}{_not_implied(k)}"
+                f" AND {_add_months_sql(due, rule.months)} < %(day)s)"
             )
-        elif rule.condition == RuleCondition.LAND_UNUSED:
-            implied = [status for status, ks in IMPLIED_BY_STATUS.items() if "construction_start" in ks]
-            condition = (
-                f"({_reached('land_handover')} AND {_add_months_sql('s.reached_land_handover', rule.months)}"
-                f" < %(day)s AND NOT {_reached('construction_start')}"
-                + (f" AND s.status NOT IN ({', '.join(repr(str(x)) for x in implied)})" if implied else "")
-                + ")"
-            )
-        else:  # a condition this reference does not know: say so rather than count wrong
-            raise ReferenceGap(
-                f"the hand-written SQL has no translation of the rule condition {rule.condition!r} nor of rules "
-                "chosen by the law in force on the day (issue 15 follow-up), so ours is not compared with it"
-            )
-        rules.append(f"({applies} AND ({condition}))")
-    if not rules:
-        return "FALSE"
-    return "(s.status <> 'terminated' AND (" + " OR ".join(rules) + "))"
+        condition = " OR ".join(parts)
+    else:  # a condition this reference does not know: say so rather than count wrong
+        raise ReferenceGap(f"the hand-written SQL has no translation of the rule condition {rule.condition!r}")
+    return f"({' AND '.join(applies)} AND ({condition}))"
+
+
+def _rules_in_force(day: dt.date) -> list[LegalRule]:
+    """The rule rows in force on `day` (valid_from <= day < valid_to), read by hand."""
+    return [
+        r for r in LegalRule.objects.order_by("pk") if r.valid_from <= day and (r.valid_to is None or day < r.valid_to)
+    ]
+
+
+def _flag_count_sql(day: dt.date) -> str:
+    """How many rules in force on `day` flag the state's project (the rules are data: one term a row)."""
+    terms = [f"(CASE WHEN {_rule_sql(r)} THEN 1 ELSE 0 END)" for r in _rules_in_force(day)]
+    return "(" + " + ".join(terms) + ")" if terms else "0"
 
 
 def _state_filter(zone_ids: list[int] | None) -> str:
@@ -114,37 +144,55 @@ def reference_register(zone_ids: list[int] | None, day: dt.date) -> dict[str, An
         "disbursed": {},
         "late": 0,
         "flagged": 0,
+        "late_flagged": 0,
     }
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"""
-            SELECT s.status, s.ownership, s.currency, COUNT(*), SUM(s.total_capital), SUM(s.total_capital_vnd),
-                SUM(CASE WHEN {_late_sql()} THEN 1 ELSE 0 END), SUM(CASE WHEN {_flag_sql()} THEN 1 ELSE 0 END)
+    null_int, null_num = "CAST(NULL AS BIGINT)", "CAST(NULL AS NUMERIC)"
+    # One statement: each state row's late milestones and flags computed once (MATERIALIZED), then the
+    # figures, the disbursed sums and the dashboard's list (most flags, then most late milestones) read it.
+    sql = f"""
+        WITH w AS MATERIALIZED (
+            SELECT s.project_id, s.status, s.ownership, s.currency, s.total_capital, s.total_capital_vnd,
+                CASE WHEN s.status = 'terminated' THEN 0 ELSE {_late_count_sql()} END AS n_late,
+                CASE WHEN s.status = 'terminated' THEN 0 ELSE {_flag_count_sql(day)} END AS n_flags
             FROM investments_projectstate s WHERE {where}
-            GROUP BY s.status, s.ownership, s.currency
-            """,  # noqa: S608
-            {"day": day},
         )
-        for status, ownership, currency, n, capital, capital_vnd, late, flagged in cursor.fetchall():
-            figures["by_status"][status] = figures["by_status"].get(status, 0) + n
-            if status == "terminated":
-                continue
-            figures["projects"][ownership] += n
-            key = (ownership, currency)
-            figures["registered"][key] = figures["registered"].get(key, Decimal(0)) + Decimal(capital)
-            figures["registered_vnd"][ownership] += Decimal(capital_vnd)
-            figures["late"] += int(late)
-            figures["flagged"] += int(flagged)
-        cursor.execute(
-            f"""
-            SELECT s.ownership, d.currency, SUM(d.amount)
-            FROM investments_projectstate s JOIN investments_disbursement d ON d.project_id = s.project_id
-            WHERE {where} AND s.status <> 'terminated' AND d.paid_on <= %(day)s
-            GROUP BY s.ownership, d.currency
-            """,  # noqa: S608
-            {"day": day},
-        )
-        figures["disbursed"] = {(o, c): Decimal(t) for o, c, t in cursor.fetchall()}
+        SELECT 0, w.status, w.ownership, w.currency, COUNT(*), SUM(w.total_capital), SUM(w.total_capital_vnd),
+            SUM(CASE WHEN w.n_late > 0 THEN 1 ELSE 0 END), SUM(CASE WHEN w.n_flags > 0 THEN 1 ELSE 0 END),
+            SUM(CASE WHEN w.n_late > 0 AND w.n_flags > 0 THEN 1 ELSE 0 END), {null_int}
+        FROM w GROUP BY w.status, w.ownership, w.currency
+        UNION ALL
+        SELECT 1, NULL, w.ownership, d.currency, NULL, SUM(d.amount), NULL, NULL, NULL, NULL, NULL
+        FROM w JOIN investments_disbursement d ON d.project_id = w.project_id
+        WHERE w.status <> 'terminated' AND d.paid_on <= %(day)s GROUP BY w.ownership, d.currency
+        UNION ALL
+        SELECT * FROM (
+            SELECT 2, NULL, NULL, NULL, {null_int}, {null_num}, {null_num}, {null_int}, {null_int}, {null_int},
+                w.project_id
+            FROM w JOIN investments_project p ON p.id = w.project_id WHERE w.n_flags > 0 OR w.n_late > 0
+            ORDER BY w.n_flags DESC, w.n_late DESC, w.project_id LIMIT 10
+        ) worst
+    """  # noqa: S608
+    figures["worst"] = []
+    with connection.cursor() as cursor:
+        cursor.execute(sql, {"day": day})
+        rows = cursor.fetchall()
+    for part, status, ownership, currency, n, capital, capital_vnd, n_late, n_flagged, n_both, project in rows:
+        if part == 1:
+            figures["disbursed"][(ownership, currency)] = Decimal(capital)
+            continue
+        if part == 2:
+            figures["worst"].append(project)
+            continue
+        figures["by_status"][status] = figures["by_status"].get(status, 0) + n
+        if status == "terminated":
+            continue
+        figures["projects"][ownership] += n
+        key = (ownership, currency)
+        figures["registered"][key] = figures["registered"].get(key, Decimal(0)) + Decimal(capital)
+        figures["registered_vnd"][ownership] += Decimal(capital_vnd)
+        figures["late"] += int(n_late)
+        figures["flagged"] += int(n_flagged)
+        figures["late_flagged"] += int(n_both)
     return figures
 
 
@@ -170,6 +218,7 @@ def ours_register(summary: dict[str, Any]) -> dict[str, Any]:
         },
         "late": summary["late"],
         "flagged": summary["flagged"],
+        "late_flagged": summary["late_flagged"],
     }
 
 
@@ -273,8 +322,17 @@ def _measure_all(size: str, repeat: int) -> list[Measurement]:
     # The register as of a day: ours against the reference, and the same answer.
     ours = ours_register(selectors.summary(DAY, largest))
     reference = reference_register([largest.pk], DAY)
+    reference_worst = reference.pop("worst")
     if ours != reference:
         failures.append(f"register of {largest.code} differs: ours {ours} reference {reference}")
+    else:
+        print(
+            f"  figures equal to the reference: {ours['late']:,} late, {ours['flagged']:,} flagged, "
+            f"{ours['late_flagged']:,} both, of {sum(ours['projects'].values()):,} projects"
+        )
+    ours_worst = [a.pk for a in selectors.summary_and_attention(DAY, largest, limit=10)[1]]
+    if ours_worst != reference_worst:
+        failures.append(f"dashboard list of {largest.code} differs: ours {ours_worst} reference {reference_worst}")
     results.append(
         Measurement(
             f"register summary as of a day, largest zone ({sizes[largest.pk]:,})",

@@ -52,6 +52,8 @@ class Shape:
 
 SHAPES = {
     "tiny": Shape(3, 300, 150, 50, 2, 2, 30, 20),
+    # The largest zone of the national shape among 6 zones: per-zone figures at national size in minutes.
+    "medium": Shape(6, 20_000, 9_997, 1_135, 4, 10, 300, 200),
     "national": Shape(44, 100_074, 9_997, 1_135, 10, 40, 3_000, 2_200),
 }
 FIRST_TRADE_YEAR = 1986

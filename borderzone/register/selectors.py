@@ -18,15 +18,15 @@ Everything is computed set-wise: a fixed number of queries whatever the number o
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-import functools
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from decimal import Context as DecimalContext
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from django.db import connection
 from django.db.models import Count, F, Min, Prefetch, Q, QuerySet, Sum
 
 from borderzone.access.permissions import is_staff_member, restrict_to_visible, role_of
@@ -48,6 +48,16 @@ from borderzone.register.models import (
     StatusChange,
 )
 from borderzone.register.rules import DepositAssessment, assess_deposit
+from borderzone.register.setwise import (
+    LAND_USE_MILESTONES,
+    Fragment,
+    add_months,
+    flag_count_sql,
+    flagged_q,
+    late_count_sql,
+    rules_in_force,
+    with_alias,
+)
 from borderzone.register.states import KINDS, late_on, on_day
 from borderzone.zones.models import EconomicZone, GateArea
 
@@ -55,13 +65,6 @@ if TYPE_CHECKING:
     from borderzone.access.permissions import AnyUser
 
 CURRENCIES = ("VND", "USD")
-
-
-@functools.lru_cache(maxsize=65536)
-def add_months(day: dt.date, months: int) -> dt.date:
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def projects_as_of(
@@ -96,15 +99,6 @@ class Flag:
     source: str = ""
 
 
-def rules_in_force(day: dt.date) -> list[LegalRule]:
-    """The legal rules in force on `day`: valid_from <= day < valid_to."""
-    return list(LegalRule.objects.filter(Q(valid_to__isnull=True) | Q(valid_to__gt=day), valid_from__lte=day))
-
-
-#: The milestones that put land into use, for the "behind its land-use schedule" limb.
-LAND_USE_MILESTONES = (MilestoneKind.CONSTRUCTION_START, MilestoneKind.CONSTRUCTION_COMPLETION)
-
-
 @dataclass
 class Evaluation:
     """One project on one day: the milestones it is late on and the rules that flag it."""
@@ -129,7 +123,9 @@ class _Row:
     policy_approval: bool
 
 
-def _evaluate_rows(day: dt.date, rows: list[_Row], projects: QuerySet[Project]) -> dict[int, Evaluation]:
+def _evaluate_rows(
+    day: dt.date, rows: list[_Row], projects: QuerySet[Project], rules: list[LegalRule] | None = None
+) -> dict[int, Evaluation]:
     if not rows:
         return {}
     # Everything the evaluation reads comes from the state interval covering `day` (one indexed read):
@@ -159,7 +155,7 @@ def _evaluate_rows(day: dt.date, rows: list[_Row], projects: QuerySet[Project]) 
                 actual[project_id][kind] = reached_on
     # Every project is judged by the rules in force on `day` (not on its certificate's day), each rule
     # limited by its transitional condition on the project's first certificate.
-    rules = rules_in_force(day)
+    rules = rules_in_force(day) if rules is None else rules
     first_issued: dict[int, dt.date] = {}
     if any(r.certificates_issued_before or r.certificates_issued_from for r in rules):
         first_issued = dict(
@@ -278,80 +274,127 @@ def evaluate(day: dt.date, projects: QuerySet[Project]) -> dict[int, Evaluation]
     return _evaluate_rows(day, rows, projects)
 
 
-def late_counts(evaluations: dict[int, Evaluation]) -> dict[str, int]:
-    """How many of the evaluated projects are late, flagged, and both: every "of which" of a report
-    comes from here, so a part can never exceed its whole."""
-    late = flagged = both = 0
-    for e in evaluations.values():
-        late += e.is_late
-        flagged += e.is_flagged
-        both += e.is_late and e.is_flagged
-    return {"late": late, "flagged": flagged, "late_flagged": both, "flagged_not_late": flagged - both}
+def late_counts(late: int, flagged: int, late_flagged: int) -> dict[str, int]:
+    """The late, flagged and both counts of a register with their "of which": every "of which" of a report
+    comes from here, counted from the same rows as its whole, so a part can never exceed its whole."""
+    return {"late": late, "flagged": flagged, "late_flagged": late_flagged, "flagged_not_late": flagged - late_flagged}
 
 
 def _money_block() -> dict[str, dict[str, Decimal]]:
     return {o: dict.fromkeys(CURRENCIES, Decimal(0)) for o in Ownership.values}
 
 
+def register_states(
+    day: dt.date, zone: EconomicZone | None = None, gate_area: GateArea | None = None
+) -> QuerySet[ProjectState]:
+    """The state rows covering `day` of a zone (or of every zone), optionally of one gate area: one per
+    project existing on `day` (an index range on (zone, valid_to, valid_from))."""
+    states = ProjectState.objects.filter(on_day(day))
+    if zone is not None:
+        states = states.filter(zone_id=zone.pk)
+    if gate_area is not None:
+        states = states.filter(gate_area_id=gate_area.pk)
+    return states
+
+
+@dataclass(frozen=True)
+class Attention:
+    """A project a leader must look at, with its evaluation on the day."""
+
+    pk: int
+    code: str
+    name: str
+    evaluation: Evaluation
+
+
 def summary(day: dt.date, zone: EconomicZone | None = None, gate_area: GateArea | None = None) -> dict[str, Any]:
     """The register's figures on `day` (every project, published or not); amounts in whole units."""
-    return summary_with_evaluations(day, zone, gate_area)[0]
+    return summary_and_attention(day, zone, gate_area, limit=0)[0]
 
 
-def summary_with_evaluations(
-    day: dt.date, zone: EconomicZone | None = None, gate_area: GateArea | None = None
-) -> tuple[dict[str, Any], dict[int, Evaluation]]:
-    """`summary` and the evaluation of each project it counts, from one pass over the register."""
-    projects = Project.objects.all() if zone is None else Project.objects.filter(zone=zone)
+def summary_and_attention(
+    day: dt.date, zone: EconomicZone | None = None, gate_area: GateArea | None = None, *, limit: int = 10
+) -> tuple[dict[str, Any], list[Attention]]:
+    """`summary`, and the `limit` projects a leader must look at first: the most flags, then the most late
+    milestones, then the project's id.
+
+    Counted in the database from the state rows covering `day` (`register_states`), lateness and flags
+    included (`setwise`): the count of late milestones and of flags of each row is computed once in an
+    inner query that the figures and the list read; only the listed projects are evaluated in Python
+    (for what their flags rest on). A fixed number of queries whatever the number of projects."""
+    rules = rules_in_force(day)
+    f = Fragment()
+    # Each state row covering `day` with the number of milestones it is late on and of rules flagging it,
+    # computed once (MATERIALIZED) and read by the figures, the disbursed sums and the list.
+    columns = f"{late_count_sql(f, day)} AS n_late, {flag_count_sql(f, day, rules)} AS n_flags"
+    where = [f"s.valid_from <= {f.p(day)}", f"s.valid_to > {f.p(day)}"]
+    if zone is not None:
+        where.append(f"s.zone_id = {f.p(zone.pk)}")
     if gate_area is not None:
-        projects = projects.filter(gate_area=gate_area)
-    rows: list[_Row] = []
+        where.append(f"s.gate_area_id = {f.p(gate_area.pk)}")
+    sql = f"""WITH w AS MATERIALIZED (
+        SELECT s.project_id, s.status, s.ownership, s.currency, s.total_capital, s.total_capital_vnd, s.version_id,
+            s.policy_approval, {with_alias(columns, "s")}
+        FROM {ProjectState._meta.db_table} s WHERE {" AND ".join(where)}
+    )
+    SELECT 0, w.status, w.ownership, w.currency, COUNT(*), SUM(w.total_capital), SUM(w.total_capital_vnd),
+        SUM(CASE WHEN w.n_late > 0 THEN 1 ELSE 0 END), SUM(CASE WHEN w.n_flags > 0 THEN 1 ELSE 0 END),
+        SUM(CASE WHEN w.n_late > 0 AND w.n_flags > 0 THEN 1 ELSE 0 END),
+        CAST(NULL AS INTEGER), CAST(NULL AS INTEGER), CAST(NULL AS BOOLEAN), CAST(NULL AS VARCHAR(200)),
+        CAST(NULL AS VARCHAR(500))
+    FROM w GROUP BY w.status, w.ownership, w.currency
+    UNION ALL
+    SELECT 1, NULL, w.ownership, d.currency, NULL, SUM(d.amount), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+    FROM w JOIN {Disbursement._meta.db_table} d ON d.project_id = w.project_id
+    WHERE w.status <> {f.p(Status.TERMINATED.value)} AND d.paid_on <= {f.p(day)}
+    GROUP BY w.ownership, d.currency
+    UNION ALL
+    SELECT 3, NULL, w.ownership, w.currency, COUNT(*), SUM(w.total_capital), NULL, NULL, NULL, NULL, NULL, NULL,
+        NULL, NULL, NULL
+    FROM w WHERE w.total_capital_vnd IS NULL AND w.status <> {f.p(Status.TERMINATED.value)}
+    GROUP BY w.ownership, w.currency"""  # noqa: S608  # nosec B608 - our table names and %s parameters only
+    if limit:
+        sql += f"""
+    UNION ALL
+    SELECT * FROM (
+        SELECT 2, w.status, NULL, NULL, w.n_flags, CAST(NULL AS NUMERIC), CAST(NULL AS NUMERIC), w.n_late,
+            CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), w.project_id, w.version_id, w.policy_approval, p.code, p.name
+        FROM w JOIN {Project._meta.db_table} p ON p.id = w.project_id
+        WHERE w.n_flags > 0 OR w.n_late > 0
+        ORDER BY w.n_flags DESC, w.n_late DESC, w.project_id LIMIT {f.p(int(limit))}
+    ) worst"""  # noqa: S608  # nosec B608 - our table names and %s parameters only
     by_status = dict.fromkeys(Status.values, 0)
     counts = dict.fromkeys(Ownership.values, 0)
     registered = _money_block()
     registered_vnd = dict.fromkeys(Ownership.values, Decimal(0))
     unconverted_n, unconverted_usd = 0, Decimal(0)
-    # One read of the state intervals covering `day`: status, version in force and its capital.
-    for pk, ownership, status, version_id, policy, currency, total, total_vnd in projects_as_of(
-        day, projects
-    ).values_list(
-        "pk",
-        "ownership",
-        "as_of_status",
-        "as_of_version_id",
-        "policy_approval",
-        "states__currency",
-        "states__total_capital",
-        "states__total_capital_vnd",
-    ):
-        by_status[status] += 1
-        if status == Status.TERMINATED:
-            continue
-        counts[ownership] += 1
-        rows.append(_Row(pk, status, version_id, policy))
-        registered[ownership][currency] += total
-        if total_vnd is None:  # capital in USD whose rate is not known yet: kept apart, never counted as zero
-            unconverted_n += 1
-            unconverted_usd += total
-        else:
-            registered_vnd[ownership] += total_vnd
     disbursed = _money_block()
-    # Disbursed by the projects not terminated on `day`: a join on the same intervals (no NOT IN).
-    live = [s for s in Status.values if s != Status.TERMINATED]
-    for ownership, currency, total in (
-        Disbursement.objects.filter(
-            project__in=projects,
-            paid_on__lte=day,
-            project__states__valid_from__lte=day,
-            project__states__valid_to__gt=day,
-            project__states__status__in=live,
-        )
-        .values_list("project__ownership", "currency")
-        .annotate(total=Sum("amount"))
-        .values_list("project__ownership", "currency", "total")
-    ):
-        disbursed[ownership][currency] += total
-    evaluations = _evaluate_rows(day, rows, projects)
+    late_n = flagged_n = both_n = 0
+    terminated = Status.TERMINATED.value
+    worst: list[tuple[Any, ...]] = []
+    with connection.cursor() as cursor:
+        cursor.execute(*f.render(sql))
+        rows = cursor.fetchall()
+    for part, status, ownership, currency, n, total, total_vnd, n_late, n_flagged, n_both, *project in rows:
+        if part == 1:  # disbursed by the projects not terminated on `day`
+            disbursed[ownership][currency] += _decimal(total)
+            continue
+        if part == 2:  # the list, in its order
+            worst.append((*project, status))
+            continue
+        if part == 3:  # capital in USD whose rate is not known yet: kept apart, never counted as zero
+            unconverted_n += n
+            unconverted_usd += _decimal(total)
+            continue
+        by_status[status] += n
+        if status == terminated:  # neither late nor flagged (counts of 0 on its rows), left out of the totals
+            continue
+        counts[ownership] += n
+        registered[ownership][currency] += _decimal(total)
+        registered_vnd[ownership] += _decimal(total_vnd)
+        late_n += n_late
+        flagged_n += n_flagged
+        both_n += n_both
     whole = Decimal(1)
 
     def money(block: dict[str, dict[str, Decimal]]) -> dict[str, dict[str, Decimal]]:
@@ -374,9 +417,20 @@ def summary_with_evaluations(
         # known on or before their certificate date): left out of the VND equivalent above, said beside it.
         "unconverted_usd": {"projects": unconverted_n, "amount": unconverted_usd.quantize(whole)},
         "disbursed_capital": money(disbursed),
-        **late_counts(evaluations),
+        **late_counts(late_n, flagged_n, both_n),
     }
-    return figures, evaluations
+    listed = [_Row(pk, status, version_id, bool(policy)) for pk, version_id, policy, _, _, status in worst]
+    evaluations = _evaluate_rows(day, listed, Project.objects.filter(pk__in=[r.pk for r in listed]), rules)
+    return figures, [Attention(pk, code, name, evaluations[pk]) for pk, _, _, code, name, _ in worst]
+
+
+def _decimal(value: Any) -> Decimal:
+    """A sum read from the database (SQLite gives an int, or a float for what it stored as a real)."""
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, float):
+        return DecimalContext(prec=15).create_decimal_from_float(value).quantize(Decimal(1))
+    return Decimal(value)
 
 
 # --- lists and pages ---
@@ -436,15 +490,12 @@ def project_list(
         # "Late on D" is a condition on the state interval covering D: no evaluation of the zone for it.
         late = ProjectState.objects.filter(on_day(filters.as_of), late_on(filters.as_of)).values("project_id")
         listed = listed.filter(pk__in=late) if filters.late else listed.exclude(pk__in=late)
-    evaluations: dict[int, Evaluation]
     if filters.flagged is not None:
-        # The legal rules are data evaluated in Python: this filter still evaluates every listed project.
-        evaluations = evaluate(filters.as_of, base)
-        wanted = [pk for pk, e in evaluations.items() if e.is_flagged == filters.flagged]
-        listed = listed.filter(pk__in=wanted)
-    else:
-        # Only the rows a page shows get evaluated (see `PageEvaluations.load`, called by `project_rows`).
-        evaluations = PageEvaluations(filters.as_of) if with_evaluations else {}
+        # The rules in force on D as conditions on the state interval covering D (`setwise`): no evaluation.
+        flagged = ProjectState.objects.filter(on_day(filters.as_of), flagged_q(filters.as_of)).values("project_id")
+        listed = listed.filter(pk__in=flagged) if filters.flagged else listed.exclude(pk__in=flagged)
+    # Only the rows a page shows get evaluated (see `PageEvaluations.load`, called by `project_rows`).
+    evaluations: dict[int, Evaluation] = PageEvaluations(filters.as_of) if with_evaluations else {}
     listed = listed.select_related("zone", "gate_area", "sector").prefetch_related("shares__investor").order_by("code")
     return listed, evaluations
 

@@ -10,11 +10,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Min, Prefetch, QuerySet, Sum
+from django.db.models import Count, Min, Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
-from borderzone.register.models import Project, ProjectInvestor, Status, StatusChange
+from borderzone.register.models import Project, ProjectInvestor, ProjectState, Status, StatusChange
+from borderzone.register.states import on_day
 from borderzone.reporting.models import Metric, Report, ReportedFigure, ReportForm, ReportStatus, Submitter
 from borderzone.reporting.periods import Period, due_date, period_of, periods_ending_between
 
@@ -221,6 +222,45 @@ def board_deadlines(today: dt.date, months_ahead: int = 12) -> list[tuple[Report
     return sorted(rows, key=lambda row: row[2])
 
 
+def owing_period_ends(*, start: dt.date, end: dt.date, as_of: dt.date) -> set[dt.date]:
+    """The last days of the periods within [start, end] for which investors owe a report listed on `as_of`
+    (as `obligations` lists them: a form version in force at the period's end)."""
+    listed_on = max(as_of, end + dt.timedelta(days=1))
+    forms = investor_forms()
+    ends = set()
+    for code, kind in {(f.code, f.period) for f in forms}:
+        for period in periods_ending_between(kind, window_start(listed_on), listed_on - dt.timedelta(days=1)):
+            if start <= period.start and period.end <= end and form_versions_for(forms, kind, code, period.end):
+                ends.add(period.end)
+    return ends
+
+
+def _owing_counts(
+    *, zone: EconomicZone, start: dt.date, end: dt.date, as_of: dt.date, figures: QuerySet[ReportedFigure]
+) -> tuple[int, int]:
+    """How many of the zone's projects owe a report for a period within [start, end], and how many of those
+    have figures in `figures`. A project owes one for a period when it had its certificate and was not
+    terminated on the period's last day: a project-state interval covering that day (one indexed range
+    query, not every obligation built in Python; `obligations` lists them one by one)."""
+    ends = owing_period_ends(start=start, end=end, as_of=as_of)
+    if not ends:
+        return 0, 0
+    covering = Q()
+    for day in ends:
+        covering |= on_day(day)
+    counts = (
+        ProjectState.objects.filter(covering, zone_id=zone.pk)
+        .exclude(status__in=NOT_OWING)
+        .aggregate(
+            owing=Count("project_id", distinct=True),
+            reported=Count(
+                "project_id", distinct=True, filter=Q(project_id__in=figures.values("project_id").order_by())
+            ),
+        )
+    )
+    return int(counts["owing"]), int(counts["reported"])
+
+
 def reported_totals(*, zone: EconomicZone, start: dt.date, end: dt.date, as_of: dt.date) -> dict[str, Any]:
     """What investors reported for the periods within [start, end] in reports accepted by `as_of`: budget
     paid, revenue, exports, disbursed (sums of the quarterly figures), the latest employee count per
@@ -243,13 +283,7 @@ def reported_totals(*, zone: EconomicZone, start: dt.date, end: dt.date, as_of: 
         if project_id not in latest or day > latest[project_id][0]:
             latest[project_id] = (day, value)
     employees = sum((v for _d, v in latest.values()), Decimal(0))
-    reporting = set(figures.values_list("project_id", flat=True))
-    owing = {
-        o.project.pk
-        for o in obligations(zone=zone, as_of=max(as_of, end + dt.timedelta(days=1)))
-        if start <= o.period.start and o.period.end <= end
-    }
-    reported = len(reporting & owing)
+    owing_n, reported = _owing_counts(zone=zone, start=start, end=end, as_of=as_of, figures=figures)
     return {
         "budget_paid": sums.get(Metric.BUDGET_PAID, Decimal(0)),
         "revenue": sums.get(Metric.REVENUE, Decimal(0)),
@@ -257,8 +291,8 @@ def reported_totals(*, zone: EconomicZone, start: dt.date, end: dt.date, as_of: 
         "disbursed": sums.get(Metric.DISBURSED, Decimal(0)),
         "employees": int(employees),
         "projects_reported": reported,
-        "projects_owing": len(owing),
-        "share": (Decimal(reported) / len(owing)) if owing else None,
+        "projects_owing": owing_n,
+        "share": (Decimal(reported) / owing_n) if owing_n else None,
     }
 
 

@@ -48,23 +48,15 @@ def _compute(q: DashboardQuery) -> dict[str, Any]:
 
 def _investments(q: DashboardQuery) -> dict[str, Any]:
     from borderzone.register import selectors
-    from borderzone.register.models import Project
 
-    summary, evaluations = selectors.summary_with_evaluations(q.as_of, q.zone, q.gate_area)
-    # Flagged first, then the most late milestones: what a leader must look at.
-    worst = sorted(
-        (pk for pk, e in evaluations.items() if e.is_late or e.is_flagged),
-        key=lambda pk: (-len(evaluations[pk].flags), -len(evaluations[pk].late), pk),
-    )[:LATE_LIST]
-    labels = {
-        pk: (code, name) for pk, code, name in Project.objects.filter(pk__in=worst).values_list("pk", "code", "name")
-    }
+    # Flagged first, then the most late milestones: what a leader must look at (chosen in the database).
+    summary, attention = selectors.summary_and_attention(q.as_of, q.zone, q.gate_area, limit=LATE_LIST)
     late_projects = [
         {
             "zone": q.zone.code,
-            "code": labels[pk][0],
-            "name": labels[pk][1],
-            "late": list(evaluations[pk].late),
+            "code": a.code,
+            "name": a.name,
+            "late": list(a.evaluation.late),
             "flags": [
                 {
                     "code": f.code,
@@ -73,10 +65,10 @@ def _investments(q: DashboardQuery) -> dict[str, Any]:
                     "article_confirmed": f.article_confirmed,
                     "detail": f.detail,
                 }
-                for f in evaluations[pk].flags
+                for f in a.evaluation.flags
             ],
         }
-        for pk in worst
+        for a in attention
     ]
     return {"summary": summary, "late_projects": late_projects}
 

@@ -1,5 +1,6 @@
 """Pages and exports of the register run the same number of queries for a zone of 5 projects and of 50:
-lists evaluate only the rows they show, and "as of" reads come from the state intervals."""
+lists evaluate only the rows they show, "as of" reads come from the state intervals, and the late and flagged
+filters and the dashboard's counts are conditions on those intervals (`setwise`)."""
 
 from __future__ import annotations
 
@@ -63,8 +64,13 @@ def _pages(client: Client, zone_code: str, zone_pk: int, project_code: str) -> d
     day = DAY.isoformat()
     return {
         "staff list": get(f"/staff/investments/?zone={zone_code}&as_of={day}"),
-        "staff list, late": get(f"/staff/investments/?zone={zone_code}&as_of={day}&late=true"),
+        "staff list, late": get(f"/staff/investments/?zone={zone_code}&as_of={day}&late=1"),
+        "staff list, flagged": get(f"/staff/investments/?zone={zone_code}&as_of={day}&flagged=1"),
+        "staff list, not flagged": get(f"/staff/investments/?zone={zone_code}&as_of={day}&flagged=0"),
         "API list": get(f"/api/v1/investments/projects?zone={zone_code}&as_of={day}&page_size=50"),
+        "API list, flagged": get(
+            f"/api/v1/investments/projects?zone={zone_code}&as_of={day}&page_size=50&flagged=true&late=true"
+        ),
         "public list": get("/projects/"),
         "project detail": get(f"/staff/investments/{project_code}/?as_of={day}"),
         "API project": get(f"/api/v1/investments/projects/{project_code}?as_of={day}"),

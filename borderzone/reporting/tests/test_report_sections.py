@@ -30,3 +30,49 @@ def test_the_summary_and_dashboard_say_what_investors_reported(
     assert any("nộp ngân sách 1,5 tỷ đồng" in p for p in page["paragraphs"])
     dashboard = client.get(f"/staff/dashboard/?zone={zone.code}&as_of={today:%d/%m/%Y}").content.decode()
     assert "Nhà đầu tư đã báo cáo năm" in dashboard
+
+
+def test_projects_owing_counted_from_the_states_equal_the_obligations(zone, project, other_project, owner_actor, actor):
+    """`reported_totals` counts the projects owing a report from the state intervals; listing every
+    obligation (`obligations`, the oracle) gives the same projects, for the dashboard's year to date and
+    for statutory periods, around certificates issued and projects terminated between period ends."""
+    import datetime as dt
+
+    from borderzone.register import services as register
+    from borderzone.register.tests.factories import make_project
+    from borderzone.reporting import selectors
+
+    today = services.today()
+    make_project(zone, actor, code="1000000003", issued_on=dt.date(today.year, 2, 10), status="implementing")
+    make_project(zone, actor, code="1000000004", issued_on=dt.date(today.year - 1, 5, 20))
+    stopped = make_project(zone, actor, code="1000000005", issued_on=dt.date(2023, 1, 5), status="implementing")
+    register.status_change_record(
+        project=stopped, status="terminated", effective_on=dt.date(today.year, 5, 1), actor=actor
+    )
+    register.status_change_record(
+        project=stopped, status="implementing", effective_on=dt.date(today.year, 8, 1), actor=actor
+    )
+    report = services.report_save(
+        project=project,
+        form_code="NDT-QUY",
+        period=f"{today.year}-Q1",
+        values=quarter_values(),
+        actor=owner_actor,
+    )
+    services.report_accept(report=report, actor=actor)
+    cases = [(dt.date(today.year, 1, 1), day, day) for day in (today, dt.date(today.year, 7, 1))]
+    cases += [(dt.date(today.year, 1, 1), dt.date(today.year, 6, 30), today)]
+    cases += [(dt.date(today.year - 1, 1, 1), dt.date(today.year - 1, 12, 31), today)]
+    seen = set()
+    for start, end, as_of in cases:
+        owing = {
+            o.project.pk
+            for o in selectors.obligations(zone=zone, as_of=max(as_of, end + dt.timedelta(days=1)))
+            if start <= o.period.start and o.period.end <= end
+        }
+        totals = selectors.reported_totals(zone=zone, start=start, end=end, as_of=as_of)
+        accepted = as_of >= today and start <= report.period_start and report.period_end <= end
+        reported = {project.pk} & owing if accepted else set()
+        assert (totals["projects_owing"], totals["projects_reported"]) == (len(owing), len(reported))
+        seen.add(len(owing))
+    assert len(seen) >= 2  # the cases differ

@@ -305,8 +305,8 @@ def _of_which_above_its_whole(monkeypatch):
 
     real = selectors.late_counts
 
-    def wrong(evaluations):
-        counts = real(evaluations)
+    def wrong(*args):
+        counts = real(*args)
         return {**counts, "late_flagged": counts["late"] + 1}
 
     monkeypatch.setattr(selectors, "late_counts", wrong)
