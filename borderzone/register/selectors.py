@@ -425,7 +425,10 @@ def summary_and_attention(
 
 
 def _decimal(value: Any) -> Decimal:
-    """A sum read from the database (SQLite gives an int, or a float for what it stored as a real)."""
+    """A sum read from the database (SQLite gives an int, or a float for what it stored as a real; the sum
+    of no amount, e.g. of the VND equivalents of capital not converted yet, is NULL: zero)."""
+    if value is None:
+        return Decimal(0)
     if isinstance(value, Decimal):
         return value
     if isinstance(value, float):
