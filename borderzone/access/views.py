@@ -23,13 +23,19 @@ from borderzone.access.permissions import (
     role_of,
     zones_visible_to,
 )
+from borderzone.core.cache import cached
 from borderzone.core.models import AuditEvent, ImportJob
 from borderzone.core.registry import nav_items
 from borderzone.zones import selectors as zone_selectors
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    zone = zone_selectors.zone_default()
+    """The zone's page. For visitors the zone with its areas and gates is read once and cached until a
+    zone, area or gate changes (every process sees the version bump at once)."""
+    if request.user.is_authenticated:
+        zone = zone_selectors.zone_default()
+    else:
+        zone = cached((zone_selectors.ZONES_SCOPE,), "home:zone", zone_selectors.zone_default)
     gates_by_area: dict[int | None, list[object]] = {}
     if zone is not None:
         for gate in zone.gates.all():
