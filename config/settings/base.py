@@ -26,6 +26,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Full-text search fields and lookups on PostgreSQL (documents); inert on SQLite.
+    "django.contrib.postgres",
     "django.contrib.sitemaps",
     "axes",
     "django_otp",
