@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from borderzone.access.actors import Actor
 from borderzone.access.audit import audit_record
 from borderzone.core.models import AuditAction
+from borderzone.core.routers import replica_reads
 from borderzone.core.spans import year_span
 from borderzone.reports.models import Report, ReportStatus
 from borderzone.reports.registry import report_kinds
@@ -55,7 +56,8 @@ def build_report(report_id: int) -> str:
 
     kind = report_kinds()[report.kind]
     try:
-        with translation.override(report.language):
+        # Report generation tolerates a replica's lag: its reads go there when there is one.
+        with translation.override(report.language), replica_reads():
             filename, content = kind.build(
                 zone=report.zone,
                 params=report.params,
