@@ -446,7 +446,8 @@ def comment_flag(*, comment: Comment, reporter: str, actor: Actor) -> Comment:
 # Visits ---------------------------------------------------------------------------------------------
 
 
-AGGREGATE_EVERY = 200  # the worker folds the appended views into the counter every this many views
+AGGREGATE_EVERY = 50  # the worker folds the appended views into the counter every this many views (the counter
+# reads the views not folded yet on every page, so fewer is cheaper there; a fold is a few statements)
 AGGREGATE_BATCH = 2000  # views folded in one transaction
 
 
