@@ -134,7 +134,14 @@ def _pending(moment: dt.datetime | None = None) -> tuple[dict[str, Seen], list[V
     views: list[View] = []
     for row in rows:
         if row["known_last_seen"] is not None and row["visitor"] not in seen:
-            seen[row["visitor"]] = Seen(*(row[f"known_{f}"] for f in fields), stored=True)
+            seen[row["visitor"]] = Seen(
+                is_bot=row["known_is_bot"],
+                first_seen=row["known_first_seen"],
+                last_seen=row["known_last_seen"],
+                visit_started=row["known_visit_started"],
+                last_path=row["known_last_path"],
+                stored=True,
+            )
         views.append(View(row["at"], row["visitor"], row["path_key"], row["is_bot"]))
     return seen, views
 
