@@ -46,7 +46,7 @@ def test_anonymous_portal_pages_read_the_replica_and_write_only_the_primary(
 ):
     from borderzone.access.actors import Actor
     from borderzone.documents.tests.factories import create_published_document
-    from borderzone.portal.models import VisitLog
+    from borderzone.portal.models import DailyVisits, VisitLog
     from borderzone.portal.tests.factories import ArticleFactory, CategoryFactory
 
     article = ArticleFactory(zone=zone, category=CategoryFactory(slug="tin"), created_by=specialist, slug="bai")
@@ -73,7 +73,9 @@ def test_anonymous_portal_pages_read_the_replica_and_write_only_the_primary(
         assert on_replica.captured_queries, url
         assert not [q for q in on_replica.captured_queries if not q["sql"].lstrip().upper().startswith("SELECT")]
     assert "Quy chế cửa khẩu" in client.get(urls[3]).content.decode()
-    assert VisitLog.objects.count() >= len(urls)  # the visits went to the primary
+    # The visits went to the primary: appended there, some perhaps already folded into the day's totals.
+    folded = sum(DailyVisits.objects.values_list("page_views", flat=True))
+    assert VisitLog.objects.count() + folded >= len(urls)
 
 
 @needs_replica
