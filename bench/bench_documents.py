@@ -15,7 +15,7 @@ from django.urls import path
 from bench.common import Measurement, timed
 from borderzone.core.text import search_key
 from borderzone.documents.models import LegalDocument
-from borderzone.documents.search import index_document
+from borderzone.documents.search import index_all
 from borderzone.zones.models import EconomicZone, Province
 
 SIZES = {"tiny": (60, 20), "small": (1000, 200), "full": (5000, 1000)}
@@ -61,9 +61,8 @@ def _seed(n: int) -> EconomicZone:
             )
         )
     with transaction.atomic():
-        created = LegalDocument.objects.bulk_create(rows, batch_size=1000)
-        for doc in created:
-            index_document(doc.pk, doc.search_text)
+        LegalDocument.objects.bulk_create(rows, batch_size=1000)
+        index_all()
     return zone
 
 

@@ -457,7 +457,7 @@ def _register(shape: Shape, zones: list[EconomicZone], rng: random.Random) -> di
 
 def _documents(shape: Shape, zones: list[EconomicZone], rng: random.Random) -> int:
     from borderzone.documents.models import LegalDocument
-    from borderzone.documents.search import index_document
+    from borderzone.documents.search import index_all
 
     topics = [
         ("Quyết định phê duyệt quy hoạch chung xây dựng khu kinh tế cửa khẩu", "Decision approving the master plan"),
@@ -496,9 +496,7 @@ def _documents(shape: Shape, zones: list[EconomicZone], rng: random.Random) -> i
         document.search_text = search_key(source)
         documents.append(document)
     created = LegalDocument.objects.bulk_create(documents, batch_size=1000)
-    if connection.vendor == "sqlite":
-        for document in created:
-            index_document(document.pk, document.search_text)
+    index_all()  # the stored search vectors (PostgreSQL) or the FTS5 tables (SQLite), as the services keep them
     return len(created)
 
 

@@ -27,6 +27,7 @@ from borderzone.access.permissions import (
     zones_visible_to,
 )
 from borderzone.access.personal_data import personal_data_export
+from borderzone.core.cache import cached
 from borderzone.core.forms import apply_validation_error, form_status
 from borderzone.core.models import AuditEvent, ExportJob, ExportJobStatus, ImportJob
 from borderzone.core.registry import nav_items, panels
@@ -35,7 +36,12 @@ from borderzone.zones import selectors as zone_selectors
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    zone = zone_selectors.zone_default()
+    """The zone's page. For visitors the zone with its areas and gates is read once and cached until a
+    zone, area or gate changes (every process sees the version bump at once)."""
+    if request.user.is_authenticated:
+        zone = zone_selectors.zone_default()
+    else:
+        zone = cached((zone_selectors.ZONES_SCOPE,), "home:zone", zone_selectors.zone_default)
     gates_by_area: dict[int | None, list[object]] = {}
     lead: list[str] = []
     sections: list[str] = []

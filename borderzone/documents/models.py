@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -124,6 +125,9 @@ class LegalDocument(models.Model):
     # Raw text searched by PostgreSQL (through unaccent) and its unaccented copy kept for SQLite FTS5.
     search_source = models.TextField(editable=False, blank=True)
     search_text = models.TextField(editable=False, blank=True)
+    # PostgreSQL: to_tsvector('simple', search_text), kept by the services (documents/search.py), GIN
+    # indexed (migration 0005). Unused on SQLite, where FTS5 tables hold the index.
+    search_vector = SearchVectorField(null=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -1,12 +1,17 @@
-"""Accent-insensitive full-text search over the register: PostgreSQL full text through the unaccent
-extension, SQLite FTS5 over a stored unaccented copy. Both answer "dong dang" with "Đồng Đăng"."""
+"""Accent-insensitive full-text search over the register, over a stored unaccented copy of the text
+(`search_text`, made by `core.text.search_key`, so no database extension is needed for the accents):
+PostgreSQL full text over the stored `search_vector` (GIN index), SQLite FTS5. Both answer "dong dang"
+with "Đồng Đăng". Chinese has no spaces between words, so a run of Chinese characters is matched as a
+substring of the Chinese title and summary, helped by a trigram index (pg_trgm GIN on PostgreSQL, an FTS5
+trigram table on SQLite). The services keep the vector and the SQLite tables in step in the writing
+transaction (`index_document`); `index_all` rebuilds them (bulk loads, the bench)."""
 
 from __future__ import annotations
 
 import re
 
 from django.db import connection
-from django.db.models import F, Func, Q, QuerySet, TextField, Value
+from django.db.models import Q, QuerySet
 
 from borderzone.core.text import search_key
 
@@ -18,20 +23,50 @@ def tokens(query: str) -> list[str]:
     return search_key(query).split()[:12]
 
 
-def index_document(document_id: int, text: str) -> None:
-    """Keep the SQLite FTS5 row of a document in step with its stored text (PostgreSQL needs nothing)."""
-    if connection.vendor != "sqlite":
-        return
+ZH_TABLE = "documents_legaldocument_zh"  # SQLite: FTS5 trigram table over the Chinese title and summary
+
+
+def index_document(document_id: int, text: str, zh: tuple[str, str] = ("", "")) -> None:
+    """Keep the search index of a document in step with its stored text `search_text` (and its Chinese
+    title and summary `zh`): the stored vector on PostgreSQL, the FTS5 rows on SQLite."""
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "UPDATE documents_legaldocument SET search_vector = to_tsvector('simple', %s) WHERE id = %s",
+                [text, document_id],
+            )
+            return
+        if connection.vendor != "sqlite":
+            return
         cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [document_id])  # noqa: S608  # nosec B608 - the table name is our constant FTS_TABLE; values are parameters
         cursor.execute(f"INSERT INTO {FTS_TABLE} (rowid, body) VALUES (%s, %s)", [document_id, text])  # noqa: S608  # nosec B608 - the table name is our constant FTS_TABLE; values are parameters
+        cursor.execute(f"DELETE FROM {ZH_TABLE} WHERE rowid = %s", [document_id])  # noqa: S608  # nosec B608 - constant table name
+        cursor.execute(f"INSERT INTO {ZH_TABLE} (rowid, title_zh, summary_zh) VALUES (%s, %s, %s)", [document_id, *zh])  # noqa: S608  # nosec B608 - constant table name
+
+
+def index_all(schema_editor_connection: object | None = None) -> None:
+    """Rebuild the whole search index from the stored columns (after a bulk load; migrations)."""
+    conn = schema_editor_connection or connection
+    with conn.cursor() as cursor:  # type: ignore[attr-defined]
+        if conn.vendor == "postgresql":  # type: ignore[attr-defined]
+            cursor.execute("UPDATE documents_legaldocument SET search_vector = to_tsvector('simple', search_text)")
+        elif conn.vendor == "sqlite":  # type: ignore[attr-defined]
+            for statement in (
+                f"DELETE FROM {FTS_TABLE}",  # noqa: S608  # nosec B608 - constant table names
+                f"INSERT INTO {FTS_TABLE} (rowid, body) SELECT id, search_text FROM documents_legaldocument",  # noqa: S608  # nosec B608 - constant table names
+                f"DELETE FROM {ZH_TABLE}",  # noqa: S608  # nosec B608 - constant table names
+                f"INSERT INTO {ZH_TABLE} (rowid, title_zh, summary_zh) "  # noqa: S608  # nosec B608 - constant table names
+                "SELECT id, title_zh, summary_zh FROM documents_legaldocument",
+            ):
+                cursor.execute(statement)
 
 
 def unindex_document(document_id: int) -> None:
     if connection.vendor != "sqlite":
-        return
+        return  # the row and its vector go together
     with connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [document_id])  # noqa: S608  # nosec B608 - the table name is our constant FTS_TABLE; values are parameters
+        cursor.execute(f"DELETE FROM {ZH_TABLE} WHERE rowid = %s", [document_id])  # noqa: S608  # nosec B608 - constant table name
 
 
 def _sqlite_ids(words: list[str]) -> list[int]:
@@ -46,8 +81,18 @@ def _sqlite_ids(words: list[str]) -> list[int]:
 CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
+def _sqlite_zh_ids(run: str) -> list[int]:
+    # The trigram tokenizer matches any substring of three characters or more (quoted: a literal string).
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT rowid FROM {ZH_TABLE} WHERE {ZH_TABLE} MATCH %s", ['"' + run + '"'])  # noqa: S608  # nosec B608 - constant table name
+        return [row[0] for row in cursor.fetchall()]
+
+
 def _chinese(qs: QuerySet, runs: list[str]) -> QuerySet:
     for run in runs[:6]:
+        if connection.vendor == "sqlite" and len(run) >= 3:
+            qs = qs.filter(pk__in=_sqlite_zh_ids(run))
+        # On PostgreSQL the trigram GIN indexes serve these LIKE conditions directly (runs of 3 or more).
         qs = qs.filter(Q(title_zh__contains=run) | Q(summary_zh__contains=run))
     return qs
 
@@ -63,20 +108,9 @@ def filter_documents[Q_T: QuerySet](qs: Q_T, query: str) -> Q_T:
         return qs
     number_match = Q(number_key__contains=" ".join(words))
     if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchVector
+        from django.contrib.postgres.search import SearchQuery
 
-        # unaccent, then punctuation to spaces, so "1/2000" and "QĐ-UBND" split into words as search_key splits them.
-        words_only = Func(
-            Func(F("search_source"), function="unaccent"),
-            Value("[^[:alnum:]]+"),
-            Value(" "),
-            Value("g"),
-            function="regexp_replace",
-            output_field=TextField(),
-        )
-        vector = SearchVector(words_only, config="simple")
-        tsquery = SearchQuery(
-            Func(Value(" & ".join(f"{w}:*" for w in words)), function="unaccent"), config="simple", search_type="raw"
-        )
-        return qs.annotate(_fts=vector).filter(Q(_fts=tsquery) | number_match)
+        # The words are [0-9a-z] only (search_key), so the raw prefix query needs no escaping.
+        tsquery = SearchQuery(" & ".join(f"{w}:*" for w in words), config="simple", search_type="raw")
+        return qs.filter(Q(search_vector=tsquery) | number_match)
     return qs.filter(Q(pk__in=_sqlite_ids(words)) | number_match)

@@ -94,7 +94,7 @@ def _reindex(document: LegalDocument) -> None:
     document.search_source = source
     document.search_text = search_key(source)
     LegalDocument.objects.filter(pk=document.pk).update(search_source=source, search_text=document.search_text)
-    index_document(document.pk, document.search_text)
+    index_document(document.pk, document.search_text, (document.title_zh, document.summary_zh))
 
 
 def _check_relations(

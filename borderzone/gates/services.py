@@ -19,8 +19,9 @@ from borderzone.core.models import AuditAction
 from borderzone.gates.models import BorderGate, GateFacility, GateStatusChange
 from borderzone.zones import geo
 from borderzone.zones.models import EconomicZone
+from borderzone.zones.selectors import ZONES_SCOPE
 
-GATES_SCOPE = "zones"
+GATES_SCOPE = ZONES_SCOPE
 
 GATE_FIELDS = (
     "code",

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
@@ -16,6 +17,7 @@ from django.views.decorators.http import require_GET
 from borderzone.access.pages import staff_form_view, zone_from_query
 from borderzone.access.permissions import can_change_zone, get_changeable_or_404
 from borderzone.core import registry
+from borderzone.core.cache import cached
 from borderzone.core.formatting import format_date
 from borderzone.core.forms import initial_from
 from borderzone.gates import selectors, services
@@ -74,24 +76,30 @@ def _marker(gate: BorderGate) -> dict[str, Any]:
     }
 
 
-def gate_map(request: HttpRequest) -> HttpResponse:
+def _map_context(request: HttpRequest) -> dict[str, Any]:
     zone = zone_from_query(request)
     gates = list(selectors.gate_list(zone))
     placed = [g for g in gates if g.latitude is not None and g.longitude is not None]
     unplaced = [g for g in gates if g.latitude is None or g.longitude is None]
-    layers = {name: reverse("gates:map-layer", args=[name]) for name in MAP_LAYERS}
-    return render(
-        request,
-        "gates/map.html",
-        {
-            "zone": zone,
-            "placed": placed,
-            "unplaced": unplaced,
-            "markers": [_marker(g) for g in placed],
-            "layers": layers,
-            "functional_areas": zone.functional_areas.all(),
-        },
-    )
+    return {
+        "zone": zone,
+        "placed": placed,
+        "unplaced": unplaced,
+        "markers": [_marker(g) for g in placed],
+        "layers": {name: reverse("gates:map-layer", args=[name]) for name in MAP_LAYERS},
+        "functional_areas": list(zone.functional_areas.all()),
+    }
+
+
+def gate_map(request: HttpRequest) -> HttpResponse:
+    """The map of a zone's gates; for visitors its data is read once per zone and language and cached
+    until a zone, area or gate changes."""
+    if request.user.is_authenticated:
+        context = _map_context(request)
+    else:
+        key = f"map:{translation.get_language()}:{request.GET.get('zone', '')}"
+        context = cached((services.GATES_SCOPE,), key, lambda: _map_context(request))
+    return render(request, "gates/map.html", context)
 
 
 @require_GET

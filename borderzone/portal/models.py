@@ -270,6 +270,23 @@ class VisitorPresence(models.Model):
         return self.visitor[:12]
 
 
+class VisitLog(models.Model):
+    """One page view as it happened, appended by the request (one insert, no lock) and folded into
+    `VisitorPresence` and `DailyVisits` by `visits_aggregate` (the worker, every few hundred views, or the
+    `aggregate_visits` command), which deletes the rows it folded. The counter adds the rows not folded yet."""
+
+    at = models.DateTimeField()
+    visitor = models.CharField(max_length=64)
+    path_key = models.CharField(max_length=64)
+    is_bot = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name = _("page view not yet counted")
+
+    def __str__(self) -> str:
+        return f"{self.visitor[:12]} {self.at:%Y-%m-%d %H:%M}"
+
+
 class DailyVisits(models.Model):
     """Visits and page views of one day; humans and bots apart. Never reset, never deleted."""
 

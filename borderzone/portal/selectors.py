@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Avg, Count, Prefetch, Q, QuerySet, Sum
+from django.db.models import Avg, Count, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 from django.utils import timezone
 
 from borderzone.access.permissions import is_staff_member, restrict_to_visible
@@ -19,9 +19,10 @@ from borderzone.portal.models import (
     Comment,
     CommentStatus,
     DailyVisits,
+    VisitLog,
     VisitorPresence,
 )
-from borderzone.portal.services import ONLINE_WINDOW
+from borderzone.portal.visits import ONLINE_WINDOW, Seen, View, tally
 
 if TYPE_CHECKING:
     from borderzone.access.permissions import AnyUser
@@ -118,26 +119,73 @@ class VisitorCounts:
     as_of: dt.datetime
 
 
+def _pending(moment: dt.datetime | None = None) -> tuple[dict[str, Seen], list[View]]:
+    """The views appended but not folded yet, with what the presence table knows of their visitors
+    (one query; the worker keeps this to a few hundred rows)."""
+    presence = VisitorPresence.objects.filter(visitor=OuterRef("visitor"))
+    fields = ("is_bot", "first_seen", "last_seen", "visit_started", "last_path")
+    log = VisitLog.objects.all() if moment is None else VisitLog.objects.filter(at__lte=moment)
+    rows = (
+        log.order_by("id")
+        .annotate(**{f"known_{f}": Subquery(presence.values(f)[:1]) for f in fields})
+        .values("at", "visitor", "path_key", "is_bot", *(f"known_{f}" for f in fields))
+    )
+    seen: dict[str, Seen] = {}
+    views: list[View] = []
+    for row in rows:
+        if row["known_last_seen"] is not None and row["visitor"] not in seen:
+            seen[row["visitor"]] = Seen(
+                is_bot=row["known_is_bot"],
+                first_seen=row["known_first_seen"],
+                last_seen=row["known_last_seen"],
+                visit_started=row["known_visit_started"],
+                last_path=row["known_last_path"],
+                stored=True,
+            )
+        views.append(View(row["at"], row["visitor"], row["path_key"], row["is_bot"]))
+    return seen, views
+
+
 def visitor_counts(now: dt.datetime | None = None) -> VisitorCounts:
-    """The counter of the seed page: online now, visits today, this month, and since counting began."""
+    """The counter of the seed page: online now, visits today, this month, and since counting began:
+    the folded day totals plus the views appended since the worker last folded them (so a view counts
+    at once)."""
     moment = now or timezone.now()
     today = timezone.localdate(moment)
+    first = today.replace(day=1)
+    seen, views = _pending(moment)
+    before = {k: (v.is_bot, v.last_seen) for k, v in seen.items()}
+    added = tally(seen, views).days
     totals = DailyVisits.objects.aggregate(
         total=Sum("visits"),
-        month=Sum("visits", filter=Q(date__gte=today.replace(day=1), date__lte=today)),
+        month=Sum("visits", filter=Q(date__gte=first, date__lte=today)),
         today=Sum("visits", filter=Q(date=today)),
         bots_today=Sum("bot_visits", filter=Q(date=today)),
     )
-    online = VisitorPresence.objects.filter(last_seen__gte=moment - ONLINE_WINDOW).aggregate(
+    window = moment - ONLINE_WINDOW
+    online = VisitorPresence.objects.filter(last_seen__gte=window).aggregate(
         humans=Count("id", filter=Q(is_bot=False)), bots=Count("id", filter=Q(is_bot=True))
     )
+    humans, bots = online["humans"], online["bots"]
+    for visitor, state in seen.items():  # the pending views' visitors: online as their last view says
+        if visitor in before and before[visitor][1] >= window:
+            if before[visitor][0]:
+                bots -= 1
+            else:
+                humans -= 1
+        if state.last_seen >= window:
+            if state.is_bot:
+                bots += 1
+            else:
+                humans += 1
+    today_added = added.get(today, {})
     return VisitorCounts(
-        online=online["humans"] + online["bots"],
-        online_bots=online["bots"],
-        today=totals["today"] or 0,
-        this_month=totals["month"] or 0,
-        total=totals["total"] or 0,
-        bots_today=totals["bots_today"] or 0,
+        online=humans + bots,
+        online_bots=bots,
+        today=(totals["today"] or 0) + today_added.get("visits", 0),
+        this_month=(totals["month"] or 0) + sum(c["visits"] for d, c in added.items() if first <= d <= today),
+        total=(totals["total"] or 0) + sum(c["visits"] for c in added.values()),
+        bots_today=(totals["bots_today"] or 0) + today_added.get("bot_visits", 0),
         as_of=moment,
     )
 
@@ -147,6 +195,12 @@ def visits_of_month(year: int, month: int) -> list[DailyVisits]:
     first = dt.date(year, month, 1)
     following = (first + dt.timedelta(days=32)).replace(day=1)
     found = {d.date: d for d in DailyVisits.objects.filter(date__gte=first, date__lt=following)}
+    seen, views = _pending()
+    for day, counts in tally(seen, views).days.items():  # the views not folded yet count at once here too
+        if first <= day < following:
+            row = found.setdefault(day, DailyVisits(date=day))
+            for name, n in counts.items():
+                setattr(row, name, getattr(row, name) + n)
     days: list[DailyVisits] = []
     day = first
     while day < following:

@@ -12,6 +12,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.tasks import task
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -34,9 +35,11 @@ from borderzone.portal.models import (
     CommentStatus,
     DailyVisits,
     Rating,
+    VisitLog,
     VisitorPresence,
 )
 from borderzone.portal.notifications import COMMENTS_TOPIC
+from borderzone.portal.visits import Seen, View, tally
 from borderzone.zones.models import EconomicZone
 
 ARTICLES_SCOPE = "portal.articles"
@@ -59,9 +62,6 @@ HTML_FIELDS = ("body", "body_en", "body_zh")
 COMMENT_LIMIT = 3  # comments per address ...
 COMMENT_WINDOW = dt.timedelta(minutes=10)  # ... within this window
 FLAGS_TO_HIDE = 3  # a published comment that this many readers flag goes back to moderation
-
-VISIT_GAP = dt.timedelta(minutes=30)  # a visitor back after this long starts a new visit
-ONLINE_WINDOW = dt.timedelta(minutes=5)
 
 
 def article_scope(article_id: int) -> str:
@@ -446,57 +446,75 @@ def comment_flag(*, comment: Comment, reporter: str, actor: Actor) -> Comment:
 # Visits ---------------------------------------------------------------------------------------------
 
 
-@transaction.atomic
-def visit_record(*, visitor: str, path_key: str, bot: bool, now: dt.datetime | None = None) -> None:
-    """Count a page view in the day's totals: a reload of the same page within a visit is not counted,
-    a visit is a run of views without a 30-minute gap, a visitor is counted once a day. Bots apart.
+AGGREGATE_EVERY = 50  # the worker folds the appended views into the counter every this many views (the counter
+# reads the views not folded yet on every page, so fewer is cheaper there; a fold is a few statements)
+AGGREGATE_BATCH = 2000  # views folded in one transaction
 
-    Counting is telemetry, not a change to the register, so it writes no audit row.
+
+def visit_record(*, visitor: str, path_key: str, bot: bool, now: dt.datetime | None = None) -> VisitLog:
+    """Append a page view to the log: one insert, no lock and no read, so counting costs a page almost
+    nothing. The worker folds the log into the day totals (`visits_aggregate`, queued every
+    AGGREGATE_EVERY views); until then the counter adds the views not folded yet, so it is right at once.
+
+    Counting is telemetry, not a change to the register, so it writes no audit row and bumps no version.
     """
-    moment = now or timezone.now()
-    today = timezone.localdate(moment)
-    presence = VisitorPresence.objects.select_for_update().filter(visitor=visitor).first()
-    new_visitor_today = new_visit = counted_view = True
-    if presence is None:
-        try:
-            with transaction.atomic():
-                VisitorPresence.objects.create(
-                    visitor=visitor,
-                    is_bot=bot,
-                    first_seen=moment,
-                    last_seen=moment,
-                    visit_started=moment,
-                    last_path=path_key,
-                )
-        except IntegrityError:
-            return  # a parallel request of the same visitor counted this moment
-    else:
-        new_visitor_today = timezone.localdate(presence.last_seen) != today
-        new_visit = moment - presence.last_seen > VISIT_GAP or new_visitor_today
-        counted_view = new_visit or presence.last_path != path_key
-        presence.last_seen = moment
-        presence.last_path = path_key
-        presence.is_bot = bot
-        if new_visit:
-            presence.visit_started = moment
-        presence.save(update_fields=["last_seen", "last_path", "is_bot", "visit_started"])
-    if not counted_view:
-        return
-    DailyVisits.objects.get_or_create(date=today)
-    if bot:
-        updates: dict[str, Any] = {"bot_page_views": F("bot_page_views") + 1}
-        if new_visit:
-            updates["bot_visits"] = F("bot_visits") + 1
-    else:
-        updates = {"page_views": F("page_views") + 1}
-        if new_visit:
-            updates["visits"] = F("visits") + 1
-        if new_visitor_today:
-            updates["visitors"] = F("visitors") + 1
-    DailyVisits.objects.filter(date=today).update(**updates)
+    view = VisitLog.objects.create(at=now or timezone.now(), visitor=visitor, path_key=path_key, is_bot=bot)
+    if view.pk % AGGREGATE_EVERY == 0:
+        aggregate_visits.enqueue()
+    return view
+
+
+@transaction.atomic
+def visits_aggregate(*, batch: int = AGGREGATE_BATCH) -> int:
+    """Fold the oldest `batch` appended views into the visitors' presence and the day totals (the rules
+    are in `portal/visits.py`) and delete them, in one transaction; returns how many were folded. Two
+    runs at once fold different views: the rows are locked (PostgreSQL) or the writes serialised (SQLite)."""
+    rows = list(VisitLog.objects.select_for_update().order_by("id")[:batch])
+    if not rows:
+        return 0
+    stored = list(VisitorPresence.objects.select_for_update().filter(visitor__in={r.visitor for r in rows}))
+    ids = {p.visitor: p.pk for p in stored}
+    seen = {
+        p.visitor: Seen(p.is_bot, p.first_seen, p.last_seen, p.visit_started, p.last_path, stored=True) for p in stored
+    }
+    result = tally(seen, (View(r.at, r.visitor, r.path_key, r.is_bot) for r in rows))
+    changed = [v for v in seen.items() if v[1].changed]
+    fields = ("is_bot", "last_seen", "visit_started", "last_path")
+    VisitorPresence.objects.bulk_update(
+        [VisitorPresence(id=ids[k], **{f: getattr(v, f) for f in fields}) for k, v in changed if k in ids],
+        fields,
+        batch_size=500,
+    )
+    VisitorPresence.objects.bulk_create(
+        [
+            VisitorPresence(visitor=k, first_seen=v.first_seen, **{f: getattr(v, f) for f in fields})
+            for k, v in changed
+            if not v.stored
+        ],
+        batch_size=500,
+        ignore_conflicts=True,
+    )
+    for day, counts in result.days.items():
+        DailyVisits.objects.get_or_create(date=day)
+        DailyVisits.objects.filter(date=day).update(**{name: F(name) + n for name, n in counts.items() if n})
+    VisitLog.objects.filter(id__in=[r.pk for r in rows]).delete()
+    return len(rows)
+
+
+@task()
+def aggregate_visits() -> int:
+    """The worker's fold of the appended views (queued by `visit_record`; `manage.py aggregate_visits`
+    does the same from cron). Folds everything there is, a batch per transaction."""
+    folded = 0
+    while count := visits_aggregate():
+        folded += count
+    return folded
 
 
 def presence_prune(*, older_than: dt.timedelta = dt.timedelta(days=2)) -> int:
-    """Forget visitor hashes not seen lately (the day totals keep the counts)."""
+    """Forget visitor hashes not seen lately (the day totals keep the counts), once the views appended
+    so far are folded (so that a visitor's last view is not forgotten before it is counted)."""
+    while visits_aggregate():
+        pass
     deleted, _ = VisitorPresence.objects.filter(last_seen__lt=timezone.now() - older_than).delete()
     return deleted

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from borderzone.access.actors import Actor
 from borderzone.access.audit import audit_record
 from borderzone.core.models import AuditAction
+from borderzone.core.routers import replica_reads
 from borderzone.core.spans import year_span
 from borderzone.reports.models import Report, ReportStatus
 from borderzone.reports.registry import report_kinds
@@ -62,7 +63,8 @@ def build_report(report_id: int) -> str:
 
     kind = report_kinds()[report.kind]
     try:
-        with translation.override(report.language):
+        # Report generation tolerates a replica's lag: its reads go there when there is one.
+        with translation.override(report.language), replica_reads():
             built: tuple[Any, ...] = kind.build(
                 zone=report.zone,
                 params=report.params,

@@ -12,6 +12,10 @@ from django.utils.translation import gettext as _
 
 from borderzone.zones.models import Commune, EconomicZone, FunctionalArea, GateArea
 
+# The data version that zone, area and gate writes bump (their services) and that pages built from
+# them are cached under (the public home page and the map, for visitors).
+ZONES_SCOPE = "zones"
+
 
 def _gate_model() -> Any:
     return EconomicZone._meta.get_field("gates").related_model

@@ -15,8 +15,7 @@ from borderzone.access.permissions import is_admin
 from borderzone.access.services import ModelWrites
 from borderzone.core.text import name_key
 from borderzone.zones.models import EconomicZone, FunctionalArea, GateArea, Province
-
-ZONES_SCOPE = "zones"
+from borderzone.zones.selectors import ZONES_SCOPE as ZONES_SCOPE  # re-exported for the zone writers
 
 ZONE_FIELDS = (
     "code",

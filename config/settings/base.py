@@ -26,6 +26,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Full-text search fields and lookups on PostgreSQL (documents); inert on SQLite.
+    "django.contrib.postgres",
     "django.contrib.sitemaps",
     "axes",
     "django_otp",
@@ -62,6 +64,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Anonymous portal pages read the replica when there is one (after the user is known).
+    "borderzone.core.routers.ReplicaReadsMiddleware",
     # After the user is known (its 400 page is the site's page); views and CSRF read bodies only later.
     "borderzone.core.middleware.BadInputMiddleware",
     "borderzone.portal.middleware.PortalMiddleware",
@@ -99,6 +103,15 @@ DATABASES = {"default": env.database("DATABASE_URL", f"sqlite:///{VAR_DIR / 'bor
 # reconnected to. CONN_MAX_AGE=0 closes after each request (e.g. behind PgBouncer in transaction mode).
 DATABASES["default"]["CONN_MAX_AGE"] = env.integer("CONN_MAX_AGE", 60, minimum=0)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = env.boolean("CONN_HEALTH_CHECKS", True)
+# A streaming replica, read only by what tolerates its lag (anonymous portal pages, report generation);
+# signed-in pages and the API read the primary (borderzone/core/routers.py).
+REPLICA_DATABASE = ""
+if env.string("DATABASE_REPLICA_URL", "-") != "-":
+    REPLICA_DATABASE = "replica"
+    DATABASES[REPLICA_DATABASE] = env.database("DATABASE_REPLICA_URL", "")
+    DATABASES[REPLICA_DATABASE]["CONN_MAX_AGE"] = DATABASES["default"]["CONN_MAX_AGE"]
+    DATABASES[REPLICA_DATABASE]["CONN_HEALTH_CHECKS"] = DATABASES["default"]["CONN_HEALTH_CHECKS"]
+DATABASE_ROUTERS = ["borderzone.core.routers.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

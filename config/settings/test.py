@@ -28,3 +28,14 @@ if env.string("REDIS_URL", "-") != "-":
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 MEDIA_ROOT = str(VAR_DIR / "test-media")  # noqa: F405
 PRIVATE_MEDIA_ROOT = str(VAR_DIR / "test-media-private")  # noqa: F405
+
+# On PostgreSQL, a second alias that is a read-only connection to the same test database stands for a
+# replica: writes through it fail, so the router's tests prove that none go there. It is used only where
+# a test turns it on (REPLICA_DATABASE="replica"); the rest of the suite reads the primary.
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):  # noqa: F405
+    DATABASES["replica"] = {  # noqa: F405
+        **DATABASES["default"],  # noqa: F405
+        "OPTIONS": {**DATABASES["default"].get("OPTIONS", {}), "options": "-c default_transaction_read_only=on"},  # noqa: F405
+        "TEST": {"MIRROR": "default"},
+    }
+REPLICA_DATABASE = ""

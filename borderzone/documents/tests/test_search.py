@@ -4,7 +4,8 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from borderzone.documents import selectors, services
-from borderzone.documents.models import DocumentStatus
+from borderzone.documents.models import DocumentStatus, LegalDocument
+from borderzone.documents.search import filter_documents
 from borderzone.documents.tests.factories import approve_and_publish
 
 pytestmark = pytest.mark.django_db
@@ -79,3 +80,45 @@ def test_search_runs_in_a_fixed_number_of_queries(zone, make_document, django_as
         docs = _search("dong dang")
         assert len(docs) == 8
         _ = [list(d.files.all()) for d in docs] + [d.zone.code for d in docs]
+
+
+def test_search_costs_the_same_queries_for_few_and_many_documents(zone, make_document):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    make_document(zone, number="1/QĐ-UBND", title="Quyết định về cửa khẩu Đồng Đăng", title_zh="陆地边境口岸管理规定")
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            _search("dong dang")
+            _search("口岸管理")
+        return len(ctx.captured_queries)
+
+    few = count()
+    for i in range(12):
+        make_document(
+            zone, number=f"{i + 2}/QĐ-UBND", title=f"Quyết định {i} về Đồng Đăng", title_zh="陆地边境口岸管理规定"
+        )
+    assert count() == few
+    assert len(_search("dong dang")) == 13 and len(_search("口岸管理")) == 13
+
+
+def test_postgresql_search_reads_the_stored_vector_through_its_gin_index(zone, make_document):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the GIN indexes are PostgreSQL's (SQLite answers from its FTS5 tables)")
+    for i in range(30):
+        make_document(
+            zone, number=f"{i + 1}/QĐ-UBND", title=f"Quyết định {i} về Tà Lùng", title_zh="陆地边境口岸管理规定"
+        )
+    wanted = make_document(zone, number="99/QĐ-UBND", title="Quyết định về Đồng Đăng")
+    qs = selectors.document_search(AnonymousUser(), selectors.DocumentFilters(q="dong dang"))
+    assert [d.pk for d in qs] == [wanted.pk]
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")  # a table this small would be read whole anyway
+        words = filter_documents(LegalDocument.objects.all(), "dong dang").explain()
+        chinese = filter_documents(LegalDocument.objects.all(), "口岸管理").explain()
+    assert "documents_search_vector_gin" in words, words
+    assert "to_tsvector" not in words  # the stored vector is read, never rebuilt row by row
+    assert "documents_title_zh_trgm" in chinese and "documents_summary_zh_trgm" in chinese, chinese

@@ -11,8 +11,16 @@ from PIL import Image
 
 from borderzone.access.actors import Actor
 from borderzone.core.models import AuditEvent
-from borderzone.portal import services
-from borderzone.portal.models import Article, ArticleStatus, CommentStatus, DailyVisits, Rating
+from borderzone.portal import selectors, services
+from borderzone.portal.models import (
+    Article,
+    ArticleStatus,
+    CommentStatus,
+    DailyVisits,
+    Rating,
+    VisitLog,
+    VisitorPresence,
+)
 from borderzone.portal.tests.factories import CategoryFactory, CommentFactory
 
 READER = Actor(user=None, via="web:reader")
@@ -213,17 +221,31 @@ def test_visits_do_not_count_reloads_and_keep_bots_apart(db):
     services.visit_record(visitor="h1", path_key="/news/a/", bot=False, now=start + dt.timedelta(seconds=9))
     services.visit_record(visitor="b1", path_key="/news/", bot=True, now=start)
     services.visit_record(visitor="b1", path_key="/news/a/", bot=True, now=start + dt.timedelta(seconds=1))
-    day = DailyVisits.objects.get(date=timezone.localdate(start))
+    local = timezone.localdate(start)
+    # Counted at once from the appended views, before the worker folds them ...
+    (pending,) = [d for d in selectors.visits_of_month(local.year, local.month) if d.date == local]
+    assert (pending.visitors, pending.visits, pending.page_views) == (1, 1, 2)
+    assert (pending.bot_visits, pending.bot_page_views) == (1, 2)
+    assert not DailyVisits.objects.exists()
+    # ... and the same once folded into the day's totals (the log is emptied).
+    assert services.visits_aggregate() == 5
+    assert not VisitLog.objects.exists()
+    day = DailyVisits.objects.get(date=local)
     assert (day.visitors, day.visits, day.page_views) == (1, 1, 2)
     assert (day.bot_visits, day.bot_page_views) == (1, 2)
+    assert VisitorPresence.objects.get(visitor="h1").last_path == "/news/a/"
 
 
 def test_a_visitor_back_after_half_an_hour_makes_a_new_visit(db):
     start = timezone.now().replace(hour=1)
     services.visit_record(visitor="h1", path_key="/news/", bot=False, now=start)
+    services.visits_aggregate()  # the first view folded, the second still in the log: the same rules apply
     services.visit_record(visitor="h1", path_key="/news/", bot=False, now=start + dt.timedelta(minutes=45))
+    assert selectors.visitor_counts(now=start + dt.timedelta(minutes=46)).total == 2
+    services.visits_aggregate()
     day = DailyVisits.objects.get(date=timezone.localdate(start))
     assert (day.visitors, day.visits, day.page_views) == (1, 2, 2)
+    assert selectors.visitor_counts(now=start + dt.timedelta(minutes=46)).total == 2
 
 
 def test_category_create_makes_a_slug(actor):

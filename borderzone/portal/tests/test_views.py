@@ -304,10 +304,11 @@ def test_the_news_list_costs_a_fixed_number_of_queries(
     for _ in range(15):
         ArticleFactory(zone=zone, category=category, created_by=specialist)
     # The first request also creates the cache's version rows (each in a savepoint, in case another
-    # process creates it at the same time); neither count grows with the number of articles.
-    with django_assert_max_num_queries(14):
+    # process creates it at the same time); neither count grows with the number of articles. The
+    # counter reads its folded totals, who is online and the views not folded yet (three queries).
+    with django_assert_max_num_queries(15):
         assert client.get(reverse("portal:news")).status_code == 200
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):
         assert client.get(reverse("portal:news"), {"page": 2}).status_code == 200
 
 
@@ -319,6 +320,7 @@ def test_visits_counted_by_the_middleware_skip_reloads_and_bots(client, article,
         client.get(reverse("portal:news"), HTTP_USER_AGENT=BROWSER)
         client.get(url, HTTP_USER_AGENT="Googlebot/2.1 (+http://www.google.com/bot.html)")
         client.get("/news/rss/", HTTP_USER_AGENT=BROWSER)  # feeds are not pages
+    services.aggregate_visits.call()
     day = DailyVisits.objects.get()
     assert (day.visitors, day.visits, day.page_views) == (1, 1, 2)
     assert (day.bot_visits, day.bot_page_views) == (1, 1)
@@ -331,6 +333,7 @@ def test_the_visitor_table_stores_no_address(client, article, django_capture_on_
 
     with django_capture_on_commit_callbacks(execute=True):
         client.get(article.get_absolute_url(), REMOTE_ADDR="203.0.113.7", HTTP_USER_AGENT=BROWSER)
+    services.aggregate_visits.call()
     presence = VisitorPresence.objects.get()
     assert "203.0.113.7" not in presence.visitor and len(presence.visitor) == 40
 
@@ -481,3 +484,64 @@ def test_the_report_page_and_its_refusal_are_in_the_readers_language(client, art
     assert title in client.get(url, {"comment": comment.pk}).content.decode()
     response = client.post(url, {"comment": comment.pk})
     assert response.status_code == 422 and refusal in response.content.decode()
+
+
+def test_a_public_page_counts_its_visit_with_one_insert_and_no_lock(
+    monkeypatch, client, article, django_capture_on_commit_callbacks
+):
+    monkeypatch.setattr(services, "AGGREGATE_EVERY", 10**9)  # no fold now, whatever the id sequence says
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(article.get_absolute_url(), HTTP_USER_AGENT=BROWSER)  # warms the cache and the version rows
+    with CaptureQueriesContext(connection) as ctx, django_capture_on_commit_callbacks(execute=True):
+        assert client.get(article.get_absolute_url(), HTTP_USER_AGENT=BROWSER).status_code == 200
+    statements = [q["sql"].upper() for q in ctx.captured_queries]
+    writes = [s for s in statements if not s.startswith(("SELECT", "SAVEPOINT", "RELEASE"))]
+    assert [w.split("(")[0].strip() for w in writes] == ['INSERT INTO "PORTAL_VISITLOG"']
+    assert not [s for s in statements if "FOR UPDATE" in s]
+    assert len(statements) <= 9
+
+
+def test_the_counter_shows_n_visits_before_and_after_the_worker_folds_them(
+    monkeypatch, client, article, django_capture_on_commit_callbacks
+):
+    from borderzone.portal import selectors
+
+    monkeypatch.setattr(services, "AGGREGATE_EVERY", 10**9)  # the fold is run by hand below
+    from borderzone.portal.models import VisitLog
+
+    n = 7
+    with django_capture_on_commit_callbacks(execute=True):
+        for i in range(n):
+            client.get(article.get_absolute_url(), HTTP_USER_AGENT=BROWSER, REMOTE_ADDR=f"198.51.100.{i + 1}")
+    assert VisitLog.objects.count() == n and not DailyVisits.objects.exists()
+    before = selectors.visitor_counts()
+    assert (before.online, before.today, before.this_month, before.total) == (n, n, n, n)
+    assert services.aggregate_visits.call() == n
+    assert not VisitLog.objects.exists()
+    after = selectors.visitor_counts()
+    assert (after.online, after.today, after.this_month, after.total) == (n, n, n, n)
+    assert DailyVisits.objects.get().visits == n
+    # Another view of a visitor already folded: counted at once again (a new page within the visit).
+    with django_capture_on_commit_callbacks(execute=True):
+        client.get(reverse("portal:news"), HTTP_USER_AGENT=BROWSER, REMOTE_ADDR="198.51.100.1")
+    assert selectors.visitor_counts().online == n
+    assert (
+        selectors.visits_of_month(timezone.localdate().year, timezone.localdate().month)[
+            timezone.localdate().day - 1
+        ].page_views
+        == n + 1
+    )
+
+
+def test_the_worker_folds_the_log_every_few_hundred_views(db, settings):
+    from borderzone.portal import services
+    from borderzone.portal.models import VisitLog
+
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+    for i in range(services.AGGREGATE_EVERY + 5):
+        services.visit_record(visitor=f"v{i}", path_key="/", bot=False)
+    # The immediate backend ran the fold when the row numbered AGGREGATE_EVERY was appended.
+    assert VisitLog.objects.count() < services.AGGREGATE_EVERY
+    assert DailyVisits.objects.get().visits + VisitLog.objects.count() == services.AGGREGATE_EVERY + 5
