@@ -46,7 +46,7 @@ def _sqlite_ids(words: list[str]) -> list[int]:
 CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
-def _chinese(qs: QuerySet, runs: list[str]) -> QuerySet:
+def _chinese[Q_T: QuerySet](qs: Q_T, runs: list[str]) -> Q_T:
     for run in runs[:6]:
         qs = qs.filter(Q(title_zh__contains=run) | Q(summary_zh__contains=run))
     return qs
@@ -58,7 +58,7 @@ def filter_documents[Q_T: QuerySet](qs: Q_T, query: str) -> Q_T:
     words = tokens(query)
     runs = CJK_RUN.findall(query or "")
     if runs:
-        qs = _chinese(qs, runs)  # type: ignore[assignment]
+        qs = _chinese(qs, runs)
     if not words:
         return qs
     number_match = Q(number_key__contains=" ".join(words))
