@@ -18,14 +18,21 @@ from borderzone.core.cache import bump_version
 from borderzone.core.models import AuditAction, quantize_decimal_fields
 
 
-def save_checked(instance: models.Model, field: str = "code", message: str = "") -> None:
+def save_checked(
+    instance: models.Model, field: str = "code", message: str = "", update_fields: Collection[str] | None = None
+) -> None:
     """Validate and save: Decimals to their field's places, full_clean, and a unique clash lost to a
-    concurrent writer reported on `field` instead of a server error. Call inside the service's transaction."""
+    concurrent writer reported on `field` instead of a server error. Call inside the service's transaction.
+    With `update_fields` only those columns are written (with the `auto_now` ones; none when it is empty), so
+    a counter another writer raised meanwhile (a document's hits) is not put back."""
     quantize_decimal_fields(instance)
     instance.full_clean()
+    if update_fields is not None and update_fields:
+        stamps = [f.name for f in instance._meta.concrete_fields if getattr(f, "auto_now", False)]
+        update_fields = [*update_fields, *stamps]
     try:
         with transaction.atomic():
-            instance.save()
+            instance.save(update_fields=update_fields)
     except IntegrityError:
         raise ValidationError({field: message or _("This value is already used.")}) from None
 
@@ -149,7 +156,9 @@ class ModelWrites[M: models.Model]:
             self.prepare(instance)
         if edited is not None and (edited_anyway or snapshot(instance) != before):
             edited(instance)
-        self._save(instance, prepared=True)
+        # Only the columns this change sets are written: counters raised meanwhile stay as they are.
+        changed = [name for name, value in snapshot(instance).items() if before.get(name) != value]
+        self._save(instance, prepared=True, update_fields=changed)
         changed_status = status_field and before.get(status_field) != getattr(instance, status_field)
         action = AuditAction.STATUS_CHANGED if changed_status else AuditAction.UPDATED
         if audit_record(actor=actor, instance=instance, action=action, before=before, note=note) is None:
@@ -179,12 +188,12 @@ class ModelWrites[M: models.Model]:
         if others.exists():
             raise ValidationError({self.clash_field: self._clash_text()})
 
-    def _save(self, instance: M, *, prepared: bool = False) -> None:
+    def _save(self, instance: M, *, prepared: bool = False, update_fields: Collection[str] | None = None) -> None:
         if self.prepare is not None and not prepared:
             self.prepare(instance)
         if self.check is not None:
             self.check(instance)
-        save_checked(instance, self.clash_field, self._clash_text())
+        save_checked(instance, self.clash_field, self._clash_text(), update_fields)
 
     def _clash_text(self) -> str:
         return str(self.clash_message) if self.clash_message else _("This value is already used.")
