@@ -156,9 +156,7 @@ class ModelWrites[M: models.Model]:
             self.prepare(instance)
         if edited is not None and (edited_anyway or snapshot(instance) != before):
             edited(instance)
-        # Only the columns this change sets are written: counters raised meanwhile stay as they are.
-        changed = [name for name, value in snapshot(instance).items() if before.get(name) != value]
-        self._save(instance, prepared=True, update_fields=changed)
+        self._save(instance, prepared=True)
         changed_status = status_field and before.get(status_field) != getattr(instance, status_field)
         action = AuditAction.STATUS_CHANGED if changed_status else AuditAction.UPDATED
         if audit_record(actor=actor, instance=instance, action=action, before=before, note=note) is None:
