@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 
+from borderzone.access.versions import StaleVersion
 from borderzone.core.middleware import out_of_range_reason
 from borderzone.core.registry import app_modules
 
@@ -35,6 +36,12 @@ def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse
     else:
         detail = [{"loc": ["body"], "msg": " ".join(exc.messages), "type": "value_error"}]
     return api.create_response(request, {"detail": detail}, status=422)
+
+
+@api.exception_handler(StaleVersion)
+def stale_version(request: HttpRequest, exc: StaleVersion) -> HttpResponse:
+    """An `If-Match` naming a version that is no longer the record's (`ModelWrites.update`): nothing was saved."""
+    return api.create_response(request, {"detail": str(exc)}, status=412)
 
 
 @api.exception_handler(PermissionDenied)

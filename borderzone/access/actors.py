@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 
 from borderzone.accounts.models import Role, User
 
@@ -17,6 +19,13 @@ class Actor:
     user: User | None
     via: str
     ip_address: str | None = None
+
+    @property
+    def person(self) -> User:
+        """The user acting, for a record that must name who made it; an actor without one is refused."""
+        if self.user is None:
+            raise PermissionDenied(_("Sign in to do this."))
+        return self.user
 
     @property
     def label(self) -> str:

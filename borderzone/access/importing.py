@@ -111,7 +111,7 @@ def import_job_create(
     job = ImportJob.objects.create(
         kind=kind,
         zone=zone,
-        created_by=actor.user,  # type: ignore[misc]
+        created_by=actor.person,
         filename=filename[:255],
         data=data,
         dry_run=dry_run,

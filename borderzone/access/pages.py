@@ -49,18 +49,20 @@ def form_page[T](
     or to `next_url(what save returned)`. The page is `template` with `context` and the form; 422 when the
     form has errors.
 
-    With `edits` (the record the form changes) the form carries the version it was drawn from; when someone
-    else changed those fields meanwhile nothing is saved and the page (409) shows their change."""
+    With `edits` (the record the form changes) the form carries the version it was drawn from and passes it to
+    `save` as `expected_version` (the service hands it to `ModelWrites.update`); when someone else changed
+    those fields meanwhile the service refuses, nothing is saved and the page (409) shows their change."""
     bound = form(request.POST or None, request.FILES or None) if with_files else form(request.POST or None)
     fields = versions.editable_names(type(edits), bound.fields) if edits is not None else []
     status = None
     if request.method == "POST" and bound.is_valid():
+        token = request.POST.get(versions.VERSION_FIELD) if edits is not None else None
+        expected = {"expected_version": token} if token else {}
         try:
             with transaction.atomic():
-                if edits is not None and request.POST.get(versions.VERSION_FIELD):
-                    _refuse_stale(bound, edits, fields, request.POST[versions.VERSION_FIELD])
-                result = save(actor=request_actor(request), **bound.cleaned_data)
-        except _Stale:
+                result = save(actor=request_actor(request), **expected, **bound.cleaned_data)
+        except versions.StaleVersion as stale:
+            _show_stale(bound, stale, fields)
             status = 409
         except ValidationError as exc:
             apply_validation_error(bound, exc)
@@ -83,25 +85,16 @@ def form_page[T](
     return render(request, template, page, status=status or form_status(bound))
 
 
-class _Stale(Exception):
-    pass
-
-
-def _refuse_stale(bound: forms.Form, edits: models.Model, fields: list[str], token: str) -> None:
-    """Lock the record; when its edited fields differ from those the form was drawn from, say who changed
-    what (on the form) and refuse. A token that is not genuine is refused the same way."""
-    current = versions.locked(edits)
-    base = versions.form_base(token, edits)
-    now = versions.state(current, fields)
-    if base is not None and base == now:
-        return
-    changed = [name for name in fields if base is None or base.get(name) != now.get(name)]
+def _show_stale(bound: forms.Form, stale: versions.StaleVersion, fields: list[str]) -> None:
+    """Say on the form who changed the record since it was drawn, and their values of the changed fields
+    (the service refused the save: `ModelWrites.update` compares the form's version with the record's)."""
+    now = versions.state(stale.current, fields)
     shown = []
-    for name in changed:
+    for name in stale.changed or fields:
         label = bound.fields[name].label if name in bound.fields else name
         value = now.get(name)
         shown.append(f"{label}: {'—' if value in (None, '') else value}")
-    latest = history_for(current).first()
+    latest = history_for(stale.current).first()
     who = latest.user.get_username() if latest is not None and latest.user is not None else "?"
     bound.add_error(
         None,
@@ -111,7 +104,6 @@ def _refuse_stale(bound: forms.Form, edits: models.Model, fields: list[str], tok
         )
         % {"who": who, "values": "; ".join(shown) or "—"},
     )
-    raise _Stale
 
 
 def staff_form_view[T](

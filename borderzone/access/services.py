@@ -11,20 +11,28 @@ from django.db import IntegrityError, models, transaction
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
+from borderzone.access import versions
 from borderzone.access.actors import Actor
 from borderzone.access.audit import audit_record, snapshot
 from borderzone.core.cache import bump_version
 from borderzone.core.models import AuditAction, quantize_decimal_fields
 
 
-def save_checked(instance: models.Model, field: str = "code", message: str = "") -> None:
+def save_checked(
+    instance: models.Model, field: str = "code", message: str = "", update_fields: Collection[str] | None = None
+) -> None:
     """Validate and save: Decimals to their field's places, full_clean, and a unique clash lost to a
-    concurrent writer reported on `field` instead of a server error. Call inside the service's transaction."""
+    concurrent writer reported on `field` instead of a server error. Call inside the service's transaction.
+    With `update_fields` only those columns are written (with the `auto_now` ones; none when it is empty), so
+    a counter another writer raised meanwhile (a document's hits) is not put back."""
     quantize_decimal_fields(instance)
     instance.full_clean()
+    if update_fields is not None and update_fields:
+        stamps = [f.name for f in instance._meta.concrete_fields if getattr(f, "auto_now", False)]
+        update_fields = [*update_fields, *stamps]
     try:
         with transaction.atomic():
-            instance.save()
+            instance.save(update_fields=update_fields)
     except IntegrityError:
         raise ValidationError({field: message or _("This value is already used.")}) from None
 
@@ -45,7 +53,14 @@ class ModelWrites[M: models.Model]:
     taken from the caller; `unique` (e.g. ("zone", "code")) is checked first and a clash reported on
     `clash_field` with `clash_message` (as is one lost to a concurrent writer); then `prepare` (turning
     input into what is stored, e.g. sanitising HTML, filling derived values), `check` (the domain rules),
-    save_checked, the audit row and a bump of `scope` (for an update, only when something changed)."""
+    save_checked, the audit row and a bump of `scope` (for an update, only when something changed); `bump`
+    replaces that bump when a change must do more (bump per zone, refresh derived rows).
+
+    Optimistic locking: `version(instance)` is the record's version (a digest of `fields`, plus what
+    `versioned` adds, e.g. the number of a project's latest certificate), sent by the API as `ETag`; an update
+    given `expected_version` (an `If-Match`, or the token a form page carries) locks the row and raises
+    `versions.StaleVersion` when the record changed since, so nothing is saved (API 412, form page 409).
+    An empty `scope` says no cached figure reads the model (accounts, inquiries): nothing is bumped."""
 
     model: type[M]
     fields: Collection[str]
@@ -55,6 +70,8 @@ class ModelWrites[M: models.Model]:
     unique: tuple[str, ...] = ()
     clash_field: str = "code"
     clash_message: str | Promise = ""
+    bump: Callable[[M], None] | None = None
+    versioned: Callable[[M], Mapping[str, Any]] | None = None
 
     def create(self, actor: Actor, fields: Mapping[str, Any], **parents: Any) -> M:
         """A new row from the parents it belongs to (zone=..., goal=...) and the accepted `fields`."""
@@ -64,8 +81,24 @@ class ModelWrites[M: models.Model]:
             self._refuse_clash(instance, {})
         self._save(instance)
         audit_record(actor=actor, instance=instance, action=AuditAction.CREATED)
-        bump_version(self.scope)
+        self._bump(instance)
         return instance
+
+    def version(self, instance: M) -> str:
+        """The record's version as the API sends it (`ETag`): it changes when a field callers set changes."""
+        values = versions.state(instance, self.fields)
+        if self.versioned is not None:
+            values.update({f"+{key}": value for key, value in self.versioned(instance).items()})
+        return versions.digest(values)
+
+    def check_version(self, instance: M, expected_version: str | None) -> None:
+        """Lock the record and refuse (`versions.StaleVersion`) an edit that started from another version;
+        nothing is checked without `expected_version`. For services that change a record's dependants (a
+        project's certificate versions) as well as for `update`."""
+        _require_transaction()
+        if expected_version is None:
+            return
+        versions.refuse_stale(instance, expected_version, self.fields, self.version)
 
     def update(
         self,
@@ -76,24 +109,66 @@ class ModelWrites[M: models.Model]:
         status_field: str = "",
         note: str = "",
         also: Mapping[str, Any] | None = None,
+        expected_version: str | None = None,
     ) -> M:
         """Set the accepted `fields` (and `also`: values the service itself decides, e.g. a moderation
         stamp) on `instance` and save; the audit row keeps each changed field's before and after and says
         "status changed" when `status_field` did. When nothing changed there is no audit row and no bump
-        of the data version, so caches stay warm."""
+        of the data version, so caches stay warm. With `expected_version`, a record changed since that
+        version is refused (`versions.StaleVersion`) before anything is set."""
+        self.change(
+            instance,
+            actor,
+            fields,
+            status_field=status_field,
+            note=note,
+            also=also,
+            expected_version=expected_version,
+        )
+        return instance
+
+    def change(
+        self,
+        instance: M,
+        actor: Actor,
+        fields: Mapping[str, Any],
+        *,
+        status_field: str = "",
+        note: str = "",
+        also: Mapping[str, Any] | None = None,
+        expected_version: str | None = None,
+        edited: Callable[[M], None] | None = None,
+        edited_anyway: bool = False,
+    ) -> bool:
+        """`update`, answering whether anything changed (an audit row was written and the scope bumped).
+        `edited(instance)` runs before the checks when a field's value changed (after `prepare`, so text that
+        sanitises to what is stored is no change) or when `edited_anyway` (the caller changed a relation):
+        e.g. content changed since its approval goes back to draft."""
         _require_transaction()
+        self.check_version(instance, expected_version)
         changes = {**accepted(fields, self.fields), **(also or {})}
         if any(field in changes for field in self.unique):
             self._refuse_clash(instance, changes)
         before = snapshot(instance)
         for key, value in changes.items():
             setattr(instance, key, value)
-        self._save(instance)
+        if self.prepare is not None:
+            self.prepare(instance)
+        if edited is not None and (edited_anyway or snapshot(instance) != before):
+            edited(instance)
+        self._save(instance, prepared=True)
         changed_status = status_field and before.get(status_field) != getattr(instance, status_field)
         action = AuditAction.STATUS_CHANGED if changed_status else AuditAction.UPDATED
-        if audit_record(actor=actor, instance=instance, action=action, before=before, note=note) is not None:
+        if audit_record(actor=actor, instance=instance, action=action, before=before, note=note) is None:
+            return False
+        self._bump(instance)
+        return True
+
+    def _bump(self, instance: M) -> None:
+        if self.bump is not None:
+            self.bump(instance)
+        elif self.scope:
             bump_version(self.scope)
-        return instance
 
     def _refuse_clash(self, instance: M, changes: Mapping[str, Any]) -> None:
         """Refuse a row whose unique values (`changes` over the instance's own) another row already has."""
@@ -111,12 +186,12 @@ class ModelWrites[M: models.Model]:
         if others.exists():
             raise ValidationError({self.clash_field: self._clash_text()})
 
-    def _save(self, instance: M) -> None:
-        if self.prepare is not None:
+    def _save(self, instance: M, *, prepared: bool = False, update_fields: Collection[str] | None = None) -> None:
+        if self.prepare is not None and not prepared:
             self.prepare(instance)
         if self.check is not None:
             self.check(instance)
-        save_checked(instance, self.clash_field, self._clash_text())
+        save_checked(instance, self.clash_field, self._clash_text(), update_fields)
 
     def _clash_text(self) -> str:
         return str(self.clash_message) if self.clash_message else _("This value is already used.")

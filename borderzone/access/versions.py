@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.core import signing
 from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja.errors import HttpError
 
 from borderzone.access.audit import snapshot
 
@@ -66,28 +65,53 @@ def form_base(token: str, instance: models.Model) -> dict[str, Any] | None:
     return values if isinstance(values, dict) else None
 
 
-def locked(instance: models.Model) -> models.Model:
+def locked[M: models.Model](instance: M) -> M:
     """The record as it is now, its row locked until the transaction ends (call inside one)."""
     return type(instance)._default_manager.select_for_update().get(pk=instance.pk)
 
 
-def locked_free(instance: models.Model) -> models.Model:
+def locked_free[M: models.Model](instance: M) -> M:
     """The record as it is now in the database (not as a failed save left it in memory)."""
     return type(instance)._default_manager.get(pk=instance.pk)
 
 
-def check_if_match(request: HttpRequest, instance: models.Model, fields: Iterable[str]) -> None:
-    """An API write with `If-Match`: lock the record and answer 412 when it names a version that is not the
-    current one (`*` matches any). Without the header nothing is checked. Call inside the write's transaction."""
-    header = request.headers.get("If-Match", "").strip()
-    if not header:
-        return
-    tags = {tag.strip().removeprefix("W/").strip('"') for tag in header.split(",")}
+class StaleVersion(Exception):
+    """An edit started from a version of the record that is no longer current: nothing was saved.
+    `current` is the record as it is now; `changed` names the fields that differ from what a form was drawn
+    from (empty for an API's `If-Match`, whose version is a digest)."""
+
+    def __init__(self, current: models.Model, changed: list[str]) -> None:
+        super().__init__(_("Someone changed this record after you read it: read it again, then send your change."))
+        self.current = current
+        self.changed = changed
+
+
+def refuse_stale[M: models.Model](
+    instance: M, expected: str, fields: Iterable[str], version: Callable[[M], str] | None = None
+) -> None:
+    """Lock the record and raise `StaleVersion` unless `expected` is its current version: a form's token (the
+    values of the fields it shows must be the record's now) or one or more ETags (`"a1", "b2"`; `*` matches
+    any), compared with `version(record)` (else the digest of `fields`). Call inside the write's transaction."""
+    current = locked(instance)
+    if ":" in expected:  # a signed form token
+        base = form_base(expected, instance)
+        names = sorted(base) if base is not None else editable_names(type(instance), fields)
+        now = state(current, names)
+        if base is not None and base == now:
+            return
+        raise StaleVersion(current, [n for n in names if base is None or base.get(n) != now.get(n)])
+    tags = {tag.strip().removeprefix("W/").strip('"') for tag in expected.split(",")}
     if "*" in tags:
         return
-    if version_of(locked(instance), fields) not in tags:
-        raise HttpError(412, _("Someone changed this record after you read it: read it again, then send your change."))
+    if (version(current) if version is not None else version_of(current, fields)) not in tags:
+        raise StaleVersion(current, [])
 
 
-def set_etag(response: HttpResponse, instance: models.Model, fields: Iterable[str]) -> None:
-    response["ETag"] = f'"{version_of(instance, fields)}"'
+def if_match(request: HttpRequest) -> str | None:
+    """The versions an API write names in `If-Match` (None when it names none: nothing is checked)."""
+    return request.headers.get("If-Match", "").strip() or None
+
+
+def set_etag(response: HttpResponse, version: str) -> None:
+    """Send a record's version (`ModelWrites.version(instance)`) as the response's `ETag`."""
+    response["ETag"] = f'"{version}"'

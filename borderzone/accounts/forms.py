@@ -54,8 +54,8 @@ class UserForm(forms.Form):
         help_text=_("At least 10 characters, not common, not only digits, not like the username."),
     )
 
-    def __init__(self, *args: object, creating: bool, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, creating: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.creating = creating
         if creating:
             self.fields["password"].required = True

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from borderzone.access.actors import Actor
 from borderzone.access.audit import audit_access, audit_record, snapshot
+from borderzone.access.services import ModelWrites
 from borderzone.accounts.models import Role, User, ZoneAssignment
 from borderzone.core.models import AuditAction
 from borderzone.zones.models import EconomicZone
@@ -101,6 +102,10 @@ def user_set_password(*, user: User, password: str, actor: Actor) -> User:
     return user
 
 
+# What an administrator changes of an account (`user_update`); no cached figure reads accounts.
+USERS = ModelWrites(User, ("role", "is_active", "first_name", "last_name", "email"), "", clash_field="email")
+
+
 @transaction.atomic
 def user_update(
     *,
@@ -112,24 +117,24 @@ def user_update(
     first_name: str | None = None,
     last_name: str | None = None,
     email: str | None = None,
+    expected_version: str | None = None,
 ) -> User:
     """Change an account's role, zones, names or whether it may sign in; each change audited."""
     if actor.user is not None and actor.user.pk == user.pk and (is_active is False or (role and role != user.role)):
         raise ValidationError({"role": _("You cannot change your own role or deactivate yourself.")})
-    before = snapshot(user)
+    given: dict[str, object] = {"role": Role(role) if role is not None else None, "is_active": is_active}
+    given.update(first_name=first_name, last_name=last_name, email=email)
+    also = None
     if is_active is not None and is_active != user.is_active:
         # Disabling ends every session, and re-enabling does not bring the old ones back.
-        user.session_generation += 1
-    if role is not None:
-        user.role = Role(role)
-    if is_active is not None:
-        user.is_active = is_active
-    for field, value in (("first_name", first_name), ("last_name", last_name), ("email", email)):
-        if value is not None:
-            setattr(user, field, value)
-    user.full_clean()
-    user.save()
-    audit_record(actor=actor, instance=user, action=AuditAction.UPDATED, before=before)
+        also = {"session_generation": user.session_generation + 1}
+    USERS.update(
+        user,
+        actor,
+        {key: value for key, value in given.items() if value is not None},
+        also=also,
+        expected_version=expected_version,
+    )
     if zones is not None:
         wanted = {z.pk: z for z in zones}
         current = {a.zone_id: a for a in user.zone_assignments.select_related("zone")}

@@ -3,7 +3,7 @@ from __future__ import annotations
 import base64
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 import segno
 from axes.handlers.proxy import AxesProxyHandler
@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.signals import user_login_failed
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -19,9 +20,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
+from django.views.generic import FormView
 
 from borderzone.access.actors import SYSTEM_USERNAME, Actor, client_ip, request_actor
 from borderzone.access.permissions import is_admin
+from borderzone.access.requests import AuthedRequest
 from borderzone.accounts import second_factor, services
 from borderzone.accounts.forms import CodeForm, EnrolForm, LoginForm, PasswordChangeForm, PasswordSetForm, UserForm
 from borderzone.accounts.models import User
@@ -41,7 +44,7 @@ class LoginView(auth_views.LoginView):
     form_class = LoginForm
     redirect_authenticated_user = True
 
-    def form_valid(self, form: LoginForm) -> HttpResponse:  # type: ignore[override]
+    def form_valid(self, form: AuthenticationForm) -> HttpResponse:
         user = form.get_user()
         if second_factor.asks_for_code(user):
             # Nobody is signed in yet: the session only remembers whose password was right, for a while.
@@ -60,7 +63,7 @@ class LoginView(auth_views.LoginView):
         services.sign_in_recorded(user=user, actor=_actor(self.request, user))
         return response
 
-    def form_invalid(self, form: LoginForm) -> HttpResponse:  # type: ignore[override]
+    def form_invalid(self, form: AuthenticationForm) -> HttpResponse:
         username = (self.request.POST.get("username") or "").strip()
         if username and self.request.POST.get("password"):
             locked = getattr(self.request, "axes_locked_out", False)
@@ -178,9 +181,9 @@ def login_enrol(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def security(request: HttpRequest) -> HttpResponse:
+def security(request: AuthedRequest) -> HttpResponse:
     """Account security: the password and the second factor of the signed-in user."""
-    user: User = request.user  # type: ignore[assignment]
+    user = request.user
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         codes = second_factor.recovery_codes_renew(
@@ -205,9 +208,9 @@ def security(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def security_enrol(request: HttpRequest) -> HttpResponse:
+def security_enrol(request: AuthedRequest) -> HttpResponse:
     """Set up (or replace) the authenticator app of the signed-in user."""
-    user: User = request.user  # type: ignore[assignment]
+    user = request.user
     return _enrol_page(request, user, lambda codes: _recovery_codes_page(request, codes, reverse("accounts:security")))
 
 
@@ -220,13 +223,13 @@ class LogoutView(auth_views.LogoutView):
         return super().post(request, *args, **kwargs)
 
 
-class _Unprocessable:
+class _Unprocessable(FormView[Any]):
     """A refused form answers 422, as the other forms do (core.forms.form_status)."""
 
     def form_invalid(self, form: Any) -> HttpResponse:
-        response = super().form_invalid(form)  # type: ignore[misc]
+        response = super().form_invalid(form)
         response.status_code = 422
-        return response  # type: ignore[no-any-return]
+        return response
 
 
 class PasswordChangeView(_Unprocessable, auth_views.PasswordChangeView):
@@ -237,7 +240,7 @@ class PasswordChangeView(_Unprocessable, auth_views.PasswordChangeView):
     success_url = reverse_lazy("accounts:security")
 
     def get_form(self, form_class: Any = None) -> PasswordChangeForm:
-        form: PasswordChangeForm = super().get_form(form_class)  # type: ignore[assignment]
+        form = cast(PasswordChangeForm, super().get_form(form_class))
         form.actor = request_actor(self.request)
         return form
 
@@ -276,7 +279,7 @@ class PasswordResetConfirmView(_Unprocessable, auth_views.PasswordResetConfirmVi
     success_url = reverse_lazy("accounts:password-reset-complete")
 
     def get_form(self, form_class: Any = None) -> PasswordSetForm:
-        form: PasswordSetForm = super().get_form(form_class)  # type: ignore[assignment]
+        form = cast(PasswordSetForm, super().get_form(form_class))
         form.actor = _actor(self.request, self.user)
         return form
 

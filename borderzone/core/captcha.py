@@ -67,14 +67,14 @@ def _noise(samples: int, width: int) -> bytes:
     )
 
 
-class CaptchaWidget(CaptchaTextInput):
+class CaptchaWidget(CaptchaTextInput):  # type: ignore[misc]  # django-simple-captcha ships no type hints
     """The captcha picture at its own size with alternative text in the reader's language, a button for
     another picture (captcha.js) and a link to hear the characters."""
 
     template_name = "core/captcha_widget.html"
 
     def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
-        context = super().get_context(name, value, attrs)
+        context: dict[str, Any] = super().get_context(name, value, attrs)
         context["refresh_url"] = self.refresh_url()
         context["spoken_url"] = spoken_url(self._key)
         return context

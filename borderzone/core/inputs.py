@@ -15,10 +15,12 @@ from ninja import Field, Schema
 from ninja.pagination import LimitOffsetPagination, PageNumberPagination
 from pydantic import AfterValidator
 
-FIRST_YEAR = 1900
-LAST_YEAR = 2200
-FIRST_DAY = dt.date(FIRST_YEAR, 1, 1)
-LAST_DAY = dt.date(LAST_YEAR, 12, 31)
+#: The years any input may name (a date, a year): beyond them a value is refused as out of range, never
+#: a server error. Not the span of a dashboard or report (`core.spans.SPAN_FIRST_YEAR`, narrower).
+INPUT_FIRST_YEAR = 1900
+INPUT_LAST_YEAR = 2200
+FIRST_DAY = dt.date(INPUT_FIRST_YEAR, 1, 1)
+LAST_DAY = dt.date(INPUT_LAST_YEAR, 12, 31)
 MAX_PAGE = 1_000_000
 MAX_OFFSET = 1_000_000_000
 
@@ -47,7 +49,7 @@ def _pydantic_day(day: dt.date) -> dt.date:
     return day
 
 
-Year = Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR)]
+Year = Annotated[int, Field(ge=INPUT_FIRST_YEAR, le=INPUT_LAST_YEAR)]
 Day = Annotated[dt.date, AfterValidator(_pydantic_day)]
 PageNumber = Annotated[int, Field(ge=1, le=MAX_PAGE)]
 Offset = Annotated[int, Field(ge=0, le=MAX_OFFSET)]

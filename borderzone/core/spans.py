@@ -13,8 +13,9 @@ from django.utils.translation import gettext as _
 
 from borderzone.core.forms import apply_validation_error
 
-#: The years a span may cover (the years fields of the forms take).
-FIRST_YEAR, LAST_YEAR = 1990, 2100
+#: The years a span of a dashboard, report or summary may cover (the years fields of the forms take);
+#: narrower than what any input may name (`core.inputs.INPUT_FIRST_YEAR`).
+SPAN_FIRST_YEAR, SPAN_LAST_YEAR = 1990, 2100
 #: A span not given ends in the as-of year and starts this many years before it.
 DEFAULT_YEARS = 10
 
@@ -27,16 +28,16 @@ def check_span_order(from_year: int, to_year: int) -> None:
 
 def year_span(as_of: dt.date, from_year: int | None, to_year: int | None) -> tuple[int, int]:
     """(from_year, to_year): the ten years up to the as-of year unless given. A ValidationError (on the field
-    at fault) when the as-of year or a year given lies outside FIRST_YEAR–LAST_YEAR, or the span ends before
+    at fault) when the as-of year or a year given lies outside SPAN_FIRST_YEAR–SPAN_LAST_YEAR, or the span ends before
     it starts (e.g. only a from_year after the as-of year)."""
-    bounds = {"first": FIRST_YEAR, "last": LAST_YEAR}
-    if to_year is None and not FIRST_YEAR <= as_of.year <= LAST_YEAR:
+    bounds = {"first": SPAN_FIRST_YEAR, "last": SPAN_LAST_YEAR}
+    if to_year is None and not SPAN_FIRST_YEAR <= as_of.year <= SPAN_LAST_YEAR:
         raise ValidationError({"as_of": _("The date must lie between the years %(first)d and %(last)d.") % bounds})
     for field, year in (("from_year", from_year), ("to_year", to_year)):
-        if year is not None and not FIRST_YEAR <= year <= LAST_YEAR:
+        if year is not None and not SPAN_FIRST_YEAR <= year <= SPAN_LAST_YEAR:
             raise ValidationError({field: _("The year must lie between %(first)d and %(last)d.") % bounds})
     end = to_year or as_of.year
-    start = from_year or max(FIRST_YEAR, end - DEFAULT_YEARS)
+    start = from_year or max(SPAN_FIRST_YEAR, end - DEFAULT_YEARS)
     check_span_order(start, end)
     return start, end
 

@@ -412,6 +412,7 @@ def load(*, actor: Actor, out: TextIO) -> None:
             created += 1
             # The counts the old portal showed are carried over; new visits add to them.
             LegalDocument.objects.filter(pk=doc.pk).update(view_count=views, download_count=downloads)
+            doc.view_count, doc.download_count = views, downloads  # the publication below saves this record
     for doc in by_number.values():
         if not doc.files.exists():
             body = (

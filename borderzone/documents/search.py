@@ -88,7 +88,7 @@ def _sqlite_zh_ids(run: str) -> list[int]:
         return [row[0] for row in cursor.fetchall()]
 
 
-def _chinese(qs: QuerySet, runs: list[str]) -> QuerySet:
+def _chinese[Q_T: QuerySet](qs: Q_T, runs: list[str]) -> Q_T:
     for run in runs[:6]:
         if connection.vendor == "sqlite" and len(run) >= 3:
             qs = qs.filter(pk__in=_sqlite_zh_ids(run))
@@ -103,7 +103,7 @@ def filter_documents[Q_T: QuerySet](qs: Q_T, query: str) -> Q_T:
     words = tokens(query)
     runs = CJK_RUN.findall(query or "")
     if runs:
-        qs = _chinese(qs, runs)  # type: ignore[assignment]
+        qs = _chinese(qs, runs)
     if not words:
         return qs
     number_match = Q(number_key__contains=" ".join(words))

@@ -14,10 +14,12 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from borderzone.access.actors import Actor
-from borderzone.access.audit import audit_record, diff, snapshot
+from borderzone.access.audit import audit_record, snapshot
 from borderzone.access.review import check_approver, content_changed
+from borderzone.access.services import ModelWrites, save_checked
 from borderzone.core.cache import bump_version
 from borderzone.core.i18n import translated_names
 from borderzone.core.models import AuditAction
@@ -110,9 +112,15 @@ def _check_relations(
                 )
 
 
-def _save_document(document: LegalDocument) -> None:
+DOCUMENT_CLASH = gettext_lazy("The register already holds a document with this number issued on this date.")
+
+
+def _normalise_number(document: LegalDocument) -> None:
     document.number = " ".join(document.number.split())
     document.number_key = search_key(document.number)
+
+
+def _check_document(document: LegalDocument) -> None:
     if document.effective_on and document.effective_on < document.issued_on:
         raise ValidationError({"effective_on": _("A document cannot take effect before it is issued.")})
     if document.expires_on and document.expires_on <= (document.effective_on or document.issued_on):
@@ -121,17 +129,24 @@ def _save_document(document: LegalDocument) -> None:
         zone_id=document.zone_id, number_key=document.number_key, issued_on=document.issued_on
     ).exclude(pk=document.pk)
     if clash.exists():
-        raise ValidationError(
-            {"number": _("The register already holds a document with this number issued on this date.")}
-        )
-    document.full_clean(exclude=["replaces", "amends"])
-    try:
-        with transaction.atomic():
-            document.save()
-    except IntegrityError:
-        raise ValidationError(
-            {"number": _("The register already holds a document with this number issued on this date.")}
-        ) from None
+        raise ValidationError({"number": str(DOCUMENT_CLASH)})
+
+
+DOCUMENTS = ModelWrites(
+    LegalDocument,
+    DOCUMENT_FIELDS,
+    DOCUMENTS_SCOPE,
+    prepare=_normalise_number,
+    check=_check_document,
+    clash_field="number",
+    clash_message=DOCUMENT_CLASH,
+)
+
+
+def _save_document(document: LegalDocument) -> None:
+    _normalise_number(document)
+    _check_document(document)
+    save_checked(document, "number", str(DOCUMENT_CLASH))
 
 
 def _relations_changes(document: LegalDocument) -> dict[str, list[str]]:
@@ -180,14 +195,12 @@ def document_update(
     actor: Actor,
     replaces: Iterable[LegalDocument] | None = None,
     amends: Iterable[LegalDocument] | None = None,
+    expected_version: str | None = None,
     **fields: Any,
 ) -> LegalDocument:
     """Change a document's fields and the documents it replaces or amends."""
-    before = snapshot(document)
+    DOCUMENTS.check_version(document, expected_version)
     rel_before = _relations_changes(document)
-    for key, value in fields.items():
-        if key in DOCUMENT_FIELDS:
-            setattr(document, key, value)
     _check_relations(document, replaces or [], amends or [])
     if replaces is not None:
         document.replaces.set(list(replaces))
@@ -195,14 +208,14 @@ def document_update(
         document.amends.set(list(amends))
     rel_after = _relations_changes(document)
     changed = {k: [rel_before[k], rel_after[k]] for k in rel_after if rel_before[k] != rel_after[k]}
-    if changed or diff(before, snapshot(document)):
-        _content_changed(document, actor)
-    _save_document(document)
+    saved = DOCUMENTS.change(
+        document, actor, fields, edited=lambda d: _content_changed(d, actor), edited_anyway=bool(changed)
+    )
     _reindex(document)
-    audit_record(actor=actor, instance=document, action=AuditAction.UPDATED, before=before)
     if changed:
         audit_record(actor=actor, instance=document, action=AuditAction.UPDATED, changes=changed, note="relations")
-    bump_version(DOCUMENTS_SCOPE)
+        if not saved:
+            bump_version(DOCUMENTS_SCOPE)
     return document
 
 
@@ -217,12 +230,12 @@ def _content_changed(document: LegalDocument, actor: Actor) -> None:
         document.is_published = False
 
 
-def _review_step(document: LegalDocument, actor: Actor, fields: list[str], note: str = "") -> LegalDocument:
-    before = snapshot(document)
-    document.save(update_fields=[*fields, "updated_at"])
-    audit_record(actor=actor, instance=document, action=AuditAction.STATUS_CHANGED, before=before, note=note)
-    bump_version(DOCUMENTS_SCOPE)
-    return document
+# The review steps and publication of a document: values the services decide (`also`), none from callers.
+REVIEW = ModelWrites(LegalDocument, (), DOCUMENTS_SCOPE)
+
+
+def _review_step(document: LegalDocument, actor: Actor, values: dict[str, Any], note: str = "") -> LegalDocument:
+    return REVIEW.update(document, actor, {}, also=values, status_field="review_status", note=note)
 
 
 @transaction.atomic
@@ -230,8 +243,7 @@ def document_submit(*, document: LegalDocument, actor: Actor) -> LegalDocument:
     """Send a draft for approval by another person."""
     if document.review_status != ReviewStatus.DRAFT:
         raise ValidationError({"review_status": _("Only a draft can be submitted for approval.")})
-    document.review_status = ReviewStatus.SUBMITTED
-    return _review_step(document, actor, ["review_status"])
+    return _review_step(document, actor, {"review_status": ReviewStatus.SUBMITTED})
 
 
 @transaction.atomic
@@ -240,11 +252,13 @@ def document_approve(*, document: LegalDocument, actor: Actor) -> LegalDocument:
     if document.review_status != ReviewStatus.SUBMITTED:
         raise ValidationError({"review_status": _("Only a document awaiting approval can be approved.")})
     check_approver(document, actor)
-    document.review_status = ReviewStatus.APPROVED
-    document.approved_by = actor.user
-    document.approved_at = timezone.now()
-    document.changed_by_ids = []
-    return _review_step(document, actor, ["review_status", "approved_by", "approved_at", "changed_by_ids"])
+    values: dict[str, Any] = {
+        "review_status": ReviewStatus.APPROVED,
+        "approved_by": actor.user,
+        "approved_at": timezone.now(),
+        "changed_by_ids": [],
+    }
+    return _review_step(document, actor, values)
 
 
 @transaction.atomic
@@ -252,11 +266,8 @@ def document_return(*, document: LegalDocument, actor: Actor, note: str = "") ->
     """Send a submitted or approved document back to draft (a published one leaves the public register)."""
     if document.review_status == ReviewStatus.DRAFT:
         raise ValidationError({"review_status": _("The document is already a draft.")})
-    document.review_status = ReviewStatus.DRAFT
-    document.approved_by = None
-    document.approved_at = None
-    document.is_published = False
-    return _review_step(document, actor, ["review_status", "approved_by", "approved_at", "is_published"], note)
+    values = {"review_status": ReviewStatus.DRAFT, "approved_by": None, "approved_at": None, "is_published": False}
+    return _review_step(document, actor, values, note)
 
 
 @transaction.atomic
@@ -264,14 +275,10 @@ def document_set_published(*, document: LegalDocument, published: bool, actor: A
     """Publish an approved document (visitors see it and its files) or withdraw it."""
     if published and document.review_status != ReviewStatus.APPROVED:
         raise ValidationError({"is_published": _("A document is published only after another person has approved it.")})
-    before = snapshot(document)
-    document.is_published = published
+    values: dict[str, Any] = {"is_published": published}
     if published and document.published_at is None:
-        document.published_at = timezone.now()
-    document.save(update_fields=["is_published", "published_at", "updated_at"])
-    audit_record(actor=actor, instance=document, action=AuditAction.STATUS_CHANGED, before=before)
-    bump_version(DOCUMENTS_SCOPE)
-    return document
+        values["published_at"] = timezone.now()
+    return REVIEW.update(document, actor, {}, also=values, status_field="is_published")
 
 
 @transaction.atomic
@@ -370,29 +377,38 @@ def document_hit(*, document: LegalDocument, kind: str, ip_address: str | None, 
 # --- Administrative procedures -------------------------------------------------------------------------
 
 
-def _procedure_save(procedure: AdministrativeProcedure, legal_basis: Iterable[LegalDocument] | None) -> None:
+def _procedure_search(procedure: AdministrativeProcedure) -> None:
+    procedure.search_text = search_key(f"{procedure.code} {procedure.title} {procedure.title_en}")
+
+
+def _check_procedure(procedure: AdministrativeProcedure) -> None:
     bad = [c for c in procedure.channels if c not in SubmissionChannel.values]
     if bad:
         raise ValidationError({"channels": _("Unknown way to submit: %(value)s.") % {"value": ", ".join(bad)}})
     if not procedure.channels:
         raise ValidationError({"channels": _("Say at least one way to submit the dossier.")})
-    if (
-        AdministrativeProcedure.objects.filter(zone_id=procedure.zone_id, code=procedure.code)
-        .exclude(pk=procedure.pk)
-        .exists()
-    ):
-        raise ValidationError({"code": _("This zone already has a procedure with this code.")})
+
+
+PROCEDURES = ModelWrites(
+    AdministrativeProcedure,
+    (*PROCEDURE_FIELDS, "is_published"),
+    PROCEDURES_SCOPE,
+    prepare=_procedure_search,
+    check=_check_procedure,
+    unique=("zone", "code"),
+    clash_message=gettext_lazy("This zone already has a procedure with this code."),
+)
+
+
+def _legal_basis(zone_id: int, legal_basis: Iterable[LegalDocument] | None) -> list[LegalDocument] | None:
+    """The documents a procedure cites, each of its zone's register (None: leave them as they are)."""
     basis = list(legal_basis) if legal_basis is not None else None
     for doc in basis or []:
-        if doc.zone_id != procedure.zone_id:
+        if doc.zone_id != zone_id:
             raise ValidationError(
                 {"legal_basis": _("%(number)s belongs to another zone's register.") % {"number": doc.number}}
             )
-    procedure.search_text = search_key(f"{procedure.code} {procedure.title} {procedure.title_en}")
-    procedure.full_clean(exclude=["legal_basis"])
-    procedure.save()
-    if basis is not None:
-        procedure.legal_basis.set(basis)
+    return basis
 
 
 @transaction.atomic
@@ -405,12 +421,9 @@ def procedure_create(
     **fields: Any,
 ) -> AdministrativeProcedure:
     """Add a procedure to a zone's catalogue."""
-    procedure = AdministrativeProcedure(
-        zone=zone, is_published=is_published, **{k: v for k, v in fields.items() if k in PROCEDURE_FIELDS}
-    )
-    _procedure_save(procedure, legal_basis)
-    audit_record(actor=actor, instance=procedure, action=AuditAction.CREATED)
-    bump_version(PROCEDURES_SCOPE)
+    basis = _legal_basis(zone.pk, legal_basis)
+    procedure = PROCEDURES.create(actor, {**fields, "is_published": is_published}, zone=zone)
+    procedure.legal_basis.set(basis or [])
     return procedure
 
 
@@ -421,18 +434,17 @@ def procedure_update(
     actor: Actor,
     legal_basis: Iterable[LegalDocument] | None = None,
     is_published: bool | None = None,
+    expected_version: str | None = None,
     **fields: Any,
 ) -> AdministrativeProcedure:
     """Change a procedure; its legal basis is replaced when given."""
-    before = snapshot(procedure)
+    basis = _legal_basis(procedure.zone_id, legal_basis)
     basis_before = sorted(procedure.legal_basis.values_list("number", flat=True))
-    for key, value in fields.items():
-        if key in PROCEDURE_FIELDS:
-            setattr(procedure, key, value)
     if is_published is not None:
-        procedure.is_published = is_published
-    _procedure_save(procedure, legal_basis)
-    audit_record(actor=actor, instance=procedure, action=AuditAction.UPDATED, before=before)
+        fields["is_published"] = is_published
+    changed = PROCEDURES.change(procedure, actor, fields, expected_version=expected_version)
+    if basis is not None:
+        procedure.legal_basis.set(basis)
     basis_after = sorted(procedure.legal_basis.values_list("number", flat=True))
     if basis_after != basis_before:
         audit_record(
@@ -441,7 +453,8 @@ def procedure_update(
             action=AuditAction.UPDATED,
             changes={"legal_basis": [basis_before, basis_after]},
         )
-    bump_version(PROCEDURES_SCOPE)
+        if not changed:
+            bump_version(PROCEDURES_SCOPE)
     return procedure
 
 
@@ -487,21 +500,16 @@ def component_add(
     return component
 
 
+COMPONENTS = ModelWrites(DossierComponent, COMPONENT_FIELDS, PROCEDURES_SCOPE)
+
+
 @transaction.atomic
-def component_update(*, component: DossierComponent, actor: Actor, **fields: Any) -> DossierComponent:
+def component_update(
+    *, component: DossierComponent, actor: Actor, expected_version: str | None = None, **fields: Any
+) -> DossierComponent:
     """Change a dossier paper's name, copies, order or their English and Chinese versions (the form stays)."""
-    before = snapshot(component)
-    for key, value in fields.items():
-        if key == "order":
-            if value is not None:
-                component.order = value
-        elif key in COMPONENT_FIELDS:
-            setattr(component, key, value or "")
-    component.full_clean(exclude=["form_file"])
-    component.save()
-    audit_record(actor=actor, instance=component, action=AuditAction.UPDATED, before=before)
-    bump_version(PROCEDURES_SCOPE)
-    return component
+    changes = {k: v if k == "order" else (v or "") for k, v in fields.items() if k != "order" or v is not None}
+    return COMPONENTS.update(component, actor, changes, expected_version=expected_version)
 
 
 @transaction.atomic

@@ -6,11 +6,12 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema
 from ninja.security import django_auth
 
+from borderzone.access import versions
 from borderzone.access.actors import request_actor
 from borderzone.access.permissions import get_changeable_or_404
 from borderzone.gates import selectors, services
@@ -117,14 +118,24 @@ def list_gates(
 
 
 @router.get("/gates/{gate_code}", response=GatePublicOut, auth=None, summary="One border gate")
-def get_gate(request: HttpRequest, gate_code: str) -> dict[str, Any]:
-    return gate_out(get_object_or_404(selectors.gate_list(), code=gate_code))
+def get_gate(request: HttpRequest, response: HttpResponse, gate_code: str) -> dict[str, Any]:
+    """One gate; its `ETag` is the gate's current version, for `If-Match` on a change."""
+    gate = get_object_or_404(selectors.gate_list(), code=gate_code)
+    versions.set_etag(response, services.GATES.version(gate))
+    return gate_out(gate)
 
 
 @router.patch("/gates/{gate_code}", response=GatePublicOut, auth=django_auth, summary="Change a gate's facts")
-def update_gate(request: HttpRequest, gate_code: str, payload: GatePatch) -> dict[str, Any]:
+def update_gate(request: HttpRequest, response: HttpResponse, gate_code: str, payload: GatePatch) -> dict[str, Any]:
+    """An optional `If-Match` names the version (the `ETag` read) the change starts from; 412 when stale."""
     gate = get_changeable_or_404(request.user, BorderGate.objects.select_related("zone__province"), code=gate_code)
-    services.gate_update(gate=gate, actor=request_actor(request, "api"), **payload.dict(exclude_unset=True))
+    services.gate_update(
+        gate=gate,
+        actor=request_actor(request, "api"),
+        expected_version=versions.if_match(request),
+        **payload.dict(exclude_unset=True),
+    )
+    versions.set_etag(response, services.GATES.version(gate))
     return gate_out(selectors.gate_list().get(pk=gate.pk))
 
 

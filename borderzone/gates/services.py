@@ -12,10 +12,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from borderzone.access.actors import Actor
-from borderzone.access.audit import audit_record, snapshot
 from borderzone.access.services import ModelWrites
 from borderzone.core.formatting import format_decimal
-from borderzone.core.models import AuditAction
 from borderzone.gates.models import BorderGate, GateFacility, GateStatusChange
 from borderzone.zones import geo
 from borderzone.zones.models import EconomicZone
@@ -118,11 +116,15 @@ def gate_create(*, zone: EconomicZone, actor: Actor, since: dt.date | None = Non
 
 
 @transaction.atomic
-def gate_update(*, gate: BorderGate, actor: Actor, **fields: Any) -> BorderGate:
+def gate_update(*, gate: BorderGate, actor: Actor, expected_version: str | None = None, **fields: Any) -> BorderGate:
     """Change a gate's facts. Its type changes only through a dated status change."""
     if "gate_type" in fields and fields["gate_type"] != gate.gate_type and gate.status_history.exists():
         raise ValidationError({"gate_type": _("Record a dated status change to change the type of this gate.")})
-    return GATES.update(gate, actor, fields)
+    return GATES.update(gate, actor, fields, expected_version=expected_version)
+
+
+# A gate's current type, which follows its latest dated status change (`gate_status_record`).
+GATE_TYPES = ModelWrites(BorderGate, (), GATES_SCOPE)
 
 
 @transaction.atomic
@@ -134,16 +136,8 @@ def gate_status_record(
     change = STATUS_CHANGES.create(actor, fields, gate=gate)
     latest = gate.status_history.order_by("-since").first()
     if latest is not None and latest.gate_type != gate.gate_type:
-        before = snapshot(gate)
-        gate.gate_type = latest.gate_type
-        gate.save(update_fields=["gate_type"])
-        audit_record(
-            actor=actor,
-            instance=gate,
-            action=AuditAction.STATUS_CHANGED,
-            before=before,
-            note=_("status since %(date)s") % {"date": latest.since.strftime("%d/%m/%Y")},
-        )
+        note = _("status since %(date)s") % {"date": latest.since.strftime("%d/%m/%Y")}
+        GATE_TYPES.update(gate, actor, {}, also={"gate_type": latest.gate_type}, status_field="gate_type", note=note)
     return change
 
 
@@ -176,6 +170,8 @@ def facility_create(*, gate: BorderGate, actor: Actor, **fields: Any) -> GateFac
 
 
 @transaction.atomic
-def facility_update(*, facility: GateFacility, actor: Actor, **fields: Any) -> GateFacility:
+def facility_update(
+    *, facility: GateFacility, actor: Actor, expected_version: str | None = None, **fields: Any
+) -> GateFacility:
     """Change a gate facility."""
-    return FACILITIES.update(facility, actor, fields)
+    return FACILITIES.update(facility, actor, fields, expected_version=expected_version)

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import Any, Protocol, cast
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.security import django_auth
 
+from borderzone.access import versions
 from borderzone.access.actors import request_actor
 from borderzone.access.permissions import get_changeable_or_404
 from borderzone.core.spans import check_span_order
@@ -97,6 +99,20 @@ class WorkIn(Schema):
     is_published: bool = True
 
 
+class WorkPatch(Schema):
+    """The fields of a work a change may send; those not sent stay as they are."""
+
+    name: str | None = Field(None, min_length=1, max_length=300)
+    name_en: str | None = Field(None, max_length=300)
+    location: str | None = Field(None, min_length=1, max_length=300)
+    owner: str | None = Field(None, min_length=1, max_length=300)
+    capital_need_vnd: Decimal | None = Field(None, ge=0, max_digits=18, decimal_places=0)
+    medium_term_allocation_vnd: Decimal | None = Field(None, ge=0, max_digits=18, decimal_places=0)
+    status: WorkStatus | None = None
+    physical_progress_percent: int | None = Field(None, ge=0, le=100)
+    is_published: bool | None = None
+
+
 class FundingIn(Schema):
     year: int = Field(..., ge=services.FIRST_YEAR, le=services.LAST_YEAR)
     source: FundingSource
@@ -127,7 +143,17 @@ def funding_out(f: AnnualFunding) -> dict[str, Any]:
     }
 
 
+class WorkWithTotals(Protocol):
+    """A work as `selectors.work_list` reads it: with its funding totals and over-need flag annotated."""
+
+    allocated_total: Decimal
+    disbursed_total: Decimal
+    confirmed_total: Decimal
+    over_need: bool
+
+
 def work_out(w: InfrastructureWork) -> dict[str, Any]:
+    totals = cast(WorkWithTotals, w)
     return {
         "id": w.pk,
         "zone": w.zone.code,
@@ -141,10 +167,10 @@ def work_out(w: InfrastructureWork) -> dict[str, Any]:
         "plan_period": w.plan_period,
         "capital_need_vnd": _amount(w.capital_need_vnd),
         "medium_term_allocation_vnd": _amount(w.medium_term_allocation_vnd),
-        "allocated_vnd": _amount(w.allocated_total),  # type: ignore[attr-defined]
-        "disbursed_vnd": _amount(w.disbursed_total),  # type: ignore[attr-defined]
-        "treasury_confirmed_vnd": _amount(w.confirmed_total),  # type: ignore[attr-defined]
-        "over_need": bool(w.over_need),  # type: ignore[attr-defined]
+        "allocated_vnd": _amount(totals.allocated_total),
+        "disbursed_vnd": _amount(totals.disbursed_total),
+        "treasury_confirmed_vnd": _amount(totals.confirmed_total),
+        "over_need": bool(totals.over_need),
         "status": w.status,
         "physical_progress_percent": w.physical_progress_percent,
         "is_published": w.is_published,
@@ -180,6 +206,26 @@ def list_works(request: HttpRequest, zone: str | None = None, gate_area: str | N
     if gate_area:
         works = works.filter(gate_area__code=gate_area)
     return [work_out(w) for w in works]
+
+
+@router.get("/works/{work_id}", response=WorkOut, auth=None, summary="One work; its ETag is its current version")
+def get_work(request: HttpRequest, response: HttpResponse, work_id: int) -> dict[str, Any]:
+    work = get_object_or_404(selectors.work_list(request.user), pk=work_id)
+    versions.set_etag(response, services.WORKS.version(work))
+    return work_out(work)
+
+
+@router.patch("/works/{work_id}", response=WorkOut, auth=django_auth, summary="Change a work")
+def update_work(request: HttpRequest, response: HttpResponse, work_id: int, payload: WorkPatch) -> dict[str, Any]:
+    """An optional `If-Match` names the version (the `ETag` read) the change starts from; 412 when stale.
+    A field sent as null is left as it is."""
+    work = get_changeable_or_404(request.user, InfrastructureWork.objects.select_related("zone"), pk=work_id)
+    data = {key: value for key, value in payload.dict(exclude_unset=True).items() if value is not None}
+    services.work_update(
+        work=work, actor=request_actor(request, "api"), expected_version=versions.if_match(request), **data
+    )
+    versions.set_etag(response, services.WORKS.version(work))
+    return work_out(selectors.work_list(request.user).get(pk=work.pk))
 
 
 @router.post("/zones/{code}/works", response={201: WorkOut}, auth=django_auth, summary="Add a work")

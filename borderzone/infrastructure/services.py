@@ -81,9 +81,11 @@ def work_create(*, zone: EconomicZone, actor: Actor, **fields: Any) -> Infrastru
 
 
 @transaction.atomic
-def work_update(*, work: InfrastructureWork, actor: Actor, **fields: Any) -> InfrastructureWork:
+def work_update(
+    *, work: InfrastructureWork, actor: Actor, expected_version: str | None = None, **fields: Any
+) -> InfrastructureWork:
     """Change a work's fields; the audit row keeps each change."""
-    return WORKS.update(work, actor, fields)
+    return WORKS.update(work, actor, fields, expected_version=expected_version)
 
 
 def _check_funding(funding: AnnualFunding) -> None:
@@ -135,7 +137,9 @@ def funding_record(*, work: InfrastructureWork, actor: Actor, **fields: Any) -> 
 
 
 @transaction.atomic
-def funding_update(*, funding: AnnualFunding, actor: Actor, **fields: Any) -> FundingResult:
+def funding_update(
+    *, funding: AnnualFunding, actor: Actor, expected_version: str | None = None, **fields: Any
+) -> FundingResult:
     """Change one year's record (e.g. disbursement or the Treasury's confirmation arrived)."""
-    FUNDINGS.update(funding, actor, fields)
+    FUNDINGS.update(funding, actor, fields, expected_version=expected_version)
     return FundingResult(funding=funding, over_need=work_over_need(funding.work))

@@ -7,8 +7,8 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 from ninja.security import django_auth
 
@@ -125,7 +125,7 @@ class AgreementOut(Schema):
 def goal_out(goal: Goal) -> dict[str, Any]:
     return {
         "id": goal.pk,
-        "version": versions.version_of(goal, services.GOALS.fields),
+        "version": services.GOALS.version(goal),
         "zone": goal.zone.code,
         "code": goal.code,
         "gate_area": goal.gate_area.code if goal.gate_area else None,
@@ -213,13 +213,23 @@ def create_goal(request: HttpRequest, code: str, payload: GoalIn) -> tuple[int, 
     return 201, goal_out(selectors.goal_list(request.user).get(pk=goal.pk))
 
 
+@router.get("/goals/{goal_id}", response=GoalOut, auth=None, summary="One goal; its ETag is its current version")
+def get_goal(request: HttpRequest, response: HttpResponse, goal_id: int) -> dict[str, Any]:
+    goal = get_object_or_404(selectors.goal_list(request.user), pk=goal_id)
+    versions.set_etag(response, services.GOALS.version(goal))
+    return goal_out(goal)
+
+
 @router.patch("/goals/{goal_id}", response=GoalOut, auth=django_auth, summary="Record a goal's status and progress")
 def update_goal(request: HttpRequest, response: HttpResponse, goal_id: int, payload: GoalPatch) -> dict[str, Any]:
     goal = get_changeable_or_404(request.user, Goal.objects.select_related("zone", "gate_area"), pk=goal_id)
-    with transaction.atomic():
-        versions.check_if_match(request, goal, services.GOALS.fields)
-        services.goal_update(goal=goal, actor=request_actor(request, "api"), **payload.dict(exclude_unset=True))
-    versions.set_etag(response, goal, services.GOALS.fields)
+    services.goal_update(
+        goal=goal,
+        actor=request_actor(request, "api"),
+        expected_version=versions.if_match(request),
+        **payload.dict(exclude_unset=True),
+    )
+    versions.set_etag(response, services.GOALS.version(goal))
     return goal_out(selectors.goal_list(request.user).get(pk=goal.pk))
 
 
@@ -283,10 +293,13 @@ def update_action(request: HttpRequest, response: HttpResponse, action_id: int, 
     action = get_changeable_or_404(
         request.user, AgreementAction.objects.select_related("agreement__zone"), pk=action_id
     )
-    with transaction.atomic():
-        versions.check_if_match(request, action, services.ACTIONS.fields)
-        services.action_update(action=action, actor=request_actor(request, "api"), **payload.dict(exclude_unset=True))
-    versions.set_etag(response, action, services.ACTIONS.fields)
+    services.action_update(
+        action=action,
+        actor=request_actor(request, "api"),
+        expected_version=versions.if_match(request),
+        **payload.dict(exclude_unset=True),
+    )
+    versions.set_etag(response, services.ACTIONS.version(action))
     return agreement_out(selectors.agreement_list(request.user).get(pk=action.agreement_id))
 
 
@@ -295,10 +308,11 @@ def update_milestone(
     request: HttpRequest, response: HttpResponse, milestone_id: int, payload: MilestonePatch
 ) -> dict[str, Any]:
     milestone = get_changeable_or_404(request.user, Milestone.objects.select_related("goal__zone"), pk=milestone_id)
-    with transaction.atomic():
-        versions.check_if_match(request, milestone, services.MILESTONES.fields)
-        services.milestone_update(
-            milestone=milestone, actor=request_actor(request, "api"), **payload.dict(exclude_unset=True)
-        )
-    versions.set_etag(response, milestone, services.MILESTONES.fields)
+    services.milestone_update(
+        milestone=milestone,
+        actor=request_actor(request, "api"),
+        expected_version=versions.if_match(request),
+        **payload.dict(exclude_unset=True),
+    )
+    versions.set_etag(response, services.MILESTONES.version(milestone))
     return goal_out(selectors.goal_list(request.user).get(pk=milestone.goal_id))

@@ -109,9 +109,9 @@ def goal_create(*, zone: EconomicZone, actor: Actor, **fields: Any) -> Goal:
 
 
 @transaction.atomic
-def goal_update(*, goal: Goal, actor: Actor, **fields: Any) -> Goal:
+def goal_update(*, goal: Goal, actor: Actor, expected_version: str | None = None, **fields: Any) -> Goal:
     """Change a goal. Its target date is the original one: a late goal stays late when it is reached."""
-    return GOALS.update(goal, actor, fields, status_field="status")
+    return GOALS.update(goal, actor, fields, status_field="status", expected_version=expected_version)
 
 
 def _check_milestone(milestone: Milestone) -> None:
@@ -139,9 +139,11 @@ def milestone_create(*, goal: Goal, actor: Actor, **fields: Any) -> Milestone:
 
 
 @transaction.atomic
-def milestone_update(*, milestone: Milestone, actor: Actor, **fields: Any) -> Milestone:
+def milestone_update(
+    *, milestone: Milestone, actor: Actor, expected_version: str | None = None, **fields: Any
+) -> Milestone:
     """Change a milestone (e.g. mark it done); its target date stays as planned unless changed here."""
-    return MILESTONES.update(milestone, actor, fields)
+    return MILESTONES.update(milestone, actor, fields, expected_version=expected_version)
 
 
 @transaction.atomic
@@ -212,9 +214,11 @@ def agreement_create(*, zone: EconomicZone, actor: Actor, **fields: Any) -> Coop
 
 
 @transaction.atomic
-def agreement_update(*, agreement: CooperationAgreement, actor: Actor, **fields: Any) -> CooperationAgreement:
+def agreement_update(
+    *, agreement: CooperationAgreement, actor: Actor, expected_version: str | None = None, **fields: Any
+) -> CooperationAgreement:
     """Change an agreement's details."""
-    return AGREEMENTS.update(agreement, actor, fields)
+    return AGREEMENTS.update(agreement, actor, fields, expected_version=expected_version)
 
 
 def _check_action(action: AgreementAction) -> None:
@@ -244,6 +248,8 @@ def action_create(*, agreement: CooperationAgreement, actor: Actor, **fields: An
 
 
 @transaction.atomic
-def action_update(*, action: AgreementAction, actor: Actor, **fields: Any) -> AgreementAction:
+def action_update(
+    *, action: AgreementAction, actor: Actor, expected_version: str | None = None, **fields: Any
+) -> AgreementAction:
     """Change an action, e.g. record that it started."""
-    return ACTIONS.update(action, actor, fields)
+    return ACTIONS.update(action, actor, fields, expected_version=expected_version)

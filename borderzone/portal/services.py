@@ -113,9 +113,11 @@ def category_create(*, actor: Actor, name: str, slug: str = "", **fields: Any) -
 
 
 @transaction.atomic
-def category_update(*, category: Category, actor: Actor, **fields: Any) -> Category:
+def category_update(
+    *, category: Category, actor: Actor, expected_version: str | None = None, **fields: Any
+) -> Category:
     """Change a category (its names, order, whether ratings and comments are open)."""
-    return CATEGORIES.update(category, actor, fields)
+    return CATEGORIES.update(category, actor, fields, expected_version=expected_version)
 
 
 # Articles -------------------------------------------------------------------------------------------
@@ -180,28 +182,47 @@ def _images_changed(article: Article, actor: Actor) -> None:
     audit_record(actor=actor, instance=article, action=AuditAction.STATUS_CHANGED, before=before, note="images changed")
 
 
+def _sanitise(article: Article) -> None:
+    for key in HTML_FIELDS:
+        setattr(article, key, sanitize_html(getattr(article, key)))
+
+
+def _check_article(article: Article) -> None:
+    if not article.body:
+        raise ValidationError({"body": _("The body cannot be empty.")})
+
+
+def _article_changed(article: Article) -> None:
+    _bump(article)
+
+
+ARTICLES = ModelWrites(
+    Article, CONTENT_FIELDS, ARTICLES_SCOPE, prepare=_sanitise, check=_check_article, bump=_article_changed
+)
+
+
 @transaction.atomic
 def article_update(
-    *, article: Article, actor: Actor, related: Iterable[Article] | None = None, **fields: Any
+    *,
+    article: Article,
+    actor: Actor,
+    related: Iterable[Article] | None = None,
+    expected_version: str | None = None,
+    **fields: Any,
 ) -> Article:
     """Change an article's content. A change to an approved article's content takes it back to draft,
     so that what readers see is always what an editor approved."""
-    before = snapshot(article)
-    for key, value in fields.items():
-        if key in CONTENT_FIELDS:
-            setattr(article, key, sanitize_html(value) if key in HTML_FIELDS else value)
-    if not article.body:
-        raise ValidationError({"body": _("The body cannot be empty.")})
-    after = snapshot(article)
-    changed = [k for k in CONTENT_FIELDS if before.get(k) != after.get(k)]
-    if changed:
-        _content_changed(article, actor)
-    article.full_clean()
-    article.save()
+    ARTICLES.check_version(article, expected_version)
+    related_before = set(article.related.values_list("pk", flat=True)) if related is not None else set()
     _set_related(article, related)
-    audit_record(actor=actor, instance=article, action=AuditAction.UPDATED, before=before)
-    _bump(article)
+    related_changed = related is not None and set(article.related.values_list("pk", flat=True)) != related_before
+    changed = ARTICLES.change(article, actor, fields, edited=lambda a: _content_changed(a, actor))
+    if related_changed and not changed:
+        _bump(article)
     return article
+
+
+SCHEDULES = ModelWrites(Article, ("publish_at", "expire_at"), ARTICLES_SCOPE, bump=_article_changed)
 
 
 @transaction.atomic
@@ -210,14 +231,11 @@ def article_schedule(
 ) -> Article:
     """Set when an article appears and when it is withdrawn (no new approval needed)."""
     _check_schedule(publish_at, expire_at)
-    before = snapshot(article)
-    article.publish_at = publish_at
-    article.expire_at = expire_at
-    article.full_clean()
-    article.save(update_fields=["publish_at", "expire_at", "updated_at"])
-    audit_record(actor=actor, instance=article, action=AuditAction.UPDATED, before=before)
-    _bump(article)
-    return article
+    return SCHEDULES.update(article, actor, {"publish_at": publish_at, "expire_at": expire_at})
+
+
+# The review steps of an article: values the services decide (`also`), none from callers.
+ARTICLE_REVIEW = ModelWrites(Article, (), ARTICLES_SCOPE, bump=_article_changed)
 
 
 @transaction.atomic
@@ -225,13 +243,8 @@ def article_submit(*, article: Article, actor: Actor) -> Article:
     """Send a draft to the editors for approval."""
     if article.status != ArticleStatus.DRAFT:
         raise ValidationError({"status": _("Only a draft can be submitted for approval.")})
-    before = snapshot(article)
-    article.status = ArticleStatus.SUBMITTED
-    article.submitted_at = timezone.now()
-    article.save(update_fields=["status", "submitted_at", "updated_at"])
-    audit_record(actor=actor, instance=article, action=AuditAction.STATUS_CHANGED, before=before)
-    _bump(article)
-    return article
+    values = {"status": ArticleStatus.SUBMITTED, "submitted_at": timezone.now()}
+    return ARTICLE_REVIEW.update(article, actor, {}, also=values, status_field="status")
 
 
 @transaction.atomic
@@ -243,18 +256,17 @@ def article_approve(*, article: Article, actor: Actor, publish_at: dt.datetime |
     if actor.user is None or actor.user.pk == article.created_by_id:
         raise ValidationError({"approved_by": _("An article must be approved by an editor other than its author.")})
     check_approver(article, actor)
-    before = snapshot(article)
-    article.changed_by_ids = []
-    article.status = ArticleStatus.APPROVED
-    article.approved_by = actor.user
-    article.approved_at = timezone.now()
-    article.publish_at = publish_at or article.publish_at or article.approved_at
-    _check_schedule(article.publish_at, article.expire_at)
-    article.full_clean()
-    article.save()
-    audit_record(actor=actor, instance=article, action=AuditAction.STATUS_CHANGED, before=before)
-    _bump(article)
-    return article
+    now = timezone.now()
+    appears = publish_at or article.publish_at or now
+    _check_schedule(appears, article.expire_at)
+    values = {
+        "changed_by_ids": [],
+        "status": ArticleStatus.APPROVED,
+        "approved_by": actor.user,
+        "approved_at": now,
+        "publish_at": appears,
+    }
+    return ARTICLE_REVIEW.update(article, actor, {}, also=values, status_field="status")
 
 
 @transaction.atomic
@@ -262,14 +274,8 @@ def article_return(*, article: Article, actor: Actor, note: str = "") -> Article
     """Send a submitted or approved article back to its author as a draft (it leaves the public pages)."""
     if article.status == ArticleStatus.DRAFT:
         raise ValidationError({"status": _("The article is already a draft.")})
-    before = snapshot(article)
-    article.status = ArticleStatus.DRAFT
-    article.approved_by = None
-    article.approved_at = None
-    article.save(update_fields=["status", "approved_by", "approved_at", "updated_at"])
-    audit_record(actor=actor, instance=article, action=AuditAction.STATUS_CHANGED, before=before, note=note)
-    _bump(article)
-    return article
+    values = {"status": ArticleStatus.DRAFT, "approved_by": None, "approved_at": None}
+    return ARTICLE_REVIEW.update(article, actor, {}, also=values, status_field="status", note=note)
 
 
 # Images ---------------------------------------------------------------------------------------------
@@ -390,21 +396,27 @@ def comment_post(
     return comment
 
 
+def _comment_changed(comment: Comment) -> None:
+    bump_version("portal.comments")
+    bump_version(article_scope(comment.article_id))
+
+
+# Moderation of a comment: values the service decides (`also`), none from callers.
+MODERATION = ModelWrites(Comment, (), "portal.comments", bump=_comment_changed)
+
+
 @transaction.atomic
 def comment_moderate(*, comment: Comment, approve: bool, actor: Actor) -> Comment:
     """Publish or reject a comment."""
-    before = snapshot(comment)
-    comment.status = CommentStatus.APPROVED if approve else CommentStatus.REJECTED
-    comment.moderated_by = actor.user
-    comment.moderated_at = timezone.now()
+    values: dict[str, Any] = {
+        "status": CommentStatus.APPROVED if approve else CommentStatus.REJECTED,
+        "moderated_by": actor.user,
+        "moderated_at": timezone.now(),
+    }
     if approve:
-        comment.flag_count = 0
+        values["flag_count"] = 0
         comment.flags.all().delete()
-    comment.save(update_fields=["status", "moderated_by", "moderated_at", "flag_count"])
-    audit_record(actor=actor, instance=comment, action=AuditAction.STATUS_CHANGED, before=before)
-    bump_version("portal.comments")
-    bump_version(article_scope(comment.article_id))
-    return comment
+    return MODERATION.update(comment, actor, {}, also=values, status_field="status")
 
 
 REPORTER_PREFIXES = ("user:", "addr:")

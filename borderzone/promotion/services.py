@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Iterable
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -15,12 +16,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from borderzone.access.actors import Actor
-from borderzone.access.audit import audit_record, snapshot
+from borderzone.access.audit import audit_record
 from borderzone.access.notifications import notify_zone_staff
+from borderzone.access.services import ModelWrites
 from borderzone.core.cache import bump_version
 from borderzone.core.countries import validate_country
 from borderzone.core.i18n import translated_names
-from borderzone.core.models import AuditAction, quantize_decimal_fields
+from borderzone.core.models import AuditAction
 from borderzone.promotion.models import (
     AreaScope,
     Incentive,
@@ -76,11 +78,13 @@ def _m2m_state(obj: Any, names: Iterable[str]) -> dict[str, list[str]]:
     return {n: sorted(str(o) for o in getattr(obj, n).all()) for n in names}
 
 
-def _audit_m2m(actor: Actor, obj: Any, before: dict[str, list[str]], names: Iterable[str]) -> None:
+def _audit_m2m(actor: Actor, obj: Any, before: dict[str, list[str]], names: Iterable[str]) -> bool:
+    """Audit the relations that changed since `before`; whether any did."""
     after = _m2m_state(obj, names)
     changed = {k: [before.get(k, []), v] for k, v in after.items() if before.get(k, []) != v}
     if changed:
         audit_record(actor=actor, instance=obj, action=AuditAction.UPDATED, changes=changed, note="relations")
+    return bool(changed)
 
 
 def _check_incentive(incentive: Incentive, related: dict[str, list[Any]]) -> None:
@@ -132,24 +136,23 @@ def incentive_create(*, zone: EconomicZone, actor: Actor, **fields: Any) -> Ince
     return incentive
 
 
+INCENTIVES = ModelWrites(Incentive, INCENTIVE_FIELDS, INVESTING_SCOPE)
+
+
 @transaction.atomic
-def incentive_update(*, incentive: Incentive, actor: Actor, **fields: Any) -> Incentive:
+def incentive_update(
+    *, incentive: Incentive, actor: Actor, expected_version: str | None = None, **fields: Any
+) -> Incentive:
     """Change an incentive; sectors and areas are replaced when given."""
-    before = snapshot(incentive)
     m2m_before = _m2m_state(incentive, INCENTIVE_M2M)
-    for key, value in fields.items():
-        if key in INCENTIVE_FIELDS:
-            setattr(incentive, key, value)
     related = {k: list(fields[k]) if k in fields else list(getattr(incentive, k).all()) for k in INCENTIVE_M2M}
-    _check_incentive(incentive, related)
-    incentive.full_clean()
-    incentive.save()
+    writes = replace(INCENTIVES, check=lambda changed: _check_incentive(changed, related))
+    changed = writes.change(incentive, actor, fields, expected_version=expected_version)
     for name in INCENTIVE_M2M:
         if name in fields:
             getattr(incentive, name).set(related[name])
-    audit_record(actor=actor, instance=incentive, action=AuditAction.UPDATED, before=before)
-    _audit_m2m(actor, incentive, m2m_before, INCENTIVE_M2M)
-    bump_version(INVESTING_SCOPE)
+    if _audit_m2m(actor, incentive, m2m_before, INCENTIVE_M2M) and not changed:
+        bump_version(INVESTING_SCOPE)
     return incentive
 
 
@@ -170,40 +173,34 @@ def _check_call(call: InvestmentCall) -> None:
         raise ValidationError({"capital_amount": _("The capital must be more than zero.")})
 
 
+CALLS = ModelWrites(InvestmentCall, CALL_FIELDS, INVESTING_SCOPE, check=_check_call)
+
+
 @transaction.atomic
 def call_create(*, zone: EconomicZone, actor: Actor, sectors: Iterable[Sector] = (), **fields: Any) -> InvestmentCall:
     """Publish (or draft) a project open for investment."""
-    call = InvestmentCall(zone=zone, **{k: v for k, v in fields.items() if k in CALL_FIELDS})
-    quantize_decimal_fields(call)
-    _check_call(call)
-    call.full_clean()
-    call.save()
+    call = CALLS.create(actor, fields, zone=zone)
     call.sectors.set(list(sectors))
-    audit_record(actor=actor, instance=call, action=AuditAction.CREATED)
     _audit_m2m(actor, call, {}, ["sectors"])
-    bump_version(INVESTING_SCOPE)
     return call
 
 
 @transaction.atomic
 def call_update(
-    *, call: InvestmentCall, actor: Actor, sectors: Iterable[Sector] | None = None, **fields: Any
+    *,
+    call: InvestmentCall,
+    actor: Actor,
+    sectors: Iterable[Sector] | None = None,
+    expected_version: str | None = None,
+    **fields: Any,
 ) -> InvestmentCall:
     """Change a call for investment."""
-    before = snapshot(call)
     m2m_before = _m2m_state(call, ["sectors"])
-    for key, value in fields.items():
-        if key in CALL_FIELDS:
-            setattr(call, key, value)
-    quantize_decimal_fields(call)
-    _check_call(call)
-    call.full_clean()
-    call.save()
+    changed = CALLS.change(call, actor, fields, expected_version=expected_version)
     if sectors is not None:
         call.sectors.set(list(sectors))
-    audit_record(actor=actor, instance=call, action=AuditAction.UPDATED, before=before)
-    _audit_m2m(actor, call, m2m_before, ["sectors"])
-    bump_version(INVESTING_SCOPE)
+    if _audit_m2m(actor, call, m2m_before, ["sectors"]) and not changed:
+        bump_version(INVESTING_SCOPE)
     return call
 
 
@@ -246,18 +243,14 @@ def sector_create(
     return sector
 
 
+SECTOR_NAMES = ModelWrites(Sector, ("name", "name_en", "name_zh"), INVESTING_SCOPE)
+
+
 @transaction.atomic
-def sector_rename(*, sector: Sector, actor: Actor, **names: str) -> Sector:
+def sector_rename(*, sector: Sector, actor: Actor, expected_version: str | None = None, **names: str) -> Sector:
     """Change a sector's name or its English and Chinese names (`name`, `name_en`, `name_zh`)."""
-    before = snapshot(sector)
-    for key in ("name", "name_en", "name_zh"):
-        if key in names:
-            setattr(sector, key, names[key] or "")
-    sector.full_clean()
-    sector.save(update_fields=["name", "name_en", "name_zh"])
-    audit_record(actor=actor, instance=sector, action=AuditAction.UPDATED, before=before)
-    bump_version(INVESTING_SCOPE)
-    return sector
+    changes = {key: value or "" for key, value in names.items()}
+    return SECTOR_NAMES.update(sector, actor, changes, expected_version=expected_version)
 
 
 def sender_key(ip_address: str | None) -> str:
@@ -293,15 +286,14 @@ def inquiry_submit(*, zone: EconomicZone, actor: Actor, call: InvestmentCall | N
     return inquiry
 
 
+# How the board handles an inquiry; no cached figure reads inquiries.
+INQUIRY_HANDLING = ModelWrites(Inquiry, ("status", "staff_note"), "")
+
+
 @transaction.atomic
 def inquiry_set_status(*, inquiry: Inquiry, status: str, actor: Actor, staff_note: str | None = None) -> Inquiry:
     """Move an inquiry through new → in progress → answered → closed (any move is allowed, and audited)."""
     if status not in InquiryStatus.values:
         raise ValidationError({"status": _("Unknown status.")})
-    before = snapshot(inquiry)
-    inquiry.status = status
-    if staff_note is not None:
-        inquiry.staff_note = staff_note
-    inquiry.save(update_fields=["status", "staff_note", "updated_at"])
-    audit_record(actor=actor, instance=inquiry, action=AuditAction.STATUS_CHANGED, before=before)
-    return inquiry
+    changes = {"status": status} if staff_note is None else {"status": status, "staff_note": staff_note}
+    return INQUIRY_HANDLING.update(inquiry, actor, changes, status_field="status")

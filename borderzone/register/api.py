@@ -9,12 +9,13 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.security import django_auth
 
+from borderzone.access import versions
 from borderzone.access.actors import request_actor
 from borderzone.access.permissions import get_changeable_or_404, is_staff_member
 from borderzone.core.inputs import PageNumber
@@ -193,9 +194,11 @@ def _project(request: HttpRequest, code: str, day: dt.date | None = None) -> Any
 
 
 @router.get("/projects/{code}", auth=None, summary="One project on a date")
-def get_project(request: HttpRequest, code: str, as_of: str | None = None) -> dict[str, Any]:
+def get_project(request: HttpRequest, response: HttpResponse, code: str, as_of: str | None = None) -> dict[str, Any]:
+    """The project as of a day; its `ETag` is the record's current version, for `If-Match` on a change."""
     day = parse_as_of(as_of)
     project = _project(request, code, day)
+    versions.set_etag(response, services.PROJECTS.version(project))
     readable = lateness_readable(request.user)
     evaluations = (
         selectors.evaluate(day, Project.objects.filter(pk=project.pk))
@@ -275,12 +278,16 @@ def create_project(request: HttpRequest, payload: ProjectIn) -> tuple[int, dict[
 
 
 @router.patch("/projects/{code}", auth=django_auth, summary="Change a project's descriptive fields")
-def update_project(request: HttpRequest, code: str, payload: ProjectPatch) -> dict[str, Any]:
+def update_project(request: HttpRequest, response: HttpResponse, code: str, payload: ProjectPatch) -> dict[str, Any]:
+    """An optional `If-Match` names the version the change starts from (412 when the project changed since)."""
     project = _editable(request, code)
     data = payload.dict(exclude_unset=True)
     if "gate_area" in data:
         data["gate_area"] = gate_area_by_code(project.zone, data["gate_area"] or None)
-    services.project_update(project=project, actor=request_actor(request, "api"), **data)
+    services.project_update(
+        project=project, actor=request_actor(request, "api"), expected_version=versions.if_match(request), **data
+    )
+    versions.set_etag(response, services.PROJECTS.version(project))
     return _created(request, code)[1]
 
 
@@ -293,11 +300,17 @@ def _record(
 
 
 @router.post("/projects/{code}/versions", auth=django_auth, response={201: dict}, summary="Add a certificate version")
-def add_version(request: HttpRequest, code: str, payload: VersionIn) -> tuple[int, dict[str, Any]]:
+def add_version(
+    request: HttpRequest, response: HttpResponse, code: str, payload: VersionIn
+) -> tuple[int, dict[str, Any]]:
+    """An optional `If-Match` names the project's version the adjustment starts from (412 when stale)."""
     project = _editable(request, code)
     data = payload.dict()
     data["plans"] = _plans(payload.plans)
-    services.certificate_version_add(project=project, actor=request_actor(request, "api"), **data)
+    services.certificate_version_add(
+        project=project, actor=request_actor(request, "api"), expected_version=versions.if_match(request), **data
+    )
+    versions.set_etag(response, services.PROJECTS.version(project))
     return _created(request, code)
 
 

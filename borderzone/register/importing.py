@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 from django.db import transaction
@@ -227,7 +228,7 @@ def _parse_row(
     plans: dict[str, dt.date] = {}
     for column, kind in PLAN_COLUMNS.items():
         if column == "operation_start_planned" or cell_text(raw.get(column)):
-            day = e.run(column, lambda column=column: parse_date(raw.get(column)))  # type: ignore[misc]
+            day = e.run(column, partial(parse_date, raw.get(column)))
             if day is not None:
                 plans[kind] = day
     if len(plans) == len([c for c in PLAN_COLUMNS if cell_text(raw.get(c))]):
@@ -251,7 +252,7 @@ def _parse_row(
         fields["land_area_ha"] = e.run("land_area_ha", lambda: parse_amount(raw.get("land_area_ha"), whole=False))
     for column in ("policy_approval", "published"):
         if column in raw and raw.get(column) is not None:
-            fields[column] = e.run(column, lambda column=column: _bool(raw.get(column)))  # type: ignore[misc]
+            fields[column] = e.run(column, partial(_bool, raw.get(column)))
     if cell_text(raw.get("operating_term_years")):
         term = e.run("operating_term_years", lambda: parse_amount(raw.get("operating_term_years")))
         if term is not None and not 1 <= term <= 99:

@@ -448,19 +448,24 @@ def project_register_many(*, zone: EconomicZone, registrations: Sequence[Registr
     refresh_project_states(p.pk for p in projects)
 
 
+def _project_changed(project: Project) -> None:
+    refresh_project_states([project.pk])
+    bump_version(SCOPE, project.zone_id)
+
+
+def _certificate_in_record(project: Project) -> dict[str, Any]:
+    # A project's version covers its certificate: adding one makes an edit that started before it stale.
+    return {"certificates": project.versions.aggregate(n=Max("number"))["n"]}
+
+
+PROJECTS = ModelWrites(Project, PROJECT_FIELDS, SCOPE, bump=_project_changed, versioned=_certificate_in_record)
+
+
 @transaction.atomic
-def project_update(*, project: Project, actor: Actor, **fields: Any) -> Project:
+def project_update(*, project: Project, actor: Actor, expected_version: str | None = None, **fields: Any) -> Project:
     """Change a project's descriptive fields (not its certificate: add a version for that)."""
     _check_zone_places(project.zone, fields)
-    before = snapshot(project)
-    for key, value in fields.items():
-        if key in PROJECT_FIELDS:
-            setattr(project, key, value)
-    _save(project)
-    if audit_record(actor=actor, instance=project, action=AuditAction.UPDATED, before=before):
-        refresh_project_states([project.pk])
-        bump_version(SCOPE, project.zone_id)
-    return project
+    return PROJECTS.update(project, actor, fields, expected_version=expected_version)
 
 
 def latest_version(project: Project) -> CertificateVersion:
@@ -484,9 +489,12 @@ def certificate_version_add(
     changes: str = "",
     plans: Mapping[str, dt.date | None] | None = None,
     actor: Actor,
+    expected_version: str | None = None,
 ) -> CertificateVersion:
-    """Record an adjustment of the certificate: a new dated version; planned dates not given carry over."""
+    """Record an adjustment of the certificate: a new dated version; planned dates not given carry over.
+    With `expected_version` (the project's, `PROJECTS.version`) a project changed since is refused."""
     Project.objects.select_for_update().filter(pk=project.pk).first()
+    PROJECTS.check_version(project, expected_version)
     _not_future("issued_on", issued_on)
     previous = latest_version(project)
     if issued_on < previous.issued_on:
@@ -617,9 +625,11 @@ RULES = ModelWrites(LegalRule, RULE_FIELDS, SCOPE, check=_check_rule)
 
 
 @transaction.atomic
-def legal_rule_update(*, rule: LegalRule, actor: Actor, **fields: Any) -> LegalRule:
+def legal_rule_update(
+    *, rule: LegalRule, actor: Actor, expected_version: str | None = None, **fields: Any
+) -> LegalRule:
     """Change a legal rule (administrators only: the caller checks the role)."""
-    return RULES.update(rule, actor, fields)
+    return RULES.update(rule, actor, fields, expected_version=expected_version)
 
 
 def deposit_held(project: Project, day: dt.date) -> Decimal:

@@ -495,7 +495,7 @@ def inquiry_message_add(*, inquiry: Any, body: str, actor: Actor, from_board: bo
     if not text:
         raise ValidationError({"body": _("Write the message.")})
     message = InquiryMessage(inquiry=inquiry, from_board=from_board, body=text[:MAX_TEXT])
-    message.author = actor.user  # type: ignore[assignment]
+    message.author = actor.person
     message.save()
     audit_record(actor=actor, instance=message, action=AuditAction.CREATED)
     if from_board and inquiry.status != InquiryStatus.ANSWERED:

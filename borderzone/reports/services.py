@@ -40,7 +40,7 @@ def report_request(
         params=params,
         format=fmt,
         language=language,
-        created_by=actor.user,  # type: ignore[misc]
+        created_by=actor.person,
     )
     audit_record(actor=actor, instance=report, action=AuditAction.CREATED)
     transaction.on_commit(lambda: build_report.enqueue(report.pk))

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -45,8 +47,8 @@ class ScenarioForm(forms.Form):
         label=_("Linear recovery over (months)"), min_value=0, max_value=24, required=False
     )
 
-    def __init__(self, *args: object, gates: list[tuple[str, str]], **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, gates: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         set_choices(self, "closed_gate", [("", _("none")), *gates])
 
     def clean_start(self) -> object:

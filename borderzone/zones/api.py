@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Router
 from ninja.security import django_auth
 
+from borderzone.access import versions
 from borderzone.access.actors import request_actor
 from borderzone.access.permissions import get_changeable_or_404
 from borderzone.zones import selectors, services
@@ -29,6 +30,7 @@ def functional_area_out(area: FunctionalArea) -> dict[str, Any]:
         "gate_area": area.gate_area.code if area.gate_area else None,
         "area_ha": area.area_ha,
         "description": area.description,
+        "version": services.FUNCTIONAL_AREAS.version(area),
     }
 
 
@@ -94,10 +96,16 @@ def create_functional_area(request: HttpRequest, code: str, payload: FunctionalA
     auth=django_auth,
     summary="Change a functional area",
 )
-def update_functional_area(request: HttpRequest, area_id: int, payload: FunctionalAreaPatch) -> dict[str, Any]:
+def update_functional_area(
+    request: HttpRequest, response: HttpResponse, area_id: int, payload: FunctionalAreaPatch
+) -> dict[str, Any]:
+    """An optional `If-Match` names the version (`version`, `ETag`) the change starts from; 412 when stale."""
     area = get_changeable_or_404(request.user, FunctionalArea.objects.select_related("zone"), pk=area_id)
     data = payload.dict(exclude_unset=True)
     if "gate_area" in data:
         data["gate_area"] = selectors.gate_area_by_code(area.zone, data["gate_area"])
-    area = services.functional_area_update(area=area, actor=request_actor(request, "api"), **data)
+    area = services.functional_area_update(
+        area=area, actor=request_actor(request, "api"), expected_version=versions.if_match(request), **data
+    )
+    versions.set_etag(response, services.FUNCTIONAL_AREAS.version(area))
     return functional_area_out(area)

@@ -46,6 +46,7 @@ class FunctionalAreaOut(Schema):
     gate_area: str | None = Field(None, description="Code of the gate area it lies in")
     area_ha: Decimal | None
     description: str
+    version: str = Field(..., description="The area's current version: send it as If-Match with a change")
 
 
 class ZoneOut(Schema):

@@ -69,12 +69,14 @@ def zone_create(*, actor: Actor, **fields: Any) -> EconomicZone:
 
 
 @transaction.atomic
-def zone_update(*, zone: EconomicZone, actor: Actor, **fields: Any) -> EconomicZone:
+def zone_update(
+    *, zone: EconomicZone, actor: Actor, expected_version: str | None = None, **fields: Any
+) -> EconomicZone:
     """Change an economic zone's record (administrators only); the code stays, since URLs and files use it."""
     _ensure_admin(actor)
     fields.pop("code", None)
     _check_zone(fields)
-    return ZONES.update(zone, actor, fields)
+    return ZONES.update(zone, actor, fields, expected_version=expected_version)
 
 
 def _check_area(area_ha: Decimal | None) -> None:
@@ -95,7 +97,9 @@ def functional_area_create(*, zone: EconomicZone, actor: Actor, **fields: Any) -
 
 
 @transaction.atomic
-def functional_area_update(*, area: FunctionalArea, actor: Actor, **fields: Any) -> FunctionalArea:
+def functional_area_update(
+    *, area: FunctionalArea, actor: Actor, expected_version: str | None = None, **fields: Any
+) -> FunctionalArea:
     """Change a functional area's fields; the audit row keeps each changed field's before and after."""
     _check_area(fields.get("area_ha"))
     gate_area = fields.get("gate_area")
@@ -108,7 +112,7 @@ def functional_area_update(*, area: FunctionalArea, actor: Actor, **fields: Any)
         .exists()
     ):
         raise ValidationError({"name": _("This zone already has a functional area with this name.")})
-    return FUNCTIONAL_AREAS.update(area, actor, fields)
+    return FUNCTIONAL_AREAS.update(area, actor, fields, expected_version=expected_version)
 
 
 @transaction.atomic
@@ -123,7 +127,7 @@ def gate_area_create(*, zone: EconomicZone, actor: Actor, **fields: Any) -> Gate
 
 
 @transaction.atomic
-def gate_area_update(*, area: GateArea, actor: Actor, **fields: Any) -> GateArea:
+def gate_area_update(*, area: GateArea, actor: Actor, expected_version: str | None = None, **fields: Any) -> GateArea:
     """Change a gate area's fields."""
     _check_area(fields.get("area_ha"))
     if (
@@ -135,4 +139,4 @@ def gate_area_update(*, area: GateArea, actor: Actor, **fields: Any) -> GateArea
         GateArea.objects.filter(zone_id=area.zone_id, name_key=name_key(fields["name"])).exclude(pk=area.pk).exists()
     ):
         raise ValidationError({"name": _("This zone already has a gate area with this name.")})
-    return GATE_AREAS.update(area, actor, fields)
+    return GATE_AREAS.update(area, actor, fields, expected_version=expected_version)

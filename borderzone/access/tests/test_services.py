@@ -146,3 +146,43 @@ def test_writes_refuse_to_run_outside_a_transaction(zone, actor):
         AREAS.create(actor, {"code": "TL", "name": "Trà Lĩnh"}, zone=zone)
 
     assert not GateArea.objects.exists()
+
+
+def test_update_refuses_a_stale_expected_version_and_changes_nothing(zone, actor):
+    from borderzone.access.versions import StaleVersion
+
+    area = GateAreaFactory(zone=zone, code="TL", name="Trà Lĩnh")
+    read = AREAS.version(area)
+    with transaction.atomic():
+        AREAS.update(area, actor, {"name": "Trà Lĩnh 1"}, expected_version=f'"{read}"')
+    assert AREAS.version(area) != read
+    version = current_version("test-areas")
+
+    with pytest.raises(StaleVersion) as refused, transaction.atomic():
+        AREAS.update(GateArea.objects.get(pk=area.pk), actor, {"name": "Trà Lĩnh cũ"}, expected_version=read)
+
+    assert refused.value.current.name == "Trà Lĩnh 1"
+    assert GateArea.objects.get(pk=area.pk).name == "Trà Lĩnh 1"
+    assert history_for(area).count() == 1 and current_version("test-areas") == version
+    # The current version (bare or quoted, or one of several), `*`, or none at all: the change is taken.
+    current = (
+        lambda: AREAS.version(area),
+        lambda: f'W/"x", "{AREAS.version(area)}"',
+        lambda: "*",
+        lambda: None,
+    )
+    for step, expected in enumerate(current, start=1):
+        with transaction.atomic():
+            AREAS.update(area, actor, {"area_ha": Decimal(step)}, expected_version=expected())
+    assert history_for(area).count() == 5
+
+
+def test_a_bump_function_replaces_the_scope_and_runs_only_on_a_change(zone, actor):
+    bumped = []
+    writes = ModelWrites(GateArea, ("name",), "test-areas", bump=lambda area: bumped.append(area.name))
+    area = GateAreaFactory(zone=zone, code="TL", name="Trà Lĩnh")
+    version = current_version("test-areas")
+    with transaction.atomic():
+        assert writes.change(area, actor, {"name": "Trà Lĩnh"}) is False
+        assert writes.change(area, actor, {"name": "Trà Lĩnh 2"}) is True
+    assert bumped == ["Trà Lĩnh 2"] and current_version("test-areas") == version

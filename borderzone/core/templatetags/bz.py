@@ -8,6 +8,7 @@ from typing import Any
 
 from django import template
 from django.conf import settings
+from django.db import models
 from django.urls import reverse, translate_url
 from django.utils import translation
 
@@ -91,12 +92,12 @@ def bzvalue(value: Any) -> str:
 
 
 @register.simple_tag
-def history_url(instance: object) -> str:
+def history_url(instance: models.Model) -> str:
     from django.contrib.contenttypes.models import ContentType
     from django.urls import reverse
 
-    content_type = ContentType.objects.get_for_model(instance, for_concrete_model=False)  # type: ignore[arg-type]
-    return reverse("core:history", args=[content_type.pk, instance.pk])  # type: ignore[attr-defined]
+    content_type = ContentType.objects.get_for_model(instance, for_concrete_model=False)
+    return reverse("core:history", args=[content_type.pk, instance.pk])
 
 
 @register.filter

@@ -221,3 +221,20 @@ def test_gate_writes_need_login_and_the_right_zone(client, zone, leader, other_s
     assert client.post(url, payload, content_type="application/json").status_code == 403
     client.force_login(other_specialist)
     assert client.post(url, payload, content_type="application/json").status_code == 404
+
+
+def test_gate_api_sends_its_version_and_refuses_a_stale_if_match(client, zone, specialist):
+    from borderzone.access.tests.if_match import assert_if_match_contract, send
+    from borderzone.gates.tests.factories import BorderGateFactory
+
+    gate = BorderGateFactory(zone=zone, code="G9", name="Trà Lĩnh")
+    client.force_login(specialist)
+    url = "/api/v1/zones/gates/G9"
+    assert_if_match_contract(
+        read_etag=lambda: client.get(url)["ETag"],
+        change=lambda body, tag: send(client, "patch", url, body, tag),
+        first={"name": "Trà Lĩnh 1"},
+        stale={"name": "Trà Lĩnh cũ"},
+        fresh={"name": "Trà Lĩnh 2"},
+        current=lambda: type(gate).objects.get(pk=gate.pk).name,
+    )

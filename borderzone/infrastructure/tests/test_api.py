@@ -140,3 +140,34 @@ def test_create_work_refuses_bad_input_naming_the_field(client, zone, specialist
     )
     assert response.status_code == 422
     assert field in str(response.json()["detail"])
+
+
+def test_work_api_sends_its_version_and_refuses_a_stale_if_match(client, zone, specialist):
+    from borderzone.access.tests.if_match import assert_if_match_contract, send
+    from borderzone.infrastructure.models import InfrastructureWork
+    from borderzone.infrastructure.tests.factories import WorkFactory
+
+    work = WorkFactory(zone=zone, physical_progress_percent=10)
+    client.force_login(specialist)
+    url = f"/api/v1/infrastructure/works/{work.pk}"
+    assert_if_match_contract(
+        read_etag=lambda: client.get(url)["ETag"],
+        change=lambda body, tag: send(client, "patch", url, body, tag),
+        first={"physical_progress_percent": 40},
+        stale={"physical_progress_percent": 20},
+        fresh={"physical_progress_percent": 60},
+        current=lambda: InfrastructureWork.objects.get(pk=work.pk).physical_progress_percent,
+    )
+
+
+def test_work_api_refuses_a_change_out_of_the_users_zones_as_not_found(client, zone, other_specialist):
+    from borderzone.infrastructure.tests.factories import WorkFactory
+
+    work = WorkFactory(zone=zone, physical_progress_percent=10, is_published=True)
+    client.force_login(other_specialist)
+    response = client.patch(
+        f"/api/v1/infrastructure/works/{work.pk}", {"physical_progress_percent": 90}, content_type="application/json"
+    )
+    assert response.status_code == 404  # another zone's work is not the user's to change (permissions)
+    work.refresh_from_db()
+    assert work.physical_progress_percent == 10

@@ -199,3 +199,20 @@ def test_a_stale_if_match_gets_412_and_changes_nothing(client, zone, specialist)
     assert (
         client.patch(f"{GOALS}/{goal.pk}", {"progress_percent": 50}, content_type="application/json").status_code == 200
     )
+
+
+def test_goal_api_sends_its_version_on_get_and_patch_and_refuses_a_stale_if_match(client, zone, specialist):
+    from borderzone.access.tests.if_match import assert_if_match_contract, send
+    from borderzone.planning.models import Goal
+
+    goal = GoalFactory(zone=zone, code="G2", progress_percent=10)
+    client.force_login(specialist)
+    url = f"{GOALS}/{goal.pk}"
+    assert_if_match_contract(
+        read_etag=lambda: client.get(url)["ETag"],
+        change=lambda body, tag: send(client, "patch", url, body, tag),
+        first={"progress_percent": 40},
+        stale={"progress_percent": 20},
+        fresh={"progress_percent": 60},
+        current=lambda: Goal.objects.get(pk=goal.pk).progress_percent,
+    )

@@ -280,3 +280,38 @@ def test_investor_reads_lateness_of_own_projects_only(zone, actor, investor):
     # An investor's filter does not single out others' late projects either.
     filtered = client.get("/api/v1/investments/projects?flagged=false&as_of=2018-01-01").json()["items"]
     assert [i["code"] for i in filtered] == ["101", "102"]
+
+
+def test_project_api_sends_its_version_and_refuses_a_stale_if_match(zone, actor, specialist):
+    from borderzone.access.tests.if_match import assert_if_match_contract, send
+
+    project = make_project(zone, actor, code="7700000001", name="Kho A")
+    client = login(specialist)
+    url = f"/api/v1/investments/projects/{project.code}"
+    assert_if_match_contract(
+        read_etag=lambda: client.get(url)["ETag"],
+        change=lambda body, tag: send(client, "patch", url, body, tag),
+        first={"name": "Kho B"},
+        stale={"name": "Kho C"},
+        fresh={"name": "Kho D"},
+        current=lambda: Project.objects.get(pk=project.pk).name,
+    )
+
+
+def test_a_certificate_version_added_makes_an_earlier_version_of_the_project_stale(zone, actor, specialist):
+    from borderzone.access.tests.if_match import send
+
+    project = make_project(zone, actor, code="7700000002")
+    client = login(specialist)
+    url = f"/api/v1/investments/projects/{project.code}"
+    read = client.get(url)["ETag"]
+    body = {"issued_on": "2019-01-10", "total_capital": "120000000000"}
+    added = send(client, "post", f"{url}/versions", body, read)
+    assert added.status_code == 201 and added["ETag"] != read
+    assert client.get(url)["ETag"] == added["ETag"]
+    # A second adjustment, or a change of the project, sent by someone who read it before is refused.
+    assert send(client, "post", f"{url}/versions", {**body, "issued_on": "2019-02-10"}, read).status_code == 412
+    assert send(client, "patch", url, {"name": "Kho Z"}, read).status_code == 412
+    assert project.versions.count() == 2 and Project.objects.get(pk=project.pk).name == project.name
+    assert send(client, "post", f"{url}/versions", {**body, "issued_on": "2019-03-10"}, None).status_code == 201
+    assert project.versions.count() == 3

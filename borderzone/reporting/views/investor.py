@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from borderzone.access.actors import request_actor
 from borderzone.access.permissions import role_of
+from borderzone.access.requests import AuthedRequest
 from borderzone.accounts.models import Role
 from borderzone.register.models import MilestoneKind, Project
 from borderzone.register.rules import DEPOSIT_BASIS, deposit_for
@@ -217,24 +218,24 @@ def link_request(request: HttpRequest) -> HttpResponse:
     return render(request, "reporting/link_request.html", {"form": form}, status=status)
 
 
-def _my_inquiries(request: HttpRequest) -> Any:
+def _my_inquiries(request: AuthedRequest) -> Any:
     from borderzone.promotion.models import Inquiry
 
-    email = (request.user.email or "").strip()  # type: ignore[union-attr]
+    email = (request.user.email or "").strip()
     if not email:
         return Inquiry.objects.none()
     return Inquiry.objects.filter(email__iexact=email).order_by("-created_at")
 
 
 @investor_only
-def my_inquiries(request: HttpRequest) -> HttpResponse:
+def my_inquiries(request: AuthedRequest) -> HttpResponse:
     return render(
         request, "reporting/my_inquiries.html", {"inquiries": _my_inquiries(request).prefetch_related("thread")}
     )
 
 
 @investor_only
-def my_inquiry(request: HttpRequest, pk: int) -> HttpResponse:
+def my_inquiry(request: AuthedRequest, pk: int) -> HttpResponse:
     inquiry = get_object_or_404(_my_inquiries(request), pk=pk)
     form = MessageForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -106,3 +106,25 @@ def test_the_openapi_docs_are_served_from_local_files(client):
     assert "cdn" not in page.text.lower()
     schema = client.get("/api/v1/openapi.json").json()
     assert "/api/v1/zones" in schema["paths"]
+
+
+def test_functional_area_api_sends_its_version_and_refuses_a_stale_if_match(client, zone, specialist):
+    from borderzone.access.tests.if_match import assert_if_match_contract, send
+    from borderzone.zones.models import FunctionalArea
+    from borderzone.zones.tests.factories import FunctionalAreaFactory
+
+    area = FunctionalAreaFactory(zone=zone, name="Khu A")
+    client.force_login(specialist)
+
+    def read_etag() -> str:
+        listed = client.get(f"/api/v1/zones/{zone.code}").json()["functional_areas"]
+        return '"{}"'.format(next(a["version"] for a in listed if a["id"] == area.pk))
+
+    assert_if_match_contract(
+        read_etag=read_etag,
+        change=lambda body, tag: send(client, "patch", f"/api/v1/zones/functional-areas/{area.pk}", body, tag),
+        first={"name": "Khu B"},
+        stale={"name": "Khu C"},
+        fresh={"name": "Khu D"},
+        current=lambda: FunctionalArea.objects.get(pk=area.pk).name,
+    )
