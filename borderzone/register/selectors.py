@@ -46,6 +46,7 @@ from borderzone.register.models import (
     RuleCondition,
     Status,
     StatusChange,
+    rule_name,
 )
 from borderzone.register.rules import DepositAssessment, assess_deposit
 from borderzone.register.states import KINDS, late_on, on_day
@@ -94,6 +95,11 @@ class Flag:
     basis_note: str = ""
     description: str = ""
     source: str = ""
+
+    @property
+    def name(self) -> str:
+        """The rule's name in the reader's language (`code` is internal)."""
+        return rule_name(self.condition, self.months)
 
 
 def rules_in_force(day: dt.date) -> list[LegalRule]:

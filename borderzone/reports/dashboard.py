@@ -68,6 +68,7 @@ def _investments(q: DashboardQuery) -> dict[str, Any]:
             "flags": [
                 {
                     "code": f.code,
+                    "name": f.name,
                     "law": f.law,
                     "article": f.article,
                     "article_confirmed": f.article_confirmed,

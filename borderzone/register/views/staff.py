@@ -17,6 +17,7 @@ from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpRespons
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from borderzone.access.actors import request_actor
 from borderzone.access.importing import BACKGROUND_ROWS, import_job_create, no_progress
@@ -49,7 +50,14 @@ from borderzone.register.forms import (
     VersionForm,
     plans_from,
 )
-from borderzone.register.importing import OPTIONAL, REQUIRED, import_projects
+from borderzone.register.importing import (
+    EXPORT_COLUMNS,
+    OPTIONAL,
+    REQUIRED,
+    export_facts,
+    export_values,
+    import_projects,
+)
 from borderzone.register.models import (
     MILESTONE_ORDER,
     AreaClassification,
@@ -145,38 +153,40 @@ def project_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-EXPORT_HEADERS = [
-    "code",
-    "name",
-    "zone",
-    "ownership",
-    "investors",
-    "gate_area",
-    "sector",
-    "status",
-    "certificate_date",
-    "currency",
-    "registered_capital",
-    "equity",
-    "registered_capital_vnd",
-    "disbursed_vnd",
-    "disbursed_usd",
-    "deposit_vnd",
-    "late_milestones",
-    "flags",
-    "published",
+#: Information columns after the import's own (EXPORT_COLUMNS): read by people, not by the import.
+EXPORT_INFO_HEADERS = [
+    gettext_lazy("Zone"),
+    gettext_lazy("Investors (share %)"),
+    gettext_lazy("Registered capital (VND)"),
+    gettext_lazy("Disbursed (VND)"),
+    gettext_lazy("Disbursed (USD)"),
+    gettext_lazy("Deposit due (VND)"),
+    gettext_lazy("Late milestones"),
+    gettext_lazy("Legal flags"),
 ]
+
+
+def _csv_value(value: Any) -> Any:
+    """A CSV cell the import reads back: dates dd/mm/yyyy, whole amounts without decimals."""
+    if isinstance(value, dt.date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, Decimal) and value == value.to_integral_value():
+        return int(value)
+    return value
 
 
 @login_required
 def project_export(request: HttpRequest, fmt: str) -> HttpResponse:
-    """The filtered list as CSV or XLSX: numbers stay numbers, text never runs as a formula."""
+    """The filtered list as CSV or XLSX: headers in the reader's language in the first row, the import's
+    column codes in the second (so the file comes back through the import with nothing changed), numbers
+    kept numeric, text never run as a formula."""
     if fmt not in ("csv", "xlsx"):
         raise Http404
     _require_reader(request)
     _form, filters = _filters(request)
     projects, evaluations = selectors.project_list(request.user, filters)
     readable = lateness_readable(request.user)
+    milestones = dict(MilestoneKind.choices)
 
     def rows() -> Iterator[list[Any]]:
         # Keyset chunks on the project code (no OFFSET), each evaluated and then forgotten.
@@ -186,46 +196,43 @@ def project_export(request: HttpRequest, fmt: str) -> HttpResponse:
                 if not isinstance(evaluations, selectors.PageEvaluations)
                 else (selectors.PageEvaluations(filters.as_of))
             )
-            for item in project_rows(chunk, filters.as_of, page_evaluations, readable=readable):
+            facts = export_facts(chunk, filters.as_of)
+            for project, item in zip(
+                chunk, project_rows(chunk, filters.as_of, page_evaluations, readable=readable), strict=True
+            ):
                 cert = item["certificate"] or {}
-                yield [
-                    item["code"],
-                    item["name"],
-                    item["zone"],
-                    item["ownership"],
-                    "; ".join(i["name"] for i in item["investors"]),
-                    item["gate_area"] or "",
-                    f"{item['sector']['code']} (VSIC {item['sector']['version']})" if item["sector"] else "",
-                    item["status"],
-                    cert.get("issued_on"),
-                    cert.get("currency", ""),
-                    cert.get("total_capital"),
-                    cert.get("equity"),
+                values = [
+                    *export_values(project, item, facts),
+                    project.zone.display_name,
+                    "; ".join(f"{i['name']} ({i['share_percent'].normalize():f}%)" for i in item["investors"]),
                     cert.get("total_capital_vnd"),
                     item["disbursed"]["VND"],
                     item["disbursed"]["USD"],
                     item["deposit_vnd"],
-                    ", ".join(item.get("late", [])),
-                    "; ".join(f"{f['code']} ({f['law']}, {f['article']})" for f in item.get("flags", [])),
-                    "yes" if item["published"] else "no",
+                    ", ".join(str(milestones.get(k, k)) for k in item.get("late", [])),
+                    "; ".join(f"{f['name']} ({f['law']}, {f['article']})" for f in item.get("flags", [])),
                 ]
+                yield [_csv_value(v) for v in values] if fmt == "csv" else values
 
+    headers = [str(h) for _code, h in EXPORT_COLUMNS] + [str(h) for h in EXPORT_INFO_HEADERS]
+    codes = [code for code, _h in EXPORT_COLUMNS] + [""] * len(EXPORT_INFO_HEADERS)
     name = f"projects-{filters.as_of.isoformat()}"
     if fmt == "csv":
         # Streamed: rows are written as they are read, whatever the number of projects.
-        streamed = StreamingHttpResponse(stream_csv(EXPORT_HEADERS, rows()), content_type="text/csv; charset=utf-8")
+        streamed = StreamingHttpResponse(
+            stream_csv(headers, rows(), codes=codes), content_type="text/csv; charset=utf-8"
+        )
         streamed["Content-Disposition"] = f'attachment; filename="{name}.csv"'
         return streamed  # type: ignore[return-value]
     money = "#,##0"
+    day = "dd/mm/yyyy"
+    columns = [code for code, _h in EXPORT_COLUMNS]
+    formats = {columns.index(c): day for c in columns if c.endswith(("_date", "_planned"))}
+    formats.update({columns.index(c): money for c in ("registered_capital", "equity")})
+    info = len(columns)
+    formats.update({info + i: money for i in range(2, 6)})
     body = write_xlsx(
-        [
-            Sheet(
-                title=_("Projects"),
-                headers=EXPORT_HEADERS,
-                rows=list(rows()),
-                number_formats={8: "dd/mm/yyyy", 10: money, 11: money, 12: money, 13: money, 14: money, 15: money},
-            )
-        ]
+        [Sheet(title=_("Projects"), headers=headers, rows=list(rows()), number_formats=formats, codes=codes)]
     )
     response = HttpResponse(body, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
@@ -425,7 +432,17 @@ def _simple(
 @login_required
 def status_create(request: HttpRequest, code: str) -> HttpResponse:
     title, done = _("Record a status change"), _("Status change recorded.")
-    return _simple(request, code, StatusForm, services.status_change_record, title, done)
+    project = _editable(request, code)
+    # The form starts from the status in force today, so that a change is a deliberate choice.
+    current = (
+        project.status_changes.filter(effective_on__lte=services.today())
+        .order_by("-effective_on", "-id")
+        .values_list("status", flat=True)
+        .first()
+    )
+    form = partial(StatusForm, initial={"status": current or Status.PREPARING})
+    save = partial(services.status_change_record, project=project)
+    return _project_form(request, project, form, save, title, done)
 
 
 @login_required
