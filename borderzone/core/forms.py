@@ -86,7 +86,7 @@ class MoneyField(forms.DecimalField):
         kwargs.setdefault("max_digits", 20)
         super().__init__(**kwargs)
 
-    def to_python(self, value: Any) -> Decimal | None:
+    def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]
         if isinstance(value, str) and value.strip():
             text = value.strip().replace("\u00a0", " ")
             if GROUPED_AMOUNT.match(text):
