@@ -69,6 +69,8 @@ ENGLISH_WORDS = re.compile(
 def _visible_text(body: str) -> str:
     body = re.sub(r"(?is)<(script|style|template)\b.*?</\1>", " ", body)
     body = re.sub(r"(?is)<!--.*?-->", " ", body)
+    # The Vietnamese original shown beside its translation (a legal clause) is marked lang="vi".
+    body = re.sub(r'(?is)<(\w+)\b[^>]*\blang="vi"[^>]*>.*?</\1>', " ", body)
     # What a person reads also includes titles (tooltips), placeholders and image texts.
     extra = " ".join(re.findall(r'(?:title|placeholder|alt|aria-label)="([^"]*)"', body))
     text = re.sub(r"(?s)<[^>]+>", "\n", body) + "\n" + extra

@@ -9,6 +9,7 @@ from typing import Any
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from borderzone.documents.models import private_storage, server_file_name
@@ -80,6 +81,11 @@ class ReportForm(models.Model):
             return self.name_en or self.name_vi
         return self.name_vi
 
+    @property
+    def display_name(self) -> str:
+        """The name in the active language (Vietnamese where no version is given)."""
+        return self.name_in(get_language() or "vi")
+
 
 class FormField(models.Model):
     """One figure or item a form asks for, with its checks."""
@@ -116,6 +122,11 @@ class FormField(models.Model):
         if lang.startswith("en"):
             return self.name_en or self.name_vi
         return self.name_vi
+
+    @property
+    def display_name(self) -> str:
+        """The name in the active language (Vietnamese where no version is given)."""
+        return self.name_in(get_language() or "vi")
 
 
 class ReportStatus(models.TextChoices):
