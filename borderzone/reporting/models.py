@@ -87,6 +87,10 @@ class ReportForm(models.Model):
         return self.name_in(get_language() or "vi")
 
 
+#: Units of form fields as readers of each language write them.
+UNIT_LABELS = {"đồng": _("VND"), "người": _("people")}
+
+
 class FormField(models.Model):
     """One figure or item a form asks for, with its checks."""
 
@@ -127,6 +131,11 @@ class FormField(models.Model):
     def display_name(self) -> str:
         """The name in the active language (Vietnamese where no version is given)."""
         return self.name_in(get_language() or "vi")
+
+    @property
+    def unit_label(self) -> str:
+        """The unit in the active language (the forms keep it as Vietnamese writes it: đồng, người)."""
+        return str(UNIT_LABELS.get(self.unit, self.unit))
 
 
 class ReportStatus(models.TextChoices):
