@@ -9,11 +9,13 @@ bytes (`core.tabular`): CSV streamed row by row, XLSX in openpyxl's write-only m
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
+from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
@@ -45,6 +47,22 @@ class Export:
     total: int
     rows: Callable[[], Iterable[Sequence[Any]]]
     number_formats: dict[int, str] = field(default_factory=dict)
+    # The import's column codes, written as a second header row (blank for columns it does not read).
+    codes: Sequence[str] | None = None
+
+
+def csv_cell(value: Any) -> Any:
+    """A CSV cell the import reads back: dates dd/mm/yyyy, whole amounts without decimals."""
+    if isinstance(value, dt.date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, Decimal) and value.is_finite() and value == value.to_integral_value():
+        return int(value)
+    return value
+
+
+def _csv_rows(rows: Iterable[Sequence[Any]]) -> Iterator[list[Any]]:
+    for row in rows:
+        yield [csv_cell(v) for v in row]
 
 
 Exporter = Callable[[Any, dict[str, list[str]]], Export]
@@ -79,12 +97,13 @@ def write_export(export: Export, fmt: str, target: Any, progress: Callable[[int]
     """The export's bytes into a binary file object."""
     rows = _counted(export.rows(), progress)
     if fmt == "csv":
-        for chunk in stream_csv(export.headers, rows):
+        for chunk in stream_csv(export.headers, _csv_rows(rows), codes=export.codes):
             target.write(chunk)
         return
-    write_xlsx_to(
-        [Sheet(title=export.title, headers=export.headers, rows=rows, number_formats=export.number_formats)], target
+    sheet = Sheet(
+        title=export.title, headers=export.headers, rows=rows, number_formats=export.number_formats, codes=export.codes
     )
+    write_xlsx_to([sheet], target)
 
 
 def export_response(request: Any, kind: str, fmt: str) -> HttpResponse:
@@ -99,7 +118,7 @@ def export_response(request: Any, kind: str, fmt: str) -> HttpResponse:
     if fmt == "csv":
         # Streamed: rows are written as they are read, whatever their number.
         response: HttpResponse = StreamingHttpResponse(  # type: ignore[assignment]
-            stream_csv(export.headers, export.rows()), content_type=CSV_TYPE
+            stream_csv(export.headers, _csv_rows(export.rows()), codes=export.codes), content_type=CSV_TYPE
         )
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -15,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from borderzone.access.actors import request_actor
 from borderzone.access.audit import history_for
+from borderzone.access.changes import readable_events
 from borderzone.access.exporting import CSV_TYPE, XLSX_TYPE, export_jobs_sweep_stale
 from borderzone.access.importing import import_job_rerun, import_jobs_sweep_stale
 from borderzone.access.permissions import (
@@ -27,6 +29,7 @@ from borderzone.access.permissions import (
     zones_visible_to,
 )
 from borderzone.access.personal_data import personal_data_export
+from borderzone.access.workspace import home_visit_record, work_context, work_list
 from borderzone.core.cache import cached
 from borderzone.core.forms import apply_validation_error, form_status
 from borderzone.core.models import AuditEvent, ExportJob, ExportJobStatus, ImportJob
@@ -63,16 +66,26 @@ def staff_home(request: HttpRequest) -> HttpResponse:
         if investor_home:
             return redirect(investor_home[0].url_name)
     zones = zones_visible_to(request.user).select_related("province")
-    recent = (
-        AuditEvent.objects.filter(zone__in=zones).select_related("user", "content_type")[:20]
-        if is_staff_member(request.user)
-        else AuditEvent.objects.none()
-    )
-    return render(
-        request,
-        "core/staff_home.html",
-        {"zones": zones, "recent_events": recent, "is_admin": is_admin(request.user)},
-    )
+    context: dict[str, object] = {"zones": zones, "is_admin": is_admin(request.user)}
+    if is_staff_member(request.user):
+        work = work_context(request.user, home_visit_record(user=request.user))  # type: ignore[arg-type]
+        context.update(work=work, work_lines=work_list(work))
+    return render(request, "core/staff_home.html", context)
+
+
+#: Rows on one page of the recent changes.
+CHANGES_PAGE_SIZE = 50
+
+
+@login_required
+def recent_changes(request: HttpRequest) -> HttpResponse:
+    """The latest audit rows of the zones the staff member reads, with field names and values in the reader's
+    language, a page at a time."""
+    if not is_staff_member(request.user):
+        raise Http404
+    events = AuditEvent.objects.filter(zone__in=zones_visible_to(request.user)).select_related("user", "content_type")
+    page = Paginator(events, CHANGES_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "core/recent_changes.html", {"page": page, "rows": readable_events(page.object_list)})
 
 
 @login_required

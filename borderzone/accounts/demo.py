@@ -24,10 +24,11 @@ DEMO_TOTP_SECRET = base64.b32encode(bytes.fromhex(DEMO_TOTP_KEY)).decode()
 # Reserved example domain (RFC 2606): notifications show on the console of `make run`, never leave the machine.
 DEMO_EMAIL_DOMAIN = "caobang-demo.example"
 DEMO_USERS = [
-    ("admin", Role.ADMIN, "Quản trị", "Ban Quản lý"),
-    ("chuyenvien", Role.SPECIALIST, "Chuyên viên", "Phòng Quản lý đầu tư"),
-    ("lanhdao", Role.LEADER, "Lãnh đạo", "Ban Quản lý"),
-    ("nhadautu", Role.INVESTOR, "Nhà đầu tư", "Minh họa"),
+    # (username, role, given name, family and middle names): shown "Nguyễn Văn An" (User.get_full_name).
+    ("admin", Role.ADMIN, "Minh", "Nông Đức"),
+    ("chuyenvien", Role.SPECIALIST, "An", "Nguyễn Văn"),
+    ("lanhdao", Role.LEADER, "Lan", "Hoàng Thị"),
+    ("nhadautu", Role.INVESTOR, "Hoa", "Lý Thị"),
 ]
 
 

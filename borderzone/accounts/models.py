@@ -37,6 +37,11 @@ class User(AbstractUser):
         verbose_name = _("user")
         verbose_name_plural = _("users")
 
+    def get_full_name(self) -> str:
+        """The name in Vietnamese order: family and middle names (`last_name`), then the given name
+        (`first_name`): "Nguyễn Văn An"."""
+        return " ".join(part for part in (self.last_name.strip(), self.first_name.strip()) if part)
+
     def __str__(self) -> str:
         full = self.get_full_name()
         return f"{full} ({self.username})" if full else self.username

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import re
 from collections.abc import Iterable
+from decimal import Decimal, InvalidOperation
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -16,12 +18,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 
+from borderzone.core.formatting import format_decimal
 from borderzone.core.inputs import day_in_range, day_range_message
 
 # Django 6's empty choice of a model field's select, which Django's own Vietnamese and Chinese
 # catalogues do not translate yet; listed here so that our project catalogue carries it.
 BLANK_CHOICE_LABEL = gettext_noop("- Select an option -")
 
+
+# A whole amount grouped by thousands with dots, commas or spaces (one kind of separator).
+GROUPED_AMOUNT = re.compile(r"^\d{1,3}(?:\.\d{3})+$|^\d{1,3}(?:,\d{3})+$|^\d{1,3}(?: \d{3})+$")
 
 # Dates are typed and shown day first, as Vietnamese write them (05/12/2030 is the fifth of December);
 # ISO dates are also read, as links, scripts and the API send them.
@@ -104,6 +110,41 @@ class DateTimeField(forms.DateTimeField):
         super().validate(value)
         if value and not day_in_range(value.date()):
             raise ValidationError(day_range_message(), code="out_of_range")
+
+
+class MoneyInput(forms.TextInput):
+    """A text box for a whole amount, grouped while typing by static/core/money.js (`data-money`): dots in
+    Vietnamese (1.234.567), commas in English and Chinese. Its value is shown grouped the same way."""
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs={"inputmode": "numeric", "data-money": "", "autocomplete": "off", **(attrs or {})})
+
+    def format_value(self, value: Any) -> str | None:
+        if value in (None, ""):
+            return None
+        try:
+            number = Decimal(str(value))
+        except InvalidOperation:
+            return str(value)  # what the user typed, shown back with its error
+        return format_decimal(number, max_decimals=0) if number == number.to_integral_value() else str(value)
+
+
+class MoneyField(forms.DecimalField):
+    """A whole amount (đồng or dollars) typed with or without grouping: 1.234.567, 1,234,567, 1 234 567."""
+
+    widget = MoneyInput
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("decimal_places", 0)
+        kwargs.setdefault("max_digits", 20)
+        super().__init__(**kwargs)
+
+    def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]
+        if isinstance(value, str) and value.strip():
+            text = value.strip().replace("\u00a0", " ")
+            if GROUPED_AMOUNT.match(text):
+                value = re.sub(r"[ .,]", "", text)
+        return super().to_python(value)
 
 
 def apply_validation_error(form: forms.Form, exc: ValidationError) -> None:

@@ -229,3 +229,21 @@ class NotificationState(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.topic}"
+
+
+class HomeVisit(models.Model):
+    """A staff member's visits of their staff home: the day of the latest and of the one before it (on an
+    earlier day), so that the work list says what became late or flagged since the previous visit, and a
+    reload the same day does not empty it."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    seen_on = models.DateField()
+    seen_at = models.DateTimeField()
+    previous_on = models.DateField(null=True, blank=True)
+    previous_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("staff home visit")
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.seen_on}"

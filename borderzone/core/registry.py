@@ -3,13 +3,15 @@ touches no shared file: its API router (`<app>.api.router`, mounted at `AppConfi
 pages (`<app>.urls`), its demo data (`<app>.demo.load`, in `AppConfig.demo_order`), its entries in
 the main navigation (`AppConfig.nav_items`), the e-mails it has staff told about waiting work
 (`<app>.notifications.TOPICS`, see access.notifications), and the sections it adds to another app's page
-(`<app>.panels.PANELS`, see `panels`) and the entries it adds to a record's dossier (`<app>.dossier.SOURCES`, see
-`dossier_sources`), so that a lower app shows what higher ones keep without importing them."""
+(`<app>.panels.PANELS`, see `panels`), the entries it adds to a record's dossier (`<app>.dossier.SOURCES`, see
+`dossier_sources`), and what it puts on a staff member's work list on the staff home (`<app>.work.PROVIDERS`,
+see `work_providers`), so that a lower app shows what higher ones keep without importing them."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import import_module
 from importlib.util import find_spec
 from types import ModuleType
@@ -114,3 +116,54 @@ def dossier_sources(slot: str) -> list[DossierSource]:
     for _app, module in app_modules("dossier"):
         found.extend(s for s in getattr(module, "SOURCES", ()) if s.slot == slot)
     return sorted(found, key=lambda s: s.order)
+
+
+@dataclass(frozen=True)
+class WorkContext:
+    """For whom a work list is made: the user, the zones they read and those they change (ids), the day, and
+    the day of their previous visit of the staff home (None on a first visit; `since` is then a week ago)."""
+
+    user: Any
+    zones_read: tuple[int, ...]
+    zones_changed: tuple[int, ...]
+    today: dt.date
+    previous_visit: dt.date | None
+    since: dt.date
+    # The visit of the staff home as a moment: jobs finished after the previous visit count as news.
+    since_moment: dt.datetime | None = None
+
+    @property
+    def acts(self) -> bool:
+        """Whether the user changes any zone (a leader only reads: items show no edit action)."""
+        return bool(self.zones_changed)
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    """One line of a staff member's work list: what waits, how many, where to act on it (`url`, "" when the
+    reader has no page for it), an optional deadline and a few named entries (text, url)."""
+
+    label: str | Promise
+    count: int
+    url: str = ""
+    deadline: dt.date | None = None
+    entries: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+    urgent: bool = False  # past its deadline
+
+
+@dataclass(frozen=True)
+class WorkProvider:
+    """What an app adds to the staff home's work list: `items(context)` returns the lines for that user
+    (empty when nothing waits or the user is not concerned). Kept in `<app>.work.PROVIDERS`."""
+
+    name: str
+    items: Callable[[WorkContext], list[WorkItem]]
+    order: int = 100
+
+
+def work_providers() -> list[WorkProvider]:
+    """Each app's `<app>.work.PROVIDERS`, in their order."""
+    found: list[WorkProvider] = []
+    for _app, module in app_modules("work"):
+        found.extend(getattr(module, "PROVIDERS", ()))
+    return sorted(found, key=lambda p: (p.order, p.name))

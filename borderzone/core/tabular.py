@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import itertools
 import re
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
@@ -70,6 +71,16 @@ def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+_CODE = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+def is_code_row(values: Sequence[Any]) -> bool:
+    """A second header row of column codes under headers in the reader's language (as exports write them
+    for files meant to come back): every filled cell a code such as `registered_capital`, at least one."""
+    filled = [v for v in values if not _blank(v)]
+    return bool(filled) and all(isinstance(v, str) and _CODE.match(v.strip()) for v in filled)
+
+
 def read_table(data: bytes, *, max_rows: int | None = None) -> Table:
     """Read a CSV (UTF-8, with or without BOM; comma or semicolon) or XLSX file by its content."""
     if not data or not data.strip():
@@ -117,10 +128,20 @@ def _read_xlsx(data: bytes, cap: int) -> Table:
     except StopIteration:
         raise TableError(_("The file is empty.")) from None
     headers = [_normalise_header(h) for h in header]
+    pending: list[tuple[Any, ...]] = []
+    for values in rows:
+        if all(_blank(v) for v in values):
+            continue
+        if is_code_row(values):
+            # Headers in the reader's language, then the column codes: the codes name the columns.
+            headers = [_normalise_header(v) for v in values]
+        else:
+            pending = [values]
+        break
     while headers and not headers[-1]:
         headers.pop()
     table = Table(headers=headers)
-    for values in rows:
+    for values in itertools.chain(pending, rows):
         values = tuple(values[: len(headers)])
         if all(_blank(v) for v in values):
             continue
@@ -147,8 +168,18 @@ def _read_csv(data: bytes, cap: int) -> Table:
     except StopIteration:
         raise TableError(_("The file is empty.")) from None
     headers = [_normalise_header(h) for h in header]
-    table = Table(headers=headers)
+    body: Iterator[list[str]] = reader
     for values in reader:
+        if all(_blank(v) for v in values):
+            continue
+        if is_code_row(values):
+            # Headers in the reader's language, then the column codes: the codes name the columns.
+            headers = [_normalise_header(v) for v in values]
+        else:
+            body = itertools.chain([values], reader)
+        break
+    table = Table(headers=headers)
+    for values in body:
         if all(_blank(v) for v in values):
             continue
         if len(table.rows) >= cap:
@@ -273,22 +304,29 @@ def neutralise(value: Any) -> Any:
     return value
 
 
-def write_csv(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
-    """UTF-8 with BOM (so Excel reads Vietnamese correctly), formulas neutralised."""
+def write_csv(headers: Sequence[str], rows: Iterable[Sequence[Any]], codes: Sequence[str] | None = None) -> bytes:
+    """UTF-8 with BOM (so Excel reads Vietnamese correctly), formulas neutralised. With `codes`, a second
+    header row holds the import's column codes (blank for columns the import does not read)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow([neutralise(h) for h in headers])
+    if codes is not None:
+        writer.writerow(list(codes))
     for row in rows:
         writer.writerow(["" if v is None else neutralise(v) for v in row])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def stream_csv(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> Iterator[bytes]:
+def stream_csv(
+    headers: Sequence[str], rows: Iterable[Sequence[Any]], codes: Sequence[str] | None = None
+) -> Iterator[bytes]:
     """`write_csv`'s bytes, produced row by row for a streamed response (constant memory)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     buffer.write("\ufeff")
     writer.writerow([neutralise(h) for h in headers])
+    if codes is not None:
+        writer.writerow(list(codes))
     for row in rows:
         writer.writerow(["" if v is None else neutralise(v) for v in row])
         if buffer.tell() > 64 * 1024:
@@ -305,6 +343,8 @@ class Sheet:
     rows: Iterable[Sequence[Any]]
     number_formats: dict[int, str] = field(default_factory=dict)  # column index -> Excel number format
     widths: dict[int, int] = field(default_factory=dict)
+    # The import's column codes, written as a second header row (blank where the import reads nothing).
+    codes: Sequence[str] | None = None
 
 
 def write_xlsx(sheets: Sequence[Sheet]) -> bytes:
@@ -327,7 +367,7 @@ def write_xlsx_to(sheets: Sequence[Sheet], target: Any) -> None:
     bold = Font(bold=True)
     for spec in sheets:
         ws = workbook.create_sheet(title=spec.title[:31])
-        ws.freeze_panes = "A2"
+        ws.freeze_panes = "A3" if spec.codes is not None else "A2"
         for col_index, header in enumerate(spec.headers, start=1):
             ws.column_dimensions[get_column_letter(col_index)].width = spec.widths.get(
                 col_index - 1, max(12, min(50, len(str(header)) + 4))
@@ -339,6 +379,14 @@ def write_xlsx_to(sheets: Sequence[Sheet], target: Any) -> None:
             cell.font = bold
             header_cells.append(cell)
         ws.append(header_cells)
+        if spec.codes is not None:
+            # The import's column codes, in a second header row that the importer reads as its header.
+            code_cells = []
+            for code in spec.codes:
+                cell = WriteOnlyCell(ws, value=code)
+                cell.font = Font(italic=True, color="666666")
+                code_cells.append(cell)
+            ws.append(code_cells)
         formats = spec.number_formats
         for row in spec.rows:
             out: list[Any] = []

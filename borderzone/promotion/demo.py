@@ -82,6 +82,9 @@ INCENTIVES: list[dict[str, Any]] = [
         "clause": "Điều 13, khoản 1",
         "clause_text": "(Tóm tắt) Thuế suất ưu đãi 10% trong thời hạn 15 năm áp dụng đối với thu nhập của doanh nghiệp "
         "từ thực hiện dự án đầu tư mới tại khu kinh tế.",
+        "clause_text_en": "(Summary) A preferential tax rate of 10% for 15 years applies to an enterprise's income "
+        "from carrying out a new investment project in an economic zone.",
+        "clause_text_zh": "（摘要）企业在经济区实施新投资项目取得的所得，适用15年10%的优惠税率。",
     },
     {
         "title": "Miễn thuế thu nhập doanh nghiệp 4 năm, giảm 50% trong 9 năm tiếp theo",
@@ -96,6 +99,9 @@ INCENTIVES: list[dict[str, Any]] = [
         "clause": "Điều 14, khoản 1",
         "clause_text": "(Tóm tắt) Miễn thuế tối đa 4 năm và giảm 50% số thuế phải nộp tối đa 9 năm tiếp theo đối với "
         "thu nhập từ dự án đầu tư mới tại khu kinh tế.",
+        "clause_text_en": "(Summary) Tax exemption for up to 4 years and a 50% reduction of the tax payable for up to the "
+        "next 9 years on income from a new investment project in an economic zone.",
+        "clause_text_zh": "（摘要）经济区内新投资项目的所得，最长免税4年，其后最长9年减征50%的应纳税额。",
     },
     {
         "title": "Hàng hóa nhập khẩu vào khu phi thuế quan không chịu thuế nhập khẩu",
@@ -112,6 +118,9 @@ INCENTIVES: list[dict[str, Any]] = [
         "clause": "Điều 2, khoản 3, điểm c",
         "clause_text": "(Tóm tắt) Hàng hóa xuất khẩu từ khu phi thuế quan ra nước ngoài; hàng hóa nhập khẩu từ nước ngoài "
         "vào khu phi thuế quan và chỉ sử dụng trong khu phi thuế quan không thuộc đối tượng chịu thuế.",
+        "clause_text_en": "(Summary) Goods exported from a non-tariff zone abroad, and goods imported from abroad into a "
+        "non-tariff zone and used only in it, are not subject to duty.",
+        "clause_text_zh": "（摘要）从非关税区出口至国外的货物，以及从国外进口至非关税区并仅在非关税区内使用的货物，不属于征税对象。",
     },
     {
         "title": "Miễn thuế nhập khẩu hàng hóa tạo tài sản cố định",
@@ -127,6 +136,9 @@ INCENTIVES: list[dict[str, Any]] = [
         "clause": "Điều 16, khoản 11",
         "clause_text": "(Tóm tắt) Miễn thuế nhập khẩu đối với hàng hóa nhập khẩu để tạo tài sản cố định của dự án thuộc "
         "danh mục ngành, nghề hoặc địa bàn ưu đãi đầu tư.",
+        "clause_text_en": "(Summary) Goods imported to form the fixed assets of a project in a sector or area listed "
+        "for investment incentives are exempt from import duty.",
+        "clause_text_zh": "（摘要）属于投资优惠行业或地区目录的项目，为形成固定资产而进口的货物免征进口关税。",
     },
     {
         "title": "Ưu đãi cho dự án nông, lâm nghiệp tại xã biên giới",
@@ -143,6 +155,9 @@ INCENTIVES: list[dict[str, Any]] = [
         "clause": "Điều 13, khoản 1",
         "clause_text": "(Tóm tắt) Thuế suất ưu đãi 10% trong thời hạn 15 năm áp dụng đối với thu nhập từ dự án đầu tư mới "
         "tại địa bàn có điều kiện kinh tế – xã hội đặc biệt khó khăn.",
+        "clause_text_en": "(Summary) A preferential tax rate of 10% for 15 years applies to income from a new investment "
+        "project in an area with especially difficult socio-economic conditions.",
+        "clause_text_zh": "（摘要）在社会经济条件特别困难地区实施新投资项目取得的所得，适用15年10%的优惠税率。",
     },
 ]
 

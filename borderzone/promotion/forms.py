@@ -72,7 +72,7 @@ class InquiryStatusForm(forms.Form):
 
 
 class IncentiveForm(OtherLanguagesForm):
-    translated = ("title", "description")
+    translated = ("title", "description", "clause_text")
 
     zone = forms.ModelChoiceField(label=_("Zone"), queryset=EconomicZone.objects.none())
     title = forms.CharField(label=_("Incentive"), max_length=300)

@@ -107,6 +107,9 @@ class Incentive(models.Model):
     )
     clause = models.CharField(_("clause"), max_length=200, help_text=_("For example: Article 13, clause 1, point b"))
     clause_text = models.TextField(_("text of the clause"))
+    # Unofficial translations: the pages say so and that the Vietnamese text prevails.
+    clause_text_en = models.TextField(_("text of the clause (English, unofficial)"), blank=True, db_default="")
+    clause_text_zh = models.TextField(_("text of the clause (Chinese, unofficial)"), blank=True, db_default="")
     is_published = models.BooleanField(_("published"), default=False)
     is_illustrative = models.BooleanField(_("illustrative"), default=False)
     updated_at = models.DateTimeField(auto_now=True)
@@ -128,6 +131,15 @@ class Incentive(models.Model):
     @property
     def display_description(self) -> str:
         return localized(self, "description")
+
+    @property
+    def display_clause_text(self) -> str:
+        return localized(self, "clause_text")
+
+    @property
+    def clause_translated(self) -> bool:
+        """Whether the reader sees an (unofficial) translation of the clause rather than its Vietnamese text."""
+        return self.display_clause_text != self.clause_text
 
 
 class CallStatus(models.TextChoices):

@@ -38,7 +38,7 @@ from borderzone.zones.models import EconomicZone, FunctionalAreaKind
 INVESTING_SCOPE = "investing"
 
 # Content a reader sees, in Vietnamese with optional English and Chinese versions (core.i18n).
-INCENTIVE_TEXTS = ("title", "description")
+INCENTIVE_TEXTS = ("title", "description", "clause_text")
 CALL_TEXTS = ("title", "objectives", "investment_form")
 INCENTIVE_FIELDS = (
     *INCENTIVE_TEXTS,
@@ -47,7 +47,6 @@ INCENTIVE_FIELDS = (
     "area_scope",
     "document",
     "clause",
-    "clause_text",
     "is_published",
     "is_illustrative",
 )

@@ -9,7 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from borderzone.core.countries import validate_country
-from borderzone.core.forms import DateField, set_choices, set_queryset
+from borderzone.core.forms import DateField, MoneyField, set_choices, set_queryset
 from borderzone.core.uploads import UploadField
 from borderzone.register.models import (
     AreaLevel,
@@ -65,12 +65,10 @@ class ProjectForm(forms.Form):
     commune = forms.ModelChoiceField(label=_("Commune"), queryset=Commune.objects.none(), required=False)
     land_area_ha = forms.DecimalField(label=_("Land area (ha)"), required=False, min_value=0, decimal_places=4)
     state_land = forms.BooleanField(label=_("On State-allocated or leased land"), required=False)
-    land_charges_vnd = forms.DecimalField(
+    land_charges_vnd = MoneyField(
         label=_("Land levy and rent paid to the State (VND)"),
         required=False,
         min_value=0,
-        decimal_places=0,
-        max_digits=20,
         help_text=_("Left out of the capital on which the deposit is counted."),
     )
     sector_incentive = forms.ChoiceField(
@@ -95,8 +93,8 @@ class ProjectForm(forms.Form):
 
 class CapitalMixin(forms.Form):
     currency = forms.ChoiceField(label=_("Currency"), choices=Currency.choices)
-    total_capital = forms.DecimalField(label=_("Total capital"), min_value=0, decimal_places=0, max_digits=20)
-    equity = forms.DecimalField(label=_("Equity"), required=False, min_value=0, decimal_places=0, max_digits=20)
+    total_capital = MoneyField(label=_("Total capital"), min_value=0)
+    equity = MoneyField(label=_("Equity"), required=False, min_value=0)
     vnd_rate = forms.DecimalField(label=_("VND per USD"), required=False, min_value=0, decimal_places=2)
     rate_date = date_field(_("Rate date"), required=False)
     certificate_no = forms.CharField(label=_("Certificate number"), required=False, max_length=60)
@@ -143,7 +141,7 @@ class StatusForm(forms.Form):
 
 class DisbursementForm(forms.Form):
     paid_on = date_field(_("Date"))
-    amount = forms.DecimalField(label=_("Amount"), min_value=1, decimal_places=0, max_digits=20)
+    amount = MoneyField(label=_("Amount"), min_value=1)
     currency = forms.ChoiceField(label=_("Currency"), choices=Currency.choices)
     note = forms.CharField(label=_("Note"), required=False, max_length=300)
 
@@ -151,7 +149,7 @@ class DisbursementForm(forms.Form):
 class DepositEventForm(forms.Form):
     kind = forms.ChoiceField(label=_("What happened"), choices=DepositEventKind.choices)
     happened_on = date_field(_("Date"))
-    amount = forms.DecimalField(label=_("Amount (VND)"), min_value=1, decimal_places=0, max_digits=20)
+    amount = MoneyField(label=_("Amount (VND)"), min_value=1)
     note = forms.CharField(label=_("Note or decision number"), required=False, max_length=300)
 
 

@@ -10,19 +10,23 @@ same file again changes nothing. The columns are documented in docs/data-formats
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import partial
 from typing import Any
 
-from django.db import transaction
+from django.db import models, transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from borderzone.access.actors import Actor
 from borderzone.access.importing import ImportReport, no_progress, register_importer
 from borderzone.core.cache import bump_version
 from borderzone.core.countries import is_country
+from borderzone.core.i18n import CONTENT_LANGUAGES
 from borderzone.core.tabular import RowError, TableError, cell_text, check_columns, parse_amount, parse_date, read_table
 from borderzone.core.text import name_key
 from borderzone.rates.selectors import rate_on
@@ -30,6 +34,7 @@ from borderzone.register import services
 from borderzone.register.models import (
     CertificateVersion,
     MilestoneKind,
+    MilestonePlan,
     Ownership,
     Project,
     Sector,
@@ -90,16 +95,39 @@ OWNERSHIP_WORDS = {
     Ownership.DOMESTIC: ["domestic", "trong nước", "ddi"],
     Ownership.FOREIGN: ["foreign", "nước ngoài", "fdi", "có vốn đầu tư nước ngoài"],
 }
-TRUE_WORDS = {"1", "x", "true", "yes", "co", "có"}
-FALSE_WORDS = {"", "0", "false", "no", "khong", "không"}
+TRUE_WORDS = {"1", "x", "true", "yes", "co", "có", "是"}
+FALSE_WORDS = {"", "0", "false", "no", "khong", "không", "否"}
+
+
+def _key(text: str) -> str:
+    """A word matched ignoring accents and case; Chinese (which `name_key` leaves empty) as written."""
+    return name_key(text) or text.strip()
 
 
 def _lookup(words: dict[str, list[str]]) -> dict[str, str]:
-    return {name_key(w): code for code, ws in words.items() for w in [code, *ws]}
+    return {_key(w): code for code, ws in words.items() for w in [code, *ws] if w.strip()}
 
 
-_STATUS = _lookup({k: list(v) for k, v in STATUS_LABELS_VI.items()})
-_OWNERSHIP = _lookup({k: list(v) for k, v in OWNERSHIP_WORDS.items()})
+def _labels(choices: type[models.TextChoices]) -> dict[str, list[str]]:
+    """Each choice's label in every interface language, as an export in that language writes it."""
+    found: dict[str, list[str]] = {value: [] for value in choices.values}
+    for language in CONTENT_LANGUAGES:
+        with translation.override(language):
+            for value, label in choices.choices:
+                found[value].append(str(label))
+    return found
+
+
+@functools.cache
+def _status_table() -> dict[str, str]:
+    labels = _labels(Status)
+    return _lookup({k: [*v, *labels[k]] for k, v in STATUS_LABELS_VI.items()})
+
+
+@functools.cache
+def _ownership_table() -> dict[str, str]:
+    labels = _labels(Ownership)
+    return _lookup({k: [*v, *labels[k]] for k, v in OWNERSHIP_WORDS.items()})
 
 
 @dataclass
@@ -152,17 +180,17 @@ def _text(value: Any, column: str, max_length: int, required: bool = True) -> st
 
 
 def _choice(value: Any, table: dict[str, str]) -> str:
-    key = name_key(cell_text(value))
-    if key not in table:
+    key = _key(cell_text(value))
+    if not key or key not in table:
         raise ValueError(_("unknown value: %(value)s") % {"value": cell_text(value)})
     return table[key]
 
 
 def _bool(value: Any) -> bool:
-    key = name_key(cell_text(value))
-    if key in {name_key(w) for w in TRUE_WORDS}:
+    key = _key(cell_text(value))
+    if key in {_key(w) for w in TRUE_WORDS}:
         return True
-    if key in {name_key(w) for w in FALSE_WORDS}:
+    if key in {_key(w) for w in FALSE_WORDS}:
         return False
     raise ValueError(_("not yes or no: %(value)s") % {"value": cell_text(value)})
 
@@ -183,7 +211,7 @@ def _parse_row(
     country = e.run("investor_country", lambda: _text(raw.get("investor_country"), "investor_country", 2).upper())
     if country is not None and not is_country(country):
         e.add("investor_country", _("use the two-letter ISO 3166 code (VN, CN, ...): %(value)s") % {"value": country})
-    ownership = e.run("ownership", lambda: _choice(raw.get("ownership"), _OWNERSHIP))
+    ownership = e.run("ownership", lambda: _choice(raw.get("ownership"), _ownership_table()))
     area_text = cell_text(raw.get("gate_area"))
     area = areas.get(name_key(area_text)) if area_text else None
     if area is None:
@@ -194,7 +222,7 @@ def _parse_row(
             areas[name_key(area_text)] = area
     if area is None:
         e.add("gate_area", _("no gate area of this zone is called %(value)s") % {"value": area_text or "—"})
-    status = e.run("status", lambda: _choice(raw.get("status"), _STATUS))
+    status = e.run("status", lambda: _choice(raw.get("status"), _status_table()))
     certificate_date = e.run("certificate_date", lambda: parse_date(raw.get("certificate_date")))
     if certificate_date is not None and certificate_date > services.today():
         e.add("certificate_date", _("the date is in the future"))
@@ -523,3 +551,108 @@ def _apply(change: _Plan, actor: Actor) -> None:
             reason=_("Imported from a file"),
             actor=actor,
         )
+
+
+# --- the register exported so that it can come back -------------------------------------------------
+
+#: The columns of a register export that the import reads back: (column code, header in the reader's
+#: language). The export writes the headers in its first row and the codes in a second one, which the
+#: import takes as its header (core.tabular.read_table); information columns follow with no code.
+EXPORT_COLUMNS: list[tuple[str, Any]] = [
+    ("code", gettext_lazy("Project code")),
+    ("name", gettext_lazy("Project name")),
+    ("investor", gettext_lazy("Investor")),
+    ("investor_country", gettext_lazy("Investor's country")),
+    ("investor_tax_code", gettext_lazy("Investor's tax code")),
+    ("ownership", gettext_lazy("Domestic or foreign")),
+    ("gate_area", gettext_lazy("Gate area")),
+    ("sector", gettext_lazy("Sector (VSIC)")),
+    ("sector_version", gettext_lazy("VSIC version")),
+    ("status", gettext_lazy("Status")),
+    ("status_date", gettext_lazy("Status since")),
+    ("decision_number", gettext_lazy("Decision number")),
+    ("certificate_date", gettext_lazy("Certificate date")),
+    ("certificate_number", gettext_lazy("Certificate number")),
+    ("capital_currency", gettext_lazy("Currency")),
+    ("registered_capital", gettext_lazy("Registered capital")),
+    ("equity", gettext_lazy("Equity")),
+    ("vnd_rate", gettext_lazy("Exchange rate (VND)")),
+    ("rate_date", gettext_lazy("Date of the rate")),
+    ("capital_contribution_planned", gettext_lazy("Capital contribution (planned)")),
+    ("land_handover_planned", gettext_lazy("Land handover (planned)")),
+    ("construction_start_planned", gettext_lazy("Construction start (planned)")),
+    ("construction_completion_planned", gettext_lazy("Construction completion (planned)")),
+    ("operation_start_planned", gettext_lazy("Start of operation (planned)")),
+    ("land_area_ha", gettext_lazy("Land area (ha)")),
+    ("policy_approval", gettext_lazy("Investment-policy approval")),
+    ("published", gettext_lazy("Published")),
+    ("operating_term_years", gettext_lazy("Operating term (years)")),
+    ("objectives", gettext_lazy("Objectives")),
+    ("scale", gettext_lazy("Scale")),
+]
+
+
+@dataclass(frozen=True)
+class ExportFacts:
+    """What an export row needs beyond the register's rows (presenters.project_rows), read per chunk."""
+
+    status_changes: dict[int, StatusChange]
+    plans: dict[int, dict[str, dt.date]]
+
+
+def export_facts(projects: list[Project], day: dt.date) -> ExportFacts:
+    """The status change in force on `day` and the planned dates of the version in force, for a chunk of
+    projects annotated by `selectors.projects_as_of` (two queries)."""
+    changes: dict[int, StatusChange] = {}
+    for change in StatusChange.objects.filter(project__in=[p.pk for p in projects], effective_on__lte=day).order_by(
+        "project_id", "effective_on", "id"
+    ):
+        changes[change.project_id] = change
+    version_ids = [getattr(p, "as_of_version_id", None) for p in projects]
+    by_version: dict[int, dict[str, dt.date]] = {}
+    for plan in MilestonePlan.objects.filter(version_id__in=[v for v in version_ids if v]):
+        by_version.setdefault(plan.version_id, {})[plan.kind] = plan.planned_on
+    plans = {p.pk: by_version.get(getattr(p, "as_of_version_id", 0) or 0, {}) for p in projects}
+    return ExportFacts(changes, plans)
+
+
+def _yes_no(value: bool) -> str:
+    return str(_("yes") if value else _("no"))
+
+
+def export_values(project: Project, item: dict[str, Any], facts: ExportFacts) -> list[Any]:
+    """The import's columns of one project (EXPORT_COLUMNS), labels in the active language."""
+    cert = item["certificate"] or {}
+    shares = list(project.shares.all())
+    first = shares[0].investor if shares else None
+    change = facts.status_changes.get(project.pk)
+    plans = facts.plans.get(project.pk, {})
+    usd = cert.get("currency") == "USD"
+    return [
+        project.code,
+        project.name,
+        first.name if first else "",
+        first.country if first else "",
+        first.tax_code if first else "",
+        str(Ownership(project.ownership).label),
+        project.gate_area.name if project.gate_area else "",
+        project.sector.code if project.sector else "",
+        project.sector.version if project.sector else "",
+        str(Status(item["status"]).label),
+        change.effective_on if change else None,
+        change.decision_no if change else "",
+        cert.get("issued_on"),
+        cert.get("number", ""),
+        cert.get("currency", ""),
+        cert.get("total_capital"),
+        cert.get("equity"),
+        cert.get("vnd_rate") if usd else None,
+        cert.get("rate_date") if usd else None,
+        *[plans.get(kind) for kind in PLAN_COLUMNS.values()],
+        project.land_area_ha,
+        _yes_no(project.policy_approval),
+        _yes_no(project.published),
+        project.operating_term_years,
+        project.objectives,
+        project.scale,
+    ]

@@ -398,6 +398,23 @@ class RuleCondition(models.TextChoices):
     )
 
 
+#: A rule's name in the reader's language, from its condition and months (the code stays internal).
+RULE_NAMES = {
+    RuleCondition.EXTENSION_BEYOND_FIRST: _(
+        "Milestone moved more than %(months)s months beyond its first approved date"
+    ),
+    RuleCondition.OVERDUE: _("Milestone overdue by more than %(months)s months"),
+    RuleCondition.LAND_UNUSED: _("Land not used %(months)s months after its handover"),
+    RuleCondition.LAND_BEHIND: _("Land use behind its schedule by more than %(months)s months"),
+}
+
+
+def rule_name(condition: str, months: int) -> str:
+    """The name of a legal rule as a reader knows it ("Land not used 12 months after its handover")."""
+    template = RULE_NAMES.get(condition)  # type: ignore[call-overload]
+    return str(template) % {"months": months} if template is not None else str(condition)
+
+
 class LegalRule(models.Model):
     """A rule that flags projects for review, with its legal basis and the period it is in force.
 
@@ -446,6 +463,10 @@ class LegalRule(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} ({self.law}, {self.article})"
+
+    @property
+    def name(self) -> str:
+        return rule_name(self.condition, self.months)
 
     def in_force_on(self, day: Any) -> bool:
         return self.valid_from <= day and (self.valid_to is None or day < self.valid_to)

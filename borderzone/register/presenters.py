@@ -111,6 +111,7 @@ def project_rows(
                 "flags": [
                     {
                         "code": f.code,
+                        "name": f.name,
                         "law": f.law,
                         "article": f.article,
                         "article_confirmed": f.article_confirmed,

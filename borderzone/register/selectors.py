@@ -46,6 +46,7 @@ from borderzone.register.models import (
     RuleCondition,
     Status,
     StatusChange,
+    rule_name,
 )
 from borderzone.register.rules import DepositAssessment, assess_deposit
 from borderzone.register.setwise import (
@@ -97,6 +98,11 @@ class Flag:
     basis_note: str = ""
     description: str = ""
     source: str = ""
+
+    @property
+    def name(self) -> str:
+        """The rule's name in the reader's language (`code` is internal)."""
+        return rule_name(self.condition, self.months)
 
 
 @dataclass

@@ -22,7 +22,7 @@ class ReportValuesForm(forms.Form):
         lang = get_language() or "vi"
         self.report_form = report_form
         for field in report_form.fields.all():
-            label = field.name_in(lang) + (f" ({field.unit})" if field.unit else "")
+            label = field.name_in(lang) + (f" ({field.unit_label})" if field.unit else "")
             if field.type == FieldType.TEXT:
                 self.fields[field.key] = forms.CharField(
                     label=label, required=False, widget=forms.Textarea(attrs={"rows": 3})

@@ -9,6 +9,7 @@ from typing import Any
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from borderzone.documents.models import private_storage, server_file_name
@@ -80,6 +81,15 @@ class ReportForm(models.Model):
             return self.name_en or self.name_vi
         return self.name_vi
 
+    @property
+    def display_name(self) -> str:
+        """The name in the active language (Vietnamese where no version is given)."""
+        return self.name_in(get_language() or "vi")
+
+
+#: Units of form fields as readers of each language write them.
+UNIT_LABELS = {"đồng": _("VND"), "người": _("people")}
+
 
 class FormField(models.Model):
     """One figure or item a form asks for, with its checks."""
@@ -116,6 +126,16 @@ class FormField(models.Model):
         if lang.startswith("en"):
             return self.name_en or self.name_vi
         return self.name_vi
+
+    @property
+    def display_name(self) -> str:
+        """The name in the active language (Vietnamese where no version is given)."""
+        return self.name_in(get_language() or "vi")
+
+    @property
+    def unit_label(self) -> str:
+        """The unit in the active language (the forms keep it as Vietnamese writes it: đồng, người)."""
+        return str(UNIT_LABELS.get(self.unit, self.unit))
 
 
 class ReportStatus(models.TextChoices):

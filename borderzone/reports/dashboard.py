@@ -60,6 +60,9 @@ def _investments(q: DashboardQuery) -> dict[str, Any]:
             "flags": [
                 {
                     "code": f.code,
+                    # Named at render time (report_tags.flag_name): this cache serves every language.
+                    "condition": f.condition,
+                    "months": f.months,
                     "law": f.law,
                     "article": f.article,
                     "article_confirmed": f.article_confirmed,

@@ -82,7 +82,7 @@ def _register_rows(zone: EconomicZone, as_of: dt.date) -> tuple[list[str], list[
                 r["disbursed"]["VND"],
                 r["disbursed"]["USD"],
                 len(r["late"]),
-                ", ".join(f["code"] for f in r["flags"]),
+                ", ".join(f["name"] for f in r["flags"]),
             ]
         )
     return headers, body

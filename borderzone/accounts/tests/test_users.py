@@ -88,3 +88,10 @@ def test_create_user_command_bootstraps_an_administrator(db, monkeypatch):
         call_command("create_user", "BOSS", "--password-env", "BZ_PASSWORD")
     with pytest.raises(CommandError, match="Unknown zone"):
         call_command("create_user", "x", "--zone", "NOPE", "--password-env", "BZ_PASSWORD")
+
+
+def test_names_read_in_vietnamese_order_family_name_first(db):
+    user = User(username="an", first_name="An", last_name="Nguyễn Văn")
+    assert user.get_full_name() == "Nguyễn Văn An"
+    assert str(user) == "Nguyễn Văn An (an)"
+    assert User(username="solo", first_name="An").get_full_name() == "An"

@@ -145,7 +145,7 @@ def test_api_flags_name_only_the_law_in_force_on_the_day(zone, actor, specialist
         items = rows["items"] if isinstance(rows, dict) else rows
         [row] = [r for r in items if r["code"] == "508"]
         assert {f["law"] for f in row["flags"]} <= laws
-        assert set(row["flags"][0]) == {"code", "law", "article", "article_confirmed", "detail"}
+        assert set(row["flags"][0]) == {"code", "name", "law", "article", "article_confirmed", "detail"}
     detail = client.get("/api/v1/investments/projects/508?as_of=2026-12-05").json()
     assert {f["law"] for f in detail["flags"]} == {"Luật Đất đai 31/2024/QH15", "Luật Đầu tư 143/2025/QH15"}
     unconfirmed = [f for f in detail["flags"] if f["law"] == "Luật Đầu tư 143/2025/QH15"]

@@ -1,3 +1,4 @@
+import csv
 import datetime as dt
 import io
 from decimal import Decimal
@@ -47,7 +48,7 @@ def test_list_filters_late_and_flagged(zone, actor, specialist):
     client = login(specialist)
     assert "Dự án đúng hạn" not in client.get("/staff/investments/?late=1&as_of=2018-01-01").text
     page = client.get("/staff/investments/?flagged=1&as_of=2018-01-01")
-    assert "Dự án chậm" in page.text and "OVERDUE_12M" in page.text
+    assert "Dự án chậm" in page.text and "Mốc tiến độ chậm quá 12 tháng" in page.text and "OVERDUE_12M" not in page.text
 
 
 def test_export_keeps_numbers_and_neutralises_formulas(zone, actor, specialist):
@@ -56,9 +57,9 @@ def test_export_keeps_numbers_and_neutralises_formulas(zone, actor, specialist):
     response = client.get("/staff/investments/export.xlsx?as_of=2020-01-01")
     assert response.status_code == 200
     sheet = load_workbook(io.BytesIO(response.content)).active
-    row = [c.value for c in sheet[2]]
-    assert row[1] == '=HYPERLINK("http://x")' and sheet.cell(2, 2).data_type == "s"
-    assert row[10] == 123456789
+    row = [c.value for c in sheet[3]]
+    assert row[1] == '=HYPERLINK("http://x")' and sheet.cell(3, 2).data_type == "s"
+    assert row[15] == 123456789
     streamed = client.get("/staff/investments/export.csv?as_of=2020-01-01")
     assert streamed.streaming  # written as it is read, whatever the size
     csv_text = b"".join(streamed.streaming_content).decode("utf-8-sig")
@@ -83,18 +84,20 @@ def test_investor_export_and_pages_name_no_lateness_or_flags_of_others(client, z
     reader = login(investor)
     streamed = reader.get("/staff/investments/export.csv?as_of=2018-01-01&flagged=1")
     lines = b"".join(streamed.streaming_content).decode("utf-8-sig").splitlines()
-    assert len(lines) == 3  # the flagged filter is ignored for an investor: both rows, no one singled out
-    assert lines[1].startswith("101,") and "OVERDUE_12M" in lines[1] and "construction_start" in lines[1]
-    assert lines[2].startswith("102,") and "OVERDUE_12M" not in lines[2] and "construction_start" not in lines[2]
+    assert len(lines) == 4  # the flagged filter is ignored for an investor: both rows, no one singled out
+    assert lines[1].startswith("code,name,investor,")  # the import's column codes under the headers
+    flag = "Mốc tiến độ chậm quá 12 tháng"
+    assert lines[2].startswith("101,") and flag in lines[2] and "Khởi công xây dựng" in lines[2]
+    assert lines[3].startswith("102,") and flag not in lines[3] and "Khởi công xây dựng" not in lines[3]
     sheet = load_workbook(io.BytesIO(reader.get("/staff/investments/export.xlsx?as_of=2018-01-01").content)).active
-    rows = {r[0]: r for r in sheet.iter_rows(min_row=2, values_only=True)}
-    assert "OVERDUE_12M" in rows["101"][17] and rows["101"][16] == "construction_start"
-    assert rows["102"][16] in (None, "") and rows["102"][17] in (None, "")
-    assert "OVERDUE_12M" not in reader.get("/staff/investments/102/?as_of=2018-01-01").text
-    assert "OVERDUE_12M" in reader.get("/staff/investments/101/?as_of=2018-01-01").text
+    rows = {r[0]: r for r in sheet.iter_rows(min_row=3, values_only=True)}
+    assert flag in rows["101"][-1] and rows["101"][-2] == "Khởi công xây dựng"
+    assert rows["102"][-2] in (None, "") and rows["102"][-1] in (None, "")
+    assert flag not in reader.get("/staff/investments/102/?as_of=2018-01-01").text
+    assert flag in reader.get("/staff/investments/101/?as_of=2018-01-01").text
     # The public list, whoever reads it, shows no lateness and ignores a late filter.
     public = client.get("/projects/?late=1", follow=True)
-    assert "Dự án của người khác" in public.text and "OVERDUE_12M" not in public.text
+    assert "Dự án của người khác" in public.text and flag not in public.text
 
 
 def test_detail_shows_first_approved_beside_current_and_flags(zone, actor, specialist):
@@ -383,12 +386,13 @@ def test_a_large_export_is_written_in_the_background_for_its_asker_only(
         assert download.status_code == 200 and download["Cache-Control"] == "private, no-store"
         body = b"".join(download.streaming_content)
         if fmt == "xlsx":
-            sheet = load_workbook(io.BytesIO(body)).active
-            assert [sheet.cell(r, 1).value for r in range(2, 5)] == ["100", "101", "102"]
-            assert [sheet.cell(r, 11).value for r in range(2, 5)] == [1000, 2000, 3000]
+            table = [list(r) for r in load_workbook(io.BytesIO(body)).active.iter_rows(values_only=True)]
         else:
-            lines = body.decode("utf-8-sig").splitlines()
-            assert len(lines) == 4 and lines[1].startswith("100,Kho 0,")
+            table = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
+        codes, data = table[1], table[2:]  # readable headers, the import's codes, then the rows
+        assert len(data) == 3 and [r[codes.index("code")] for r in data] == ["100", "101", "102"]
+        capital = [r[codes.index("registered_capital")] for r in data]
+        assert capital == ([1000, 2000, 3000] if fmt == "xlsx" else ["1000", "2000", "3000"])
         # Nobody else opens it, not even a colleague of the same board.
         assert login(other_specialist).get(response["Location"]).status_code == 404
         assert login(other_specialist).get(response["Location"] + "download/").status_code == 404
@@ -415,3 +419,27 @@ def test_an_export_whose_worker_died_is_marked_failed(specialist):
     assert job.status == "failed" and "15" in job.error and fresh.status == "running"
     page = login(specialist).get(f"/staff/exports/{job.pk}/")
     assert page.status_code == 200 and job.error in page.text
+
+
+def test_the_status_form_starts_from_the_current_status(zone, actor, specialist):
+    make_project(zone, actor, code="301", status="implementing")
+    page = login(specialist).get("/staff/investments/301/status/new/")
+    assert page.status_code == 200
+    assert '<option value="implementing" selected>' in page.text
+
+
+def test_money_is_shown_grouped_and_read_with_vietnamese_or_english_grouping(zone, actor, specialist):
+    project = make_project(zone, actor, code="302")
+    client = login(specialist)
+    form = client.get("/staff/investments/302/disbursements/new/")
+    assert 'data-money=""' in form.text and "core/money.js" in form.text
+    for typed, amount in (("1.234.567.000", Decimal(1_234_567_000)), ("2,000,000", Decimal(2_000_000))):
+        response = client.post(
+            "/staff/investments/302/disbursements/new/", {"paid_on": "01/02/2019", "amount": typed, "currency": "VND"}
+        )
+        assert response.status_code == 302
+        assert project.disbursements.order_by("-id").first().amount == amount
+    refused = client.post(
+        "/staff/investments/302/disbursements/new/", {"paid_on": "01/02/2019", "amount": "1.23.4", "currency": "VND"}
+    )
+    assert refused.status_code == 422

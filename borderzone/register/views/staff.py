@@ -53,7 +53,11 @@ from borderzone.register.forms import (
     VersionForm,
     plans_from,
 )
-from borderzone.register.importing import OPTIONAL, REQUIRED, import_projects
+from borderzone.register.importing import (
+    OPTIONAL,
+    REQUIRED,
+    import_projects,
+)
 from borderzone.register.models import (
     MILESTONE_ORDER,
     AreaClassification,
@@ -379,7 +383,17 @@ def _simple(
 @login_required
 def status_create(request: HttpRequest, code: str) -> HttpResponse:
     title, done = _("Record a status change"), _("Status change recorded.")
-    return _simple(request, code, StatusForm, services.status_change_record, title, done)
+    project = _editable(request, code)
+    # The form starts from the status in force today, so that a change is a deliberate choice.
+    current = (
+        project.status_changes.filter(effective_on__lte=services.today())
+        .order_by("-effective_on", "-id")
+        .values_list("status", flat=True)
+        .first()
+    )
+    form = partial(StatusForm, initial={"status": current or Status.PREPARING})
+    save = partial(services.status_change_record, project=project)
+    return _project_form(request, project, form, save, title, done)
 
 
 @login_required
