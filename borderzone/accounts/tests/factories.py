@@ -19,8 +19,8 @@ class UserFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"user{n}")
-    first_name = "Nguyễn"
-    last_name = "Văn A"
+    first_name = "A"
+    last_name = "Nguyễn Văn"
     role = Role.SPECIALIST
     password = factory.django.Password(TEST_PASSWORD)
 

@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from borderzone.core.cache import current_version
+from borderzone.core.cache import current_version, zone_scopes
 from borderzone.trade.models import ForecastStatus, TradeForecast
 from borderzone.trade.services import forecasts_sweep_stale
 from borderzone.trade.tasks import run_trade_forecast
@@ -20,7 +20,10 @@ pytestmark = pytest.mark.django_db
 def _running(zone, *, quiet_for: timedelta, version: str | None = None) -> TradeForecast:
     moment = timezone.now() - quiet_for
     forecast = TradeForecast.objects.create(
-        zone=zone, data_version=version or current_version("trade"), status=ForecastStatus.RUNNING, steps_total=10
+        zone=zone,
+        data_version=version or current_version(*zone_scopes(("trade",), zone.pk)),
+        status=ForecastStatus.RUNNING,
+        steps_total=10,
     )
     TradeForecast.objects.filter(pk=forecast.pk).update(started_at=moment, heartbeat_at=moment, steps_done=4)
     return TradeForecast.objects.get(pk=forecast.pk)
