@@ -112,7 +112,7 @@ def test_a_visit_the_same_day_keeps_the_previous_visit_and_a_later_day_moves_it(
 
 def test_every_domain_app_registers_its_work_items():
     names = {p.name for p in work_providers()}
-    assert {"portal", "promotion", "reporting", "register", "planning", "imports", "reports"} <= names
+    assert {"portal", "promotion", "reporting", "register", "planning", "imports", "reports", "inspections"} <= names
 
 
 def _more_of_everything(zone, specialist, actor, n):

@@ -175,3 +175,27 @@ def test_the_api_lists_a_zones_inspections_and_overdue_recommendations_for_its_s
     client.force_login(investor)
     assert client.get(f"/api/v1/inspections/?zone={zone.code}").status_code == 404
     assert Client().get(f"/api/v1/inspections/?zone={zone.code}").status_code == 401
+
+
+def test_overdue_recommendations_wait_on_the_staff_home_until_closed(zone, actor, specialist, leader):
+    project = make_project(zone, actor, code="8800009")
+    inspection = _planned(zone, actor, project)
+    services.minutes_record(inspection=inspection, actor=actor, held_on=dt.date(2026, 10, 2), minutes="Biên bản")
+    late = services.recommendation_add(
+        inspection=inspection, actor=actor, text="Nộp báo cáo khắc phục", deadline=dt.date(2026, 11, 1)
+    )
+    services.recommendation_add(  # its deadline is still ahead: not on the list
+        inspection=inspection, actor=actor, text="Hoàn thiện hồ sơ đất", deadline=dt.date(2100, 1, 1)
+    )
+    client = Client()
+    client.force_login(specialist)
+    page = client.get("/staff/").text
+    assert "Kiến nghị sau kiểm tra đã quá hạn" in page and "Nộp báo cáo khắc phục" in page
+    assert f"/staff/inspections/{inspection.pk}/" in page and "Hoàn thiện hồ sơ đất" not in page
+    client.force_login(leader)  # a leader reads the same for the zones they read
+    assert "Nộp báo cáo khắc phục" in client.get("/staff/").text
+    services.follow_up_add(
+        recommendation=late, actor=actor, happened_on=dt.date(2026, 11, 5), note="Đã nộp", closes=True
+    )
+    client.force_login(specialist)
+    assert "Nộp báo cáo khắc phục" not in client.get("/staff/").text
