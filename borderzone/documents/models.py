@@ -159,6 +159,15 @@ class LegalDocument(models.Model):
     def __str__(self) -> str:
         return f"{self.number} {self.title[:120]}"
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # The stored search vector is written by the search index (documents.search.index_document) with its
+        # own UPDATE; saving a loaded document must not write back the stale vector it was loaded without.
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                f.name for f in self._meta.concrete_fields if not f.primary_key and f.name != "search_vector"
+            ]
+        super().save(*args, **kwargs)
+
     @property
     def year(self) -> int:
         return self.issued_on.year
