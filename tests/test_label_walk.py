@@ -216,7 +216,7 @@ def demo(settings):
 
 @pytest.mark.xfail(
     strict=True,
-    reason="The walk still finds untranslated demo content and codes (see /work/notes/workspace.md); "
+    reason="The walk still finds untranslated demo content and codes (demo texts without English or Chinese versions: zone description, goals, milestones, agreements, sources); "
     "remove this mark once it passes.",
 )
 def test_every_page_and_export_of_the_demo_speaks_the_readers_language(client, demo):
