@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal, InvalidOperation
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -204,12 +204,16 @@ def initial_from(instance: models.Model, fields: Iterable[str]) -> dict[str, Any
     return {field: getattr(instance, field) for field in fields}
 
 
-def set_queryset(form: forms.BaseForm, name: str, queryset: models.QuerySet[Any]) -> None:
-    """Limit the rows a model choice field of `form` offers (and accepts)."""
+def set_queryset(
+    form: forms.BaseForm, name: str, queryset: models.QuerySet[Any], label: Callable[[Any], str] | None = None
+) -> None:
+    """Limit the rows a model choice field of `form` offers (and accepts), each named by `label` if given."""
     field = form.fields[name]
     if not isinstance(field, forms.ModelChoiceField):
         raise TypeError(f"{name} is not a model choice field")
     field.queryset = queryset
+    if label is not None:
+        field.label_from_instance = label  # type: ignore[method-assign,assignment]  # Django's documented override
 
 
 def set_choices(form: forms.BaseForm, name: str, choices: Any) -> None:

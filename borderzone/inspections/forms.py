@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from borderzone.core.forms import DateField
+from borderzone.core.forms import DateField, set_queryset
 from borderzone.core.uploads import UploadField
 from borderzone.inspections.models import DecisionKind, Finding, Inspection, InspectionKind
 from borderzone.register.models import LegalRule, Project
@@ -31,8 +31,7 @@ class InspectionForm(forms.Form):
 
     def __init__(self, *args: Any, zone: EconomicZone, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["projects"].queryset = _projects(zone)  # type: ignore[attr-defined]
-        self.fields["projects"].label_from_instance = lambda p: f"{p.code} · {p.name}"  # type: ignore[attr-defined]
+        set_queryset(self, "projects", _projects(zone), label=lambda p: f"{p.code} · {p.name}")
 
 
 class MinutesForm(forms.Form):
@@ -59,10 +58,8 @@ class FindingForm(forms.Form):
         projects = (
             inspection.projects.all() if inspection is not None and inspection.projects.exists() else _projects(zone)
         )
-        self.fields["project"].queryset = projects  # type: ignore[attr-defined]
-        self.fields["project"].label_from_instance = lambda p: f"{p.code} · {p.name}"  # type: ignore[attr-defined]
-        self.fields["confirms_rule"].queryset = LegalRule.objects.order_by("-valid_from", "code")  # type: ignore[attr-defined]
-        self.fields["confirms_rule"].label_from_instance = _rule_label  # type: ignore[attr-defined]
+        set_queryset(self, "project", projects, label=lambda p: f"{p.code} · {p.name}")
+        set_queryset(self, "confirms_rule", LegalRule.objects.order_by("-valid_from", "code"), label=_rule_label)
 
 
 def _rule_label(rule: LegalRule) -> str:
@@ -78,9 +75,8 @@ class RecommendationForm(forms.Form):
 
     def __init__(self, *args: Any, inspection: Inspection, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["finding"].queryset = inspection.findings.all()  # type: ignore[attr-defined]
-        self.fields["project"].queryset = _projects(inspection.zone)  # type: ignore[attr-defined]
-        self.fields["project"].label_from_instance = lambda p: f"{p.code} · {p.name}"  # type: ignore[attr-defined]
+        set_queryset(self, "finding", inspection.findings.all())
+        set_queryset(self, "project", _projects(inspection.zone), label=lambda p: f"{p.code} · {p.name}")
 
 
 class FollowUpForm(forms.Form):
