@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from django.db import connection
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Q, QuerySet
 
 from borderzone.core.text import search_key
@@ -44,13 +45,13 @@ def index_document(document_id: int, text: str, zh: tuple[str, str] = ("", "")) 
         cursor.execute(f"INSERT INTO {ZH_TABLE} (rowid, title_zh, summary_zh) VALUES (%s, %s, %s)", [document_id, *zh])  # noqa: S608  # nosec B608 - constant table name
 
 
-def index_all(schema_editor_connection: object | None = None) -> None:
+def index_all(schema_editor_connection: BaseDatabaseWrapper | None = None) -> None:
     """Rebuild the whole search index from the stored columns (after a bulk load; migrations)."""
     conn = schema_editor_connection or connection
-    with conn.cursor() as cursor:  # type: ignore[attr-defined]
-        if conn.vendor == "postgresql":  # type: ignore[attr-defined]
+    with conn.cursor() as cursor:
+        if conn.vendor == "postgresql":
             cursor.execute("UPDATE documents_legaldocument SET search_vector = to_tsvector('simple', search_text)")
-        elif conn.vendor == "sqlite":  # type: ignore[attr-defined]
+        elif conn.vendor == "sqlite":
             for statement in (
                 f"DELETE FROM {FTS_TABLE}",  # noqa: S608  # nosec B608 - constant table names
                 f"INSERT INTO {FTS_TABLE} (rowid, body) SELECT id, search_text FROM documents_legaldocument",  # noqa: S608  # nosec B608 - constant table names
