@@ -28,6 +28,9 @@ class DecisionKind(models.TextChoices):
 class Inspection(models.Model):
     """One inspection or supervision visit of a zone, from its plan to its minutes."""
 
+    # Not a column: set on the rows a list shows (selectors.status_of).
+    status: str
+
     zone = models.ForeignKey("zones.EconomicZone", on_delete=models.PROTECT, related_name="inspections")
     kind = models.CharField(_("kind"), max_length=12, choices=InspectionKind.choices, default=InspectionKind.INSPECTION)
     title = models.CharField(_("subject"), max_length=300)

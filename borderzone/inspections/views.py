@@ -48,7 +48,7 @@ def inspection_list(request: HttpRequest) -> HttpResponse:
     zone = zone_asked(zones, request.GET.get("zone")) or zone_default(zones)
     inspections = list(selectors.inspection_list(request.user, zone)) if zone is not None else []
     for inspection in inspections:
-        inspection.status = selectors.status_of(inspection)  # type: ignore[attr-defined]
+        inspection.status = selectors.status_of(inspection)
     return render(
         request,
         "inspections/list.html",
