@@ -51,7 +51,7 @@
       });
       marker.bindPopup(card(gate, labels));
       // Leaflet inserts a string as HTML: give it a text node, so a name is shown as its characters.
-      marker.bindTooltip(el("span", gate.name));
+      marker.bindTooltip(el("span", gate.name), { className: "gate-tooltip" });
       marker.addTo(markers);
     });
 
@@ -66,7 +66,8 @@
         var outline = L.geoJSON(layers[1], { style: { color: "#2d6a4f", weight: 2, fill: false }, interactive: false }).addTo(map);
         L.geoJSON(layers[2], { style: { color: "#c0392b", weight: 3, dashArray: "6 4" }, interactive: false }).addTo(map);
         markers.bringToFront();
-        map.fitBounds(outline.getBounds(), { padding: [10, 10] });
+        // Not animated: "ready" then means the markers sit where they are drawn.
+        map.fitBounds(outline.getBounds(), { padding: [10, 10], animate: false });
         node.dataset.ready = "true";
       })
       .catch(function (err) {

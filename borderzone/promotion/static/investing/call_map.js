@@ -18,7 +18,7 @@
         if (!geo) { return; }
         var outline = L.geoJSON(geo, { style: { color: "#1f5f8b", weight: 2, fillColor: "#dce9f2", fillOpacity: 0.5 } }).addTo(map);
         marker.bringToFront();
-        map.fitBounds(outline.getBounds(), { padding: [10, 10] });
+        map.fitBounds(outline.getBounds(), { padding: [10, 10], animate: false });
         el.dataset.ready = "1";
       });
   }
