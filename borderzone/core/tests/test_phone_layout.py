@@ -14,7 +14,7 @@ from django.core.management import call_command
 from borderzone.accounts.demo import DEMO_PASSWORD, demo_code
 from borderzone.core.tests.browser import LOCAL_HOSTS
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.walk, pytest.mark.django_db(transaction=True)]
 
 WIDTH = 390
 SKIP = (
