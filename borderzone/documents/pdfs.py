@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 
 from django.utils.html import escape
@@ -17,6 +18,8 @@ h1 { font-size: 13pt; text-align: center; margin-top: 1.5cm; }
 """
 
 
+# The same document draws the same bytes: a process that loads the demo again (a test run) draws each once.
+@functools.lru_cache(maxsize=64)
 def document_pdf(
     *, issuer: str, number: str, title: str, issued_on: dt.date, body: str, place: str = "Cao Bằng"
 ) -> bytes:
