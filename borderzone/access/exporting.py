@@ -14,19 +14,18 @@ import io
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
 from django.core.files import File
-from django.db.models import Q
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect
 from django.tasks import task
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from borderzone.core.jobs import sweep_stale_jobs
 from borderzone.core.models import ExportJob, ExportJobStatus
 from borderzone.core.registry import app_modules
 from borderzone.core.tabular import Sheet, stream_csv, write_xlsx_to
@@ -148,18 +147,17 @@ def export_job_create(*, kind: str, fmt: str, params: dict[str, list[str]], user
     return job
 
 
-def export_jobs_sweep_stale(now: Any = None) -> int:
+def export_jobs_sweep_stale(now: dt.datetime | None = None) -> int:
     """Mark failed every running export whose worker gave no sign of life for IMPORT_JOB_STALE_MINUTES;
     asking for the export again starts a new one."""
-    now = now or timezone.now()
-    limit = now - timedelta(minutes=settings.IMPORT_JOB_STALE_MINUTES)
-    stale = ExportJob.objects.filter(status=ExportJobStatus.RUNNING).filter(
-        Q(heartbeat_at__lt=limit) | Q(heartbeat_at__isnull=True, started_at__lt=limit)
+    return sweep_stale_jobs(
+        ExportJob,
+        minutes=settings.IMPORT_JOB_STALE_MINUTES,
+        running=ExportJobStatus.RUNNING,
+        failed=ExportJobStatus.FAILED,
+        message=_("The export stopped: its worker gave no sign of life for %(minutes)d minutes. Ask for it again."),
+        now=now,
     )
-    message = _("The export stopped: its worker gave no sign of life for %(minutes)d minutes. Ask for it again.") % {
-        "minutes": settings.IMPORT_JOB_STALE_MINUTES
-    }
-    return stale.update(status=ExportJobStatus.FAILED, error=message, finished_at=now)
 
 
 @task()
