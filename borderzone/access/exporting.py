@@ -20,6 +20,7 @@ from typing import Any
 from django.conf import settings
 from django.core.files import File
 from django.http import HttpResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 from django.tasks import task
 from django.utils import timezone, translation
@@ -105,7 +106,7 @@ def write_export(export: Export, fmt: str, target: Any, progress: Callable[[int]
     write_xlsx_to([sheet], target)
 
 
-def export_response(request: Any, kind: str, fmt: str) -> HttpResponse:
+def export_response(request: Any, kind: str, fmt: str) -> HttpResponseBase:
     """The export of `kind` for the request's user and filters: the file at once when it has at most
     EXPORT_INLINE_MAX_ROWS rows, else a background job and a redirect to its page."""
     params = {key: request.GET.getlist(key) for key in request.GET}
@@ -116,7 +117,7 @@ def export_response(request: Any, kind: str, fmt: str) -> HttpResponse:
     filename = f"{export.name}.{fmt}"
     if fmt == "csv":
         # Streamed: rows are written as they are read, whatever their number.
-        response: HttpResponse = StreamingHttpResponse(  # type: ignore[assignment]
+        response = StreamingHttpResponse(
             stream_csv(export.headers, _csv_rows(export.rows()), codes=export.codes), content_type=CSV_TYPE
         )
         response["Content-Disposition"] = f'attachment; filename="{filename}"'

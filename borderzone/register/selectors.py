@@ -525,9 +525,10 @@ class PageEvaluations(dict[int, Evaluation]):
 
     def load(self, projects: Iterable[Project]) -> None:
         missing = [
-            _Row(p.pk, p.as_of_status, p.as_of_version_id, p.policy_approval)  # type: ignore[attr-defined]
+            # Only projects read "as of a day" (projects_as_of) carry their state on the day.
+            _Row(p.pk, getattr(p, "as_of_status", ""), version_id, p.policy_approval)
             for p in projects
-            if p.pk not in self and getattr(p, "as_of_version_id", None)
+            if p.pk not in self and (version_id := getattr(p, "as_of_version_id", None))
         ]
         if missing:
             self.update(_evaluate_rows(self.day, missing, Project.objects.filter(pk__in=[r.pk for r in missing])))

@@ -232,10 +232,10 @@ class StateSQL(Expression):
     def set_source_expressions(self, exprs: Sequence[Any]) -> None:
         (self.column,) = exprs
 
-    def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, list[Any]]:  # type: ignore[override]
+    def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, tuple[Any, ...]]:
         column, _ = compiler.compile(self.column)  # "alias"."project_id"
         alias = column[: column.rindex(".")]
-        return "(" + with_alias(self.sql, alias) + ")", list(self.params)
+        return "(" + with_alias(self.sql, alias) + ")", tuple(self.params)
 
 
 def late_q(day: dt.date) -> Q:
