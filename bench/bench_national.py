@@ -261,7 +261,7 @@ def _http(client: Client, url: str) -> Callable[[], bytes]:
         response = client.get(url)
         if response.status_code != 200:
             raise RuntimeError(f"{url} answered {response.status_code}")
-        return b"".join(response.streaming_content) if response.streaming else response.content  # type: ignore[attr-defined]
+        return response.getvalue()
 
     return get
 

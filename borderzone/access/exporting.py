@@ -14,19 +14,19 @@ import io
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
 from django.core.files import File
-from django.db.models import Q
 from django.http import HttpResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 from django.tasks import task
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from borderzone.core.jobs import sweep_stale_jobs
 from borderzone.core.models import ExportJob, ExportJobStatus
 from borderzone.core.registry import app_modules
 from borderzone.core.tabular import Sheet, stream_csv, write_xlsx_to
@@ -106,7 +106,7 @@ def write_export(export: Export, fmt: str, target: Any, progress: Callable[[int]
     write_xlsx_to([sheet], target)
 
 
-def export_response(request: Any, kind: str, fmt: str) -> HttpResponse:
+def export_response(request: Any, kind: str, fmt: str) -> HttpResponseBase:
     """The export of `kind` for the request's user and filters: the file at once when it has at most
     EXPORT_INLINE_MAX_ROWS rows, else a background job and a redirect to its page."""
     params = {key: request.GET.getlist(key) for key in request.GET}
@@ -117,7 +117,7 @@ def export_response(request: Any, kind: str, fmt: str) -> HttpResponse:
     filename = f"{export.name}.{fmt}"
     if fmt == "csv":
         # Streamed: rows are written as they are read, whatever their number.
-        response: HttpResponse = StreamingHttpResponse(  # type: ignore[assignment]
+        response = StreamingHttpResponse(
             stream_csv(export.headers, _csv_rows(export.rows()), codes=export.codes), content_type=CSV_TYPE
         )
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -148,18 +148,17 @@ def export_job_create(*, kind: str, fmt: str, params: dict[str, list[str]], user
     return job
 
 
-def export_jobs_sweep_stale(now: Any = None) -> int:
+def export_jobs_sweep_stale(now: dt.datetime | None = None) -> int:
     """Mark failed every running export whose worker gave no sign of life for IMPORT_JOB_STALE_MINUTES;
     asking for the export again starts a new one."""
-    now = now or timezone.now()
-    limit = now - timedelta(minutes=settings.IMPORT_JOB_STALE_MINUTES)
-    stale = ExportJob.objects.filter(status=ExportJobStatus.RUNNING).filter(
-        Q(heartbeat_at__lt=limit) | Q(heartbeat_at__isnull=True, started_at__lt=limit)
+    return sweep_stale_jobs(
+        ExportJob,
+        minutes=settings.IMPORT_JOB_STALE_MINUTES,
+        running=ExportJobStatus.RUNNING,
+        failed=ExportJobStatus.FAILED,
+        message=_("The export stopped: its worker gave no sign of life for %(minutes)d minutes. Ask for it again."),
+        now=now,
     )
-    message = _("The export stopped: its worker gave no sign of life for %(minutes)d minutes. Ask for it again.") % {
-        "minutes": settings.IMPORT_JOB_STALE_MINUTES
-    }
-    return stale.update(status=ExportJobStatus.FAILED, error=message, finished_at=now)
 
 
 @task()

@@ -8,20 +8,20 @@ polling the job sees it — then writes everything in one transaction, or nothin
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import timedelta
 from typing import Any, Protocol
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.tasks import task
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from borderzone.access.actors import Actor
+from borderzone.core.jobs import sweep_stale_jobs
 from borderzone.core.models import ImportJob, ImportJobStatus
 from borderzone.core.registry import app_modules
 
@@ -121,19 +121,19 @@ def import_job_create(
     return job
 
 
-def import_jobs_sweep_stale(now: Any = None) -> int:
+def import_jobs_sweep_stale(now: dt.datetime | None = None) -> int:
     """Mark failed every running job whose worker gave no sign of life for IMPORT_JOB_STALE_MINUTES (it was
     killed or restarted: nothing else would ever finish it); returns how many. Such a job can run again."""
-    now = now or timezone.now()
-    limit = now - timedelta(minutes=settings.IMPORT_JOB_STALE_MINUTES)
-    stale = ImportJob.objects.filter(status=ImportJobStatus.RUNNING).filter(
-        Q(heartbeat_at__lt=limit) | Q(heartbeat_at__isnull=True, started_at__lt=limit)
-    )
-    message = _("The import stopped: its worker gave no sign of life for %(minutes)d minutes. Run it again.") % {
-        "minutes": settings.IMPORT_JOB_STALE_MINUTES
-    }
-    return stale.update(
-        status=ImportJobStatus.FAILED, phase="", errors=[message], result={"stalled": True}, finished_at=now
+    return sweep_stale_jobs(
+        ImportJob,
+        minutes=settings.IMPORT_JOB_STALE_MINUTES,
+        running=ImportJobStatus.RUNNING,
+        failed=ImportJobStatus.FAILED,
+        message=_("The import stopped: its worker gave no sign of life for %(minutes)d minutes. Run it again."),
+        message_field="errors",
+        message_as_list=True,
+        also={"phase": "", "result": {"stalled": True}},
+        now=now,
     )
 
 

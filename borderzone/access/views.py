@@ -29,6 +29,7 @@ from borderzone.access.permissions import (
     zones_visible_to,
 )
 from borderzone.access.personal_data import personal_data_export
+from borderzone.access.requests import AuthedRequest
 from borderzone.access.workspace import home_visit_record, work_context, work_list
 from borderzone.core.cache import cached
 from borderzone.core.forms import apply_validation_error, form_status
@@ -59,7 +60,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def staff_home(request: HttpRequest) -> HttpResponse:
+def staff_home(request: AuthedRequest) -> HttpResponse:
     if role_of(request.user) == "investor":
         # Investors have their own home, registered by the app that serves it (core.registry).
         investor_home = nav_items("investor")
@@ -68,7 +69,7 @@ def staff_home(request: HttpRequest) -> HttpResponse:
     zones = zones_visible_to(request.user).select_related("province")
     context: dict[str, object] = {"zones": zones, "is_admin": is_admin(request.user)}
     if is_staff_member(request.user):
-        work = work_context(request.user, home_visit_record(user=request.user))  # type: ignore[arg-type]
+        work = work_context(request.user, home_visit_record(user=request.user))
         context.update(work=work, work_lines=work_list(work))
     return render(request, "core/staff_home.html", context)
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 import base64
 import time
 from collections.abc import Callable
+from functools import partial
 from typing import Any, cast
 
 import segno
@@ -14,7 +15,6 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.signals import user_login_failed
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
@@ -23,12 +23,13 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView
 
 from borderzone.access.actors import SYSTEM_USERNAME, Actor, client_ip, request_actor
+from borderzone.access.pages import form_page
 from borderzone.access.permissions import is_admin
 from borderzone.access.requests import AuthedRequest
 from borderzone.accounts import second_factor, services
 from borderzone.accounts.forms import CodeForm, EnrolForm, LoginForm, PasswordChangeForm, PasswordSetForm, UserForm
 from borderzone.accounts.models import User
-from borderzone.core.forms import apply_validation_error, form_status
+from borderzone.core.forms import form_status
 
 _PENDING = "bz_signin_pending"
 
@@ -318,31 +319,24 @@ def user_list(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/user_list.html", {"users": users})
 
 
+def _account_saved(message: str) -> Callable[[HttpRequest, User], None]:
+    def done(request: HttpRequest, user: User) -> None:
+        messages.success(request, message % {"name": user.username})
+
+    return done
+
+
 @login_required
 def user_create(request: HttpRequest) -> HttpResponse:
     _admin_only(request)
-    form = UserForm(request.POST or None, creating=True)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            user = services.user_create(
-                username=data["username"],
-                password=data["password"],
-                role=data["role"],
-                zones=data["zones"],
-                first_name=data["first_name"],
-                last_name=data["last_name"],
-                email=data["email"],
-                is_active=data["is_active"],
-                actor=request_actor(request),
-            )
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, _("Account %(name)s created.") % {"name": user.username})
-            return redirect("accounts:user-list")
-    return render(
-        request, "accounts/user_form.html", {"form": form, "title": _("New account")}, status=form_status(form)
+    return form_page(
+        request,
+        partial(UserForm, creating=True),
+        services.user_create,
+        template="accounts/user_form.html",
+        done=_account_saved(_("Account %(name)s created.")),
+        back=reverse("accounts:user-list"),
+        context={"title": _("New account")},
     )
 
 
@@ -367,33 +361,21 @@ def user_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "zones": list(user.zones.all()),
         "is_active": user.is_active,
     }
-    form = UserForm(request.POST or None, creating=False, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.user_update(
-                user=user,
-                role=data["role"],
-                zones=data["zones"],
-                is_active=data["is_active"],
-                first_name=data["first_name"],
-                last_name=data["last_name"],
-                email=data["email"],
-                actor=request_actor(request),
-            )
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, _("Account %(name)s saved.") % {"name": user.username})
-            return redirect("accounts:user-list")
-    return render(
+
+    def save(*, actor: Actor, username: str, **fields: Any) -> User:
+        # The username is shown (disabled), never changed.
+        return services.user_update(user=user, actor=actor, **fields)
+
+    return form_page(
         request,
-        "accounts/user_form.html",
-        {
-            "form": form,
+        partial(UserForm, creating=False, initial=initial),
+        save,
+        template="accounts/user_form.html",
+        done=_account_saved(_("Account %(name)s saved.")),
+        back=reverse("accounts:user-list"),
+        context={
             "title": _("Account %(name)s") % {"name": user.username},
             "account": user,
             "second_factor_enrolled": second_factor.is_enrolled(user),
         },
-        status=form_status(form),
     )

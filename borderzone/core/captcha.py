@@ -67,7 +67,7 @@ def _noise(samples: int, width: int) -> bytes:
     )
 
 
-class CaptchaWidget(CaptchaTextInput):  # type: ignore[misc]  # django-simple-captcha ships no type hints
+class CaptchaWidget(CaptchaTextInput):  # typed by typings/captcha
     """The captcha picture at its own size with alternative text in the reader's language, a button for
     another picture (captcha.js) and a link to hear the characters."""
 

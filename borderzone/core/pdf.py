@@ -44,7 +44,7 @@ def _static_response(url: str) -> Any:
 def _url_fetcher() -> Any:
     from weasyprint.urls import URLFetcher
 
-    class LocalOnlyFetcher(URLFetcher):  # type: ignore[misc]  # weasyprint ships no type hints
+    class LocalOnlyFetcher(URLFetcher):  # typed by typings/weasyprint
         def fetch(self, url: str, headers: Any = None) -> Any:
             return _static_response(url)
 

@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -21,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
-from borderzone.access.actors import client_ip, request_actor
+from borderzone.access.actors import Actor, client_ip, request_actor
 from borderzone.access.pages import form_page
 from borderzone.access.permissions import (
     can_change_zone,
@@ -33,7 +34,7 @@ from borderzone.access.permissions import (
     zones_visible_to,
 )
 from borderzone.core.cache import cached
-from borderzone.core.forms import apply_validation_error, form_status, initial_from
+from borderzone.core.forms import initial_from
 from borderzone.core.storage import serve_file
 from borderzone.documents import selectors, services
 from borderzone.documents.forms import (
@@ -287,36 +288,28 @@ def staff_document_create(request: HttpRequest) -> HttpResponse:
 def staff_document(request: HttpRequest, pk: int) -> HttpResponse:
     """A document as staff see it: its fields, files (with upload), publication and history."""
     document = get_visible_or_404(request.user, selectors.document_detail_qs(request.user), pk=pk)
-    can_change = can_change_zone(request.user, document.zone)
-    upload_form = FileUploadForm()
-    status = 200
     if request.method == "POST":
         ensure_can_change(request.user, document)
-        upload_form = FileUploadForm(request.POST, request.FILES)
-        if upload_form.is_valid():
-            try:
-                services.document_file_add(
-                    document=document, upload=upload_form.cleaned_data["file"], actor=request_actor(request)
-                )
-            except ValidationError as exc:
-                apply_validation_error(upload_form, exc)
-            else:
-                messages.success(request, _("File added."))
-                return redirect("documents:staff-document", pk=document.pk)
-        status = form_status(upload_form)
-    return render(
+
+    def add_file(*, actor: Actor, file: UploadedFile) -> DocumentFile:
+        return services.document_file_add(document=document, upload=file, actor=actor)
+
+    return form_page(
         request,
-        "documents/staff_document.html",
-        {
+        FileUploadForm,
+        add_file,
+        template="documents/staff_document.html",
+        done=_("File added."),
+        back=reverse("documents:staff-document", args=[document.pk]),
+        with_files=True,
+        context={
             "document": document,
             "standing": selectors.document_standing(document),
             "standing_today": timezone.localdate(),
             "files": list(document.files.all()),
-            "upload_form": upload_form,
-            "can_change": can_change,
+            "can_change": can_change_zone(request.user, document.zone),
             "zone": document.zone,
         },
-        status=status,
     )
 
 
@@ -421,30 +414,21 @@ def staff_procedure_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def staff_procedure(request: HttpRequest, pk: int) -> HttpResponse:
     """A procedure as staff see it, with its dossier papers and a form to add one."""
     procedure = get_visible_or_404(request.user, selectors.procedure_detail_qs(request.user), pk=pk)
-    form = ComponentForm()
-    status = 200
     if request.method == "POST":
         ensure_can_change(request.user, procedure)
-        form = ComponentForm(request.POST, request.FILES)
-        if form.is_valid():
-            try:
-                services.component_add(procedure=procedure, actor=request_actor(request), **form.cleaned_data)
-            except ValidationError as exc:
-                apply_validation_error(form, exc)
-            else:
-                messages.success(request, _("Dossier paper added."))
-                return redirect("documents:staff-procedure", pk=procedure.pk)
-        status = form_status(form)
-    return render(
+    return form_page(
         request,
-        "documents/staff_procedure.html",
-        {
+        ComponentForm,
+        partial(services.component_add, procedure=procedure),
+        template="documents/staff_procedure.html",
+        done=_("Dossier paper added."),
+        back=reverse("documents:staff-procedure", args=[procedure.pk]),
+        with_files=True,
+        context={
             "procedure": procedure,
-            "form": form,
             "can_change": can_change_zone(request.user, procedure.zone),
             "zone": procedure.zone,
         },
-        status=status,
     )
 
 

@@ -121,9 +121,9 @@ def read_table(data: bytes, filename: str) -> list[list[Any]]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ImportFailed([RowError(0, "-", _("The CSV file must be saved as UTF-8."))]) from None
-    dialect = csv.excel
+    dialect: type[csv.Dialect] = csv.excel
     try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;")  # type: ignore[assignment]
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;")
     except csv.Error:
         pass
     rows = []

@@ -62,11 +62,11 @@ def list_inspections(request: HttpRequest, query: Query[ZoneQuery]) -> list[dict
             "title": i.title,
             "planned_on": i.planned_on,
             "held_on": i.held_on,
-            "state": selectors.status_of(i),
+            "state": selectors.status_of(i, i.open_count),
             "projects": sorted(p.code for p in i.projects.all()),
-            "recommendations": i.recommendation_count,  # type: ignore[attr-defined]
-            "open_recommendations": i.open_count,  # type: ignore[attr-defined]
-            "overdue_recommendations": i.overdue_count,  # type: ignore[attr-defined]
+            "recommendations": i.recommendation_count,
+            "open_recommendations": i.open_count,
+            "overdue_recommendations": i.overdue_count,
         }
         for i in listed
     ]

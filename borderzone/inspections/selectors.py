@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.db.models import Count, Q, QuerySet
 
 from borderzone.access.permissions import AnyUser, is_staff_member, restrict_to_visible
 from borderzone.inspections.models import Inspection, Recommendation
 from borderzone.zones.models import EconomicZone
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+
+class RecommendationCounts(TypedDict):
+    """What `inspection_list` counts on each inspection."""
+
+    recommendation_count: int
+    open_count: int
+    overdue_count: int
 
 
 def visible_inspections(user: AnyUser) -> QuerySet[Inspection]:
@@ -19,7 +30,9 @@ def visible_inspections(user: AnyUser) -> QuerySet[Inspection]:
     return restrict_to_visible(user, Inspection.objects.all())
 
 
-def inspection_list(user: AnyUser, zone: EconomicZone | None = None) -> QuerySet[Inspection]:
+def inspection_list(
+    user: AnyUser, zone: EconomicZone | None = None
+) -> QuerySet[WithAnnotations[Inspection, RecommendationCounts]]:
     """Inspections with their open and overdue recommendation counts (one query)."""
     from borderzone.inspections.services import today
 
@@ -34,11 +47,12 @@ def inspection_list(user: AnyUser, zone: EconomicZone | None = None) -> QuerySet
     )
 
 
-def status_of(inspection: Any) -> str:
-    """ "planned" until its minutes are recorded, "open" while a recommendation is open, then "closed"."""
+def status_of(inspection: Inspection, open_count: int) -> str:
+    """ "planned" until its minutes are recorded, "open" while a recommendation is open (`open_count` of
+    them), then "closed"."""
     if inspection.held_on is None:
         return "planned"
-    return "open" if getattr(inspection, "open_count", 0) else "closed"
+    return "open" if open_count else "closed"
 
 
 def overdue_recommendations(zones: QuerySet[EconomicZone] | Any, today: dt.date) -> QuerySet[Recommendation]:

@@ -48,7 +48,7 @@ def inspection_list(request: HttpRequest) -> HttpResponse:
     zone = zone_asked(zones, request.GET.get("zone")) or zone_default(zones)
     inspections = list(selectors.inspection_list(request.user, zone)) if zone is not None else []
     for inspection in inspections:
-        inspection.status = selectors.status_of(inspection)
+        inspection.status = selectors.status_of(inspection, inspection.open_count)
     return render(
         request,
         "inspections/list.html",
@@ -73,14 +73,13 @@ def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
         inspection.recommendations.select_related("project", "finding").prefetch_related("follow_ups")
     )
     open_count = sum(1 for r in recommendations if r.closed_on is None)
-    inspection.open_count = open_count  # type: ignore[attr-defined]
     return render(
         request,
         "inspections/detail.html",
         {
             "inspection": inspection,
             "zone": inspection.zone,
-            "status": selectors.status_of(inspection),
+            "status": selectors.status_of(inspection, open_count),
             "projects": list(inspection.projects.order_by("code")),
             "files": list(inspection.files.all()),
             "findings": list(inspection.findings.select_related("project", "confirms_rule")),

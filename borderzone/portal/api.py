@@ -106,6 +106,6 @@ def article_detail(request: HttpRequest, slug: str) -> Article:
     if article is None:
         raise Http404
     summary = selectors.rating_summary(article)
-    article.rating_average = summary.average  # type: ignore[attr-defined]
-    article.rating_count = summary.count  # type: ignore[attr-defined]
+    article.rating_average = summary.average
+    article.rating_count = summary.count
     return article

@@ -115,7 +115,11 @@ def _picture(kind: str, zone: EconomicZone) -> bytes:
     if kind == "map":
         gates = BorderGate.objects.filter(zone=zone, latitude__isnull=False, longitude__isnull=False)
         return demo_images.zone_map(
-            [(g.latitude, g.longitude, g.gate_type == "international") for g in gates]  # type: ignore[misc]
+            [
+                (g.latitude, g.longitude, g.gate_type == "international")
+                for g in gates
+                if g.latitude is not None and g.longitude is not None  # as filtered: tells the type checker
+            ]
         )
     return demo_images.gate_picture(kind)
 

@@ -44,7 +44,8 @@ def _gradient(top: tuple[int, int, int], bottom: tuple[int, int, int]) -> Image.
 
 
 def _shade(colour: tuple[int, int, int], factor: float) -> tuple[int, int, int]:
-    return tuple(max(0, min(255, round(c * factor))) for c in colour)  # type: ignore[return-value]
+    red, green, blue = (max(0, min(255, round(c * factor))) for c in colour)
+    return red, green, blue
 
 
 def _karst(

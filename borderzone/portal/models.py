@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
@@ -54,6 +55,10 @@ class ArticleQuerySet(models.QuerySet["Article"]):
 
 class Article(models.Model):
     """A news article. Visitors see it only once approved, from `publish_at` until `expire_at`."""
+
+    # Not columns: its rating summary, set where the API shows one article (api.article_detail).
+    rating_average: Decimal | None
+    rating_count: int
 
     zone = models.ForeignKey("zones.EconomicZone", on_delete=models.PROTECT, related_name="articles")
     category = models.ForeignKey(

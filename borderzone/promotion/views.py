@@ -177,18 +177,16 @@ def staff_inbox(request: HttpRequest) -> HttpResponse:
 @login_required
 def staff_inquiry(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_visible_or_404(request.user, Inquiry.objects.select_related("zone", "call", "sector"), pk=pk)
-    form = InquiryStatusForm(request.POST or None, initial={"status": item.status, "staff_note": item.staff_note})
     if request.method == "POST":
         ensure_can_change(request.user, item)
-        if form.is_valid():
-            services.inquiry_set_status(inquiry=item, actor=request_actor(request), **form.cleaned_data)
-            messages.success(request, _("Inquiry updated."))
-            return redirect("investing:staff-inquiry", pk=item.pk)
-    return render(
+    return form_page(
         request,
-        "investing/staff_inquiry.html",
-        {"inquiry": item, "form": form, "can_change": can_change_zone(request.user, item.zone)},
-        status=form_status(form),
+        partial(InquiryStatusForm, initial={"status": item.status, "staff_note": item.staff_note}),
+        partial(services.inquiry_set_status, inquiry=item),
+        template="investing/staff_inquiry.html",
+        done=_("Inquiry updated."),
+        back=reverse("investing:staff-inquiry", args=[item.pk]),
+        context={"inquiry": item, "can_change": can_change_zone(request.user, item.zone)},
     )
 
 

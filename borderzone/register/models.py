@@ -12,6 +12,7 @@ from typing import Any
 from django.conf import settings
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from borderzone.core.text import name_key, search_key
@@ -399,7 +400,7 @@ class RuleCondition(models.TextChoices):
 
 
 #: A rule's name in the reader's language, from its condition and months (the code stays internal).
-RULE_NAMES = {
+RULE_NAMES: dict[str, Promise] = {
     RuleCondition.EXTENSION_BEYOND_FIRST: _(
         "Milestone moved more than %(months)s months beyond its first approved date"
     ),
@@ -411,7 +412,7 @@ RULE_NAMES = {
 
 def rule_name(condition: str, months: int) -> str:
     """The name of a legal rule as a reader knows it ("Land not used 12 months after its handover")."""
-    template = RULE_NAMES.get(condition)  # type: ignore[call-overload]
+    template = RULE_NAMES.get(condition)
     return str(template) % {"months": months} if template is not None else str(condition)
 
 

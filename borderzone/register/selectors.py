@@ -56,10 +56,11 @@ from borderzone.register.setwise import (
     flag_count_sql,
     flagged_q,
     late_count_sql,
+    late_q,
     rules_in_force,
     with_alias,
 )
-from borderzone.register.states import KINDS, late_on, on_day
+from borderzone.register.states import KINDS, on_day
 from borderzone.zones.models import EconomicZone, GateArea
 
 if TYPE_CHECKING:
@@ -496,8 +497,8 @@ def project_list(
     if filters.status:
         listed = listed.filter(as_of_status=filters.status)
     if filters.late is not None:
-        # "Late on D" is a condition on the state interval covering D: no evaluation of the zone for it.
-        late = ProjectState.objects.filter(on_day(filters.as_of), late_on(filters.as_of)).values("project_id")
+        # "Late on D" is a condition on the state interval covering D (`setwise`): no evaluation of the zone.
+        late = ProjectState.objects.filter(on_day(filters.as_of), late_q(filters.as_of)).values("project_id")
         listed = listed.filter(pk__in=late) if filters.late else listed.exclude(pk__in=late)
     if filters.flagged is not None:
         # The rules in force on D as conditions on the state interval covering D (`setwise`): no evaluation.
@@ -524,9 +525,10 @@ class PageEvaluations(dict[int, Evaluation]):
 
     def load(self, projects: Iterable[Project]) -> None:
         missing = [
-            _Row(p.pk, p.as_of_status, p.as_of_version_id, p.policy_approval)  # type: ignore[attr-defined]
+            # Only projects read "as of a day" (projects_as_of) carry their state on the day.
+            _Row(p.pk, getattr(p, "as_of_status", ""), version_id, p.policy_approval)
             for p in projects
-            if p.pk not in self and getattr(p, "as_of_version_id", None)
+            if p.pk not in self and (version_id := getattr(p, "as_of_version_id", None))
         ]
         if missing:
             self.update(_evaluate_rows(self.day, missing, Project.objects.filter(pk__in=[r.pk for r in missing])))

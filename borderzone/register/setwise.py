@@ -6,7 +6,8 @@ They follow exactly the rules of the per-project evaluator (`selectors._evaluate
 one that explains a flag (detail, law, article) for the rows a page shows; a test compares both over the
 demo data and generated registers on several days (`tests/test_setwise.py`):
 - late on D: a milestone planned in the version in force before D, not reached on or before D, not implied
-  by the status; never a terminated project (`states.late_on`);
+  by the status; never a terminated project (`late_sql`, the one definition: the lists' late filter uses it
+  through `late_q`, the counts and `summary_and_attention` through `late_sql` and `late_count_sql`);
 - flagged on D: one of the legal rules in force on D (valid_from <= D < valid_to), limited to projects
   with a policy approval when the rule says so and to its transitional condition on the first
   certificate, holds on the state row. Rules are data: the SQL is built from the rule rows in force.
@@ -231,10 +232,10 @@ class StateSQL(Expression):
     def set_source_expressions(self, exprs: Sequence[Any]) -> None:
         (self.column,) = exprs
 
-    def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, list[Any]]:  # type: ignore[override]
+    def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, tuple[Any, ...]]:
         column, _ = compiler.compile(self.column)  # "alias"."project_id"
         alias = column[: column.rindex(".")]
-        return "(" + with_alias(self.sql, alias) + ")", list(self.params)
+        return "(" + with_alias(self.sql, alias) + ")", tuple(self.params)
 
 
 def late_q(day: dt.date) -> Q:

@@ -28,7 +28,6 @@ from django.db import connection, transaction
 from django.db.models import Q
 
 from borderzone.register.models import (
-    IMPLIED_BY_STATUS,
     OPEN_END,
     CertificateVersion,
     MilestoneActual,
@@ -205,18 +204,3 @@ def rebuild_project_states() -> int:
 def on_day(day: dt.date) -> Q:
     """The states covering `day` (to be applied to ProjectState)."""
     return Q(valid_from__lte=day, valid_to__gt=day)
-
-
-def late_on(day: dt.date, prefix: str = "") -> Q:
-    """States (covering `day`) whose project is late on `day`: a milestone planned in the version in force
-    before `day`, not reached on or before `day`, and not implied by the status; never a terminated one."""
-    late = Q()
-    for kind in KINDS:
-        implied_by = [s for s, kinds in IMPLIED_BY_STATUS.items() if kind in kinds]
-        condition = Q(**{f"{prefix}plan_{kind}__lt": day}) & (
-            Q(**{f"{prefix}reached_{kind}__isnull": True}) | Q(**{f"{prefix}reached_{kind}__gt": day})
-        )
-        if implied_by:
-            condition &= ~Q(**{f"{prefix}status__in": implied_by})
-        late |= condition
-    return late & ~Q(**{f"{prefix}status": Status.TERMINATED})

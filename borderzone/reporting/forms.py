@@ -10,8 +10,16 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from borderzone.core.forms import DateField, set_choices
-from borderzone.reporting.models import Channel, FieldType, ReportForm
+from borderzone.reporting.models import Channel, FieldType, FormField, ReportForm
 from borderzone.reporting.selectors import STATUS_LABELS, STATUSES
+
+
+class FigureInput(forms.CharField):
+    """The input of one field of the form version, which it keeps (`form_field`: the page marks it required)."""
+
+    def __init__(self, *, form_field: FormField, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.form_field = form_field
 
 
 class ReportValuesForm(forms.Form):
@@ -24,16 +32,10 @@ class ReportValuesForm(forms.Form):
         for field in report_form.fields.all():
             label = field.name_in(lang) + (f" ({field.unit_label})" if field.unit else "")
             if field.type == FieldType.TEXT:
-                self.fields[field.key] = forms.CharField(
-                    label=label, required=False, widget=forms.Textarea(attrs={"rows": 3})
-                )
+                widget: forms.Widget = forms.Textarea(attrs={"rows": 3})
             else:
-                self.fields[field.key] = forms.CharField(
-                    label=label,
-                    required=False,
-                    widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
-                )
-            self.fields[field.key].form_field = field  # type: ignore[attr-defined]
+                widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
+            self.fields[field.key] = FigureInput(form_field=field, label=label, required=False, widget=widget)
         if with_file:
             self.fields["attachment"] = forms.FileField(
                 label=_("Attach a file (PDF, Word, Excel, OpenDocument)"), required=False

@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.db.models import Count, Min, Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
@@ -20,6 +20,8 @@ from borderzone.reporting.models import Metric, Report, ReportedFigure, ReportFo
 from borderzone.reporting.periods import Period, due_date, period_of, periods_ending_between
 
 if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
     from borderzone.access.permissions import AnyUser
     from borderzone.zones.models import EconomicZone
 
@@ -113,7 +115,13 @@ def _report_status(reports: list[Report], as_of: dt.date) -> tuple[str | None, R
     return found
 
 
-def _projects(zone: EconomicZone | None, projects: QuerySet[Project] | None) -> list[Project]:
+class FirstIssue(TypedDict):
+    first_issue: dt.date  # the day the project's first certificate was issued
+
+
+def _projects(
+    zone: EconomicZone | None, projects: QuerySet[Project] | None
+) -> list[WithAnnotations[Project, FirstIssue]]:
     qs = projects if projects is not None else Project.objects.all()
     if zone is not None:
         qs = qs.filter(zone=zone)
@@ -158,7 +166,7 @@ def obligations(
         changes = list(project.status_changes.all())
         for code, kind in codes:
             for period in periods_ending_between(kind, window_start(as_of), as_of - dt.timedelta(days=1)):
-                if project.first_issue > period.end:  # type: ignore[attr-defined]
+                if project.first_issue > period.end:
                     continue
                 if _status_on(changes, period.end) in NOT_OWING:
                     continue

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+import datetime as dt
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.tasks import task
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from borderzone.access.actors import Actor
 from borderzone.access.audit import audit_record
+from borderzone.core.jobs import sweep_stale_jobs
 from borderzone.core.models import AuditAction
 from borderzone.core.routers import replica_reads
 from borderzone.core.spans import year_span
@@ -93,18 +93,19 @@ def build_report(report_id: int) -> str:
     return filename
 
 
-def reports_sweep_stale(now: Any = None) -> int:
+def reports_sweep_stale(now: dt.datetime | None = None) -> int:
     """Mark failed every report "being prepared" whose worker gave no sign of life for REPORT_JOB_STALE_MINUTES
     (killed or restarted: nothing else would ever finish it); returns how many. Such a report can be run again."""
-    now = now or timezone.now()
-    limit = now - timedelta(minutes=settings.REPORT_JOB_STALE_MINUTES)
-    stale = Report.objects.filter(status=ReportStatus.RUNNING).filter(
-        Q(heartbeat_at__lt=limit) | Q(heartbeat_at__isnull=True, created_at__lt=limit)
+    return sweep_stale_jobs(
+        Report,
+        minutes=settings.REPORT_JOB_STALE_MINUTES,
+        running=ReportStatus.RUNNING,
+        failed=ReportStatus.FAILED,
+        message=_("The report stopped: its worker gave no sign of life for %(minutes)d minutes. Request it again."),
+        started_field="created_at",
+        also={"stalled": True},
+        now=now,
     )
-    message = _("The report stopped: its worker gave no sign of life for %(minutes)d minutes. Request it again.") % {
-        "minutes": settings.REPORT_JOB_STALE_MINUTES
-    }
-    return stale.update(status=ReportStatus.FAILED, error=message, stalled=True, finished_at=now)
 
 
 @transaction.atomic

@@ -10,13 +10,12 @@ from typing import Any, Literal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from borderzone.access.actors import Actor
 from borderzone.access.audit import audit_record, snapshot
 from borderzone.core.cache import bump_version
+from borderzone.core.jobs import sweep_stale_jobs
 from borderzone.core.models import AuditAction, quantize_decimal_fields
 from borderzone.gates.models import BorderGate
 from borderzone.trade.models import (
@@ -201,15 +200,16 @@ def forecast_request(*, zone: EconomicZone, gate: BorderGate | None) -> TradeFor
 def forecasts_sweep_stale(now: dt.datetime | None = None) -> int:
     """Mark failed every running forecast whose worker gave no sign of life for REPORT_JOB_STALE_MINUTES
     (killed or restarted: nothing else would finish it); returns how many. Such a forecast can run again."""
-    now = now or timezone.now()
-    limit = now - dt.timedelta(minutes=settings.REPORT_JOB_STALE_MINUTES)
-    stale = TradeForecast.objects.filter(status=ForecastStatus.RUNNING).filter(
-        Q(heartbeat_at__lt=limit) | Q(heartbeat_at__isnull=True, created_at__lt=limit)
+    return sweep_stale_jobs(
+        TradeForecast,
+        minutes=settings.REPORT_JOB_STALE_MINUTES,
+        running=ForecastStatus.RUNNING,
+        failed=ForecastStatus.FAILED,
+        message=_("the worker computing it gave no sign of life for %(minutes)d minutes. Run it again."),
+        started_field="created_at",
+        also={"stalled": True},
+        now=now,
     )
-    message = _("the worker computing it gave no sign of life for %(minutes)d minutes. Run it again.") % {
-        "minutes": settings.REPORT_JOB_STALE_MINUTES
-    }
-    return stale.update(status=ForecastStatus.FAILED, error=message, stalled=True, finished_at=now)
 
 
 def forecast_rerun(*, forecast: TradeForecast) -> TradeForecast:

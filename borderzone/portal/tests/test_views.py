@@ -85,6 +85,17 @@ def test_unpublished_articles_are_absent_from_api_feeds_and_sitemap(client, arti
         assert client.get(f"/api/v1/portal/articles/{hidden.slug}").status_code == 404
 
 
+def test_the_api_gives_an_articles_rating_summary(client, article):
+    from borderzone.access.actors import Actor
+
+    assert client.get(f"/api/v1/portal/articles/{article.slug}").json()["rating_count"] == 0
+    reader = Actor(user=None, via="web:reader")
+    for visitor, stars in (("v1", 5), ("v2", 4), ("v3", 4)):
+        services.rating_set(article=article, visitor=visitor, stars=stars, actor=reader)
+    body = client.get(f"/api/v1/portal/articles/{article.slug}").json()
+    assert (body["rating_average"], body["rating_count"]) == ("4.3", 3)
+
+
 def test_images_of_unpublished_articles_are_not_served(client, article, hidden_articles, actor, editor_actor):
     shown = services.image_add(article=article, data=_png(), alt="Ảnh", actor=actor)
     assert client.get(reverse("portal:image", args=[shown.pk, "full"])).status_code == 404  # back for approval

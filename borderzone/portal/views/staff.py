@@ -32,7 +32,7 @@ from borderzone.access.permissions import (
     is_staff_member,
     zones_editable_by,
 )
-from borderzone.core.forms import apply_validation_error, form_status, initial_from
+from borderzone.core.forms import apply_validation_error, initial_from
 from borderzone.portal import selectors, services
 from borderzone.portal.forms import ArticleForm, CategoryForm, ImageForm, ScheduleForm
 from borderzone.portal.models import Article, ArticleImage, ArticleStatus, Category, Comment
@@ -270,23 +270,16 @@ def comment_moderate(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def category_index(request: HttpRequest) -> HttpResponse:
     _staff_only(request)
-    form = CategoryForm(request.POST or None)
-    if request.method == "POST":
-        if not is_admin(request.user):
-            raise PermissionDenied
-        if form.is_valid():
-            try:
-                services.category_create(actor=request_actor(request), **form.cleaned_data)
-            except ValidationError as exc:
-                apply_validation_error(form, exc)
-            else:
-                messages.success(request, _("Category added."))
-                return redirect("portal:staff-categories")
-    return render(
+    if request.method == "POST" and not is_admin(request.user):
+        raise PermissionDenied
+    return form_page(
         request,
-        "portal/staff/category_index.html",
-        {"categories": selectors.categories(), "form": form, "can_change": is_admin(request.user)},
-        status=form_status(form),
+        CategoryForm,
+        services.category_create,
+        template="portal/staff/category_index.html",
+        done=_("Category added."),
+        back=reverse("portal:staff-categories"),
+        context={"categories": selectors.categories(), "can_change": is_admin(request.user)},
     )
 
 

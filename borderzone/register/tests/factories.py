@@ -12,7 +12,7 @@ from borderzone.register.models import Investor, Ownership, Project
 from borderzone.zones.models import EconomicZone
 
 
-class InvestorFactory(factory.django.DjangoModelFactory):
+class InvestorFactory(factory.django.DjangoModelFactory[Investor]):
     class Meta:
         model = Investor
 
@@ -42,7 +42,7 @@ def make_project(
 ) -> Project:
     """A project created through the service, as the pages and the API create them."""
     country = "VN" if ownership == "domestic" else "CN"
-    investor: Investor = InvestorFactory(zone=zone, ownership=ownership, country=country)  # type: ignore[assignment]
+    investor = InvestorFactory.create(zone=zone, ownership=ownership, country=country)
     return services.project_create(
         zone=zone,
         code=code or str(next(_codes)),

@@ -57,7 +57,7 @@ def _pages(client: Client, zone_code: str, zone_pk: int, project_code: str) -> d
         def fetch() -> object:
             response = client.get(url)
             assert response.status_code == 200, url
-            return b"".join(response.streaming_content) if response.streaming else response.content  # type: ignore[attr-defined]
+            return response.getvalue()
 
         return fetch
 

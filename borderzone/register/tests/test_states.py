@@ -13,7 +13,8 @@ from django.core.management import call_command
 from borderzone.access.actors import command_actor
 from borderzone.register import services
 from borderzone.register.models import OPEN_END, ProjectState
-from borderzone.register.states import STATE_FIELDS, late_on, on_day, rebuild_project_states
+from borderzone.register.setwise import late_q
+from borderzone.register.states import STATE_FIELDS, on_day, rebuild_project_states
 from borderzone.register.tests.factories import make_project
 
 pytestmark = pytest.mark.django_db
@@ -74,9 +75,9 @@ def test_intervals_follow_versions_and_statuses(zone) -> None:
     assert not ProjectState.objects.filter(on_day(dt.date(2016, 1, 9))).exists()
     assert ProjectState.objects.filter(on_day(dt.date(2016, 1, 10))).count() == 1
     # Late on a day: planned construction start 2018-06-01 passed, not reached, and not yet operating.
-    assert ProjectState.objects.filter(on_day(dt.date(2018, 7, 1)), late_on(dt.date(2018, 7, 1)), project_id=first_pk)
+    assert ProjectState.objects.filter(on_day(dt.date(2018, 7, 1)), late_q(dt.date(2018, 7, 1)), project_id=first_pk)
     assert not ProjectState.objects.filter(
-        on_day(dt.date(2019, 3, 1)), late_on(dt.date(2019, 3, 1)), project_id=first_pk
+        on_day(dt.date(2019, 3, 1)), late_q(dt.date(2019, 3, 1)), project_id=first_pk
     )
 
 
@@ -113,7 +114,7 @@ def test_late_as_a_range_query_agrees_with_the_evaluation(zone, admin_user) -> N
         evaluated = evaluate(day, Project.objects.filter(zone=zone))
         expected = {pk for pk, e in evaluated.items() if e.is_late}
         by_states = set(
-            ProjectState.objects.filter(on_day(day), late_on(day), zone=zone).values_list("project_id", flat=True)
+            ProjectState.objects.filter(on_day(day), late_q(day), zone=zone).values_list("project_id", flat=True)
         )
         assert by_states == expected, day
         listed, _ = project_list(admin_user, ListFilters(as_of=day, zone=zone.code, late=True))

@@ -13,6 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -161,7 +162,7 @@ def project_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def project_export(request: HttpRequest, fmt: str) -> HttpResponse:
+def project_export(request: HttpRequest, fmt: str) -> HttpResponseBase:
     """The filtered list as CSV or XLSX (register/exporting.py): at once up to EXPORT_INLINE_MAX_ROWS
     projects, as a background job with its progress page beyond."""
     if fmt not in FORMATS:

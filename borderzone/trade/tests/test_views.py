@@ -191,6 +191,24 @@ def test_budget_form_records_a_year_and_refuses_bad_input(client, zone, speciali
     assert (budget.estimate_vnd, budget.collection_target_vnd) == (5000000, 900000)
 
 
+def test_budget_form_starts_from_the_recorded_year_carries_its_zone_and_leads_back_to_trade(
+    client, zone, specialist, actor
+):
+    from borderzone.trade import services
+
+    services.budget_record(zone=zone, year=2023, estimate_vnd=7000000, source="STC", actor=actor)
+    client.force_login(specialist)
+    page = client.get("/staff/trade/budget/?zone=ZA&year=2023")
+    assert page.status_code == 200
+    assert '<input type="hidden" name="zone" value="ZA">' in page.text
+    assert 'value="7000000"' in page.text and "<h1>" in page.text
+    saved = client.post(
+        "/staff/trade/budget/?zone=ZA",
+        {"zone": "ZA", "year": "2023", "estimate_vnd": "8000000", "status": "final", "source": "STC"},
+    )
+    assert saved.status_code == 302 and saved["Location"] == "/staff/trade/?zone=ZA"
+
+
 def test_forecast_page_keeps_the_last_forecast_readable_while_a_new_one_runs(client, zone, gate, specialist):
     from django.utils import timezone
 

@@ -3,16 +3,16 @@ province's budget year form."""
 
 from __future__ import annotations
 
-from django.contrib import messages
+from functools import partial
+
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from borderzone.access.actors import request_actor
+from borderzone.access.pages import staff_form_view
 from borderzone.access.permissions import can_change_zone, get_visible_or_404
-from borderzone.core.forms import apply_validation_error, form_status
 from borderzone.trade import selectors, services
 from borderzone.trade.forms import BudgetForm
 from borderzone.trade.models import ProvinceBudget, TradeFigure
@@ -45,14 +45,13 @@ def budget_edit(request: HttpRequest) -> HttpResponse:
         existing = ProvinceBudget.objects.filter(zone=zone, year=int(year)).first()
         if existing is not None:
             initial = {f: getattr(existing, f) for f in ("year", *services.BUDGET_FIELDS)}
-    form = BudgetForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        try:
-            services.budget_record(zone=zone, year=data.pop("year"), actor=request_actor(request), **data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, _("Budget year saved."))
-            return redirect(f"{redirect('trade:staff').url}?zone={zone.code}")
-    return render(request, "trade/budget_form.html", {"form": form, "zone": zone}, status=form_status(form))
+    return staff_form_view(
+        request,
+        zone,
+        partial(BudgetForm, initial=initial),
+        partial(services.budget_record, zone=zone),
+        template="trade/budget_form.html",
+        title=_("Province budget year"),
+        back=f"{reverse('trade:staff')}?zone={zone.code}",
+        done=_("Budget year saved."),
+    )
