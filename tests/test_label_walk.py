@@ -83,7 +83,11 @@ def _export_text(content: bytes, kind: str) -> str:
 
         book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
         return "\n".join(
-            str(v) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True) for v in row if v
+            str(v)
+            for sheet in book.worksheets
+            for row in _without_code_row(list(sheet.iter_rows(values_only=True)))
+            for v in row
+            if v
         )
     if kind == "pdf":
         from pypdf import PdfReader
@@ -95,8 +99,19 @@ def _export_text(content: bytes, kind: str) -> str:
         document = Document(io.BytesIO(content))
         cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
         return "\n".join([p.text for p in document.paragraphs] + cells)
-    rows = csv.reader(io.StringIO(content.decode("utf-8-sig")))
-    return "\n".join(" | ".join(r) for r in rows)
+    rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
+    return "\n".join(" | ".join(r) for r in _without_code_row(rows))
+
+
+def _without_code_row(rows: list) -> list:
+    """A table without its second header row when that row is the import's column codes under headers in the
+    reader's language (by design, so the file comes back: `core.tabular.is_code_row`, the importer's own test).
+    Only that row: codes anywhere else, and in the first row, are still found."""
+    from borderzone.core.tabular import is_code_row
+
+    if len(rows) >= 2 and not is_code_row(rows[0]) and is_code_row(rows[1]):
+        return [rows[0], *rows[2:]]
+    return rows
 
 
 def _kind(path: str, content_type: str) -> str | None:
@@ -251,3 +266,18 @@ def test_the_walk_finds_what_it_should():
     assert _problems("Your password must contain at least 8 characters.", "vi", names)
     assert not _problems("Khu kinh tế cửa khẩu Cao Bằng", "vi", names)
     assert not _problems("Economic zone of Cao Bằng", "en", names)
+
+
+def test_the_walk_reads_past_an_exports_code_row_only():
+    # given a register export: headers in the reader's language, then the import's column codes
+    exported = "Mã dự án,Vốn đăng ký\r\ncode,registered_capital\r\n4300000001,3500\r\n".encode()
+    # when the walk reads it, the code row is not text for a person, the headers and data are
+    text = _export_text(exported, "csv")
+    assert text == "Mã dự án | Vốn đăng ký\n4300000001 | 3500"
+    # but codes in the first row, or in any row after the second, are still found
+    assert _problems(_export_text(b"code,registered_capital\r\n1,2\r\n", "csv"), "en", [])
+    coded_data = "Mã dự án,Trạng thái\r\ncode,status\r\n4300000001,implementing\r\nx,land_area_ha\r\n".encode()
+    assert _problems(_export_text(coded_data, "csv"), "vi", []) == [
+        "code 'implementing' in: 4300000001 | implementing",
+        "code 'land_area_ha' in: x | land_area_ha",
+    ]
