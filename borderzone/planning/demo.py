@@ -335,23 +335,23 @@ AGREEMENTS: list[tuple[Any, ...]] = [
     ),
 ]
 
-# The English and Chinese versions of the texts above (place names stay Vietnamese, as the gates' own names
-# do, except where Chinese has a long-standing name: 龙邦, 南宁, 崇左, 那坡, 板约, 硕龙, 平孟).
+# The English and Chinese versions of the texts above; Chinese place names as the demo news writes them (茶岭,
+# 大隆, 里万, 朔江, 北坡, 雄国, 那洞, 那拉, 同登) and long-standing ones (龙邦, 南宁, 崇左, 那坡, 板约, 硕龙, 平孟).
 GOAL_TITLES_ZH = {
-    "TL-01": "将Trà Lĩnh口岸升级为国际口岸",
-    "TL-02": "开通Nà Đoỏng（越南）– Nà Ráy（中国）通关通道",
-    "TL-03": "建设Trà Lĩnh农林水产品货物中转区基础设施",
-    "TL-04": "建成Trà Lĩnh ICD陆港",
-    "TL-05": "建立Trà Lĩnh – 龙邦跨境经济合作区",
-    "TLG-01": "完成Tà Lùng口岸重点基础设施投资",
-    "TLG-02": "对接南宁 – 崇左 – Tà Lùng – 高平走廊",
-    "SG-01": "发展边境贸易，结合Pác Bó遗迹区旅游",
+    "TL-01": "将茶岭口岸升级为国际口岸",
+    "TL-02": "开通那洞（越南）– 那拉（中国）通关通道",
+    "TL-03": "建设茶岭农林水产品货物中转区基础设施",
+    "TL-04": "建成茶岭ICD陆港",
+    "TL-05": "建立茶岭 – 龙邦跨境经济合作区",
+    "TLG-01": "完成大隆口岸重点基础设施投资",
+    "TLG-02": "对接南宁 – 崇左 – 大隆 – 高平走廊",
+    "SG-01": "发展边境贸易，结合北坡遗迹区旅游",
     "SG-02": "完成重点基础设施及通往那坡的道路",
-    "LV-01": "将Lý Vạn升级并公布为主要口岸",
-    "LV-02": "招商建设Lý Vạn非关税区",
-    "LV-03": "连接Lý Vạn口岸与板约瀑布、Ngườm Ngao溶洞的道路",
-    "ZW-01": "Trà Lĩnh – Đồng Đăng高速公路",
-    "ZW-02": "Hùng Quốc货物中转区",
+    "LV-01": "将里万升级并公布为主要口岸",
+    "LV-02": "招商建设里万非关税区",
+    "LV-03": "连接里万口岸与板约瀑布、Ngườm Ngao溶洞的道路",
+    "ZW-01": "茶岭 – 同登高速公路",
+    "ZW-02": "雄国货物中转区",
     "ZW-03": "发展面向出口的农林产品加工业",
 }
 TARGETS = {
@@ -373,7 +373,7 @@ MILESTONE_TITLES = {
     ),
     "Công bố nâng cấp cặp cửa khẩu Trà Lĩnh – Long Bang": (
         "Announce the upgrade of the Tra Linh – Long Bang gate pair",
-        "宣布Trà Lĩnh – 龙邦口岸对升级",
+        "宣布茶岭 – 龙邦口岸对升级",
     ),
     "Đưa lối thông quan vào hoạt động": ("Put the crossing into operation", "通关通道投入运行"),
     "Hoàn thành giải phóng mặt bằng": ("Finish site clearance", "完成征地拆迁"),
@@ -393,14 +393,14 @@ MILESTONE_TITLES = {
     ),
     "Công bố mở cửa khẩu song phương Lý Vạn – Thạc Long": (
         "Announce the opening of the Ly Van – Shuolong bilateral gate",
-        "宣布开放Lý Vạn – 硕龙双边口岸",
+        "宣布开放里万 – 硕龙双边口岸",
     ),
     "Khởi công dự án": ("Start of construction", "项目开工"),
 }
 AGREEMENT_TITLES_ZH = {
-    AGREEMENTS[0][0]: "关于推动Trà Lĩnh – 龙邦口岸对升级及开通Nà Đoỏng – Nà Ráy通关通道的谅解备忘录",
-    AGREEMENTS[1][0]: "关于合作研究建设Trà Lĩnh – 龙邦跨境经济合作区的协议",
-    AGREEMENTS[2][0]: "关于Sóc Giang – 平孟口岸货运专用道路的会谈纪要",
+    AGREEMENTS[0][0]: "关于推动茶岭 – 龙邦口岸对升级及开通那洞 – 那拉通关通道的谅解备忘录",
+    AGREEMENTS[1][0]: "关于合作研究建设茶岭 – 龙邦跨境经济合作区的协议",
+    AGREEMENTS[2][0]: "关于朔江 – 平孟口岸货运专用道路的会谈纪要",
 }
 SUMMARY = ("Thỏa thuận minh họa (dữ liệu demo).", "Illustrative agreement (demo data).", "示例协议（演示数据）。")
 ACTIONS = {
@@ -410,7 +410,7 @@ ACTIONS = {
     ),
     "Thống nhất phương án thông quan hàng hóa qua Nà Đoỏng – Nà Ráy": (
         "Agree how goods are cleared through Na Doong – Na Ray",
-        "商定经Nà Đoỏng – Nà Ráy的货物通关方案",
+        "商定经那洞 – 那拉的货物通关方案",
     ),
     "Thành lập tổ công tác chung": ("Set up a joint working group", "成立联合工作组"),
     "Xây dựng đề án tổng thể khu hợp tác": (

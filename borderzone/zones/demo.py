@@ -21,10 +21,10 @@ from borderzone.zones.reference import DATA_DIR, admin_units_load
 
 ZONE_CODE = "CB"
 ZONE_NAME_ZH = "高平省边境口岸经济区"
-# Gate and place names stay Vietnamese in every language (as the gates' own names do).
+# Place names in Chinese as the demo news already writes them (茶岭 Trà Lĩnh, 大隆 Tà Lùng, 里万 Lý Vạn, 朔江 Sóc Giang).
 ZONE_DESCRIPTION_ZH = (
-    "高平省边境口岸经济区沿与中国广西壮族自治区接壤的333多公里边境线延伸，包括Trà Lĩnh、Tà Lùng、Sóc Giang、"
-    "Lý Vạn等口岸区以及其他口岸和边民通道。"
+    "高平省边境口岸经济区沿与中国广西壮族自治区接壤的333多公里边境线延伸，包括茶岭、大隆、朔江、"
+    "里万等口岸区以及其他口岸和边民通道。"
 )
 # The districts abolished on 1 July 2025, as English and Chinese readers know them.
 DISTRICTS = {
@@ -50,7 +50,7 @@ FUNCTIONAL_AREAS = [
         FunctionalAreaKind.NON_TARIFF,
         "Khu phi thuế quan Lý Vạn",
         "Ly Van non-tariff zone",
-        "Lý Vạn非关税区",
+        "里万非关税区",
         "LYVAN",
         None,
     ),
@@ -58,7 +58,7 @@ FUNCTIONAL_AREAS = [
         FunctionalAreaKind.GOODS_TRANSIT,
         "Khu trung chuyển hàng hóa Hùng Quốc",
         "Hung Quoc goods-transit area",
-        "Hùng Quốc货物中转区",
+        "雄国货物中转区",
         "TRALINH",
         Decimal(100),
     ),
@@ -66,7 +66,7 @@ FUNCTIONAL_AREAS = [
         FunctionalAreaKind.LOGISTICS,
         "Cảng cạn ICD Trà Lĩnh",
         "Tra Linh ICD dry port",
-        "Trà Lĩnh ICD陆港",
+        "茶岭ICD陆港",
         "TRALINH",
         Decimal(5),
     ),
@@ -74,7 +74,7 @@ FUNCTIONAL_AREAS = [
         FunctionalAreaKind.GOODS_TRANSIT,
         "Khu trung chuyển hàng nông lâm thủy sản Trà Lĩnh",
         "Tra Linh agro-forestry-fishery transit area",
-        "Trà Lĩnh农林水产品中转区",
+        "茶岭农林水产品中转区",
         "TRALINH",
         None,
     ),
@@ -82,7 +82,7 @@ FUNCTIONAL_AREAS = [
         FunctionalAreaKind.INDUSTRIAL_PARK,
         "Khu công nghiệp Tà Lùng",
         "Ta Lung industrial park",
-        "Tà Lùng工业园区",
+        "大隆工业园区",
         "TALUNG",
         None,
     ),
@@ -90,7 +90,7 @@ FUNCTIONAL_AREAS = [
         FunctionalAreaKind.URBAN_ADMIN,
         "Khu đô thị – hành chính Tà Lùng",
         "Ta Lung urban and administrative area",
-        "Tà Lùng城市和行政区",
+        "大隆城市和行政区",
         "TALUNG",
         None,
     ),
@@ -98,7 +98,7 @@ FUNCTIONAL_AREAS = [
         FunctionalAreaKind.URBAN_ADMIN,
         "Khu đô thị – hành chính Trà Lĩnh",
         "Tra Linh urban and administrative area",
-        "Trà Lĩnh城市和行政区",
+        "茶岭城市和行政区",
         "TRALINH",
         None,
     ),
@@ -106,7 +106,7 @@ FUNCTIONAL_AREAS = [
         FunctionalAreaKind.TOURISM_SERVICES,
         "Khu du lịch – dịch vụ Sóc Giang – Pác Bó",
         "Soc Giang – Pac Bo tourism and services area",
-        "Sóc Giang – Pác Bó旅游服务区",
+        "朔江 – 北坡旅游服务区",
         "SOCGIANG",
         None,
     ),
