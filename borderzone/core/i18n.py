@@ -11,6 +11,9 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils import translation
+from django.utils.html import escape, format_html, linebreaks
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext
 
 # The interface languages (settings.LANGUAGES) and the suffix of their content fields.
 CONTENT_LANGUAGES = ("vi", "en", "zh-hans")
@@ -53,3 +56,24 @@ def localized(obj: Any, field: str, lang: str | None = None) -> str:
 def translated_names(*fields: str) -> tuple[str, ...]:
     """The English and Chinese field names of content fields: ("title",) gives ("title_en", "title_zh")."""
     return tuple(f"{name}{suffix}" for name in fields for suffix in ("_en", "_zh"))
+
+
+def written_header(header: Any) -> str:
+    """The header of a file's column of text kept as written in Vietnamese (a file has no `lang`): on an
+    English or Chinese reader's file it says so ("Objectives (in Vietnamese)")."""
+    if content_language() == "vi":
+        return str(header)
+    return f"{header} ({gettext('in Vietnamese')})"
+
+
+def as_written(text: str, *, multiline: bool = False) -> SafeString:
+    """Text people wrote in Vietnamese in the course of their work (inspection minutes, findings, answers),
+    which has no other-language versions: shown as written, and on an English or Chinese page marked as
+    Vietnamese (`lang="vi"`) and said to be so, never passed off as the reader's language."""
+    body = linebreaks(escape(text)) if multiline else escape(text)
+    if not text or content_language() == "vi":
+        return SafeString(body)
+    tag = "div" if multiline else "span"
+    return format_html(
+        '<{} lang="vi">{}</{}> <span class="tag">{}</span>', tag, SafeString(body), tag, gettext("in Vietnamese")
+    )

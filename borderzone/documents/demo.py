@@ -284,33 +284,42 @@ PROCEDURES: list[dict[str, Any]] = [
         "Ban Quản lý điều chỉnh Giấy chứng nhận đăng ký đầu tư\nTrả kết quả",
         "steps_en": "The investor submits the request for adjustment\nThe Board receives and checks the dossier\n"
         "The Board adjusts the investment registration certificate\nThe result is returned",
+        "steps_zh": "投资者提交调整申请材料\n管理委员会接收并审查材料\n管理委员会调整投资登记证\n返还结果",
         "time_limit": "10 ngày kể từ ngày nhận đủ hồ sơ hợp lệ (thời hạn và số điều chưa được xác nhận; căn cứ sau "
         "01/03/2026 chưa được xác nhận)",
         "time_limit_en": "10 days from receipt of a complete and valid dossier (the time limit and article number are "
         "not confirmed; its basis after 01/03/2026 is not confirmed)",
+        "time_limit_zh": "自收到完整有效材料之日起10日内（期限和条款编号尚未确认；2026年3月1日后的依据尚未确认）",
         "time_limit_days": 10,
         "fee": "Không thu phí",
         "fee_en": "No fee",
+        "fee_zh": "不收费",
         "where_to_submit": "Bộ phận tiếp nhận và trả kết quả của Ban Quản lý Khu kinh tế tỉnh Cao Bằng",
         "where_to_submit_en": "Reception and results desk of the Cao Bằng Economic Zone Management Board",
+        "where_to_submit_zh": "高平省经济区管理委员会受理和结果返还部门",
         "channels": ["in_person", "online"],
         "who_may_submit": "Nhà đầu tư có dự án trong Khu kinh tế",
         "who_may_submit_en": "Investors with a project in the economic zone",
+        "who_may_submit_zh": "在经济区内有项目的投资者",
         "result": "Giấy chứng nhận đăng ký đầu tư điều chỉnh",
         "result_en": "Adjusted investment registration certificate",
+        "result_zh": "调整后的投资登记证",
         "basis": ["143/2025/QH15"],
         "papers": [
             (
                 "Văn bản đề nghị điều chỉnh dự án đầu tư",
                 "01 bản chính",
                 True,
-                {"name_en": "Written request to adjust the investment project"},
+                {"name_en": "Written request to adjust the investment project", "name_zh": "投资项目调整申请书"},
             ),
             (
                 "Báo cáo tình hình thực hiện dự án đầu tư đến thời điểm đề nghị điều chỉnh",
                 "01 bản chính",
                 True,
-                {"name_en": "Report on the project's implementation up to the request"},
+                {
+                    "name_en": "Report on the project's implementation up to the request",
+                    "name_zh": "截至申请调整时的投资项目实施情况报告",
+                },
             ),
         ],
     },
@@ -318,19 +327,46 @@ PROCEDURES: list[dict[str, Any]] = [
         "code": "BQLKKT-ĐT-03",
         "title": "Báo cáo giám sát, đánh giá dự án đầu tư định kỳ của nhà đầu tư",
         "title_en": "Investors' periodic monitoring and evaluation report",
+        "title_zh": "投资者定期投资项目监督评估报告",
         "field": "investment",
         "steps": "Nhà đầu tư lập báo cáo theo mẫu\nGửi báo cáo qua Hệ thống thông tin quốc gia về đầu tư hoặc BorderZone\n"
         "Ban Quản lý tổng hợp, đối chiếu",
+        "steps_en": "The investor prepares the report on the prescribed form\n"
+        "The report is sent through the National Investment Information System or BorderZone\n"
+        "The Board consolidates and cross-checks the reports",
+        "steps_zh": "投资者按规定格式编制报告\n通过国家投资信息系统或BorderZone报送\n管理委员会汇总、核对",
         "time_limit": "Hằng quý trước ngày 10 của tháng đầu quý sau; hằng năm trước ngày 31/3 (Nghị định 31/2021/NĐ-CP: "
         "số điều chưa được xác nhận; căn cứ sau 01/03/2026 chưa được xác nhận)",
+        "time_limit_en": "Quarterly, before the 10th of the first month of the next quarter; yearly, before 31/03 "
+        "(Decree 31/2021/ND-CP: article number not confirmed; its basis after 01/03/2026 is not confirmed)",
+        "time_limit_zh": "每季度于下一季度第一个月10日前；每年于3月31日前（第31/2021/NĐ-CP号议定：条款编号尚未确认；"
+        "2026年3月1日后的依据尚未确认）",
         "time_limit_days": None,
         "fee": "Không thu phí",
+        "fee_en": "No fee",
+        "fee_zh": "不收费",
         "where_to_submit": "Ban Quản lý Khu kinh tế tỉnh Cao Bằng",
+        "where_to_submit_en": "Cao Bằng Economic Zone Management Board",
+        "where_to_submit_zh": "高平省经济区管理委员会",
         "channels": ["online", "post"],
         "who_may_submit": "Tổ chức kinh tế thực hiện dự án đầu tư",
+        "who_may_submit_en": "The business entity carrying out the investment project",
+        "who_may_submit_zh": "实施投资项目的经济组织",
         "result": "Báo cáo được tiếp nhận",
+        "result_en": "The report is received",
+        "result_zh": "报告获受理",
         "basis": ["143/2025/QH15"],
-        "papers": [("Báo cáo tình hình thực hiện dự án đầu tư", "01 bản", True, {})],
+        "papers": [
+            (
+                "Báo cáo tình hình thực hiện dự án đầu tư",
+                "01 bản",
+                True,
+                {
+                    "name_en": "Report on the implementation of the investment project",
+                    "name_zh": "投资项目实施情况报告",
+                },
+            )
+        ],
     },
 ]
 # How many copies, in English and Chinese.

@@ -4,6 +4,7 @@ facilities (dates from the brief and the gates CSV). Runs after zones.demo, whic
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import TextIO
 
@@ -91,6 +92,20 @@ def _partner_names_zh() -> dict[str, str]:
     return names
 
 
+_OSM_ELEMENT = re.compile(r"\bOSM (node|way|relation) (\d+)")
+
+
+def coordinate_source(row: dict[str, str]) -> str:
+    """Where a gate's coordinates come from, as a reader can follow it in any language: OpenStreetMap's
+    attribution and the element's address (the CSV keeps how it was identified, in `coord_method`)."""
+    if not row["lat"]:
+        return ""
+    found = _OSM_ELEMENT.search(row["coord_method"])
+    if found is None:
+        return row["coord_method"]
+    return f"OpenStreetMap (ODbL 1.0): openstreetmap.org/{found.group(1)}/{found.group(2)}"
+
+
 def _gates_create(*, zone: EconomicZone, actor: Actor) -> int:
     """The demo gates of each gate area (from the gates CSV), skipping those already there."""
     gate_rows = _gate_rows()
@@ -116,7 +131,7 @@ def _gates_create(*, zone: EconomicZone, actor: Actor) -> int:
                 commune=commune,
                 latitude=Decimal(row["lat"]) if row["lat"] else None,
                 longitude=Decimal(row["lon"]) if row["lon"] else None,
-                coordinate_source=row["coord_method"] if row["lat"] else "",
+                coordinate_source=coordinate_source(row),
             )
             gate.full_clean()
             gate.save()
@@ -157,6 +172,12 @@ def load(*, actor: Actor, out: TextIO) -> None:
             functional_area=FunctionalArea.objects.filter(zone=zone, name=fa_name).first(),
         )
         facilities += 1
+    # A demo loaded before kept the CSV's note on how the element was identified (with OSM tags) as the source.
+    rows = {GATES[gate_id][0]: row for gate_id, row in _gate_rows().items() if gate_id in GATES}
+    for gate in gates.values():
+        row = rows.get(gate.code)
+        if row is not None and row["lat"] and gate.coordinate_source == row["coord_method"] != coordinate_source(row):
+            services.gate_update(gate=gate, actor=actor, coordinate_source=coordinate_source(row))
     partners = _partner_names_zh()
     for gate in gates.values():
         name_zh = partners.get(gate.code, "")

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils.html import escape
 
 from borderzone.access.actors import Actor
-from borderzone.access.demo_data import demo_zone
+from borderzone.access.demo_data import demo_zone, untranslated
 from borderzone.inspections import services
 from borderzone.inspections.models import DecisionKind, Inspection, InspectionKind
 from borderzone.register import selectors
@@ -21,6 +21,14 @@ from borderzone.register.models import LegalRule, Project
 ZONE_CODE = "CB"
 CLOSED_TITLE = "Kiểm tra tiến độ thực hiện dự án đầu tư năm 2025"
 OPEN_TITLE = "Giám sát đầu tư quý IV/2026"
+# The subjects in English and Chinese; the rest of an inspection is the board's record, kept as written.
+TITLES = {
+    CLOSED_TITLE: {
+        "title_en": "Inspection of investment project progress, 2025",
+        "title_zh": "2025年投资项目实施进度检查",
+    },
+    OPEN_TITLE: {"title_en": "Investment supervision, Q4 2026", "title_zh": "2026年第四季度投资监督"},
+}
 TEAM = (
     "Trưởng đoàn: Phó Trưởng ban Ban Quản lý Khu kinh tế tỉnh Cao Bằng\n"
     "Thành viên: Phòng Quản lý đầu tư; Sở Tài chính; Sở Nông nghiệp và Môi trường"
@@ -39,6 +47,10 @@ def load(*, actor: Actor, out: TextIO) -> None:
     zone = demo_zone(ZONE_CODE, out, "Inspections: no zone CB, nothing loaded.\n")
     if zone is None:
         return
+    loaded = {i.title: i for i in Inspection.objects.filter(zone=zone, title__in=TITLES)}
+    for title, inspection in loaded.items():
+        if versions := untranslated(inspection, TITLES[title]):
+            services.inspection_update(inspection=inspection, actor=actor, **versions)
     present = set(Inspection.objects.filter(zone=zone).values_list("title", flat=True))
     projects = list(Project.objects.filter(zone=zone, is_demo=True).order_by("code")[:20])
     if not projects:
@@ -59,6 +71,7 @@ def load(*, actor: Actor, out: TextIO) -> None:
             actor=actor,
             kind=InspectionKind.INSPECTION,
             title=CLOSED_TITLE,
+            **TITLES[CLOSED_TITLE],
             planned_on=dt.date(2025, 6, 10),
             team=TEAM,
             scope="Tiến độ góp vốn, sử dụng đất và xây dựng của các dự án chậm tiến độ.",
@@ -104,6 +117,7 @@ def load(*, actor: Actor, out: TextIO) -> None:
             actor=actor,
             kind=InspectionKind.SUPERVISION,
             title=OPEN_TITLE,
+            **TITLES[OPEN_TITLE],
             planned_on=dt.date(2026, 10, 20),
             team=TEAM,
             scope="Giám sát việc thực hiện kiến nghị của đợt kiểm tra trước và báo cáo của nhà đầu tư.",

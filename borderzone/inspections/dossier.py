@@ -58,7 +58,7 @@ def inspection_entries(project: Any, user: Any) -> list[DossierEntry]:
             DossierEntry(
                 day=inspection.planned_on,
                 kind=kind,
-                title=_("Planned: %(title)s") % {"title": inspection.title},
+                title=_("Planned: %(title)s") % {"title": inspection.display_title},
                 details=details,
                 url=_url(inspection.pk),
                 **recorded(inspection),
@@ -75,13 +75,13 @@ def inspection_entries(project: Any, user: Any) -> list[DossierEntry]:
                 DossierEntry(
                     day=inspection.held_on,
                     kind=kind,
-                    title=_("Held: %(title)s") % {"title": inspection.title},
+                    title=_("Held: %(title)s") % {"title": inspection.display_title},
                     details=tuple(held_details),
                     url=_url(inspection.pk),
                 )
             )
     for finding in findings:
-        about: list[tuple[str, str]] = [(_("Inspection"), finding.inspection.title)]
+        about: list[tuple[str, str]] = [(_("Inspection"), finding.inspection.display_title)]
         law = ""
         if finding.confirms_rule is not None:
             rule = finding.confirms_rule

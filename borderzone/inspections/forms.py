@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from borderzone.core.forms import DateField, set_queryset
+from borderzone.core.forms import DateField, OtherLanguagesForm, set_queryset
 from borderzone.core.uploads import UploadField
 from borderzone.inspections.models import DecisionKind, Finding, Inspection, InspectionKind
 from borderzone.register.models import LegalRule, Project
@@ -16,7 +16,9 @@ def _projects(zone: EconomicZone) -> Any:
     return Project.objects.filter(zone=zone).order_by("code")
 
 
-class InspectionForm(forms.Form):
+class InspectionForm(OtherLanguagesForm):
+    translated = ("title",)
+
     kind = forms.ChoiceField(label=_("Kind"), choices=InspectionKind.choices)
     title = forms.CharField(label=_("Subject"), max_length=300)
     planned_on = DateField(label=_("Planned date"))

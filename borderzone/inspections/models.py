@@ -10,6 +10,7 @@ import datetime as dt
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from borderzone.core.i18n import localized
 from borderzone.documents.models import private_storage, server_file_name
 
 
@@ -34,6 +35,8 @@ class Inspection(models.Model):
     zone = models.ForeignKey("zones.EconomicZone", on_delete=models.PROTECT, related_name="inspections")
     kind = models.CharField(_("kind"), max_length=12, choices=InspectionKind.choices, default=InspectionKind.INSPECTION)
     title = models.CharField(_("subject"), max_length=300)
+    title_en = models.CharField(_("subject (English)"), max_length=300, blank=True, db_default="")
+    title_zh = models.CharField(_("subject (Chinese)"), max_length=300, blank=True, db_default="")
     planned_on = models.DateField(_("planned date"))
     team = models.TextField(_("team (members and their units)"))
     scope = models.TextField(_("scope"))
@@ -54,6 +57,12 @@ class Inspection(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.planned_on:%d/%m/%Y})"
+
+    @property
+    def display_title(self) -> str:
+        """The subject in the reader's language; the team, scope, minutes, findings and recommendations are
+        the board's working record, shown as written (in Vietnamese, marked so on other pages)."""
+        return localized(self, "title")
 
 
 class MinutesFile(models.Model):

@@ -25,7 +25,7 @@ from borderzone.zones.models import EconomicZone
 
 SCOPE = "inspections"
 
-INSPECTION_FIELDS = ("kind", "title", "planned_on", "team", "scope")
+INSPECTION_FIELDS = ("kind", "title", "title_en", "title_zh", "planned_on", "team", "scope")
 MINUTES_FIELDS = ("held_on", "minutes")
 FINDING_FIELDS = ("project", "text", "confirms_rule", "decision_kind", "decision_no", "decision_on")
 RECOMMENDATION_FIELDS = ("finding", "project", "text", "deadline")

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from borderzone.core.i18n import as_written
 from borderzone.core.registry import WorkContext, WorkItem, WorkProvider
 from borderzone.inspections.selectors import overdue_recommendations
 
@@ -21,7 +22,8 @@ def items(context: WorkContext) -> list[WorkItem]:
             reverse("inspections:list"),
             deadline=first[0].deadline if first else None,
             entries=tuple(
-                (Truncator(r.text).chars(80), reverse("inspections:detail", args=[r.inspection_id])) for r in first
+                (as_written(Truncator(r.text).chars(80)), reverse("inspections:detail", args=[r.inspection_id]))
+                for r in first
             ),
             urgent=True,
         )

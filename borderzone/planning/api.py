@@ -33,6 +33,8 @@ router = Router(tags=["planning"])
 class MilestoneOut(Schema):
     id: int
     title: str
+    title_en: str
+    title_zh: str
     target_date: dt.date
     done_on: dt.date | None
     overdue: bool
@@ -48,14 +50,19 @@ class GoalOut(Schema):
     gate_area: str | None = Field(..., description="Gate area code; null for a zone-wide goal")
     title: str
     title_en: str
+    title_zh: str
     phase: str
     start_date: dt.date | None
     target_date: dt.date = Field(..., description="The original target date, kept when the goal is reached late")
     responsible_agency: str
     target_description: str
+    target_description_en: str
+    target_description_zh: str
     target_value: Decimal | None
     current_value: Decimal | None
     target_unit: str
+    target_unit_en: str
+    target_unit_zh: str
     status: GoalStatus
     progress_percent: int
     achieved_on: dt.date | None
@@ -76,6 +83,7 @@ class GoalIn(Schema):
     gate_area: str | None = None
     title: str = Field(..., min_length=1, max_length=300)
     title_en: str = Field("", max_length=300)
+    title_zh: str = Field("", max_length=300)
     description: str = ""
     phase_start_year: int = Field(..., ge=2000, le=2100)
     phase_end_year: int = Field(..., ge=2000, le=2100)
@@ -83,9 +91,13 @@ class GoalIn(Schema):
     target_date: dt.date
     responsible_agency: str = Field(..., min_length=1, max_length=200)
     target_description: str = Field("", max_length=200)
+    target_description_en: str = Field("", max_length=200)
+    target_description_zh: str = Field("", max_length=200)
     target_value: Decimal | None = Field(None, ge=0, max_digits=16, decimal_places=2)
     current_value: Decimal | None = Field(None, ge=0, max_digits=16, decimal_places=2)
     target_unit: str = Field("", max_length=40)
+    target_unit_en: str = Field("", max_length=40)
+    target_unit_zh: str = Field("", max_length=40)
     status: GoalStatus = GoalStatus.NOT_STARTED
     progress_percent: int = Field(0, ge=0, le=100)
     achieved_on: dt.date | None = None
@@ -103,6 +115,8 @@ class GoalPatch(Schema):
 class ActionOut(Schema):
     id: int
     description: str
+    description_en: str
+    description_zh: str
     responsible: str
     due_date: dt.date | None
     started: bool
@@ -114,6 +128,7 @@ class AgreementOut(Schema):
     zone: str
     title: str
     title_en: str
+    title_zh: str
     vietnamese_party: str
     partner_party: str
     signed_on: dt.date | None
@@ -131,14 +146,19 @@ def goal_out(goal: Goal) -> dict[str, Any]:
         "gate_area": goal.gate_area.code if goal.gate_area else None,
         "title": goal.title,
         "title_en": goal.title_en,
+        "title_zh": goal.title_zh,
         "phase": goal.phase_label,
         "start_date": goal.start_date,
         "target_date": goal.target_date,
         "responsible_agency": goal.responsible_agency,
         "target_description": goal.target_description,
+        "target_description_en": goal.target_description_en,
+        "target_description_zh": goal.target_description_zh,
         "target_value": goal.target_value,
         "current_value": goal.current_value,
         "target_unit": goal.target_unit,
+        "target_unit_en": goal.target_unit_en,
+        "target_unit_zh": goal.target_unit_zh,
         "status": goal.status,
         "progress_percent": goal.progress_percent,
         "achieved_on": goal.achieved_on,
@@ -148,6 +168,8 @@ def goal_out(goal: Goal) -> dict[str, Any]:
             {
                 "id": m.pk,
                 "title": m.title,
+                "title_en": m.title_en,
+                "title_zh": m.title_zh,
                 "target_date": m.target_date,
                 "done_on": m.done_on,
                 "overdue": m.overdue,
@@ -168,6 +190,7 @@ def agreement_out(agreement: CooperationAgreement) -> dict[str, Any]:
         "zone": agreement.zone.code,
         "title": agreement.title,
         "title_en": agreement.title_en,
+        "title_zh": agreement.title_zh,
         "vietnamese_party": agreement.vietnamese_party,
         "partner_party": agreement.partner_party,
         "signed_on": agreement.signed_on,
@@ -236,16 +259,21 @@ def update_goal(request: HttpRequest, response: HttpResponse, goal_id: int, payl
 class AgreementIn(Schema):
     title: str = Field(..., min_length=1, max_length=300)
     title_en: str = Field("", max_length=300)
+    title_zh: str = Field("", max_length=300)
     vietnamese_party: str = Field(..., min_length=1, max_length=300)
     partner_party: str = Field(..., min_length=1, max_length=300)
     signed_on: dt.date | None = None
     fields: list[CooperationField] = []
     summary: str = ""
+    summary_en: str = ""
+    summary_zh: str = ""
     is_published: bool = True
 
 
 class ActionIn(Schema):
     description: str = Field(..., min_length=1, max_length=400)
+    description_en: str = Field("", max_length=400)
+    description_zh: str = Field("", max_length=400)
     responsible: str = Field("", max_length=200)
     due_date: dt.date | None = None
     started: bool = False

@@ -10,7 +10,7 @@ from typing import Any, TextIO
 from django.db import transaction
 
 from borderzone.access.actors import Actor
-from borderzone.access.demo_data import demo_zone, missing
+from borderzone.access.demo_data import demo_zone, missing, untranslated
 from borderzone.planning import services
 from borderzone.planning.models import CooperationAgreement, Goal, GoalStatus
 from borderzone.zones.models import GateArea
@@ -335,6 +335,138 @@ AGREEMENTS: list[tuple[Any, ...]] = [
     ),
 ]
 
+# The English and Chinese versions of the texts above; Chinese place names as the demo news writes them (茶岭,
+# 大隆, 里万, 朔江, 北坡, 雄国, 那洞, 那拉, 同登) and long-standing ones (龙邦, 南宁, 崇左, 那坡, 板约, 硕龙, 平孟).
+GOAL_TITLES_ZH = {
+    "TL-01": "将茶岭口岸升级为国际口岸",
+    "TL-02": "开通那洞（越南）– 那拉（中国）通关通道",
+    "TL-03": "建设茶岭农林水产品货物中转区基础设施",
+    "TL-04": "建成茶岭ICD陆港",
+    "TL-05": "建立茶岭 – 龙邦跨境经济合作区",
+    "TLG-01": "完成大隆口岸重点基础设施投资",
+    "TLG-02": "对接南宁 – 崇左 – 大隆 – 高平走廊",
+    "SG-01": "发展边境贸易，结合北坡遗迹区旅游",
+    "SG-02": "完成重点基础设施及通往那坡的道路",
+    "LV-01": "将里万升级并公布为主要口岸",
+    "LV-02": "招商建设里万非关税区",
+    "LV-03": "连接里万口岸与板约瀑布、Ngườm Ngao溶洞的道路",
+    "ZW-01": "茶岭 – 同登高速公路",
+    "ZW-02": "雄国货物中转区",
+    "ZW-03": "发展面向出口的农林产品加工业",
+}
+TARGETS = {
+    "Công suất thông qua": ("Throughput capacity", "通过能力"),
+    "Số dự án được chấp thuận": ("Projects approved", "获批项目数"),
+    "Chiều dài tuyến": ("Route length", "线路长度"),
+    "Diện tích": ("Area", "面积"),
+}
+UNITS = {
+    "TEU/năm": ("TEU/year", "标准箱/年"),
+    "dự án": ("projects", "个项目"),
+    "km": ("km", "公里"),
+    "ha": ("ha", "公顷"),
+}
+MILESTONE_TITLES = {
+    "Hoàn thiện hồ sơ đề nghị nâng cấp cặp cửa khẩu": (
+        "Complete the application to upgrade the gate pair",
+        "完成口岸对升级申请材料",
+    ),
+    "Công bố nâng cấp cặp cửa khẩu Trà Lĩnh – Long Bang": (
+        "Announce the upgrade of the Tra Linh – Long Bang gate pair",
+        "宣布茶岭 – 龙邦口岸对升级",
+    ),
+    "Đưa lối thông quan vào hoạt động": ("Put the crossing into operation", "通关通道投入运行"),
+    "Hoàn thành giải phóng mặt bằng": ("Finish site clearance", "完成征地拆迁"),
+    "Hoàn thành san nền, đường nội bộ": ("Finish ground levelling and internal roads", "完成场地平整和内部道路"),
+    "Phê duyệt quy hoạch chi tiết cảng cạn (5 ha)": (
+        "Approve the dry port's detailed plan (5 ha)",
+        "批准陆港详细规划（5公顷）",
+    ),
+    "Khởi công giai đoạn 1": ("Start building phase 1", "一期工程开工"),
+    "Trình Đề án xây dựng khu hợp tác lên Chính phủ": (
+        "Submit the cooperation zone scheme to the Government",
+        "向政府报送合作区建设方案",
+    ),
+    "Hoàn thành mở rộng bãi xe chờ xuất khẩu": (
+        "Finish enlarging the yard for export trucks waiting to cross",
+        "完成出口车辆待检停车场扩建",
+    ),
+    "Công bố mở cửa khẩu song phương Lý Vạn – Thạc Long": (
+        "Announce the opening of the Ly Van – Shuolong bilateral gate",
+        "宣布开放里万 – 硕龙双边口岸",
+    ),
+    "Khởi công dự án": ("Start of construction", "项目开工"),
+}
+AGREEMENT_TITLES_ZH = {
+    AGREEMENTS[0][0]: "关于推动茶岭 – 龙邦口岸对升级及开通那洞 – 那拉通关通道的谅解备忘录",
+    AGREEMENTS[1][0]: "关于合作研究建设茶岭 – 龙邦跨境经济合作区的协议",
+    AGREEMENTS[2][0]: "关于朔江 – 平孟口岸货运专用道路的会谈纪要",
+}
+SUMMARY = ("Thỏa thuận minh họa (dữ liệu demo).", "Illustrative agreement (demo data).", "示例协议（演示数据）。")
+ACTIONS = {
+    "Hoàn thiện hạ tầng khu kiểm soát liên hợp hai bên": (
+        "Complete the infrastructure of both sides' joint control area",
+        "完善双方联合查验区基础设施",
+    ),
+    "Thống nhất phương án thông quan hàng hóa qua Nà Đoỏng – Nà Ráy": (
+        "Agree how goods are cleared through Na Doong – Na Ray",
+        "商定经那洞 – 那拉的货物通关方案",
+    ),
+    "Thành lập tổ công tác chung": ("Set up a joint working group", "成立联合工作组"),
+    "Xây dựng đề án tổng thể khu hợp tác": (
+        "Draw up the overall scheme of the cooperation zone",
+        "编制合作区总体方案",
+    ),
+    "Thống nhất điểm đấu nối tuyến đường tại mốc biên giới": (
+        "Agree where the road connects at the border marker",
+        "商定道路在界碑处的对接点",
+    ),
+}
+
+
+def _versions(texts: dict[str, tuple[str, str]], vi: str, field: str) -> dict[str, str]:
+    """`field_en` and `field_zh` of a Vietnamese text from a table above (none for a text not in it)."""
+    en, zh = texts.get(vi, ("", ""))
+    return {f"{field}_en": en, f"{field}_zh": zh} if vi in texts else {}
+
+
+def _goal_versions(code: str, target_text: str, unit: str) -> dict[str, str]:
+    return {
+        "title_zh": GOAL_TITLES_ZH.get(code, ""),
+        **_versions(TARGETS, target_text, "target_description"),
+        **_versions(UNITS, unit, "target_unit"),
+    }
+
+
+def _translate_loaded(zone: Any, actor: Actor) -> int:
+    """Fill the versions a demo loaded before they existed still lacks (what staff wrote is kept)."""
+    changed = 0
+    goals = {g.code: g for g in Goal.objects.filter(zone=zone).prefetch_related("milestones")}
+    for row in GOALS:
+        goal = goals.get(row[0])
+        if goal is None:
+            continue
+        if versions := untranslated(goal, _goal_versions(goal.code, goal.target_description, goal.target_unit)):
+            services.goal_update(goal=goal, actor=actor, **versions)
+            changed += 1
+        for milestone in goal.milestones.all():
+            if versions := untranslated(milestone, _versions(MILESTONE_TITLES, milestone.title, "title")):
+                services.milestone_update(milestone=milestone, actor=actor, **versions)
+                changed += 1
+    for agreement in CooperationAgreement.objects.filter(zone=zone).prefetch_related("actions"):
+        wanted = {"title_zh": AGREEMENT_TITLES_ZH.get(agreement.title, "")}
+        if agreement.summary == SUMMARY[0]:
+            wanted |= {"summary_en": SUMMARY[1], "summary_zh": SUMMARY[2]}
+        if versions := untranslated(agreement, wanted):
+            services.agreement_update(agreement=agreement, actor=actor, **versions)
+            changed += 1
+        for action in agreement.actions.all():
+            if versions := untranslated(action, _versions(ACTIONS, action.description, "description")):
+                services.action_update(action=action, actor=actor, **versions)
+                changed += 1
+    return changed
+
+
 # A minimal, valid one-page PDF, so the demo milestone has a real file that passes the content check.
 DEMO_PDF = (
     b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
@@ -348,6 +480,7 @@ def load(*, actor: Actor, out: TextIO) -> None:
     if zone is None:
         return
     areas = {a.code: a for a in GateArea.objects.filter(zone=zone)}
+    translated = _translate_loaded(zone, actor)
     goals = milestones = 0
     for (
         code,
@@ -384,11 +517,17 @@ def load(*, actor: Actor, out: TextIO) -> None:
             status=status,
             progress_percent=progress,
             achieved_on=achieved,
+            **_goal_versions(code, target_text, unit),
         )
         goals += 1
         for step_title, step_target, done in steps:
             milestone = services.milestone_create(
-                goal=goal, actor=actor, title=step_title, target_date=step_target, done_on=done
+                goal=goal,
+                actor=actor,
+                title=step_title,
+                target_date=step_target,
+                done_on=done,
+                **_versions(MILESTONE_TITLES, step_title, "title"),
             )
             milestones += 1
             if code == "TL-01" and done == D(2023, 12, 28):
@@ -410,11 +549,14 @@ def load(*, actor: Actor, out: TextIO) -> None:
             actor=actor,
             title=title,
             title_en=title_en,
+            title_zh=AGREEMENT_TITLES_ZH.get(title, ""),
             vietnamese_party=vn_party,
             partner_party=cn_party,
             signed_on=signed,
             fields=fields,
-            summary="Thỏa thuận minh họa (dữ liệu demo).",
+            summary=SUMMARY[0],
+            summary_en=SUMMARY[1],
+            summary_zh=SUMMARY[2],
         )
         agreements += 1
         for description, responsible, due, started_on in actions:
@@ -422,9 +564,13 @@ def load(*, actor: Actor, out: TextIO) -> None:
                 agreement=agreement,
                 actor=actor,
                 description=description,
+                **_versions(ACTIONS, description, "description"),
                 responsible=responsible,
                 due_date=due,
                 started=started_on is not None,
                 started_on=started_on,
             )
-    out.write(f"Planning: {goals} goals, {milestones} milestones and {agreements} cooperation agreements created.\n")
+    out.write(
+        f"Planning: {goals} goals, {milestones} milestones and {agreements} cooperation agreements created; "
+        f"{translated} translated.\n"
+    )

@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from borderzone.core.forms import DateField, set_choices, set_queryset
+from borderzone.core.forms import DateField, OtherLanguagesForm, set_choices, set_queryset
 from borderzone.core.uploads import UploadField
 from borderzone.planning.evidence import MAX_BYTES
 from borderzone.planning.models import CooperationField, EvidenceKind, GoalStatus
@@ -23,13 +23,14 @@ class GoalFilterForm(forms.Form):
         set_choices(self, "gate_area", [("", _("All")), ("zone", _("Zone-wide")), *areas])
 
 
-class GoalForm(forms.Form):
+class GoalForm(OtherLanguagesForm):
+    translated = ("title", "target_description", "target_unit")
+
     code = forms.CharField(label=_("Code"), max_length=30)
     gate_area = forms.ModelChoiceField(
         label=_("Gate area"), queryset=GateArea.objects.none(), required=False, empty_label=_("Zone-wide")
     )
     title = forms.CharField(label=_("Goal"), max_length=300)
-    title_en = forms.CharField(label=_("Goal (English)"), max_length=300, required=False)
     description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
     phase_start_year = forms.IntegerField(label=_("Phase from (year)"), min_value=2000, max_value=2100)
     phase_end_year = forms.IntegerField(label=_("Phase to (year)"), min_value=2000, max_value=2100)
@@ -54,7 +55,9 @@ class GoalForm(forms.Form):
         set_queryset(self, "gate_area", GateArea.objects.filter(zone=zone))
 
 
-class MilestoneForm(forms.Form):
+class MilestoneForm(OtherLanguagesForm):
+    translated = ("title",)
+
     title = forms.CharField(label=_("Milestone"), max_length=300)
     target_date = DateField(label=_("Target date"))
     done_on = DateField(label=_("Done on"), required=False)
@@ -78,9 +81,10 @@ class EvidenceForm(forms.Form):
         return upload
 
 
-class AgreementForm(forms.Form):
+class AgreementForm(OtherLanguagesForm):
+    translated = ("title", "summary")
+
     title = forms.CharField(label=_("Title"), max_length=300)
-    title_en = forms.CharField(label=_("Title (English)"), max_length=300, required=False)
     vietnamese_party = forms.CharField(label=_("Vietnamese party"), max_length=300)
     partner_party = forms.CharField(label=_("Partner party"), max_length=300)
     signed_on = DateField(label=_("Signed on"), required=False)
@@ -91,7 +95,9 @@ class AgreementForm(forms.Form):
     is_published = forms.BooleanField(label=_("Published"), required=False)
 
 
-class ActionForm(forms.Form):
+class ActionForm(OtherLanguagesForm):
+    translated = ("description",)
+
     description = forms.CharField(label=_("Action"), max_length=400)
     responsible = forms.CharField(label=_("Responsible"), max_length=200, required=False)
     due_date = DateField(label=_("Due by"), required=False)

@@ -10,6 +10,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from borderzone.core.i18n import localized
 from borderzone.core.storage import private_storage
 from borderzone.zones.models import EconomicZone, GateArea
 
@@ -54,6 +55,7 @@ class Goal(models.Model):
     code = models.CharField(_("code"), max_length=30)
     title = models.CharField(_("goal"), max_length=300)
     title_en = models.CharField(_("goal (English)"), max_length=300, blank=True)
+    title_zh = models.CharField(_("goal (Chinese)"), max_length=300, blank=True, db_default="")
     description = models.TextField(_("description"), blank=True)
     phase_start_year = models.PositiveSmallIntegerField(_("phase from (year)"))
     phase_end_year = models.PositiveSmallIntegerField(_("phase to (year)"))
@@ -61,9 +63,17 @@ class Goal(models.Model):
     target_date = models.DateField(_("target date"))
     responsible_agency = models.CharField(_("responsible agency"), max_length=200)
     target_description = models.CharField(_("measurable target"), max_length=200, blank=True)
+    target_description_en = models.CharField(
+        _("measurable target (English)"), max_length=200, blank=True, db_default=""
+    )
+    target_description_zh = models.CharField(
+        _("measurable target (Chinese)"), max_length=200, blank=True, db_default=""
+    )
     target_value = models.DecimalField(_("target value"), max_digits=16, decimal_places=2, null=True, blank=True)
     current_value = models.DecimalField(_("value reached"), max_digits=16, decimal_places=2, null=True, blank=True)
     target_unit = models.CharField(_("unit"), max_length=40, blank=True)
+    target_unit_en = models.CharField(_("unit (English)"), max_length=40, blank=True, db_default="")
+    target_unit_zh = models.CharField(_("unit (Chinese)"), max_length=40, blank=True, db_default="")
     status = models.CharField(_("status"), max_length=20, choices=GoalStatus.choices, default=GoalStatus.NOT_STARTED)
     progress_percent = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
     achieved_on = models.DateField(_("achieved on"), null=True, blank=True)
@@ -87,6 +97,18 @@ class Goal(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def display_title(self) -> str:
+        return localized(self, "title")
+
+    @property
+    def display_target_description(self) -> str:
+        return localized(self, "target_description")
+
+    @property
+    def display_target_unit(self) -> str:
+        return localized(self, "target_unit")
 
     @property
     def phase_label(self) -> str:
@@ -125,6 +147,8 @@ class Milestone(models.Model):
 
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="milestones")
     title = models.CharField(_("milestone"), max_length=300)
+    title_en = models.CharField(_("milestone (English)"), max_length=300, blank=True, db_default="")
+    title_zh = models.CharField(_("milestone (Chinese)"), max_length=300, blank=True, db_default="")
     target_date = models.DateField(_("target date"))
     done_on = models.DateField(_("done on"), null=True, blank=True)
     note = models.TextField(_("note"), blank=True)
@@ -138,6 +162,10 @@ class Milestone(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def display_title(self) -> str:
+        return localized(self, "title")
 
     def is_overdue(self, today: dt.date | None = None) -> bool:
         return self.done_on is None and self.target_date < (today or timezone.localdate())
@@ -212,11 +240,14 @@ class CooperationAgreement(models.Model):
     zone = models.ForeignKey(EconomicZone, on_delete=models.PROTECT, related_name="cooperation_agreements")
     title = models.CharField(_("title"), max_length=300)
     title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
+    title_zh = models.CharField(_("title (Chinese)"), max_length=300, blank=True, db_default="")
     vietnamese_party = models.CharField(_("Vietnamese party"), max_length=300)
     partner_party = models.CharField(_("partner party"), max_length=300)
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
     fields = models.JSONField(_("fields"), default=list, blank=True)
     summary = models.TextField(_("summary"), blank=True)
+    summary_en = models.TextField(_("summary (English)"), blank=True, db_default="")
+    summary_zh = models.TextField(_("summary (Chinese)"), blank=True, db_default="")
     is_published = models.BooleanField(_("published"), default=True)
 
     ZONE_LOOKUP = "zone"
@@ -230,6 +261,14 @@ class CooperationAgreement(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def display_title(self) -> str:
+        return localized(self, "title")
+
+    @property
+    def display_summary(self) -> str:
+        return localized(self, "summary")
 
     @property
     def field_labels(self) -> list[str]:
@@ -250,6 +289,8 @@ class AgreementAction(models.Model):
 
     agreement = models.ForeignKey(CooperationAgreement, on_delete=models.CASCADE, related_name="actions")
     description = models.CharField(_("action"), max_length=400)
+    description_en = models.CharField(_("action (English)"), max_length=400, blank=True, db_default="")
+    description_zh = models.CharField(_("action (Chinese)"), max_length=400, blank=True, db_default="")
     responsible = models.CharField(_("responsible"), max_length=200, blank=True)
     due_date = models.DateField(_("due by"), null=True, blank=True)
     started = models.BooleanField(_("started"), default=False)
@@ -270,3 +311,7 @@ class AgreementAction(models.Model):
         if not self.started:
             self.started_on = None
         super().save(*args, **kwargs)
+
+    @property
+    def display_description(self) -> str:
+        return localized(self, "description")

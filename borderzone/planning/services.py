@@ -40,6 +40,7 @@ GOAL_FIELDS = (
     "code",
     "title",
     "title_en",
+    "title_zh",
     "description",
     "phase_start_year",
     "phase_end_year",
@@ -47,26 +48,42 @@ GOAL_FIELDS = (
     "target_date",
     "responsible_agency",
     "target_description",
+    "target_description_en",
+    "target_description_zh",
     "target_value",
     "current_value",
     "target_unit",
+    "target_unit_en",
+    "target_unit_zh",
     "status",
     "progress_percent",
     "achieved_on",
     "is_published",
 )
-MILESTONE_FIELDS = ("title", "target_date", "done_on", "note")
+MILESTONE_FIELDS = ("title", "title_en", "title_zh", "target_date", "done_on", "note")
 AGREEMENT_FIELDS = (
     "title",
     "title_en",
+    "title_zh",
     "vietnamese_party",
     "partner_party",
     "signed_on",
     "fields",
     "summary",
+    "summary_en",
+    "summary_zh",
     "is_published",
 )
-ACTION_FIELDS = ("description", "responsible", "due_date", "started", "started_on", "note")
+ACTION_FIELDS = (
+    "description",
+    "description_en",
+    "description_zh",
+    "responsible",
+    "due_date",
+    "started",
+    "started_on",
+    "note",
+)
 
 
 def _check_goal(goal: Goal) -> None:

@@ -148,7 +148,7 @@ def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def milestone_create(request: HttpRequest, pk: int) -> HttpResponse:
     goal = get_changeable_or_404(request.user, Goal.objects.select_related("zone"), pk=pk)
-    title = _("New milestone of %(goal)s") % {"goal": goal.title}
+    title = _("New milestone of %(goal)s") % {"goal": goal.display_title}
     save = partial(services.milestone_create, goal=goal)
     return _form(request, goal, MilestoneForm, save, title=title, back=_goal_url(goal.pk), done=_("Milestone added."))
 
@@ -186,7 +186,7 @@ def evidence_create(request: HttpRequest, pk: int) -> HttpResponse:
         milestone,
         EvidenceForm,
         save,
-        title=_("Evidence for %(milestone)s") % {"milestone": milestone.title},
+        title=_("Evidence for %(milestone)s") % {"milestone": milestone.display_title},
         back=_goal_url(milestone.goal_id),
         done=_("Evidence attached."),
         context={"multipart": True},
@@ -235,7 +235,7 @@ def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def action_create(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = get_changeable_or_404(request.user, CooperationAgreement.objects.select_related("zone"), pk=pk)
-    title = _("New action under %(agreement)s") % {"agreement": agreement.title}
+    title = _("New action under %(agreement)s") % {"agreement": agreement.display_title}
     save = partial(services.action_create, agreement=agreement)
     back = reverse("planning:agreement-list")
     return _form(request, agreement, ActionForm, save, title=title, back=back, done=_("Action added."))

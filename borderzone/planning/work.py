@@ -25,7 +25,7 @@ def items(context: WorkContext) -> list[WorkItem]:
     )
 
     def entries(goals: list[Goal]) -> tuple[tuple[str, str], ...]:
-        return tuple((str(goal), reverse("planning:goal-detail", args=[goal.pk])) for goal in goals[:5])
+        return tuple((goal.display_title, reverse("planning:goal-detail", args=[goal.pk])) for goal in goals[:5])
 
     return [
         WorkItem(

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from django.db import transaction
 
 from borderzone.access.actors import Actor
+from borderzone.access.demo_data import untranslated
 from borderzone.accounts.models import User
 from borderzone.gates.models import BorderGate
 from borderzone.portal import demo_images, services
@@ -48,6 +49,13 @@ GATE_NEWS: list[dict[str, Any]] = [
         "thành cửa khẩu quốc tế, mở lối mở Nà Đoỏng – Nà Ráy, xây dựng khu trung chuyển hàng hóa nông lâm "
         "thủy sản để sớm hình thành cảng cạn ICD.</p><p>Đến năm 2030, tỉnh định hướng hình thành Khu hợp tác "
         "kinh tế qua biên giới Trà Lĩnh – Long Bang, kết nối tuyến cao tốc Trà Lĩnh – Đồng Đăng.</p>",
+        "body_en": "<p>Upgrading the Tra Linh gate carries out the province's direction for 2019–2025: raise it to an "
+        "international gate, open the Na Doong – Na Ray crossing and build a transit area for farm, forest and "
+        "fishery goods so that an ICD dry port can soon take shape.</p><p>By 2030 the province plans a Tra Linh – "
+        "Long Bang cross-border economic cooperation zone, connected to the Tra Linh – Dong Dang expressway.</p>",
+        "body_zh": "<p>茶岭口岸升级是落实高平省2019–2025年发展方向的举措：升格为国际口岸，开通那洞—那拉通道，"
+        "建设农林水产品货物中转区，以尽早形成ICD陆港。</p><p>到2030年，高平省计划建设茶岭—龙邦跨境经济合作区，"
+        "并与茶岭—同登高速公路相连接。</p>",
         "published": dt.datetime(2023, 12, 28, 9, 0, tzinfo=VN),
     },
     {
@@ -61,6 +69,10 @@ GATE_NEWS: list[dict[str, Any]] = [
         "lead_zh": "自2025年2月27日起，里万（下琅）—硕龙口岸成为双边主要口岸。",
         "body": "<p>Theo định hướng của tỉnh, khu vực cửa khẩu Lý Vạn phát triển thương mại biên giới, kêu gọi đầu "
         "tư xây dựng khu phi thuế quan và tuyến giao thông kết nối với Thác Bản Giốc, động Ngườm Ngao.</p>",
+        "body_en": "<p>As the province plans, the Ly Van gate area develops border trade and seeks investors for a "
+        "non-tariff zone and for roads to Ban Gioc waterfall and Nguom Ngao cave.</p>",
+        "body_zh": "<p>按照高平省的规划，里万口岸区发展边境贸易，招商建设非关税区以及通往板约瀑布和Ngườm Ngao"
+        "溶洞的道路。</p>",
         "published": dt.datetime(2025, 2, 27, 14, 30, tzinfo=VN),
     },
     {
@@ -74,6 +86,9 @@ GATE_NEWS: list[dict[str, Any]] = [
         "lead_zh": "自2025年9月12日起，大隆（广和）—水口口岸成为国际口岸。",
         "body": "<p>Tà Lùng nằm trên hành lang Nam Ninh – Sùng Tả – Tà Lùng – Cao Bằng mà tỉnh định hướng phát "
         "triển đến năm 2030.</p>",
+        "body_en": "<p>Ta Lung lies on the Nanning – Chongzuo – Ta Lung – Cao Bang corridor that the province plans "
+        "to develop up to 2030.</p>",
+        "body_zh": "<p>大隆位于南宁—崇左—大隆—高平走廊上，该走廊是高平省至2030年的发展方向。</p>",
         "published": dt.datetime(2025, 9, 12, 10, 0, tzinfo=VN),
     },
 ]
@@ -140,6 +155,36 @@ def _illustrate(article: Article, zone: EconomicZone, writer: Actor, approver: A
     return True
 
 
+SEED_LEAD_EN = (
+    "Carrying out the resolutions of the 12th National Party Congress and the 18th Provincial Party Congress, "
+    "the Cao Bang Provincial Party Committee is determined to renew and be creative in leading and directing, to "
+    "attract resources to use the province's potential and strengths, to remove 3 bottlenecks and to mobilise "
+    "resources for 3 strategic breakthroughs, among which the development of the border-gate economy has achieved "
+    "some positive results: building the province's border-gate economic zone into a key economic area of the "
+    "province and making good use of its potential for local socio-economic development."
+)
+SEED_LEAD_ZH = (
+    "高平省委贯彻落实党的第十二次全国代表大会决议和省第十八次党代会决议，决心在领导和指导工作中锐意革新、大胆创新；"
+    "集中吸引各类资源，发挥地方潜力和优势；着力破解3个瓶颈，调动资源实施3大战略突破，其中口岸经济发展取得了一些积极成果："
+    "将全省边境口岸经济区建设成为全省重点经济区域，有效发挥其促进地方经济社会发展的潜力和优势。"
+)
+
+
+def _translate(article: Article, item: dict[str, Any], writer: Actor, approver: Actor) -> int:
+    """Give an article loaded before the demo had them the English and Chinese versions it still lacks; an
+    approved article is approved again (a change of what readers see takes it back to draft)."""
+    versions = untranslated(article, {k: v for k, v in item.items() if k.endswith(("_en", "_zh"))})
+    if not versions:
+        return 0
+    was_approved = article.status == "approved"
+    services.article_update(article=article, actor=writer, **versions)
+    if was_approved:
+        article.refresh_from_db()
+        services.article_submit(article=article, actor=writer)
+        services.article_approve(article=article, actor=approver)
+    return 1
+
+
 def seed_article() -> dict[str, str]:
     """Title, byline, lead and body of the seed article, read from the copy kept in portal/data."""
     lines = SEED_FILE.read_text(encoding="utf-8").splitlines()
@@ -184,16 +229,21 @@ def load(*, actor: Actor, out: TextIO) -> None:
             "category": "tin-tuc-su-kien",
             "title_en": "Building the province's border-gate economic zone into a key economic area",
             "title_zh": "将高平省边境口岸经济区建设成为重点经济区域",
+            # The lead only: the body is the province's article, shown in Vietnamese and said to be so.
+            "lead_en": SEED_LEAD_EN,
+            "lead_zh": SEED_LEAD_ZH,
             "published": dt.datetime(2020, 9, 21, 10, 8, tzinfo=VN),
             **seed,
         },
         *GATE_NEWS,
     ]
+    translated = 0
     for item in items:
         existing = Article.objects.filter(slug=item["slug"]).first()
         if existing is not None:
             articles[item["slug"]] = existing
             illustrated += _illustrate(existing, zone, writer, approver)
+            translated += _translate(existing, item, writer, approver)
             continue
         fields = {k: v for k, v in item.items() if k not in {"slug", "category", "published"}}
         fields.setdefault("author_name", "Ban Quản lý Khu kinh tế tỉnh Cao Bằng")
@@ -216,5 +266,6 @@ def load(*, actor: Actor, out: TextIO) -> None:
             article=seed_article_obj, actor=writer, related=[articles["cua-khau-tra-linh-tro-thanh-cua-khau-quoc-te"]]
         )
     out.write(
-        f"Demo news: {created} articles created, {len(articles) - created} already there, {illustrated} illustrated.\n"
+        f"Demo news: {created} articles created, {len(articles) - created} already there, {illustrated} illustrated, "
+        f"{translated} translated.\n"
     )

@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from borderzone.core.i18n import localized
+from borderzone.core.i18n import content_language, localized
 
 
 class Category(models.Model):
@@ -139,6 +139,16 @@ class Article(models.Model):
     @property
     def display_body(self) -> str:
         return localized(self, "body")
+
+    @property
+    def lead_in_vietnamese_only(self) -> bool:
+        """Whether a reader of another language sees the Vietnamese lead (nobody translated it): the pages
+        then say so and mark it as Vietnamese rather than pass it off as the reader's language."""
+        return bool(self.lead) and self.display_lead == self.lead and content_language() != "vi"
+
+    @property
+    def body_in_vietnamese_only(self) -> bool:
+        return bool(self.body) and self.display_body == self.body and content_language() != "vi"
 
     def is_published(self, at: Any = None) -> bool:
         now = at or timezone.now()

@@ -19,5 +19,9 @@ class RateForm(forms.Form):
 
 class RateImportForm(forms.Form):
     file = forms.FileField(
-        label=_("CSV or XLSX file"), help_text=_("Columns: day, currency, vnd_per_unit, source; one row a day.")
+        label=_("CSV or XLSX file"),
+        help_text=_(
+            "Columns as in the exported file (day, currency, VND per unit, source), whose second header row names "
+            "them for the import; one row a day."
+        ),
     )

@@ -12,10 +12,24 @@ from django.utils.translation import gettext as _
 from borderzone.access.actors import request_actor
 from borderzone.access.permissions import is_admin, is_staff_member
 from borderzone.core.forms import apply_validation_error, form_status
+from borderzone.core.tabular import write_csv
 from borderzone.rates import selectors, services
 from borderzone.rates.forms import RateForm, RateImportForm
 
 MAX_UPLOAD = 5 * 1024 * 1024
+
+
+@login_required
+def rate_export(request: HttpRequest) -> HttpResponse:
+    """The rates as a file the import reads back: headers in the reader's language, then the import's column
+    codes (a second header row), then one row a rate; with no rate yet, it is the import's template."""
+    if not is_staff_member(request.user):
+        raise Http404
+    headers = [_("Day"), _("Currency"), _("VND per unit"), _("Source")]
+    rows = ([r.day.strftime("%d/%m/%Y"), r.currency, str(r.vnd_per_unit), r.source] for r in selectors.rate_list())
+    response = HttpResponse(write_csv(headers, rows, codes=services.COLUMNS), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="rates.csv"'
+    return response
 
 
 @login_required

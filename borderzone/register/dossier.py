@@ -8,11 +8,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from borderzone.access.history import Recorded, audit_of, edit_entries, first_recorded, key_of
 from borderzone.core import formatting
+from borderzone.core.i18n import as_written
 from borderzone.core.money import Money
 from borderzone.core.registry import DossierEntry, DossierSource
 from borderzone.register.models import (
@@ -287,8 +287,9 @@ def project_entries(project: Project, user: Any) -> list[DossierEntry]:
             details = [(_("Milestones concerned"), detail)]
             if not raised_now and rule.valid_to == day:
                 details.append((_("Why"), _("The rule is no longer in force from %(day)s.") % {"day": _date(day)}))
-            if rule.description and (get_language() or "vi").startswith("vi"):
-                details.append((_("Description"), rule.description))  # written in Vietnamese only
+            if rule.description:
+                # The law's text is in Vietnamese only: other readers see it marked as such.
+                details.append((_("Description"), as_written(rule.description)))
             out.append(
                 DossierEntry(
                     day=day,

@@ -10,8 +10,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from borderzone.access.exporting import Export, register_exporter
+from borderzone.core.i18n import written_header
 from borderzone.register import selectors
-from borderzone.register.importing import EXPORT_COLUMNS, export_facts, export_values
+from borderzone.register.importing import EXPORT_COLUMNS, WRITTEN_COLUMNS, export_facts, export_values
 from borderzone.register.models import MilestoneKind
 from borderzone.register.presenters import lateness_readable, project_rows
 from borderzone.register.views.staff import list_filters
@@ -75,7 +76,8 @@ def project_table(user: Any, params: dict[str, list[str]]) -> Export:
     return Export(
         name=f"projects-{filters.as_of.isoformat()}",
         title=_("Projects"),
-        headers=[str(h) for _code, h in EXPORT_COLUMNS] + [str(h) for h in EXPORT_INFO_HEADERS],
+        headers=[written_header(h) if code in WRITTEN_COLUMNS else str(h) for code, h in EXPORT_COLUMNS]
+        + [str(h) for h in EXPORT_INFO_HEADERS],
         codes=columns + [""] * len(EXPORT_INFO_HEADERS),
         total=projects.count(),
         rows=rows,

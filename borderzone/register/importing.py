@@ -590,6 +590,8 @@ EXPORT_COLUMNS: list[tuple[str, Any]] = [
     ("objectives", gettext_lazy("Objectives")),
     ("scale", gettext_lazy("Scale")),
 ]
+#: Columns of the certificate's own words, kept in Vietnamese in every reader's file (they come back on import).
+WRITTEN_COLUMNS = frozenset({"objectives", "scale"})
 
 
 @dataclass(frozen=True)

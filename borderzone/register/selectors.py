@@ -93,6 +93,9 @@ class Flag:
     months: int
     detail: str
     article_confirmed: bool = True
+    # The milestones concerned as codes (`detail` names them in the language of the evaluation), so that a
+    # cache shared by every language names them at render time.
+    milestones: tuple[str, ...] = ()
     valid_from: dt.date | None = None
     valid_to: dt.date | None = None
     transitional_note: str = ""
@@ -174,6 +177,7 @@ def _evaluate_rows(
     rules_by_policy = {policy: [r for r in rules if policy or not r.policy_approved_only] for policy in (True, False)}
     # Translated once per evaluation, not once per project (lazy labels cost a translation lookup each).
     labels = {kind: str(label) for kind, label in MilestoneKind.choices}
+    codes = {kind: str(kind) for kind in MilestoneKind.values}
 
     result: dict[int, Evaluation] = {}
     for row in rows:
@@ -193,13 +197,14 @@ def _evaluate_rows(
         for rule in rules_by_policy[row.policy_approval]:
             if row.pk in first_issued and not rule.covers_certificate(first_issued[row.pk]):
                 continue
-            detail = rule_detail(rule, day, planned, first_of, reached, implied, late_since, labels)
-            if detail:
-                evaluation.flags.append(flag_of(rule, detail))
+            concerned = rule_detail(rule, day, planned, first_of, reached, implied, late_since, codes)
+            if concerned:
+                kinds = tuple(concerned.split(", "))
+                evaluation.flags.append(flag_of(rule, ", ".join(labels[k] for k in kinds), kinds))
     return result
 
 
-def flag_of(rule: LegalRule, detail: str) -> Flag:
+def flag_of(rule: LegalRule, detail: str, milestones: tuple[str, ...] = ()) -> Flag:
     return Flag(
         rule.pk,
         rule.code,
@@ -215,6 +220,7 @@ def flag_of(rule: LegalRule, detail: str) -> Flag:
         basis_note=rule.basis_note,
         description=rule.description,
         source=rule.source,
+        milestones=milestones,
     )
 
 

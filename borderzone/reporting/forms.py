@@ -97,6 +97,12 @@ class FormVersionForm(forms.Form):
     code = forms.ChoiceField(label=_("Form"))
     valid_from = DateField(label=_("Valid for periods ending from"))
     legal_basis = forms.CharField(label=_("Legal basis"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
+    legal_basis_en = forms.CharField(
+        label=_("Legal basis (English)"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000, required=False
+    )
+    legal_basis_zh = forms.CharField(
+        label=_("Legal basis (Chinese)"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000, required=False
+    )
     legal_basis_confirmed = forms.BooleanField(label=_("Legal basis checked against the text"), required=False)
     fields_text = forms.CharField(
         label=_("Fields, one a line"),

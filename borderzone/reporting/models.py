@@ -12,6 +12,7 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from borderzone.core.i18n import localized
 from borderzone.documents.models import private_storage, server_file_name
 
 
@@ -42,6 +43,9 @@ class ReportForm(models.Model):
     name_en = models.CharField(_("name (English)"), max_length=300, blank=True)
     name_zh = models.CharField(_("name (Chinese)"), max_length=300, blank=True)
     legal_basis = models.TextField(_("legal basis"))
+    # The citation as English and Chinese readers read it ("Decree 29/2021/ND-CP"); the Vietnamese one prevails.
+    legal_basis_en = models.TextField(_("legal basis (English)"), blank=True, db_default="")
+    legal_basis_zh = models.TextField(_("legal basis (Chinese)"), blank=True, db_default="")
     legal_basis_confirmed = models.BooleanField(
         _("legal basis confirmed"),
         default=False,
@@ -85,6 +89,10 @@ class ReportForm(models.Model):
     def display_name(self) -> str:
         """The name in the active language (Vietnamese where no version is given)."""
         return self.name_in(get_language() or "vi")
+
+    @property
+    def display_legal_basis(self) -> str:
+        return localized(self, "legal_basis")
 
 
 #: Units of form fields as readers of each language write them.

@@ -182,6 +182,27 @@ def _fields(rows: list[tuple[Any, ...]]) -> list[dict[str, Any]]:
 _OLD_BASIS = "Luật Đầu tư 61/2020/QH14, Điều 72; Nghị định 31/2021/NĐ-CP, Điều 102; Nghị định 35/2022/NĐ-CP, Điều 27 khoản 1 điểm c"
 _NEW_BASIS = "Luật Đầu tư 143/2025/QH15; Thông tư 44/2026/TT-BTC (được nêu là ban hành ngày 22/04/2026)"
 _MONITORING_BASIS = "Nghị định 29/2021/NĐ-CP; mẫu biểu theo Thông tư 05/2023/TT-BKHĐT"
+_BOARD_BASIS = "Nghị định 31/2021/NĐ-CP, Điều 102; Nghị định 35/2022/NĐ-CP"
+#: Each basis as English and Chinese readers read it (migration 0003 fills the versions seeded before).
+BASIS_TRANSLATIONS: dict[str, tuple[str, str]] = {
+    _OLD_BASIS: (
+        "Investment Law 61/2020/QH14, Article 72; Decree 31/2021/ND-CP, Article 102; "
+        "Decree 35/2022/ND-CP, Article 27(1)(c)",
+        "第61/2020/QH14号投资法第72条；第31/2021/NĐ-CP号议定第102条；第35/2022/NĐ-CP号议定第27条第1款c项",
+    ),
+    _NEW_BASIS: (
+        "Investment Law 143/2025/QH15; Circular 44/2026/TT-BTC (stated to have been issued on 22/04/2026)",
+        "第143/2025/QH15号投资法；第44/2026/TT-BTC号通知（据称于2026年4月22日颁布）",
+    ),
+    _MONITORING_BASIS: (
+        "Decree 29/2021/ND-CP; forms as in Circular 05/2023/TT-BKHĐT",
+        "第29/2021/NĐ-CP号议定；表格依照第05/2023/TT-BKHĐT号通知",
+    ),
+    _BOARD_BASIS: (
+        "Decree 31/2021/ND-CP, Article 102; Decree 35/2022/ND-CP",
+        "第31/2021/NĐ-CP号议定第102条；第35/2022/NĐ-CP号议定",
+    ),
+}
 
 FORMS: list[dict[str, Any]] = []
 for version, basis, valid_from, valid_to, extra in (
@@ -258,7 +279,7 @@ FORMS += [
         "name_vi": "Báo cáo tình hình đăng ký và thực hiện dự án đầu tư trong khu kinh tế (quý)",
         "name_en": "Quarterly report on investment registration and implementation in the zone",
         "name_zh": "经济区投资登记和实施情况季度报告",
-        "legal_basis": "Nghị định 31/2021/NĐ-CP, Điều 102; Nghị định 35/2022/NĐ-CP",
+        "legal_basis": _BOARD_BASIS,
         "submitter": "board",
         "period": "quarter",
         "due_months_after": 1,
@@ -274,7 +295,7 @@ FORMS += [
         "name_vi": "Báo cáo tình hình đăng ký và thực hiện dự án đầu tư trong khu kinh tế (năm)",
         "name_en": "Annual report on investment registration and implementation in the zone",
         "name_zh": "经济区投资登记和实施情况年度报告",
-        "legal_basis": "Nghị định 31/2021/NĐ-CP, Điều 102; Nghị định 35/2022/NĐ-CP",
+        "legal_basis": _BOARD_BASIS,
         "submitter": "board",
         "period": "year",
         "due_months_after": 1,
@@ -306,12 +327,26 @@ FORMS += [
 def load_forms(report_form_model: Any, form_field_model: Any) -> int:
     """Create the seeded form versions that are missing (by code and version); returns how many."""
     created = 0
+    # The versions of the basis only where the model has them (migration 0002's historical model has not).
+    versions = {f.name for f in report_form_model._meta.get_fields()} >= {"legal_basis_en", "legal_basis_zh"}
     for spec in FORMS:
         spec = dict(spec)
         fields = spec.pop("fields")
+        if versions:
+            spec["legal_basis_en"], spec["legal_basis_zh"] = BASIS_TRANSLATIONS[spec["legal_basis"]]
         form, made = report_form_model.objects.get_or_create(code=spec["code"], version=spec["version"], defaults=spec)
         if made:
             created += 1
             for field in fields:
                 form_field_model.objects.create(form=form, **field)
     return created
+
+
+def translate_bases(report_form_model: Any) -> int:
+    """Fill the English and Chinese versions of the seeded bases still empty (a basis staff rewrote is left)."""
+    changed = 0
+    for vi, (en, zh) in BASIS_TRANSLATIONS.items():
+        changed += report_form_model.objects.filter(legal_basis=vi, legal_basis_en="", legal_basis_zh="").update(
+            legal_basis_en=en, legal_basis_zh=zh
+        )
+    return changed

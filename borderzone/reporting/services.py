@@ -567,7 +567,15 @@ def _parse_field_lines(text: str) -> list[dict[str, Any]]:
 
 @transaction.atomic
 def form_version_add(
-    *, code: str, valid_from: dt.date, legal_basis: str, legal_basis_confirmed: bool, fields_text: str, actor: Actor
+    *,
+    code: str,
+    valid_from: dt.date,
+    legal_basis: str,
+    legal_basis_confirmed: bool,
+    fields_text: str,
+    actor: Actor,
+    legal_basis_en: str = "",
+    legal_basis_zh: str = "",
 ) -> ReportForm:
     """A new version of a form (a new circular): the previous version ends the day before; reports already
     filed keep the version they were filed on."""
@@ -593,6 +601,9 @@ def form_version_add(
         name_en=latest.name_en,
         name_zh=latest.name_zh,
         legal_basis=legal_basis.strip() or latest.legal_basis,
+        # A new basis comes with its own versions; the same basis keeps the earlier ones.
+        legal_basis_en=legal_basis_en.strip() if legal_basis.strip() else latest.legal_basis_en,
+        legal_basis_zh=legal_basis_zh.strip() if legal_basis.strip() else latest.legal_basis_zh,
         legal_basis_confirmed=legal_basis_confirmed,
         submitter=latest.submitter,
         period=latest.period,

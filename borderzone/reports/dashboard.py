@@ -28,7 +28,8 @@ class DashboardQuery:
     @property
     def key(self) -> str:
         area = self.gate_area.code if self.gate_area else "*"
-        return f"dashboard:{self.zone.pk}:{area}:{self.as_of.isoformat()}:{self.from_year}:{self.to_year}"
+        # "v2": flags keep their milestones as codes; an entry of the earlier shape is never read.
+        return f"dashboard:v2:{self.zone.pk}:{area}:{self.as_of.isoformat()}:{self.from_year}:{self.to_year}"
 
 
 def dashboard_data(query: DashboardQuery) -> dict[str, Any]:
@@ -66,7 +67,8 @@ def _investments(q: DashboardQuery) -> dict[str, Any]:
                     "law": f.law,
                     "article": f.article,
                     "article_confirmed": f.article_confirmed,
-                    "detail": f.detail,
+                    # The milestones as codes, named at render time too (report_tags.flag_detail).
+                    "milestones": list(f.milestones),
                 }
                 for f in a.evaluation.flags
             ],
@@ -155,7 +157,10 @@ def _goals(q: DashboardQuery) -> dict[str, Any]:
             {
                 "pk": g.pk,
                 "zone": q.zone.code,
+                # Every version: this cache serves every language (report_tags.localized_title names it).
                 "title": g.title,
+                "title_en": g.title_en,
+                "title_zh": g.title_zh,
                 "target_date": g.target_date,
                 "gate_area": g.gate_area.name if g.gate_area else "",
             }
@@ -166,7 +171,10 @@ def _goals(q: DashboardQuery) -> dict[str, Any]:
             {
                 "pk": g.pk,
                 "zone": q.zone.code,
+                # Every version: this cache serves every language (report_tags.localized_title names it).
                 "title": g.title,
+                "title_en": g.title_en,
+                "title_zh": g.title_zh,
                 "target_date": g.target_date,
                 "gate_area": g.gate_area.name if g.gate_area else "",
             }
@@ -189,7 +197,7 @@ class CombinedQuery:
     @property
     def key(self) -> str:
         zones = ",".join(str(z.pk) for z in sorted(self.zones, key=lambda z: z.pk))
-        return f"dashboard:all:{zones}:{self.as_of.isoformat()}:{self.from_year}:{self.to_year}"
+        return f"dashboard:v2:all:{zones}:{self.as_of.isoformat()}:{self.from_year}:{self.to_year}"
 
     def for_zone(self, zone: EconomicZone) -> DashboardQuery:
         return DashboardQuery(

@@ -255,7 +255,12 @@ def summary(
         share[str(y["year"])] = round(float(y["revenue_vnd"] / budget.estimate_vnd), 4)
         if budget.actual_vnd:
             share_actual[str(y["year"])] = round(float(y["revenue_vnd"] / budget.actual_vnd), 4)
-    sources = list(qs.order_by("source").values_list("source", flat=True).distinct()[:5]) if with_sources else []
+    # An illustrative figure's source is a note about the demo, said in the reader's language (`illustrative`).
+    sources = (
+        list(qs.filter(is_illustrative=False).order_by("source").values_list("source", flat=True).distinct()[:5])
+        if with_sources
+        else []
+    )
     return Summary(
         start=start,
         end=end,

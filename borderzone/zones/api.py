@@ -58,6 +58,8 @@ def zone_out(zone: EconomicZone) -> dict[str, Any]:
                 "name_zh": area.name_zh,
                 "area_ha": area.area_ha,
                 "former_district": area.former_district,
+                "former_district_en": area.former_district_en,
+                "former_district_zh": area.former_district_zh,
                 "communes": [c.code for c in area.communes.all()],
                 "gates": gates_by_area.get(area.pk, []),
             }

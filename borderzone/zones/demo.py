@@ -12,7 +12,7 @@ from django.db import transaction
 
 from borderzone.access.actors import Actor
 from borderzone.access.audit import audit_record, snapshot
-from borderzone.access.demo_data import missing
+from borderzone.access.demo_data import missing, untranslated
 from borderzone.core.cache import bump_version
 from borderzone.core.models import AuditAction
 from borderzone.zones import services
@@ -21,6 +21,18 @@ from borderzone.zones.reference import DATA_DIR, admin_units_load
 
 ZONE_CODE = "CB"
 ZONE_NAME_ZH = "高平省边境口岸经济区"
+# Place names in Chinese as the demo news already writes them (茶岭 Trà Lĩnh, 大隆 Tà Lùng, 里万 Lý Vạn, 朔江 Sóc Giang).
+ZONE_DESCRIPTION_ZH = (
+    "高平省边境口岸经济区沿与中国广西壮族自治区接壤的333多公里边境线延伸，包括茶岭、大隆、朔江、"
+    "里万等口岸区以及其他口岸和边民通道。"
+)
+# The districts abolished on 1 July 2025, as English and Chinese readers know them.
+DISTRICTS = {
+    "Huyện Trùng Khánh": ("Trung Khanh District", "重庆县"),
+    "Huyện Quảng Hòa": ("Quang Hoa District", "广和县"),
+    "Huyện Hà Quảng": ("Ha Quang District", "河广县"),
+    "Huyện Hạ Lang": ("Ha Lang District", "下琅县"),
+}
 
 # code, name, English name, district before 2025, gate ids (from cao_bang_border_gates.csv)
 GATE_AREAS = [
@@ -32,29 +44,53 @@ GATE_AREAS = [
     ("HALANG", "Hạ Lang (Bí Hà)", "Ha Lang (Bi Ha)", "Huyện Hạ Lang", ["VN-CB-HALANG"]),
 ]
 
-# kind, name, English name, gate area code, area in ha (None where no source states it)
+# kind, name, English name, Chinese name, gate area code, area in ha (None where no source states it)
 FUNCTIONAL_AREAS = [
-    (FunctionalAreaKind.NON_TARIFF, "Khu phi thuế quan Lý Vạn", "Ly Van non-tariff zone", "LYVAN", None),
+    (
+        FunctionalAreaKind.NON_TARIFF,
+        "Khu phi thuế quan Lý Vạn",
+        "Ly Van non-tariff zone",
+        "里万非关税区",
+        "LYVAN",
+        None,
+    ),
     (
         FunctionalAreaKind.GOODS_TRANSIT,
         "Khu trung chuyển hàng hóa Hùng Quốc",
         "Hung Quoc goods-transit area",
+        "雄国货物中转区",
         "TRALINH",
         Decimal(100),
     ),
-    (FunctionalAreaKind.LOGISTICS, "Cảng cạn ICD Trà Lĩnh", "Tra Linh ICD dry port", "TRALINH", Decimal(5)),
+    (
+        FunctionalAreaKind.LOGISTICS,
+        "Cảng cạn ICD Trà Lĩnh",
+        "Tra Linh ICD dry port",
+        "茶岭ICD陆港",
+        "TRALINH",
+        Decimal(5),
+    ),
     (
         FunctionalAreaKind.GOODS_TRANSIT,
         "Khu trung chuyển hàng nông lâm thủy sản Trà Lĩnh",
         "Tra Linh agro-forestry-fishery transit area",
+        "茶岭农林水产品中转区",
         "TRALINH",
         None,
     ),
-    (FunctionalAreaKind.INDUSTRIAL_PARK, "Khu công nghiệp Tà Lùng", "Ta Lung industrial park", "TALUNG", None),
+    (
+        FunctionalAreaKind.INDUSTRIAL_PARK,
+        "Khu công nghiệp Tà Lùng",
+        "Ta Lung industrial park",
+        "大隆工业园区",
+        "TALUNG",
+        None,
+    ),
     (
         FunctionalAreaKind.URBAN_ADMIN,
         "Khu đô thị – hành chính Tà Lùng",
         "Ta Lung urban and administrative area",
+        "大隆城市和行政区",
         "TALUNG",
         None,
     ),
@@ -62,6 +98,7 @@ FUNCTIONAL_AREAS = [
         FunctionalAreaKind.URBAN_ADMIN,
         "Khu đô thị – hành chính Trà Lĩnh",
         "Tra Linh urban and administrative area",
+        "茶岭城市和行政区",
         "TRALINH",
         None,
     ),
@@ -69,6 +106,7 @@ FUNCTIONAL_AREAS = [
         FunctionalAreaKind.TOURISM_SERVICES,
         "Khu du lịch – dịch vụ Sóc Giang – Pác Bó",
         "Soc Giang – Pac Bo tourism and services area",
+        "朔江 – 北坡旅游服务区",
         "SOCGIANG",
         None,
     ),
@@ -110,6 +148,7 @@ def load(*, actor: Actor, out: TextIO) -> None:
                 "Zhuang Autonomous Region of China, around the Tra Linh, Ta Lung, Soc Giang and Ly Van gates "
                 "and other gates and openings."
             ),
+            description_zh=ZONE_DESCRIPTION_ZH,
             is_demo=True,
         )
         zone.full_clean()
@@ -118,10 +157,12 @@ def load(*, actor: Actor, out: TextIO) -> None:
         out.write(f"Zone {zone.code} created.\n")
     else:
         out.write(f"Zone {zone.code} already present.\n")
-        if not zone.name_zh:  # a demo loaded before zones had Chinese names; what staff wrote is kept
+        # A demo loaded before zones had these versions; what staff wrote is kept.
+        if missing_versions := untranslated(zone, {"name_zh": ZONE_NAME_ZH, "description_zh": ZONE_DESCRIPTION_ZH}):
             before = snapshot(zone)
-            zone.name_zh = ZONE_NAME_ZH
-            zone.save(update_fields=["name_zh"])
+            for field, value in missing_versions.items():
+                setattr(zone, field, value)
+            zone.save(update_fields=list(missing_versions))
             audit_record(actor=actor, instance=zone, action=AuditAction.UPDATED, before=before, note="demo data")
 
     gate_rows = _gate_rows()
@@ -136,9 +177,18 @@ def load(*, actor: Actor, out: TextIO) -> None:
                 name=name,
                 name_en=name_en,
                 former_district=district,
+                former_district_en=DISTRICTS[district][0],
+                former_district_zh=DISTRICTS[district][1],
                 sort_order=order,
             )
             created_areas += 1
+        elif area.former_district in DISTRICTS and (
+            versions := untranslated(
+                area,
+                dict(zip(("former_district_en", "former_district_zh"), DISTRICTS[area.former_district], strict=True)),
+            )
+        ):
+            services.gate_area_update(area=area, actor=actor, **versions)
         # The communes of an area are those of its gates (the gates themselves are loaded by gates.demo).
         for gate_id in gate_ids:
             ward_code = gate_rows[gate_id]["ward_code_2025"]
@@ -148,14 +198,19 @@ def load(*, actor: Actor, out: TextIO) -> None:
                 zone.communes.add(commune)
 
     created_fa = 0
+    present = {a.name: a for a in zone.functional_areas.all()}
+    for _kind, name, name_en, name_zh, _code, _ha in FUNCTIONAL_AREAS:
+        if name in present and (versions := untranslated(present[name], {"name_en": name_en, "name_zh": name_zh})):
+            services.functional_area_update(area=present[name], actor=actor, **versions)
     new_areas = missing(FUNCTIONAL_AREAS, zone.functional_areas.all(), "name", key=itemgetter(1))
-    for kind, name, name_en, gate_area_code, area_ha in new_areas:
+    for kind, name, name_en, name_zh, gate_area_code, area_ha in new_areas:
         services.functional_area_create(
             zone=zone,
             actor=actor,
             kind=kind,
             name=name,
             name_en=name_en,
+            name_zh=name_zh,
             gate_area=GateArea.objects.get(zone=zone, code=gate_area_code),
             area_ha=area_ha,
         )

@@ -40,6 +40,8 @@ class GateAreaForm(forms.Form):
     name_zh = forms.CharField(label=_("Chinese name"), max_length=200, required=False)
     area_ha = forms.DecimalField(label=_("Area (ha)"), max_digits=12, decimal_places=2, min_value=0, required=False)
     former_district = forms.CharField(label=_("District before 2025"), max_length=100, required=False)
+    former_district_en = forms.CharField(label=_("District before 2025 (English)"), max_length=100, required=False)
+    former_district_zh = forms.CharField(label=_("District before 2025 (Chinese)"), max_length=100, required=False)
     description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
     sort_order = forms.IntegerField(label=_("Order"), min_value=0, initial=0, required=False)
 
@@ -69,6 +71,9 @@ class EconomicZoneForm(forms.Form):
     description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 5}), required=False)
     description_en = forms.CharField(
         label=_("Description (English)"), widget=forms.Textarea(attrs={"rows": 5}), required=False
+    )
+    description_zh = forms.CharField(
+        label=_("Description (Chinese)"), widget=forms.Textarea(attrs={"rows": 5}), required=False
     )
 
     def __init__(self, *args: Any, creating: bool = True, **kwargs: Any) -> None:

@@ -85,6 +85,7 @@ class EconomicZone(LocalizedNameMixin, models.Model):
     legal_basis = models.CharField(_("established by"), max_length=300, blank=True)
     description = models.TextField(_("description"), blank=True)
     description_en = models.TextField(_("description (English)"), blank=True)
+    description_zh = models.TextField(_("description (Chinese)"), blank=True, db_default="")
     communes = models.ManyToManyField(Commune, blank=True, related_name="economic_zones", verbose_name=_("communes"))
     is_demo = models.BooleanField(_("demo data"), default=False)
     name_key = models.CharField(max_length=200, editable=False, db_index=True)
@@ -117,6 +118,13 @@ class GateArea(LocalizedNameMixin, models.Model):
     area_ha = models.DecimalField(_("area (ha)"), max_digits=12, decimal_places=2, null=True, blank=True)
     communes = models.ManyToManyField(Commune, blank=True, related_name="gate_areas", verbose_name=_("communes"))
     former_district = models.CharField(_("district before 2025"), max_length=100, blank=True)
+    # The district's name as English and Chinese readers know it ("Trung Khanh District", "重庆县").
+    former_district_en = models.CharField(
+        _("district before 2025 (English)"), max_length=100, blank=True, db_default=""
+    )
+    former_district_zh = models.CharField(
+        _("district before 2025 (Chinese)"), max_length=100, blank=True, db_default=""
+    )
     description = models.TextField(_("description"), blank=True)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
     name_key = models.CharField(max_length=200, editable=False, db_index=True)
@@ -138,6 +146,10 @@ class GateArea(LocalizedNameMixin, models.Model):
     def save(self, *args: Any, **kwargs: Any) -> None:
         self.name_key = name_key(self.name)
         super().save(*args, **kwargs)
+
+    @property
+    def display_former_district(self) -> str:
+        return localized(self, "former_district")
 
 
 class FunctionalAreaKind(models.TextChoices):

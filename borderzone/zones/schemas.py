@@ -32,6 +32,8 @@ class GateAreaOut(Schema):
     name_zh: str
     area_ha: Decimal | None
     former_district: str
+    former_district_en: str
+    former_district_zh: str
     communes: list[str]
     gates: list[GateOut]
 

@@ -30,6 +30,7 @@ ZONE_FIELDS = (
     "legal_basis",
     "description",
     "description_en",
+    "description_zh",
 )
 ZONE_CLASH = gettext_lazy("Another economic zone already has this code.")
 ZONES = ModelWrites(
@@ -37,7 +38,18 @@ ZONES = ModelWrites(
 )
 
 FUNCTIONAL_AREA_FIELDS = ("kind", "name", "name_en", "name_zh", "gate_area", "area_ha", "description")
-GATE_AREA_FIELDS = ("code", "name", "name_en", "name_zh", "area_ha", "former_district", "description", "sort_order")
+GATE_AREA_FIELDS = (
+    "code",
+    "name",
+    "name_en",
+    "name_zh",
+    "area_ha",
+    "former_district",
+    "former_district_en",
+    "former_district_zh",
+    "description",
+    "sort_order",
+)
 # Names are compared by their key (accents and case ignored) before saving; a clash the database
 # still finds (a concurrent writer) is reported on the name.
 AREA_CLASH = gettext_lazy("Another area of this zone already has this name or code.")

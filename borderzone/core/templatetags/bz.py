@@ -13,6 +13,7 @@ from django.urls import reverse, translate_url
 from django.utils import translation
 
 from borderzone.core import formatting
+from borderzone.core.i18n import as_written
 from borderzone.core.money import Money
 
 register = template.Library()
@@ -30,6 +31,18 @@ def authority_today(name: str | None) -> str:
     from borderzone.core.authorities import authority_on
 
     return authority_on(name or "", timezone.localdate()) if name else ""
+
+
+@register.filter
+def written(text: str | None) -> str:
+    """`core.i18n.as_written`: Vietnamese text without other-language versions, marked as such."""
+    return as_written(text or "")
+
+
+@register.filter
+def written_block(text: str | None) -> str:
+    """`written` for text of several lines or paragraphs (minutes)."""
+    return as_written(text or "", multiline=True)
 
 
 @register.filter

@@ -8,7 +8,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from borderzone.core.forms import OtherLanguagesForm
-from borderzone.core.i18n import content_language, localized, pick_language, translated_names
+from borderzone.core.i18n import as_written, content_language, localized, pick_language, translated_names
 
 
 @pytest.mark.parametrize(
@@ -62,3 +62,19 @@ def test_too_long_a_version_is_refused_like_the_vietnamese_text():
     assert not form.is_valid() and "title_en" in form.errors
     html = render_to_string("includes/form.html", {"form": form})
     assert '<details class="other-languages" open>' in html
+
+
+def test_text_written_in_vietnamese_is_marked_so_for_other_readers_only():
+    text = "Nhà đầu tư nộp báo cáo <quý III>"
+    with translation.override("vi"):
+        assert as_written(text) == "Nhà đầu tư nộp báo cáo &lt;quý III&gt;"
+    with translation.override("en"):
+        assert as_written(text) == (
+            '<span lang="vi">Nhà đầu tư nộp báo cáo &lt;quý III&gt;</span> <span class="tag">in Vietnamese</span>'
+        )
+        assert as_written("Dòng 1\nDòng 2", multiline=True) == (
+            '<div lang="vi"><p>Dòng 1<br>Dòng 2</p></div> <span class="tag">in Vietnamese</span>'
+        )
+        assert as_written("") == ""
+    with translation.override("zh-hans"):
+        assert as_written("Biên bản").endswith('<span class="tag">越南文</span>')

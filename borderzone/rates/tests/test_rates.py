@@ -74,3 +74,22 @@ def test_only_administrators_change_rates_on_the_staff_page(client, administrato
     assert ReferenceRate.objects.get().day == dt.date(2016, 5, 2)
     page = client.get("/staff/rates/").content.decode()
     assert "02/05/2016" in page and SBV in page
+
+
+def test_the_exported_rates_read_in_the_readers_language_and_import_back_unchanged(client, administrator, admin_actor):
+    # given two rates, one with a fractional value
+    rate_set(currency="USD", day=dt.date(2016, 5, 2), vnd_per_unit=Decimal("21870.50"), source=SBV, actor=admin_actor)
+    rate_set(currency="USD", day=dt.date(2016, 5, 3), vnd_per_unit=Decimal(21880), source=SBV, actor=admin_actor)
+    client.force_login(administrator)
+    # when an English reader exports them
+    content = client.get("/en/staff/rates/export.csv").content.decode("utf-8-sig")
+    # then the headers are in English, the import's codes in the second row, and the rates follow
+    lines = content.splitlines()
+    assert lines[:2] == ["Day,Currency,VND per unit,Source", "day,currency,vnd_per_unit,source"]
+    assert sorted(lines[2:]) == [f'02/05/2016,USD,21870.50,"{SBV}"', f'03/05/2016,USD,21880.00,"{SBV}"']
+    # and the file imports back with nothing changed
+    assert rates_import(data=content.encode(), actor=admin_actor).errors == []
+    assert sorted(ReferenceRate.objects.values_list("day", "vnd_per_unit")) == [
+        (dt.date(2016, 5, 2), Decimal("21870.50")),
+        (dt.date(2016, 5, 3), Decimal("21880.00")),
+    ]

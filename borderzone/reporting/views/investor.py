@@ -84,7 +84,7 @@ def _project_card(project: Project, today: dt.date) -> dict[str, Any]:
             {
                 "day": o.due_on,
                 "kind": "report",
-                "text": f"{o.form.name_in('vi')} – {o.period.label()}",
+                "text": f"{o.form.display_name} – {o.period.label()}",
                 "status": o.status,
                 "form": o.form,
                 "period": o.period,
@@ -95,7 +95,7 @@ def _project_card(project: Project, today: dt.date) -> dict[str, Any]:
             {
                 "day": due,
                 "kind": "report",
-                "text": f"{form.name_in('vi')} – {period.label()}",
+                "text": f"{form.display_name} – {period.label()}",
                 "status": "upcoming",
                 "form": form,
                 "period": period,

@@ -395,3 +395,21 @@ def test_an_incomplete_year_is_compared_with_the_same_months_of_the_year_before(
     # Average growth needs two complete years: 2025 is not one.
     assert trade["full_years"] == [2024] and trade["turnover_growth"] is None
     assert _trade_span(2024, 2025, dt.date(2025, 11, 1)) == "2024–11/2025"
+
+
+def test_a_flags_milestones_read_in_the_language_of_the_reader_not_of_the_first_computation(
+    client, zone, actor, specialist
+):
+    # given a project whose construction start is years overdue (a legal flag), and a dashboard first
+    # computed for a Vietnamese reader (as the worker computes it), so cached in Vietnamese
+    make_project(zone, actor, issued_on=dt.date(2015, 1, 10), plans={"construction_start": dt.date(2016, 1, 1)})
+    client.force_login(specialist)
+    query = {"zone": zone.code, "as_of": "2020-09-21", "from_year": "2019", "to_year": "2020"}
+    vi = client.get("/staff/dashboard/", query).text
+    assert "– Khởi công xây dựng" in vi
+    # when an English and a Chinese reader open the same (cached) dashboard
+    en = client.get("/en/staff/dashboard/", query).text
+    zh = client.get("/zh-hans/staff/dashboard/", query).text
+    # then the milestones are named in their language
+    assert "– Construction start" in en and "Khởi công" not in en
+    assert "Khởi công" not in zh
