@@ -243,6 +243,7 @@ def demo(settings):
     return {u.username: u for u in User.objects.filter(username__in=["admin", "lanhdao", "nhadautu"])}
 
 
+@pytest.mark.walk
 def test_every_page_and_export_of_the_demo_speaks_the_readers_language(client, demo):
     started = time.monotonic()
     names = _names()
