@@ -20,16 +20,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Context as DecimalContext
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from django.db import connection
-from django.db.models import Count, F, Min, Prefetch, Q, QuerySet, Sum
+from django.db.models import BooleanField, Count, F, Min, Prefetch, Q, QuerySet, Sum
 
-from borderzone.access.permissions import is_staff_member, restrict_to_visible, role_of
+from borderzone.access.permissions import is_admin, is_staff_member, restrict_to_visible, role_of, zones_visible_to
 from borderzone.core.text import search_key
 from borderzone.register.models import (
     IMPLIED_BY_STATUS,
@@ -52,14 +52,16 @@ from borderzone.register.rules import DepositAssessment, assess_deposit
 from borderzone.register.setwise import (
     LAND_USE_MILESTONES,
     Fragment,
+    StateSQL,
     add_months,
     flag_count_sql,
-    flagged_q,
+    flagged_sql,
     late_count_sql,
+    late_sql,
     rules_in_force,
     with_alias,
 )
-from borderzone.register.states import KINDS, late_on, on_day
+from borderzone.register.states import KINDS, on_day
 from borderzone.zones.models import EconomicZone, GateArea
 
 if TYPE_CHECKING:
@@ -468,51 +470,141 @@ class ListFilters:
     q: str | None = None
 
 
-def project_list(
-    user: AnyUser, filters: ListFilters, *, with_evaluations: bool = True
-) -> tuple[QuerySet[Project], dict[int, Evaluation]]:
-    """The filtered list on `filters.as_of`, with each listed project's evaluation (none when not asked
-    for and not needed by the late/flagged filters: pages that show only the status save that work)."""
-    qs = visible_projects(user)
+def _listed_states(user: AnyUser, filters: ListFilters) -> QuerySet[ProjectState]:
+    """The state rows covering `filters.as_of` of the projects `user` may list with `filters`, one per project.
+
+    Every filter is a condition on the state row (zone, status, ownership, gate area, publication, late and
+    flagged on the day: `setwise`), except the sector and the search words, which read the project."""
+    day = filters.as_of
+    states = ProjectState.objects.filter(on_day(day))
     if filters.zone:
-        qs = qs.filter(zone__code=filters.zone)
-    elif is_staff_member(user):
-        # The register of the zones one works on; other zones' published projects are on the portal.
-        qs = restrict_to_visible(user, Project.objects.all())
+        zone_id = EconomicZone.objects.filter(code=filters.zone).values_list("pk", flat=True).first()
+        if zone_id is None:
+            return states.none()
+        states = states.filter(zone_id=zone_id)
+    # Who may read what (as `visible_projects`): staff their zones' register (and others' published projects
+    # when they ask for another zone), an investor the published projects and their own, anyone else the
+    # published ones.
+    if is_staff_member(user):
+        if not is_admin(user):
+            theirs = Q(zone_id__in=zones_visible_to(user).values("pk"))
+            states = states.filter(theirs | Q(published=True)) if filters.zone else states.filter(theirs)
+    elif role_of(user) == "investor":
+        own = Project.objects.filter(shares__investor__users=user).values("pk")
+        states = states.filter(Q(published=True) | Q(project_id__in=own))
+    else:
+        states = states.filter(published=True)
+    if filters.status:
+        states = states.filter(status=filters.status)
     if filters.ownership:
-        qs = qs.filter(ownership=filters.ownership)
+        states = states.filter(ownership=filters.ownership)
     if filters.gate_area:
-        qs = qs.filter(gate_area__code=filters.gate_area)
+        states = states.filter(gate_area__code=filters.gate_area)
     if filters.sector:
-        qs = qs.filter(Q(sector__code=filters.sector) | Q(sector__section__code=filters.sector))
+        states = states.filter(
+            Q(project__sector__code=filters.sector) | Q(project__sector__section__code=filters.sector)
+        )
     if filters.q:
         for word in search_key(filters.q).split():
-            qs = qs.filter(search_text__contains=word)
-    base = Project.objects.filter(pk__in=qs.values("pk"))
-    zone_id = (
-        EconomicZone.objects.filter(code=filters.zone).values_list("pk", flat=True).first() if filters.zone else None
-    )
-    listed = projects_as_of(filters.as_of, base, zone_id)
-    if filters.status:
-        listed = listed.filter(as_of_status=filters.status)
+            states = states.filter(project__search_text__contains=word)
     if filters.late is not None:
-        # "Late on D" is a condition on the state interval covering D: no evaluation of the zone for it.
-        late = ProjectState.objects.filter(on_day(filters.as_of), late_on(filters.as_of)).values("project_id")
-        listed = listed.filter(pk__in=late) if filters.late else listed.exclude(pk__in=late)
+        # "Late on D" is a condition on the state row covering D: no evaluation of the zone for it.
+        states = states.filter(_holds(late_sql, day, filters.late))
     if filters.flagged is not None:
-        # The rules in force on D as conditions on the state interval covering D (`setwise`): no evaluation.
-        flagged = ProjectState.objects.filter(on_day(filters.as_of), flagged_q(filters.as_of)).values("project_id")
-        listed = listed.filter(pk__in=flagged) if filters.flagged else listed.exclude(pk__in=flagged)
-    # Only the rows a page shows get evaluated (see `PageEvaluations.load`, called by `project_rows`).
+        # The rules in force on D as conditions on the state row covering D (`setwise`): no evaluation.
+        rules = rules_in_force(day)
+        states = states.filter(_holds(lambda f, d: flagged_sql(f, d, rules), day, filters.flagged))
+    return states
+
+
+def _holds(condition: Callable[[Fragment, dt.date], str], day: dt.date, yes: bool) -> Q:
+    """The state rows for which `condition` on `day` holds (`yes`) or does not: written as a CASE, so that a
+    condition that is unknown (NULL) on a row counts as not holding, as the evaluator judges it."""
+    f = Fragment()
+    sql = f"(CASE WHEN {condition(f, day)} THEN 1 ELSE 0 END) = {1 if yes else 0}"
+    return Q(StateSQL.of(f, sql, BooleanField()))
+
+
+class ProjectListing:
+    """The projects of a list on a day, read from their state rows covering the day (one per project), in
+    code order: the count is one query on the state rows, a page one query whose keys come from the index on
+    (zone, code, range) before any project is read. Sliced (`listing[a:b]`) it gives the projects of that
+    page annotated with `as_of_version_id` and `as_of_status`; Django's Paginator takes it as it is."""
+
+    def __init__(self, day: dt.date, states: QuerySet[ProjectState]) -> None:
+        self.day = day
+        self.states = states.order_by("code")
+        self._counts: tuple[int, int] | None = None
+
+    def _count_both(self) -> tuple[int, int]:
+        if self._counts is None:
+            found = self.states.order_by().aggregate(
+                n=Count("pk"), terminated=Count("pk", filter=Q(status=Status.TERMINATED))
+            )
+            self._counts = (int(found["n"]), int(found["terminated"]))
+        return self._counts
+
+    def count(self) -> int:
+        """How many projects the list holds (the page's count, from the state rows alone)."""
+        return self._count_both()[0]
+
+    def terminated(self) -> int:
+        """How many of them were terminated on the day (counted with `count`, in the same query)."""
+        return self._count_both()[1]
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def _projects(self, states: QuerySet[ProjectState]) -> QuerySet[Any]:
+        return (
+            Project.objects.filter(states__in=states.values("pk"))
+            .annotate(as_of_version_id=F("states__version_id"), as_of_status=F("states__status"))
+            .select_related("zone", "gate_area", "sector")
+            .prefetch_related("shares__investor")
+            .order_by("code")
+        )
+
+    def __getitem__(self, index: slice) -> list[Project]:
+        if not isinstance(index, slice):
+            raise TypeError("a listing is read by pages (slices)")
+        return list(self._projects(self.states[index]))
+
+    def projects(self) -> QuerySet[Any]:
+        """Every listed project, annotated like a page's (for lists read whole, such as a gate area's)."""
+        return self._projects(self.states)
+
+    def __iter__(self) -> Iterator[Project]:
+        return iter(self.projects())
+
+    def chunks(self, size: int) -> Iterator[list[Project]]:
+        """The listed projects `size` at a time, each chunk found by the last code of the one before (an
+        index seek on (zone, code), not an OFFSET that reads every earlier row again)."""
+        last: str | None = None
+        while True:
+            states = self.states if last is None else self.states.filter(code__gt=last)
+            chunk = list(self._projects(states[:size]))
+            if not chunk:
+                return
+            yield chunk
+            if len(chunk) < size:
+                return
+            last = chunk[-1].code
+
+
+def project_list(
+    user: AnyUser, filters: ListFilters, *, with_evaluations: bool = True
+) -> tuple[ProjectListing, dict[int, Evaluation]]:
+    """The filtered list on `filters.as_of`, with each listed project's evaluation (none when not asked
+    for: pages that show only the status save that work). Only the rows a page shows get evaluated (see
+    `PageEvaluations.load`, called by `project_rows`)."""
     evaluations: dict[int, Evaluation] = PageEvaluations(filters.as_of) if with_evaluations else {}
-    listed = listed.select_related("zone", "gate_area", "sector").prefetch_related("shares__investor").order_by("code")
-    return listed, evaluations
+    return ProjectListing(filters.as_of, _listed_states(user, filters)), evaluations
 
 
-def terminated_count(listed: QuerySet[Any]) -> int:
+def terminated_count(listed: ProjectListing) -> int:
     """How many projects of a list from `project_list` were terminated on its day: listed, but left
     out of every summary figure."""
-    return listed.filter(as_of_status=Status.TERMINATED).count()
+    return listed.terminated()
 
 
 class PageEvaluations(dict[int, Evaluation]):
@@ -538,19 +630,9 @@ def load_evaluations(evaluations: dict[int, Evaluation], projects: Iterable[Proj
         evaluations.load(projects)
 
 
-def keyset_chunks(listed: QuerySet[Project], size: int) -> Iterator[list[Project]]:
-    """The projects of a list ordered by code, `size` at a time, each chunk found by the last code of the
-    one before (an index seek, not an OFFSET that reads every earlier row again)."""
-    last: str | None = None
-    while True:
-        qs = listed.order_by("code")
-        chunk = list((qs if last is None else qs.filter(code__gt=last))[:size])
-        if not chunk:
-            return
-        yield chunk
-        if len(chunk) < size:
-            return
-        last = chunk[-1].code
+def keyset_chunks(listed: ProjectListing, size: int) -> Iterator[list[Project]]:
+    """The projects of a list ordered by code, `size` at a time (keyset on the code, see `ProjectListing`)."""
+    return listed.chunks(size)
 
 
 def versions_by_id(ids: Iterable[int]) -> dict[int, CertificateVersion]:

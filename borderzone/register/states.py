@@ -47,7 +47,8 @@ STATE_FIELDS: tuple[str, ...] = tuple(f.attname for f in ProjectState._meta.conc
 
 
 def _states_for(projects: list[dict[str, Any]]) -> list[ProjectState]:
-    """The states of these projects (dicts of pk, zone_id, gate_area_id, ownership, policy_approval)."""
+    """The states of these projects (dicts of pk, zone_id, gate_area_id, ownership, policy_approval, code,
+    published)."""
     ids = [p["pk"] for p in projects]
     versions: dict[int, list[CertificateVersion]] = defaultdict(list)
     for v in CertificateVersion.objects.filter(project_id__in=ids).order_by("project_id", "issued_on", "number"):
@@ -97,6 +98,8 @@ def _states_for(projects: list[dict[str, Any]]) -> list[ProjectState]:
                     gate_area_id=project["gate_area_id"],
                     ownership=project["ownership"],
                     policy_approval=project["policy_approval"],
+                    code=project["code"],
+                    published=project["published"],
                     valid_from=day,
                     valid_to=days[index + 1] if index + 1 < len(days) else OPEN_END,
                     status=status,
@@ -114,7 +117,7 @@ def _states_for(projects: list[dict[str, Any]]) -> list[ProjectState]:
 
 
 def _project_rows(projects: Any) -> list[dict[str, Any]]:
-    return list(projects.values("pk", "zone_id", "gate_area_id", "ownership", "policy_approval"))
+    return list(projects.values("pk", "zone_id", "gate_area_id", "ownership", "policy_approval", "code", "published"))
 
 
 def refresh_project_states(project_ids: Iterable[int]) -> int:
@@ -176,10 +179,11 @@ def _rebuild_sql() -> str:
         SELECT a.project_id, {reached_columns} FROM investments_milestoneactual a GROUP BY a.project_id
     )
     INSERT INTO investments_projectstate (
-        project_id, zone_id, gate_area_id, ownership, policy_approval, valid_from, valid_to, status, version_id,
+        project_id, zone_id, gate_area_id, ownership, policy_approval, code, published, valid_from, valid_to, status,
+        version_id,
         issued_on, currency, total_capital, total_capital_vnd, {", ".join(kinds)}
     )
-    SELECT sp.project_id, p.zone_id, p.gate_area_id, p.ownership, p.policy_approval, sp.valid_from,
+    SELECT sp.project_id, p.zone_id, p.gate_area_id, p.ownership, p.policy_approval, p.code, p.published, sp.valid_from,
         COALESCE(sp.valid_to, %s), sp.status, v.id, v.issued_on, v.currency, v.total_capital,
         v.total_capital_vnd, {", ".join(f"plans.plan_{k}" for k in KINDS)},
         {", ".join(f"firsts.first_{k}" for k in KINDS)}, {", ".join(f"reached.reached_{k}" for k in KINDS)}
