@@ -27,7 +27,19 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from django.db import connection
-from django.db.models import BooleanField, Count, F, Min, Prefetch, Q, QuerySet, Sum
+from django.db.models import (
+    BooleanField,
+    Count,
+    DecimalField,
+    F,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+)
 
 from borderzone.access.permissions import is_admin, is_staff_member, restrict_to_visible, role_of, zones_visible_to
 from borderzone.core.text import search_key
@@ -42,6 +54,7 @@ from borderzone.register.models import (
     MilestoneKind,
     Ownership,
     Project,
+    ProjectInvestor,
     ProjectState,
     RuleCondition,
     Status,
@@ -131,9 +144,19 @@ class _Row:
     policy_approval: bool
 
 
+#: The milestone columns of a state row the evaluation reads.
+STATE_DATES = tuple(f"{prefix}_{k}" for prefix in ("plan", "first", "reached") for k in KINDS)
+
+
 def _evaluate_rows(
-    day: dt.date, rows: list[_Row], projects: QuerySet[Project], rules: list[LegalRule] | None = None
+    day: dt.date,
+    rows: list[_Row],
+    projects: QuerySet[Project],
+    rules: list[LegalRule] | None = None,
+    dates: Iterable[tuple[Any, ...]] | None = None,
 ) -> dict[int, Evaluation]:
+    """`dates`: the rows' (project id, *STATE_DATES) of their state row covering `day` when the caller read
+    them already (a list's page query does); else they are read here."""
     if not rows:
         return {}
     # Everything the evaluation reads comes from the state interval covering `day` (one indexed read):
@@ -143,18 +166,19 @@ def _evaluate_rows(
     plan_in_force: dict[int, dict[str, dt.date]] = defaultdict(dict)
     actual: dict[int, dict[str, dt.date]] = defaultdict(dict)
     wanted = {r.pk for r in rows}
-    columns = [f"{prefix}_{k}" for prefix in ("plan", "first", "reached") for k in KINDS]
-    states = (
-        ProjectState.objects.filter(on_day(day), project_id__in=[r.pk for r in rows])
-        if len(rows) < 900
-        else (ProjectState.objects.filter(on_day(day), project_id__in=projects.values("pk")))
-    )
-    for project_id, *dates in states.values_list("project_id", *columns):
+    if dates is None:
+        states = (
+            ProjectState.objects.filter(on_day(day), project_id__in=[r.pk for r in rows])
+            if len(rows) < 900
+            else (ProjectState.objects.filter(on_day(day), project_id__in=projects.values("pk")))
+        )
+        dates = states.values_list("project_id", *STATE_DATES)
+    for project_id, *dates_of in dates:
         if project_id not in wanted:
             continue
         n = len(KINDS)
         for i, kind in enumerate(KINDS):
-            planned_on, first_on, reached_on = dates[i], dates[n + i], dates[2 * n + i]
+            planned_on, first_on, reached_on = dates_of[i], dates_of[n + i], dates_of[2 * n + i]
             if planned_on is not None:
                 plan_in_force[project_id][kind] = planned_on
             if first_on is not None:
@@ -468,6 +492,8 @@ class ListFilters:
     late: bool | None = None
     flagged: bool | None = None
     q: str | None = None
+    #: The id of the zone named by `zone`, when the caller has it already (saves looking it up again).
+    zone_id: int | None = None
 
 
 def _listed_states(user: AnyUser, filters: ListFilters) -> QuerySet[ProjectState]:
@@ -478,7 +504,9 @@ def _listed_states(user: AnyUser, filters: ListFilters) -> QuerySet[ProjectState
     day = filters.as_of
     states = ProjectState.objects.filter(on_day(day))
     if filters.zone:
-        zone_id = EconomicZone.objects.filter(code=filters.zone).values_list("pk", flat=True).first()
+        zone_id = filters.zone_id or (
+            EconomicZone.objects.filter(code=filters.zone).values_list("pk", flat=True).first()
+        )
         if zone_id is None:
             return states.none()
         states = states.filter(zone_id=zone_id)
@@ -525,6 +553,19 @@ def _holds(condition: Callable[[Fragment, dt.date], str], day: dt.date, yes: boo
     return Q(StateSQL.of(f, sql, BooleanField()))
 
 
+#: The fields of the version in force a list's row shows (`presenters.project_rows`).
+LISTED_VERSION_FIELDS = (
+    "number",
+    "issued_on",
+    "currency",
+    "total_capital",
+    "equity",
+    "total_capital_vnd",
+    "vnd_rate",
+    "rate_date",
+)
+
+
 class ProjectListing:
     """The projects of a list on a day, read from their state rows covering the day (one per project), in
     code order: the count is one query on the state rows, a page one query whose keys come from the index on
@@ -556,18 +597,49 @@ class ProjectListing:
         return self.count()
 
     def _projects(self, states: QuerySet[ProjectState]) -> QuerySet[Any]:
+        # What a row shows comes with the page in the same query: the state row's milestone dates (for the
+        # evaluation of the rows shown), the version in force and the capital disbursed by the day.
+        dates = {f"as_of_{c}": F(f"states__{c}") for c in STATE_DATES}
+        version = {f"as_of_v_{f}": F(f"states__version__{f}") for f in LISTED_VERSION_FIELDS}
+        paid = Disbursement.objects.filter(project_id=OuterRef("pk"), paid_on__lte=self.day).order_by()
+        disbursed = {
+            f"as_of_paid_{c}": Subquery(
+                paid.filter(currency=c).values("project_id").annotate(total=Sum("amount")).values("total"),
+                output_field=DecimalField(max_digits=22, decimal_places=0),
+            )
+            for c in CURRENCIES
+        }
         return (
             Project.objects.filter(states__in=states.values("pk"))
-            .annotate(as_of_version_id=F("states__version_id"), as_of_status=F("states__status"))
+            .annotate(
+                as_of_version_id=F("states__version_id"),
+                as_of_status=F("states__status"),
+                **dates,
+                **version,
+                **disbursed,
+            )
             .select_related("zone", "gate_area", "sector")
-            .prefetch_related("shares__investor")
+            .prefetch_related(Prefetch("shares", queryset=ProjectInvestor.objects.select_related("investor")))
             .order_by("code")
         )
+
+    def _read(self, projects: QuerySet[Any]) -> list[Project]:
+        found = list(projects)
+        for p in found:
+            # Read by `presenters.project_rows` instead of asking the database again.
+            p.as_of_day = self.day
+            p.as_of_version = CertificateVersion(
+                pk=p.as_of_version_id,
+                project_id=p.pk,
+                **{f: getattr(p, f"as_of_v_{f}") for f in LISTED_VERSION_FIELDS},
+            )
+            p.as_of_disbursed = {c: getattr(p, f"as_of_paid_{c}") or Decimal(0) for c in CURRENCIES}
+        return found
 
     def __getitem__(self, index: slice) -> list[Project]:
         if not isinstance(index, slice):
             raise TypeError("a listing is read by pages (slices)")
-        return list(self._projects(self.states[index]))
+        return self._read(self._projects(self.states[index]))
 
     def projects(self) -> QuerySet[Any]:
         """Every listed project, annotated like a page's (for lists read whole, such as a gate area's)."""
@@ -582,7 +654,7 @@ class ProjectListing:
         last: str | None = None
         while True:
             states = self.states if last is None else self.states.filter(code__gt=last)
-            chunk = list(self._projects(states[:size]))
+            chunk = self._read(self._projects(states[:size]))
             if not chunk:
                 return
             yield chunk
@@ -615,13 +687,21 @@ class PageEvaluations(dict[int, Evaluation]):
         self.day = day
 
     def load(self, projects: Iterable[Project]) -> None:
+        shown = [p for p in projects if p.pk not in self and getattr(p, "as_of_version_id", None)]
         missing = [
             _Row(p.pk, p.as_of_status, p.as_of_version_id, p.policy_approval)  # type: ignore[attr-defined]
-            for p in projects
-            if p.pk not in self and getattr(p, "as_of_version_id", None)
+            for p in shown
         ]
+        # A listing's page carries its state row's dates (`ProjectListing`): no second read of the states.
+        dates = (
+            [(p.pk, *(getattr(p, f"as_of_{c}") for c in STATE_DATES)) for p in shown]
+            if all(hasattr(p, f"as_of_{STATE_DATES[0]}") for p in shown)
+            else None
+        )
         if missing:
-            self.update(_evaluate_rows(self.day, missing, Project.objects.filter(pk__in=[r.pk for r in missing])))
+            self.update(
+                _evaluate_rows(self.day, missing, Project.objects.filter(pk__in=[r.pk for r in missing]), dates=dates)
+            )
 
 
 def load_evaluations(evaluations: dict[int, Evaluation], projects: Iterable[Project]) -> None:
