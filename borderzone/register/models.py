@@ -592,6 +592,10 @@ class ProjectState(models.Model):
                 fields=["zone", "code", "valid_to", "valid_from", "status", "published", "id"],
                 name="state_zone_code_idx",
             ),
+            # The same across zones (an administrator's list of every zone, a staff member's of several).
+            models.Index(
+                fields=["code", "valid_to", "valid_from", "status", "published", "zone", "id"], name="state_code_idx"
+            ),
         ]
 
     def __str__(self) -> str:

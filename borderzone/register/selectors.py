@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Context as DecimalContext
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 from django.db import connection
 from django.db.models import (
@@ -518,7 +518,7 @@ def _listed_states(user: AnyUser, filters: ListFilters) -> QuerySet[ProjectState
             theirs = Q(zone_id__in=zones_visible_to(user).values("pk"))
             states = states.filter(theirs | Q(published=True)) if filters.zone else states.filter(theirs)
     elif role_of(user) == "investor":
-        own = Project.objects.filter(shares__investor__users=user).values("pk")
+        own = Project.objects.filter(Q(shares__investor__users=user)).values("pk")
         states = states.filter(Q(published=True) | Q(project_id__in=own))
     else:
         states = states.filter(published=True)
@@ -636,10 +636,21 @@ class ProjectListing:
             p.as_of_disbursed = {c: getattr(p, f"as_of_paid_{c}") or Decimal(0) for c in CURRENCIES}
         return found
 
-    def __getitem__(self, index: slice) -> list[Project]:
-        if not isinstance(index, slice):
-            raise TypeError("a listing is read by pages (slices)")
-        return self._read(self._projects(self.states[index]))
+    @overload
+    def __getitem__(self, index: int) -> Project: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Project]: ...
+
+    def __getitem__(self, index: int | slice) -> Project | list[Project]:
+        if isinstance(index, slice):
+            return self._read(self._projects(self.states[index]))
+        if index < 0:
+            raise IndexError("a listing is read from its start")
+        found = self[index : index + 1]
+        if not found:
+            raise IndexError(index)
+        return found[0]
 
     def projects(self) -> QuerySet[Any]:
         """Every listed project, annotated like a page's (for lists read whole, such as a gate area's)."""

@@ -10,7 +10,9 @@ issued or a status change takes effect; the last one is open (`OPEN_END`). On ea
   capital and planned dates;
 - `first_<kind>` is the first planned date of each milestone among the versions up to the one in force
   (the "first approved" date the extension rules compare with);
-- `reached_<kind>` is the day the milestone was reached (a project fact; compare it with D).
+- `reached_<kind>` is the day the milestone was reached (a project fact; compare it with D);
+- `code` and `published` are the project's (copied so that the lists read their count and page, in code
+  order, from the state rows alone: `selectors.ProjectListing`).
 
 The services call `refresh_project_states` (Python, per project) inside their transaction;
 `rebuild_project_states` (the management command, one SQL statement written separately) recomputes every

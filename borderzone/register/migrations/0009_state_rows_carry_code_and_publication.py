@@ -1,6 +1,7 @@
 # The lists "as of D" read their page and count from the state rows alone: each row carries its project's
 # code and publication (kept by the services with the rest of the row; rebuild_project_states fills them
-# too), with an index on (zone, code, range, status, published, id) that covers the count and the page's keys.
+# too), with indexes on (zone, code, range, status, published, id) and (code, ...) that cover the count and
+# the page's keys of one zone and of several.
 
 from django.db import migrations, models
 
@@ -34,6 +35,12 @@ class Migration(migrations.Migration):
             index=models.Index(
                 fields=["zone", "code", "valid_to", "valid_from", "status", "published", "id"],
                 name="state_zone_code_idx",
+            ),
+        ),
+        migrations.AddIndex(
+            model_name="projectstate",
+            index=models.Index(
+                fields=["code", "valid_to", "valid_from", "status", "published", "zone", "id"], name="state_code_idx"
             ),
         ),
     ]
