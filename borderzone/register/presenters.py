@@ -63,11 +63,10 @@ def project_rows(
     selectors.load_evaluations(evaluations, projects if readable is None else [p for p in projects if p.pk in readable])
     # A listing's page carries each row's version and disbursed capital (`selectors.ProjectListing`).
     carried = {p.pk for p in projects if getattr(p, "as_of_day", None) == day}
-    versions = selectors.versions_by_id(
-        int(getattr(p, "as_of_version_id", 0) or 0) for p in projects if p.pk not in carried
-    )
+    others = [p for p in projects if p.pk not in carried]
+    versions = selectors.versions_by_id(int(getattr(p, "as_of_version_id", 0) or 0) for p in others) if others else {}
     versions.update({p.as_of_version.pk: p.as_of_version for p in projects if p.pk in carried})  # type: ignore[attr-defined]
-    disbursed = selectors.disbursed_by_project(day, (p.pk for p in projects if p.pk not in carried))
+    disbursed = selectors.disbursed_by_project(day, (p.pk for p in others)) if others else {}
     disbursed.update({p.pk: p.as_of_disbursed for p in projects if p.pk in carried})  # type: ignore[attr-defined]
     areas = selectors.area_levels_on((p.commune_id for p in projects), day)
     rows = []

@@ -112,6 +112,8 @@ def test_api_page_past_the_end_is_empty_and_html_shows_the_last_page(zone, actor
     assert page.status_code == 200
     assert page.context["page"].number == page.context["page"].paginator.num_pages == 1
     assert [row["code"] for row in page.context["rows"]] == ["550000", "550001", "550002"]
+    assert 'href="/staff/investments/550002/"' in page.content.decode()
+    assert 'href="/staff/investments/550002/dossier/"' in page.content.decode()
     public = client.get("/projects/?page=99")
     assert public.status_code == 200
     assert public.context["page"].number == 1

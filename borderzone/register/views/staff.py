@@ -158,6 +158,9 @@ def project_list(request: HttpRequest) -> HttpResponse:
             "status_labels": dict(Status.choices),
             "milestone_labels": dict(MilestoneKind.choices),
             "staff_view": is_staff_member(request.user),
+            # Each row's links: the URL reversed once around a mark (codes are digits), not twice a row.
+            "detail_url": reverse("investments:project-detail", args=["~"]).split("~"),
+            "dossier_url": reverse("investments:project-dossier", args=["~"]).split("~"),
         },
     )
 
