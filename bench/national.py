@@ -314,7 +314,7 @@ def _register(shape: Shape, zones: list[EconomicZone], rng: random.Random) -> di
                     "",
                     True,
                     policy,
-                    False,
+                    code % 4 != 0,  # three in four published (no draw: the rest of the dataset stays the same)
                     False,
                     search_key(f"{code} {name}"),
                     now,

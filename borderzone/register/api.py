@@ -8,7 +8,6 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -152,7 +151,9 @@ def summary(request: HttpRequest, as_of: str | None = None, zone: str | None = N
     return cached_summary(parse_as_of(as_of), _zone(zone))
 
 
-def _list(request: HttpRequest, query: ListQuery) -> tuple[QuerySet[Project], dict[int, selectors.Evaluation], dt.date]:
+def _list(
+    request: HttpRequest, query: ListQuery
+) -> tuple[selectors.ProjectListing, dict[int, selectors.Evaluation], dt.date]:
     day = parse_as_of(query.as_of)
     # Lateness and legal flags of single projects are the board's (and each investor's own): for anyone
     # else the `late` and `flagged` filters are ignored, so a filtered list names no late or flagged company.

@@ -550,6 +550,10 @@ class ProjectState(models.Model):
     gate_area = models.ForeignKey("zones.GateArea", on_delete=models.SET_NULL, null=True, related_name="+")
     ownership = models.CharField(max_length=10, choices=Ownership.choices)
     policy_approval = models.BooleanField(default=False)
+    # The project's code and publication copied here, so that a list "as of D" is read in code order from
+    # one index on the state rows (zone, code, range) without visiting the projects it does not show.
+    code = models.CharField(max_length=20, default="")
+    published = models.BooleanField(default=False)
     valid_from = models.DateField()
     valid_to = models.DateField()
     status = models.CharField(max_length=20, choices=Status.choices)
@@ -584,6 +588,15 @@ class ProjectState(models.Model):
         indexes = [
             models.Index(fields=["zone", "valid_to", "valid_from"], name="state_zone_range_idx"),
             models.Index(fields=["valid_to", "valid_from"], name="state_range_idx"),
+            # The lists: a zone's states in code order, with what their count and page filter on (covering).
+            models.Index(
+                fields=["zone", "code", "valid_to", "valid_from", "status", "published", "id"],
+                name="state_zone_code_idx",
+            ),
+            # The same across zones (an administrator's list of every zone, a staff member's of several).
+            models.Index(
+                fields=["code", "valid_to", "valid_from", "status", "published", "zone", "id"], name="state_code_idx"
+            ),
         ]
 
     def __str__(self) -> str:

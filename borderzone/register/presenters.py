@@ -61,8 +61,13 @@ def project_rows(
     With `readable` (see `lateness_readable`), rows of other projects carry no "late" and "flags" keys."""
     projects = list(projects)
     selectors.load_evaluations(evaluations, projects if readable is None else [p for p in projects if p.pk in readable])
-    versions = selectors.versions_by_id(int(getattr(p, "as_of_version_id", 0) or 0) for p in projects)
-    disbursed = selectors.disbursed_by_project(day, (p.pk for p in projects))
+    # A listing's page carries each row's version and disbursed capital (`selectors.ProjectListing`).
+    carried = {p.pk for p in projects if getattr(p, "as_of_day", None) == day}
+    others = [p for p in projects if p.pk not in carried]
+    versions = selectors.versions_by_id(int(getattr(p, "as_of_version_id", 0) or 0) for p in others) if others else {}
+    versions.update({p.as_of_version.pk: p.as_of_version for p in projects if p.pk in carried})  # type: ignore[attr-defined]
+    disbursed = selectors.disbursed_by_project(day, (p.pk for p in others)) if others else {}
+    disbursed.update({p.pk: p.as_of_disbursed for p in projects if p.pk in carried})  # type: ignore[attr-defined]
     areas = selectors.area_levels_on((p.commune_id for p in projects), day)
     rows = []
     for project in projects:

@@ -20,16 +20,28 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Context as DecimalContext
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 from django.db import connection
-from django.db.models import Count, F, Min, Prefetch, Q, QuerySet, Sum
+from django.db.models import (
+    BooleanField,
+    Count,
+    DecimalField,
+    F,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+)
 
-from borderzone.access.permissions import is_staff_member, restrict_to_visible, role_of
+from borderzone.access.permissions import is_admin, is_staff_member, restrict_to_visible, role_of, zones_visible_to
 from borderzone.core.text import search_key
 from borderzone.register.models import (
     IMPLIED_BY_STATUS,
@@ -42,6 +54,7 @@ from borderzone.register.models import (
     MilestoneKind,
     Ownership,
     Project,
+    ProjectInvestor,
     ProjectState,
     RuleCondition,
     Status,
@@ -52,11 +65,12 @@ from borderzone.register.rules import DepositAssessment, assess_deposit
 from borderzone.register.setwise import (
     LAND_USE_MILESTONES,
     Fragment,
+    StateSQL,
     add_months,
     flag_count_sql,
-    flagged_q,
+    flagged_sql,
     late_count_sql,
-    late_q,
+    late_sql,
     rules_in_force,
     with_alias,
 )
@@ -133,9 +147,19 @@ class _Row:
     policy_approval: bool
 
 
+#: The milestone columns of a state row the evaluation reads.
+STATE_DATES = tuple(f"{prefix}_{k}" for prefix in ("plan", "first", "reached") for k in KINDS)
+
+
 def _evaluate_rows(
-    day: dt.date, rows: list[_Row], projects: QuerySet[Project], rules: list[LegalRule] | None = None
+    day: dt.date,
+    rows: list[_Row],
+    projects: QuerySet[Project],
+    rules: list[LegalRule] | None = None,
+    dates: Iterable[tuple[Any, ...]] | None = None,
 ) -> dict[int, Evaluation]:
+    """`dates`: the rows' (project id, *STATE_DATES) of their state row covering `day` when the caller read
+    them already (a list's page query does); else they are read here."""
     if not rows:
         return {}
     # Everything the evaluation reads comes from the state interval covering `day` (one indexed read):
@@ -145,18 +169,19 @@ def _evaluate_rows(
     plan_in_force: dict[int, dict[str, dt.date]] = defaultdict(dict)
     actual: dict[int, dict[str, dt.date]] = defaultdict(dict)
     wanted = {r.pk for r in rows}
-    columns = [f"{prefix}_{k}" for prefix in ("plan", "first", "reached") for k in KINDS]
-    states = (
-        ProjectState.objects.filter(on_day(day), project_id__in=[r.pk for r in rows])
-        if len(rows) < 900
-        else (ProjectState.objects.filter(on_day(day), project_id__in=projects.values("pk")))
-    )
-    for project_id, *dates in states.values_list("project_id", *columns):
+    if dates is None:
+        states = (
+            ProjectState.objects.filter(on_day(day), project_id__in=[r.pk for r in rows])
+            if len(rows) < 900
+            else (ProjectState.objects.filter(on_day(day), project_id__in=projects.values("pk")))
+        )
+        dates = states.values_list("project_id", *STATE_DATES)
+    for project_id, *dates_of in dates:
         if project_id not in wanted:
             continue
         n = len(KINDS)
         for i, kind in enumerate(KINDS):
-            planned_on, first_on, reached_on = dates[i], dates[n + i], dates[2 * n + i]
+            planned_on, first_on, reached_on = dates_of[i], dates_of[n + i], dates_of[2 * n + i]
             if planned_on is not None:
                 plan_in_force[project_id][kind] = planned_on
             if first_on is not None:
@@ -473,53 +498,202 @@ class ListFilters:
     late: bool | None = None
     flagged: bool | None = None
     q: str | None = None
+    #: The id of the zone named by `zone`, when the caller has it already (saves looking it up again).
+    zone_id: int | None = None
+
+
+def _listed_states(user: AnyUser, filters: ListFilters) -> QuerySet[ProjectState]:
+    """The state rows covering `filters.as_of` of the projects `user` may list with `filters`, one per project.
+
+    Every filter is a condition on the state row (zone, status, ownership, gate area, publication, late and
+    flagged on the day: `setwise`), except the sector and the search words, which read the project."""
+    day = filters.as_of
+    states = ProjectState.objects.filter(on_day(day))
+    if filters.zone:
+        zone_id = filters.zone_id or (
+            EconomicZone.objects.filter(code=filters.zone).values_list("pk", flat=True).first()
+        )
+        if zone_id is None:
+            return states.none()
+        states = states.filter(zone_id=zone_id)
+    # Who may read what (as `visible_projects`): staff their zones' register (and others' published projects
+    # when they ask for another zone), an investor the published projects and their own, anyone else the
+    # published ones.
+    if is_staff_member(user):
+        if not is_admin(user):
+            theirs = Q(zone_id__in=zones_visible_to(user).values("pk"))
+            states = states.filter(theirs | Q(published=True)) if filters.zone else states.filter(theirs)
+    elif role_of(user) == "investor":
+        own = Project.objects.filter(Q(shares__investor__users=user)).values("pk")
+        states = states.filter(Q(published=True) | Q(project_id__in=own))
+    else:
+        states = states.filter(published=True)
+    if filters.status:
+        states = states.filter(status=filters.status)
+    if filters.ownership:
+        states = states.filter(ownership=filters.ownership)
+    if filters.gate_area:
+        states = states.filter(gate_area__code=filters.gate_area)
+    if filters.sector:
+        states = states.filter(
+            Q(project__sector__code=filters.sector) | Q(project__sector__section__code=filters.sector)
+        )
+    if filters.q:
+        for word in search_key(filters.q).split():
+            states = states.filter(project__search_text__contains=word)
+    if filters.late is not None:
+        # "Late on D" is a condition on the state row covering D: no evaluation of the zone for it.
+        states = states.filter(_holds(late_sql, day, filters.late))
+    if filters.flagged is not None:
+        # The rules in force on D as conditions on the state row covering D (`setwise`): no evaluation.
+        rules = rules_in_force(day)
+        states = states.filter(_holds(lambda f, d: flagged_sql(f, d, rules), day, filters.flagged))
+    return states
+
+
+def _holds(condition: Callable[[Fragment, dt.date], str], day: dt.date, yes: bool) -> Q:
+    """The state rows for which `condition` on `day` holds (`yes`) or does not: written as a CASE, so that a
+    condition that is unknown (NULL) on a row counts as not holding, as the evaluator judges it."""
+    f = Fragment()
+    sql = f"(CASE WHEN {condition(f, day)} THEN 1 ELSE 0 END) = {1 if yes else 0}"
+    return Q(StateSQL.of(f, sql, BooleanField()))
+
+
+#: The fields of the version in force a list's row shows (`presenters.project_rows`).
+LISTED_VERSION_FIELDS = (
+    "number",
+    "issued_on",
+    "currency",
+    "total_capital",
+    "equity",
+    "total_capital_vnd",
+    "vnd_rate",
+    "rate_date",
+)
+
+
+class ProjectListing:
+    """The projects of a list on a day, read from their state rows covering the day (one per project), in
+    code order: the count is one query on the state rows, a page one query whose keys come from the index on
+    (zone, code, range) before any project is read. Sliced (`listing[a:b]`) it gives the projects of that
+    page annotated with `as_of_version_id` and `as_of_status`; Django's Paginator takes it as it is."""
+
+    def __init__(self, day: dt.date, states: QuerySet[ProjectState]) -> None:
+        self.day = day
+        self.states = states.order_by("code")
+        self._counts: tuple[int, int] | None = None
+
+    def _count_both(self) -> tuple[int, int]:
+        if self._counts is None:
+            found = self.states.order_by().aggregate(
+                n=Count("pk"), terminated=Count("pk", filter=Q(status=Status.TERMINATED))
+            )
+            self._counts = (int(found["n"]), int(found["terminated"]))
+        return self._counts
+
+    def count(self) -> int:
+        """How many projects the list holds (the page's count, from the state rows alone)."""
+        return self._count_both()[0]
+
+    def terminated(self) -> int:
+        """How many of them were terminated on the day (counted with `count`, in the same query)."""
+        return self._count_both()[1]
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def _projects(self, states: QuerySet[ProjectState]) -> QuerySet[Any]:
+        # What a row shows comes with the page in the same query: the state row's milestone dates (for the
+        # evaluation of the rows shown), the version in force and the capital disbursed by the day.
+        dates = {f"as_of_{c}": F(f"states__{c}") for c in STATE_DATES}
+        version = {f"as_of_v_{f}": F(f"states__version__{f}") for f in LISTED_VERSION_FIELDS}
+        paid = Disbursement.objects.filter(project_id=OuterRef("pk"), paid_on__lte=self.day).order_by()
+        disbursed = {
+            f"as_of_paid_{c}": Subquery(
+                paid.filter(currency=c).values("project_id").annotate(total=Sum("amount")).values("total"),
+                output_field=DecimalField(max_digits=22, decimal_places=0),
+            )
+            for c in CURRENCIES
+        }
+        return (
+            Project.objects.filter(states__in=states.values("pk"))
+            .annotate(
+                as_of_version_id=F("states__version_id"),
+                as_of_status=F("states__status"),
+                **dates,
+                **version,
+                **disbursed,
+            )
+            .select_related("zone", "gate_area", "sector")
+            .prefetch_related(Prefetch("shares", queryset=ProjectInvestor.objects.select_related("investor")))
+            .order_by("code")
+        )
+
+    def _read(self, projects: QuerySet[Any]) -> list[Project]:
+        found = list(projects)
+        for p in found:
+            # Read by `presenters.project_rows` instead of asking the database again.
+            p.as_of_day = self.day
+            p.as_of_version = CertificateVersion(
+                pk=p.as_of_version_id,
+                project_id=p.pk,
+                **{f: getattr(p, f"as_of_v_{f}") for f in LISTED_VERSION_FIELDS},
+            )
+            p.as_of_disbursed = {c: getattr(p, f"as_of_paid_{c}") or Decimal(0) for c in CURRENCIES}
+        return found
+
+    @overload
+    def __getitem__(self, index: int) -> Project: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Project]: ...
+
+    def __getitem__(self, index: int | slice) -> Project | list[Project]:
+        if isinstance(index, slice):
+            return self._read(self._projects(self.states[index]))
+        if index < 0:
+            raise IndexError("a listing is read from its start")
+        found = self[index : index + 1]
+        if not found:
+            raise IndexError(index)
+        return found[0]
+
+    def projects(self) -> QuerySet[Any]:
+        """Every listed project, annotated like a page's (for lists read whole, such as a gate area's)."""
+        return self._projects(self.states)
+
+    def __iter__(self) -> Iterator[Project]:
+        return iter(self.projects())
+
+    def chunks(self, size: int) -> Iterator[list[Project]]:
+        """The listed projects `size` at a time, each chunk found by the last code of the one before (an
+        index seek on (zone, code), not an OFFSET that reads every earlier row again)."""
+        last: str | None = None
+        while True:
+            states = self.states if last is None else self.states.filter(code__gt=last)
+            chunk = self._read(self._projects(states[:size]))
+            if not chunk:
+                return
+            yield chunk
+            if len(chunk) < size:
+                return
+            last = chunk[-1].code
 
 
 def project_list(
     user: AnyUser, filters: ListFilters, *, with_evaluations: bool = True
-) -> tuple[QuerySet[Project], dict[int, Evaluation]]:
+) -> tuple[ProjectListing, dict[int, Evaluation]]:
     """The filtered list on `filters.as_of`, with each listed project's evaluation (none when not asked
-    for and not needed by the late/flagged filters: pages that show only the status save that work)."""
-    qs = visible_projects(user)
-    if filters.zone:
-        qs = qs.filter(zone__code=filters.zone)
-    elif is_staff_member(user):
-        # The register of the zones one works on; other zones' published projects are on the portal.
-        qs = restrict_to_visible(user, Project.objects.all())
-    if filters.ownership:
-        qs = qs.filter(ownership=filters.ownership)
-    if filters.gate_area:
-        qs = qs.filter(gate_area__code=filters.gate_area)
-    if filters.sector:
-        qs = qs.filter(Q(sector__code=filters.sector) | Q(sector__section__code=filters.sector))
-    if filters.q:
-        for word in search_key(filters.q).split():
-            qs = qs.filter(search_text__contains=word)
-    base = Project.objects.filter(pk__in=qs.values("pk"))
-    zone_id = (
-        EconomicZone.objects.filter(code=filters.zone).values_list("pk", flat=True).first() if filters.zone else None
-    )
-    listed = projects_as_of(filters.as_of, base, zone_id)
-    if filters.status:
-        listed = listed.filter(as_of_status=filters.status)
-    if filters.late is not None:
-        # "Late on D" is a condition on the state interval covering D (`setwise`): no evaluation of the zone.
-        late = ProjectState.objects.filter(on_day(filters.as_of), late_q(filters.as_of)).values("project_id")
-        listed = listed.filter(pk__in=late) if filters.late else listed.exclude(pk__in=late)
-    if filters.flagged is not None:
-        # The rules in force on D as conditions on the state interval covering D (`setwise`): no evaluation.
-        flagged = ProjectState.objects.filter(on_day(filters.as_of), flagged_q(filters.as_of)).values("project_id")
-        listed = listed.filter(pk__in=flagged) if filters.flagged else listed.exclude(pk__in=flagged)
-    # Only the rows a page shows get evaluated (see `PageEvaluations.load`, called by `project_rows`).
+    for: pages that show only the status save that work). Only the rows a page shows get evaluated (see
+    `PageEvaluations.load`, called by `project_rows`)."""
     evaluations: dict[int, Evaluation] = PageEvaluations(filters.as_of) if with_evaluations else {}
-    listed = listed.select_related("zone", "gate_area", "sector").prefetch_related("shares__investor").order_by("code")
-    return listed, evaluations
+    return ProjectListing(filters.as_of, _listed_states(user, filters)), evaluations
 
 
-def terminated_count(listed: QuerySet[Any]) -> int:
+def terminated_count(listed: ProjectListing) -> int:
     """How many projects of a list from `project_list` were terminated on its day: listed, but left
     out of every summary figure."""
-    return listed.filter(as_of_status=Status.TERMINATED).count()
+    return listed.terminated()
 
 
 class PageEvaluations(dict[int, Evaluation]):
@@ -530,14 +704,22 @@ class PageEvaluations(dict[int, Evaluation]):
         self.day = day
 
     def load(self, projects: Iterable[Project]) -> None:
+        shown = [p for p in projects if p.pk not in self and getattr(p, "as_of_version_id", None)]
         missing = [
-            # Only projects read "as of a day" (projects_as_of) carry their state on the day.
             _Row(p.pk, getattr(p, "as_of_status", ""), version_id, p.policy_approval)
-            for p in projects
-            if p.pk not in self and (version_id := getattr(p, "as_of_version_id", None))
+            for p in shown
+            if (version_id := getattr(p, "as_of_version_id", None))
         ]
+        # A listing's page carries its state row's dates (`ProjectListing`): no second read of the states.
+        dates = (
+            [(p.pk, *(getattr(p, f"as_of_{c}") for c in STATE_DATES)) for p in shown]
+            if all(hasattr(p, f"as_of_{STATE_DATES[0]}") for p in shown)
+            else None
+        )
         if missing:
-            self.update(_evaluate_rows(self.day, missing, Project.objects.filter(pk__in=[r.pk for r in missing])))
+            self.update(
+                _evaluate_rows(self.day, missing, Project.objects.filter(pk__in=[r.pk for r in missing]), dates=dates)
+            )
 
 
 def load_evaluations(evaluations: dict[int, Evaluation], projects: Iterable[Project]) -> None:
@@ -546,19 +728,9 @@ def load_evaluations(evaluations: dict[int, Evaluation], projects: Iterable[Proj
         evaluations.load(projects)
 
 
-def keyset_chunks(listed: QuerySet[Project], size: int) -> Iterator[list[Project]]:
-    """The projects of a list ordered by code, `size` at a time, each chunk found by the last code of the
-    one before (an index seek, not an OFFSET that reads every earlier row again)."""
-    last: str | None = None
-    while True:
-        qs = listed.order_by("code")
-        chunk = list((qs if last is None else qs.filter(code__gt=last))[:size])
-        if not chunk:
-            return
-        yield chunk
-        if len(chunk) < size:
-            return
-        last = chunk[-1].code
+def keyset_chunks(listed: ProjectListing, size: int) -> Iterator[list[Project]]:
+    """The projects of a list ordered by code, `size` at a time (keyset on the code, see `ProjectListing`)."""
+    return listed.chunks(size)
 
 
 def versions_by_id(ids: Iterable[int]) -> dict[int, CertificateVersion]:

@@ -7,7 +7,7 @@ one that explains a flag (detail, law, article) for the rows a page shows; a tes
 demo data and generated registers on several days (`tests/test_setwise.py`):
 - late on D: a milestone planned in the version in force before D, not reached on or before D, not implied
   by the status; never a terminated project (`late_sql`, the one definition: the lists' late filter uses it
-  through `late_q`, the counts and `summary_and_attention` through `late_sql` and `late_count_sql`);
+  through `selectors._holds`, tests through `late_q`, the counts and `summary_and_attention` through `late_sql` and `late_count_sql`);
 - flagged on D: one of the legal rules in force on D (valid_from <= D < valid_to), limited to projects
   with a policy approval when the rule says so and to its transitional condition on the first
   certificate, holds on the state row. Rules are data: the SQL is built from the rule rows in force.

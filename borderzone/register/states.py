@@ -10,7 +10,9 @@ issued or a status change takes effect; the last one is open (`OPEN_END`). On ea
   capital and planned dates;
 - `first_<kind>` is the first planned date of each milestone among the versions up to the one in force
   (the "first approved" date the extension rules compare with);
-- `reached_<kind>` is the day the milestone was reached (a project fact; compare it with D).
+- `reached_<kind>` is the day the milestone was reached (a project fact; compare it with D);
+- `code` and `published` are the project's (copied so that the lists read their count and page, in code
+  order, from the state rows alone: `selectors.ProjectListing`).
 
 The services call `refresh_project_states` (Python, per project) inside their transaction;
 `rebuild_project_states` (the management command, one SQL statement written separately) recomputes every
@@ -46,7 +48,8 @@ STATE_FIELDS: tuple[str, ...] = tuple(f.attname for f in ProjectState._meta.conc
 
 
 def _states_for(projects: list[dict[str, Any]]) -> list[ProjectState]:
-    """The states of these projects (dicts of pk, zone_id, gate_area_id, ownership, policy_approval)."""
+    """The states of these projects (dicts of pk, zone_id, gate_area_id, ownership, policy_approval, code,
+    published)."""
     ids = [p["pk"] for p in projects]
     versions: dict[int, list[CertificateVersion]] = defaultdict(list)
     for v in CertificateVersion.objects.filter(project_id__in=ids).order_by("project_id", "issued_on", "number"):
@@ -96,6 +99,8 @@ def _states_for(projects: list[dict[str, Any]]) -> list[ProjectState]:
                     gate_area_id=project["gate_area_id"],
                     ownership=project["ownership"],
                     policy_approval=project["policy_approval"],
+                    code=project["code"],
+                    published=project["published"],
                     valid_from=day,
                     valid_to=days[index + 1] if index + 1 < len(days) else OPEN_END,
                     status=status,
@@ -113,7 +118,7 @@ def _states_for(projects: list[dict[str, Any]]) -> list[ProjectState]:
 
 
 def _project_rows(projects: Any) -> list[dict[str, Any]]:
-    return list(projects.values("pk", "zone_id", "gate_area_id", "ownership", "policy_approval"))
+    return list(projects.values("pk", "zone_id", "gate_area_id", "ownership", "policy_approval", "code", "published"))
 
 
 def refresh_project_states(project_ids: Iterable[int]) -> int:
@@ -175,10 +180,11 @@ def _rebuild_sql() -> str:
         SELECT a.project_id, {reached_columns} FROM investments_milestoneactual a GROUP BY a.project_id
     )
     INSERT INTO investments_projectstate (
-        project_id, zone_id, gate_area_id, ownership, policy_approval, valid_from, valid_to, status, version_id,
+        project_id, zone_id, gate_area_id, ownership, policy_approval, code, published, valid_from, valid_to, status,
+        version_id,
         issued_on, currency, total_capital, total_capital_vnd, {", ".join(kinds)}
     )
-    SELECT sp.project_id, p.zone_id, p.gate_area_id, p.ownership, p.policy_approval, sp.valid_from,
+    SELECT sp.project_id, p.zone_id, p.gate_area_id, p.ownership, p.policy_approval, p.code, p.published, sp.valid_from,
         COALESCE(sp.valid_to, %s), sp.status, v.id, v.issued_on, v.currency, v.total_capital,
         v.total_capital_vnd, {", ".join(f"plans.plan_{k}" for k in KINDS)},
         {", ".join(f"firsts.first_{k}" for k in KINDS)}, {", ".join(f"reached.reached_{k}" for k in KINDS)}

@@ -15,6 +15,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from borderzone.register import services
+from borderzone.register.models import Project
 from borderzone.register.tests.factories import make_project
 
 pytestmark = pytest.mark.django_db
@@ -71,7 +72,12 @@ def _pages(client: Client, zone_code: str, zone_pk: int, project_code: str) -> d
         "API list, flagged": get(
             f"/api/v1/investments/projects?zone={zone_code}&as_of={day}&page_size=50&flagged=true&late=true"
         ),
+        "API list, page 2": get(f"/api/v1/investments/projects?zone={zone_code}&as_of={day}&page_size=3&page=2"),
+        "staff list, page 2 (past the end: the last page)": get(
+            f"/staff/investments/?zone={zone_code}&as_of={day}&page=2"
+        ),
         "public list": get("/projects/"),
+        "public list, page 2 (past the end: the last page)": get("/projects/?page=2"),
         "project detail": get(f"/staff/investments/{project_code}/?as_of={day}"),
         "API project": get(f"/api/v1/investments/projects/{project_code}?as_of={day}"),
         "dashboard": get(f"/staff/dashboard/?zone={zone_code}&as_of={day}&from_year=2018&to_year=2023"),
@@ -104,4 +110,43 @@ def test_api_page_past_the_end_is_empty_and_html_shows_the_last_page(zone, actor
     assert [item["code"] for item in second["items"]] == ["550002"]
     page = client.get(f"/staff/investments/?zone={zone.code}&page=99")
     assert page.status_code == 200
-    assert page.context["page"].number == page.context["page"].paginator.num_pages
+    assert page.context["page"].number == page.context["page"].paginator.num_pages == 1
+    assert [row["code"] for row in page.context["rows"]] == ["550000", "550001", "550002"]
+    assert 'href="/staff/investments/550002/"' in page.content.decode()
+    assert 'href="/staff/investments/550002/dossier/"' in page.content.decode()
+    public = client.get("/projects/?page=99")
+    assert public.status_code == 200
+    assert public.context["page"].number == 1
+    assert [row["code"] for row in public.context["rows"]] == ["550000", "550001", "550002"]
+    # Anonymous: the published projects, the same way past the end.
+    anonymous = Client().get(f"/api/v1/investments/projects?zone={zone.code}&page=3&page_size=2").json()
+    assert anonymous == {"count": 3, "items": []}
+
+
+def test_a_list_row_reads_as_the_project_read_alone(zone, actor, admin_user) -> None:
+    """A page carries each row's version, disbursed capital and state dates in its own query: every row of
+    the list equals the project read on its own (`GET /projects/{code}`, which reads them separately)."""
+    client = Client()
+    client.force_login(admin_user)
+    _add_projects(zone, actor, 6, 0)
+    services.disbursement_record(
+        project=Project.objects.get(code="550003"),
+        paid_on=dt.date(2021, 1, 1),
+        amount=Decimal(5),
+        currency="USD",
+        actor=actor,
+    )
+    for day in ("2019-03-01", DAY.isoformat()):
+        items = client.get(f"/api/v1/investments/projects?zone={zone.code}&as_of={day}&page_size=4&page=2").json()
+        assert [item["code"] for item in items["items"]] == ["550004", "550005"]
+        for item in items["items"]:
+            alone = client.get(f"/api/v1/investments/projects/{item['code']}?as_of={day}").json()
+            assert item == alone
+    page = client.get(f"/api/v1/investments/projects?zone={zone.code}&as_of={DAY.isoformat()}&page_size=6").json()
+    rows = {item["code"]: item for item in page["items"]}
+    assert rows["550003"]["disbursed"] == {"VND": "1000000000", "USD": "5"}
+    assert rows["550001"]["certificate"]["total_capital"] == "7000000001"
+    assert rows["550001"]["status"] == "implementing"
+    # Planned in 2019; only the odd ones reached the land handover (by 01/02/2019).
+    assert rows["550000"]["late"] == ["land_handover", "construction_start"]
+    assert rows["550001"]["late"] == ["construction_start"]

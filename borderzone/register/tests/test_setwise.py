@@ -119,7 +119,7 @@ def test_demo_register_set_wise_equals_the_evaluator_on_every_day(demo, admin_us
             setattr(filters, flag, yes)
             listed, _ = selectors.project_list(admin_user, filters, with_evaluations=False)
             wanted = {pk for pk, e in evaluations.items() if getattr(e, f"is_{flag}") == yes}
-            assert set(listed.values_list("pk", flat=True)) == wanted
+            assert {p.pk for p in listed} == wanted
             assert wanted
 
 

@@ -42,6 +42,7 @@ def _history(zone) -> list[int]:
     services.status_change_record(project=second, status="implementing", effective_on=dt.date(2019, 1, 1), actor=actor)
     services.milestone_reached(project=second, kind="land_handover", reached_on=dt.date(2018, 9, 1), actor=actor)
     services.project_update(project=second, ownership="foreign", actor=actor)
+    services.project_update(project=first, published=True, actor=actor)
     return [first.pk, second.pk]
 
 
@@ -71,6 +72,9 @@ def test_intervals_follow_versions_and_statuses(zone) -> None:
     assert second.status == "implementing"
     assert second.ownership == "foreign"
     assert second.reached_land_handover == dt.date(2018, 9, 1)
+    # Each row carries its project's code and publication (the lists read them there).
+    assert {(s.code, s.published) for s in first} == {("1001", True)}
+    assert (second.code, second.published) == ("1002", False)
     # Nothing before the first issue.
     assert not ProjectState.objects.filter(on_day(dt.date(2016, 1, 9))).exists()
     assert ProjectState.objects.filter(on_day(dt.date(2016, 1, 10))).count() == 1

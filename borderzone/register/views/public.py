@@ -11,7 +11,7 @@ from borderzone.register import selectors, services
 from borderzone.register.forms import ListFilterForm
 from borderzone.register.models import Status
 from borderzone.register.presenters import project_rows
-from borderzone.zones.models import GateArea
+from borderzone.zones.models import EconomicZone, GateArea
 from borderzone.zones.selectors import zone_default
 
 PAGE_SIZE = 30
@@ -19,7 +19,7 @@ PAGE_SIZE = 30
 
 def public_project_list(request: HttpRequest) -> HttpResponse:
     """Published projects with their status today; the same list for everyone, staff included."""
-    zone = zone_default()
+    zone = zone_default(EconomicZone.objects.all())  # the zone alone: the page reads none of its areas or gates
     areas = list(GateArea.objects.filter(zone=zone)) if zone else []
     form = ListFilterForm(request.GET or None, gate_areas=areas, zones=[])
     for staff_only in ("late", "flagged", "as_of", "zone"):
@@ -29,6 +29,7 @@ def public_project_list(request: HttpRequest) -> HttpResponse:
     filters = selectors.ListFilters(
         as_of=today,
         zone=zone.code if zone else None,
+        zone_id=zone.pk if zone else None,
         status=data.get("status") or None,
         ownership=data.get("ownership") or None,
         gate_area=data.get("gate_area") or None,

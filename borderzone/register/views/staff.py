@@ -120,9 +120,11 @@ def list_filters(user: Any, query: QueryDict) -> tuple[ListFilterForm, selectors
     def yes_no(key: str) -> bool | None:
         return {"1": True, "0": False}.get(data.get(key) or "")
 
+    asked = data.get("zone") or None
     return form, selectors.ListFilters(
         as_of=data.get("as_of") or services.today(),
-        zone=data.get("zone") or None,
+        zone=asked,
+        zone_id=next((z.pk for z in zones if z.code == asked), None) if asked else None,
         status=data.get("status") or None,
         ownership=data.get("ownership") or None,
         gate_area=data.get("gate_area") or None,
@@ -157,6 +159,9 @@ def project_list(request: HttpRequest) -> HttpResponse:
             "status_labels": dict(Status.choices),
             "milestone_labels": dict(MilestoneKind.choices),
             "staff_view": is_staff_member(request.user),
+            # Each row's links: the URL reversed once around a mark (codes are digits), not twice a row.
+            "detail_url": reverse("investments:project-detail", args=["~"]).split("~"),
+            "dossier_url": reverse("investments:project-dossier", args=["~"]).split("~"),
         },
     )
 
