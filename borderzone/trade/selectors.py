@@ -383,7 +383,9 @@ def year_to_date_by_zone(*, zones: list[EconomicZone], day: dt.date) -> dict[int
         spans |= Q(gate__zone_id=pk, month__gte=start, month__lte=last)
         spans |= Q(gate__zone_id=pk, month__gte=month_add(start, -12), month__lte=month_add(last, -12))
     rows = (
-        TradeFigure.objects.filter(spans)
+        # The months of both spans bound the rows read (the month's index) before each zone's own spans.
+        TradeFigure.objects.filter(month__gte=month_add(start, -12), month__lte=max(lasts.values()))
+        .filter(spans)
         .annotate(current=Case(When(month__gte=start, then=Value(1)), default=Value(0)))
         .values("gate__zone_id", "current")
         .annotate(**amount_aggregates(), months=Count("month", distinct=True))
