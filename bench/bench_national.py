@@ -367,6 +367,18 @@ def _reference_dashboard(zone_ids: list[int], day: dt.date) -> None:
             cursor.fetchall()
 
 
+def _times(seconds: list[float]) -> str:
+    return "p50 " + f"{percentile(seconds, 50) * 1000:,.0f} ms (" + ", ".join(f"{x * 1000:,.0f}" for x in seconds) + ")"
+
+
+def _load() -> str:
+    try:
+        with open("/proc/loadavg") as f:
+            return " ".join(f.read().split()[:3])
+    except OSError:
+        return "unknown"
+
+
 def _jit_off() -> None:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
@@ -496,6 +508,8 @@ def _measure_all(size: str, repeat: int) -> list[Measurement]:
             timed(lambda: _reference_dashboard_all(all_ids, DAY), repeat),
         )
     )
+    for m in results:  # said at once: the lists and the export below take minutes, and may fail
+        print(f"  {m.name}: ours {_times(m.ours_s)}, reference {_times(m.raw_s)}, load {_load()}")
 
     # Lists (server time through Django's test client) against a bare view sending the same bytes.
     client = _admin_client()

@@ -4,6 +4,7 @@ Python loop over rows)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -294,13 +295,17 @@ def _summary(
     )
 
 
+def _without(row: Mapping[str, Any], *keys: str) -> dict[str, Any]:
+    return {k: v for k, v in row.items() if k not in keys}
+
+
 def summaries_by_zone(*, zones: list[EconomicZone], start: dt.date, end: dt.date) -> dict[int, Summary]:
     """`summary` of each zone (all its gates, every status, without the year before and the sources), by
     its id, in three queries grouped by zone whatever the number of zones."""
     zone_ids = [z.pk for z in zones]
     qs = figures(start=start, end=end).filter(gate__zone_id__in=zone_ids).order_by()
     metas = {
-        row.pop("gate__zone_id"): _normalise(row)
+        row["gate__zone_id"]: _normalise(_without(row, "gate__zone_id"))
         for row in qs.values("gate__zone_id").annotate(**amount_aggregates(), **_meta_aggregates())
     }
     years: dict[int, list[dict[str, Any]]] = {pk: [] for pk in zone_ids}
@@ -311,7 +316,7 @@ def summaries_by_zone(*, zones: list[EconomicZone], start: dt.date, end: dt.date
         .order_by("gate__zone_id", "year")
     )
     for row in by_year:
-        years[row.pop("gate__zone_id")].append(_normalise(row))
+        years[row["gate__zone_id"]].append(_normalise(_without(row, "gate__zone_id")))
     budgets: dict[int, list[ProvinceBudget]] = {pk: [] for pk in zone_ids}
     wanted = {(pk, y["year"]) for pk in zone_ids for y in years[pk]}
     if wanted:
@@ -391,7 +396,9 @@ def year_to_date_by_zone(*, zones: list[EconomicZone], day: dt.date) -> dict[int
         .annotate(**amount_aggregates(), months=Count("month", distinct=True))
         .order_by()
     )
-    found = {(row.pop("gate__zone_id"), row.pop("current")): _normalise(row) for row in rows}
+    found = {
+        (row["gate__zone_id"], row["current"]): _normalise(_without(row, "gate__zone_id", "current")) for row in rows
+    }
     no_figures = _normalise(
         TradeFigure.objects.none().aggregate(**amount_aggregates(), months=Count("month", distinct=True))
     )
