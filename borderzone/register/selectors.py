@@ -26,7 +26,7 @@ from decimal import Context as DecimalContext
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, overload
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import (
     BooleanField,
     Count,
@@ -66,6 +66,7 @@ from borderzone.register.setwise import (
     LAND_USE_MILESTONES,
     Fragment,
     StateSQL,
+    T,
     add_months,
     flag_count_sql,
     flagged_sql,
@@ -362,104 +363,190 @@ def summary_and_attention(
     (for what their flags rest on). A fixed number of queries whatever the number of projects."""
     rules = rules_in_force(day)
     f = Fragment()
+    where = []
+    if zone is not None:
+        where.append(f"{T}.zone_id = {f.p(zone.pk)}")
+    if gate_area is not None:
+        where.append(f"{T}.gate_area_id = {f.p(gate_area.pk)}")
+    figures = _Figures()
+    worst: list[tuple[Any, ...]] = []
+    for row in _register_rows(f, day, rules, where, by_zone=False, limit=limit):
+        if row[0] == 2:  # the list
+            worst.append(row)
+        else:
+            figures.add(row)
+    worst.sort(key=lambda r: (-r[5], -r[8], r[11]))  # most flags, then most late milestones, then the id
+    listed = _evaluate_worst(day, worst, rules)
+    return figures.summary(day, zone.code if zone else None), [a for _, a in listed]
+
+
+def summaries_by_zone(
+    day: dt.date, zones: Iterable[EconomicZone], *, limit: int = 10
+) -> tuple[dict[int, dict[str, Any]], list[tuple[EconomicZone, Attention]]]:
+    """`summary` of each zone (by its id) in one statement grouped by zone, and the `limit` projects a
+    leader of all these zones must look at first: of each zone's own list (`summary_and_attention`), the
+    most flags, then the most late milestones, then the zone's code and the project's code (the order of
+    the board of all zones). Only those are evaluated in Python; a fixed number of queries whatever the
+    number of zones and projects."""
+    zones = list(zones)
+    by_pk = {z.pk: z for z in zones}
+    figures = {z.pk: _Figures() for z in zones}
+    if not zones:
+        return {}, []
+    rules = rules_in_force(day)
+    f = Fragment()
+    where = [f"{T}.zone_id IN ({', '.join(f.p(z.pk) for z in zones)})"]
+    worst: list[tuple[Any, ...]] = []
+    for row in _register_rows(f, day, rules, where, by_zone=True, limit=limit):
+        if row[0] == 2:  # each zone's list
+            worst.append(row)
+        else:
+            figures[row[1]].add(row)
+    # row: part, zone, status, ownership, currency, n_flags, total, total_vnd, n_late, ..., pk, version, policy, code
+    worst.sort(key=lambda r: (-r[5], -r[8], by_pk[r[1]].code, r[14]))
+    listed = _evaluate_worst(day, worst[:limit], rules)
+    return (
+        {pk: block.summary(day, by_pk[pk].code) for pk, block in figures.items()},
+        [(by_pk[zone_pk], a) for zone_pk, a in listed if zone_pk is not None],
+    )
+
+
+def _register_rows(
+    f: Fragment, day: dt.date, rules: list[LegalRule], where: list[str], *, by_zone: bool, limit: int
+) -> list[tuple[Any, ...]]:
+    """The rows of the register's one statement: figures (part 0), disbursed sums (1), the list (2) and
+    the capital not converted (3), each with its zone when `by_zone` (the list then is each zone's own).
+    `where`: conditions on the state row, its alias written `T`."""
     # Each state row covering `day` with the number of milestones it is late on and of rules flagging it,
     # computed once (MATERIALIZED) and read by the figures, the disbursed sums and the list.
     columns = f"{late_count_sql(f, day)} AS n_late, {flag_count_sql(f, day, rules)} AS n_flags"
-    where = [f"s.valid_from <= {f.p(day)}", f"s.valid_to > {f.p(day)}"]
-    if zone is not None:
-        where.append(f"s.zone_id = {f.p(zone.pk)}")
-    if gate_area is not None:
-        where.append(f"s.gate_area_id = {f.p(gate_area.pk)}")
+    where_sql = " AND ".join([f"{T}.valid_from <= {f.p(day)}", f"{T}.valid_to > {f.p(day)}", *where])
+    zone = "w.zone_id" if by_zone else "CAST(NULL AS INTEGER)"
+    group = "w.zone_id, " if by_zone else ""
+    states, projects = ProjectState._meta.db_table, Project._meta.db_table
+    # The disbursements of one zone are found through their project's index from the materialised rows;
+    # those of many zones (a million rows nationally) are joined to the state rows read again, not to the
+    # materialised ones, so that the join may run in parallel workers (a scan of a CTE may not).
+    paid_by = "w" if not by_zone else f"{states} w"
+    paid_where = f"{with_alias(where_sql, 'w')} AND " if by_zone else ""
     sql = f"""WITH w AS MATERIALIZED (
-        SELECT s.project_id, s.status, s.ownership, s.currency, s.total_capital, s.total_capital_vnd, s.version_id,
-            s.policy_approval, {with_alias(columns, "s")}
-        FROM {ProjectState._meta.db_table} s WHERE {" AND ".join(where)}
+        SELECT s.zone_id, s.project_id, s.status, s.ownership, s.currency, s.total_capital, s.total_capital_vnd,
+            s.version_id, s.policy_approval, {with_alias(columns, "s")}
+        FROM {states} s WHERE {with_alias(where_sql, "s")}
     )
-    SELECT 0, w.status, w.ownership, w.currency, COUNT(*), SUM(w.total_capital), SUM(w.total_capital_vnd),
+    SELECT 0, {zone}, w.status, w.ownership, w.currency, COUNT(*), SUM(w.total_capital), SUM(w.total_capital_vnd),
         SUM(CASE WHEN w.n_late > 0 THEN 1 ELSE 0 END), SUM(CASE WHEN w.n_flags > 0 THEN 1 ELSE 0 END),
         SUM(CASE WHEN w.n_late > 0 AND w.n_flags > 0 THEN 1 ELSE 0 END),
         CAST(NULL AS INTEGER), CAST(NULL AS INTEGER), CAST(NULL AS BOOLEAN), CAST(NULL AS VARCHAR(200)),
         CAST(NULL AS VARCHAR(500))
-    FROM w GROUP BY w.status, w.ownership, w.currency
+    FROM w GROUP BY {group}w.status, w.ownership, w.currency
     UNION ALL
-    SELECT 1, NULL, w.ownership, d.currency, NULL, SUM(d.amount), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
-    FROM w JOIN {Disbursement._meta.db_table} d ON d.project_id = w.project_id
-    WHERE w.status <> {f.p(Status.TERMINATED.value)} AND d.paid_on <= {f.p(day)}
-    GROUP BY w.ownership, d.currency
+    SELECT 1, {zone}, NULL, w.ownership, d.currency, NULL, SUM(d.amount), NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+        NULL, NULL
+    FROM {paid_by} JOIN {Disbursement._meta.db_table} d ON d.project_id = w.project_id
+    WHERE {paid_where}w.status <> {f.p(Status.TERMINATED.value)} AND d.paid_on <= {f.p(day)}
+    GROUP BY {group}w.ownership, d.currency
     UNION ALL
-    SELECT 3, NULL, w.ownership, w.currency, COUNT(*), SUM(w.total_capital), NULL, NULL, NULL, NULL, NULL, NULL,
-        NULL, NULL, NULL
+    SELECT 3, {zone}, NULL, w.ownership, w.currency, COUNT(*), SUM(w.total_capital), NULL, NULL, NULL, NULL, NULL,
+        NULL, NULL, NULL, NULL
     FROM w WHERE w.total_capital_vnd IS NULL AND w.status <> {f.p(Status.TERMINATED.value)}
-    GROUP BY w.ownership, w.currency"""  # noqa: S608  # nosec B608 - our table names and %s parameters only
+    GROUP BY {group}w.ownership, w.currency"""  # noqa: S608  # nosec B608 - our table names and %s parameters only
     if limit:
+        listed = "w.zone_id, w.project_id, w.status, w.version_id, w.policy_approval, w.n_flags, w.n_late"
+        order = "w.n_flags DESC, w.n_late DESC, w.project_id"
+        if by_zone:  # each zone's own list: its first `limit` rows in the order of `summary_and_attention`
+            first = f"""SELECT * FROM (
+            SELECT {listed}, ROW_NUMBER() OVER (PARTITION BY w.zone_id ORDER BY {order}) AS place
+            FROM w WHERE w.n_flags > 0 OR w.n_late > 0
+        ) ranked WHERE ranked.place <= {f.p(int(limit))}"""  # noqa: S608  # nosec B608 - our SQL and %s parameters
+        else:
+            first = f"SELECT {listed} FROM w WHERE w.n_flags > 0 OR w.n_late > 0"  # noqa: S608  # nosec B608
+            first += f" ORDER BY {order} LIMIT {f.p(int(limit))}"
+        # The projects' code and name read for the listed rows only.
         sql += f"""
     UNION ALL
-    SELECT * FROM (
-        SELECT 2, w.status, NULL, NULL, w.n_flags, CAST(NULL AS NUMERIC), CAST(NULL AS NUMERIC), w.n_late,
-            CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), w.project_id, w.version_id, w.policy_approval, p.code, p.name
-        FROM w JOIN {Project._meta.db_table} p ON p.id = w.project_id
-        WHERE w.n_flags > 0 OR w.n_late > 0
-        ORDER BY w.n_flags DESC, w.n_late DESC, w.project_id LIMIT {f.p(int(limit))}
-    ) worst"""  # noqa: S608  # nosec B608 - our table names and %s parameters only
-    by_status = dict.fromkeys(Status.values, 0)
-    counts = dict.fromkeys(Ownership.values, 0)
-    registered = _money_block()
-    registered_vnd = dict.fromkeys(Ownership.values, Decimal(0))
-    unconverted_n, unconverted_usd = 0, Decimal(0)
-    disbursed = _money_block()
-    late_n = flagged_n = both_n = 0
-    terminated = Status.TERMINATED.value
-    worst: list[tuple[Any, ...]] = []
-    with connection.cursor() as cursor:
+    SELECT 2, {"r.zone_id" if by_zone else zone}, r.status, NULL, NULL, r.n_flags, CAST(NULL AS NUMERIC),
+        CAST(NULL AS NUMERIC), r.n_late, CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), r.project_id, r.version_id,
+        r.policy_approval, (SELECT p.code FROM {projects} p WHERE p.id = r.project_id),
+        (SELECT p.name FROM {projects} p WHERE p.id = r.project_id)
+    FROM ({first}) r"""  # noqa: S608  # nosec B608 - our table names and %s parameters only
+    with transaction.atomic(), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # JIT compiles the statement's long conditions for longer than it runs them (all zones of the
+            # national dataset: 6-7 s with JIT, 2 s without); off for this statement's transaction only.
+            cursor.execute("SET LOCAL jit = off")
         cursor.execute(*f.render(sql))
-        rows = cursor.fetchall()
-    for part, status, ownership, currency, n, total, total_vnd, n_late, n_flagged, n_both, *project in rows:
+        return list(cursor.fetchall())
+
+
+class _Figures:
+    """The register's figures of one zone (or of all the rows read), summed from the statement's rows."""
+
+    def __init__(self) -> None:
+        self.by_status = dict.fromkeys(Status.values, 0)
+        self.counts = dict.fromkeys(Ownership.values, 0)
+        self.registered = _money_block()
+        self.registered_vnd = dict.fromkeys(Ownership.values, Decimal(0))
+        self.unconverted_n, self.unconverted_usd = 0, Decimal(0)
+        self.disbursed = _money_block()
+        self.late_n = self.flagged_n = self.both_n = 0
+
+    def add(self, row: tuple[Any, ...]) -> None:
+        part, _, status, ownership, currency, n, total, total_vnd, n_late, n_flagged, n_both = row[:11]
         if part == 1:  # disbursed by the projects not terminated on `day`
-            disbursed[ownership][currency] += _decimal(total)
-            continue
-        if part == 2:  # the list, in its order
-            worst.append((*project, status))
-            continue
+            self.disbursed[ownership][currency] += _decimal(total)
+            return
         if part == 3:  # capital in USD whose rate is not known yet: kept apart, never counted as zero
-            unconverted_n += n
-            unconverted_usd += _decimal(total)
-            continue
-        by_status[status] += n
-        if status == terminated:  # neither late nor flagged (counts of 0 on its rows), left out of the totals
-            continue
-        counts[ownership] += n
-        registered[ownership][currency] += _decimal(total)
-        registered_vnd[ownership] += _decimal(total_vnd)
-        late_n += n_late
-        flagged_n += n_flagged
-        both_n += n_both
-    whole = Decimal(1)
+            self.unconverted_n += n
+            self.unconverted_usd += _decimal(total)
+            return
+        self.by_status[status] += n
+        if status == Status.TERMINATED.value:  # neither late nor flagged (counts of 0), left out of the totals
+            return
+        self.counts[ownership] += n
+        self.registered[ownership][currency] += _decimal(total)
+        self.registered_vnd[ownership] += _decimal(total_vnd)
+        self.late_n += n_late
+        self.flagged_n += n_flagged
+        self.both_n += n_both
 
-    def money(block: dict[str, dict[str, Decimal]]) -> dict[str, dict[str, Decimal]]:
-        return {o: {c: v.quantize(whole) for c, v in block[o].items()} for o in (Ownership.FOREIGN, Ownership.DOMESTIC)}
+    def summary(self, day: dt.date, zone_code: str | None) -> dict[str, Any]:
+        whole = Decimal(1)
 
-    figures = {
-        "as_of": day.isoformat(),
-        "zone": zone.code if zone else None,
-        "projects": {"total": sum(counts.values()), "foreign": counts["foreign"], "domestic": counts["domestic"]},
-        # Existing on `day` but left out of every count and amount above.
-        "terminated": by_status[Status.TERMINATED],
-        "by_status": by_status,
-        "registered_capital": money(registered),
-        "registered_capital_vnd_equivalent": {
-            "foreign": registered_vnd["foreign"].quantize(whole),
-            "domestic": registered_vnd["domestic"].quantize(whole),
-            "total": sum(registered_vnd.values(), Decimal(0)).quantize(whole),
-        },
-        # The projects (not terminated) whose capital in USD has no VND equivalent yet (no reference rate
-        # known on or before their certificate date): left out of the VND equivalent above, said beside it.
-        "unconverted_usd": {"projects": unconverted_n, "amount": unconverted_usd.quantize(whole)},
-        "disbursed_capital": money(disbursed),
-        **late_counts(late_n, flagged_n, both_n),
-    }
-    listed = [_Row(pk, status, version_id, bool(policy)) for pk, version_id, policy, _, _, status in worst]
+        def money(block: dict[str, dict[str, Decimal]]) -> dict[str, dict[str, Decimal]]:
+            return {
+                o: {c: v.quantize(whole) for c, v in block[o].items()} for o in (Ownership.FOREIGN, Ownership.DOMESTIC)
+            }
+
+        counts, registered_vnd = self.counts, self.registered_vnd
+        return {
+            "as_of": day.isoformat(),
+            "zone": zone_code,
+            "projects": {"total": sum(counts.values()), "foreign": counts["foreign"], "domestic": counts["domestic"]},
+            # Existing on `day` but left out of every count and amount above.
+            "terminated": self.by_status[Status.TERMINATED],
+            "by_status": self.by_status,
+            "registered_capital": money(self.registered),
+            "registered_capital_vnd_equivalent": {
+                "foreign": registered_vnd["foreign"].quantize(whole),
+                "domestic": registered_vnd["domestic"].quantize(whole),
+                "total": sum(registered_vnd.values(), Decimal(0)).quantize(whole),
+            },
+            # The projects (not terminated) whose capital in USD has no VND equivalent yet (no reference rate
+            # known on or before their certificate date): left out of the VND equivalent above, said beside it.
+            "unconverted_usd": {"projects": self.unconverted_n, "amount": self.unconverted_usd.quantize(whole)},
+            "disbursed_capital": money(self.disbursed),
+            **late_counts(self.late_n, self.flagged_n, self.both_n),
+        }
+
+
+def _evaluate_worst(
+    day: dt.date, worst: list[tuple[Any, ...]], rules: list[LegalRule]
+) -> list[tuple[int | None, Attention]]:
+    """The listed rows (part 2 of `_register_rows`), in their order, evaluated for what their flags rest on."""
+    listed = [_Row(r[11], r[2], r[12], bool(r[13])) for r in worst]
     evaluations = _evaluate_rows(day, listed, Project.objects.filter(pk__in=[r.pk for r in listed]), rules)
-    return figures, [Attention(pk, code, name, evaluations[pk]) for pk, _, _, code, name, _ in worst]
+    return [(r[1], Attention(r[11], r[14], r[15], evaluations[r[11]])) for r in worst]
 
 
 def _decimal(value: Any) -> Decimal:

@@ -4,11 +4,12 @@ Python loop over rows)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, DecimalField, F, Max, Q, QuerySet, Sum, Value
+from django.db.models import Case, Count, DecimalField, F, Max, Q, QuerySet, Sum, Value, When
 from django.db.models.functions import Coalesce, TruncMonth, TruncQuarter, TruncYear
 
 from borderzone.core.dbfunctions import YearOf
@@ -205,20 +206,7 @@ def summary(
     save a scan over the figures for each."""
     qs = figures(zone=zone, gates=gates, start=start, end=end, published_only=published_only)
     # One scan for the sums and what the page says about them (statuses, as of, gates present).
-    meta = _normalise(
-        qs.order_by().aggregate(
-            **amount_aggregates(),
-            as_of=Max("updated_at"),
-            gates_present=Count("gate", distinct=True),
-            provisional=Count("id", filter=Q(status="provisional")),
-            final=Count("id", filter=Q(status="final")),
-            revised=Count("id", filter=Q(status="revised")),
-            replaced=Count("id", filter=Q(revision__gt=0)),
-            illustrative=Count("id", filter=Q(is_illustrative=True)),
-            last_month=Max("month"),
-        )
-    )
-    span_totals = {k: meta[k] for k in amount_aggregates()}
+    meta = _normalise(qs.order_by().aggregate(**amount_aggregates(), **_meta_aggregates()))
     previous: dict[str, Any] = {}
     if with_previous:
         compared_end = min(end, meta["last_month"] or end)
@@ -235,6 +223,41 @@ def summary(
         )
         previous["compared_end"] = compared_end
     years = yearly(qs)
+    budgets = list(ProvinceBudget.objects.filter(zone=zone, year__in=[y["year"] for y in years]))
+    # An illustrative figure's source is a note about the demo, said in the reader's language (`illustrative`).
+    sources = (
+        list(qs.filter(is_illustrative=False).order_by("source").values_list("source", flat=True).distinct()[:5])
+        if with_sources
+        else []
+    )
+    return _summary(start, end, gates, meta, previous, years, budgets, sources)
+
+
+def _meta_aggregates() -> dict[str, Any]:
+    """What a summary says about its sums: statuses, as of, gates present."""
+    return {
+        "as_of": Max("updated_at"),
+        "gates_present": Count("gate", distinct=True),
+        "provisional": Count("id", filter=Q(status="provisional")),
+        "final": Count("id", filter=Q(status="final")),
+        "revised": Count("id", filter=Q(status="revised")),
+        "replaced": Count("id", filter=Q(revision__gt=0)),
+        "illustrative": Count("id", filter=Q(is_illustrative=True)),
+        "last_month": Max("month"),
+    }
+
+
+def _summary(
+    start: dt.date,
+    end: dt.date,
+    gates: list[BorderGate] | None,
+    meta: dict[str, Any],
+    previous: dict[str, Any],
+    years: list[dict[str, Any]],
+    budgets: list[ProvinceBudget],
+    sources: list[str],
+) -> Summary:
+    span_totals = {k: meta[k] for k in amount_aggregates()}
     # A year is full when every gate considered has all twelve months: the gates asked for, or else
     # the gates with any figure in the span.
     gates_considered = len(gates) if gates else meta["gates_present"]
@@ -245,22 +268,16 @@ def summary(
         first, last = by_year[full[0]], by_year[full[-1]]
         turnover_growth = compound_growth(first["turnover_usd"], last["turnover_usd"], full[-1] - full[0])
         revenue_growth = compound_growth(first["revenue_vnd"], last["revenue_vnd"], full[-1] - full[0])
-    budgets = {b.year: b for b in ProvinceBudget.objects.filter(zone=zone, year__in=[y["year"] for y in years])}
+    by_budget_year = {b.year: b for b in budgets}
     share: dict[str, float] = {}
     share_actual: dict[str, float] = {}
     for y in years:
-        budget = budgets.get(y["year"])
+        budget = by_budget_year.get(y["year"])
         if budget is None:
             continue
         share[str(y["year"])] = round(float(y["revenue_vnd"] / budget.estimate_vnd), 4)
         if budget.actual_vnd:
             share_actual[str(y["year"])] = round(float(y["revenue_vnd"] / budget.actual_vnd), 4)
-    # An illustrative figure's source is a note about the demo, said in the reader's language (`illustrative`).
-    sources = (
-        list(qs.filter(is_illustrative=False).order_by("source").values_list("source", flat=True).distinct()[:5])
-        if with_sources
-        else []
-    )
     return Summary(
         start=start,
         end=end,
@@ -281,6 +298,39 @@ def summary(
         illustrative=bool(meta["illustrative"]),
         last_month=meta["last_month"],
     )
+
+
+def _without(row: Mapping[str, Any], *keys: str) -> dict[str, Any]:
+    return {k: v for k, v in row.items() if k not in keys}
+
+
+def summaries_by_zone(*, zones: list[EconomicZone], start: dt.date, end: dt.date) -> dict[int, Summary]:
+    """`summary` of each zone (all its gates, every status, without the year before and the sources), by
+    its id, in three queries grouped by zone whatever the number of zones."""
+    zone_ids = [z.pk for z in zones]
+    qs = figures(start=start, end=end).filter(gate__zone_id__in=zone_ids).order_by()
+    metas = {
+        row["gate__zone_id"]: _normalise(_without(row, "gate__zone_id"))
+        for row in qs.values("gate__zone_id").annotate(**amount_aggregates(), **_meta_aggregates())
+    }
+    years: dict[int, list[dict[str, Any]]] = {pk: [] for pk in zone_ids}
+    by_year = (
+        qs.annotate(year=YearOf("month"))
+        .values("gate__zone_id", "year")
+        .annotate(**amount_aggregates(), months=Count("month", distinct=True))
+        .order_by("gate__zone_id", "year")
+    )
+    for row in by_year:
+        years[row["gate__zone_id"]].append(_normalise(_without(row, "gate__zone_id")))
+    budgets: dict[int, list[ProvinceBudget]] = {pk: [] for pk in zone_ids}
+    wanted = {(pk, y["year"]) for pk in zone_ids for y in years[pk]}
+    if wanted:
+        span = [y for _, y in wanted]
+        for budget in ProvinceBudget.objects.filter(zone_id__in=zone_ids, year__gte=min(span), year__lte=max(span)):
+            if (budget.zone_id, budget.year) in wanted:
+                budgets[budget.zone_id].append(budget)
+    empty = _normalise(TradeFigure.objects.none().aggregate(**amount_aggregates(), **_meta_aggregates()))
+    return {pk: _summary(start, end, None, metas.get(pk, empty), {}, years[pk], budgets[pk], []) for pk in zone_ids}
 
 
 @dataclass(frozen=True)
@@ -325,6 +375,44 @@ def year_to_date(
     )
     previous = _normalise(before.order_by().aggregate(**amount_aggregates(), months=Count("month", distinct=True)))
     return YearToDate(start, last, current, previous, previous["months"] == months_between(start, last))
+
+
+def year_to_date_by_zone(*, zones: list[EconomicZone], day: dt.date) -> dict[int, YearToDate]:
+    """`year_to_date` of each zone (all its gates, every status), by its id, in two queries grouped by
+    zone whatever the number of zones: each zone's last month, then both spans of every zone at once."""
+    zone_ids = [z.pk for z in zones]
+    start = dt.date(day.year, 1, 1)
+    upto = figures(start=start, end=dt.date(day.year, day.month, 1)).filter(gate__zone_id__in=zone_ids).order_by()
+    lasts = dict(upto.values("gate__zone_id").annotate(last=Max("month")).values_list("gate__zone_id", "last"))
+    empty = totals(TradeFigure.objects.none())
+    result = {pk: YearToDate(start, None, empty, empty, False) for pk in zone_ids if pk not in lasts}
+    if not lasts:
+        return result
+    spans = Q()
+    for pk, last in lasts.items():
+        spans |= Q(gate__zone_id=pk, month__gte=start, month__lte=last)
+        spans |= Q(gate__zone_id=pk, month__gte=month_add(start, -12), month__lte=month_add(last, -12))
+    rows = (
+        # The months of both spans bound the rows read (the month's index) before each zone's own spans.
+        TradeFigure.objects.filter(month__gte=month_add(start, -12), month__lte=max(lasts.values()))
+        .filter(spans)
+        .annotate(current=Case(When(month__gte=start, then=Value(1)), default=Value(0)))
+        .values("gate__zone_id", "current")
+        .annotate(**amount_aggregates(), months=Count("month", distinct=True))
+        .order_by()
+    )
+    found = {
+        (row["gate__zone_id"], row["current"]): _normalise(_without(row, "gate__zone_id", "current")) for row in rows
+    }
+    no_figures = _normalise(
+        TradeFigure.objects.none().aggregate(**amount_aggregates(), months=Count("month", distinct=True))
+    )
+    for pk, last in lasts.items():
+        current = dict(found[(pk, 1)])
+        del current["months"]  # `totals`: the sums alone
+        previous = found.get((pk, 0), no_figures)
+        result[pk] = YearToDate(start, last, current, previous, previous["months"] == months_between(start, last))
+    return result
 
 
 def data_span(zone: EconomicZone, *, published_only: bool = False) -> tuple[dt.date | None, dt.date | None]:

@@ -58,7 +58,7 @@ def disagreements(client: Client, check: Check) -> list[str]:
     `client` is logged in as a staff member of the zone (the views then count the same records)."""
     from borderzone.register import selectors
     from borderzone.register.models import Status
-    from borderzone.reports.dashboard import DashboardQuery, combine, dashboard_data
+    from borderzone.reports.dashboard import CombinedQuery, DashboardQuery, compute_combined, dashboard_data
     from borderzone.reports.reporting import _register_rows, _trade_rows
 
     cache.clear()
@@ -102,8 +102,9 @@ def disagreements(client: Client, check: Check) -> list[str]:
         ref["projects"]["foreign"] + ref["projects"]["domestic"],
     )
     if check.gate_area is None:
-        # The board of all zones, summing this zone's board: its row and its totals.
-        row = combine([(zone, board)])["zones"][0]
+        # The board of all zones (computed afresh, grouped by zone): this zone's row.
+        combined = CombinedQuery(zones=(zone,), as_of=day, from_year=check.from_year, to_year=check.to_year)
+        row = compute_combined(combined)["zones"][0]
         same(
             "all-zones board: VND equivalent", ref["registered_capital_vnd_equivalent"]["total"], row["registered_vnd"]
         )
