@@ -130,6 +130,7 @@ class SearchPaginator(Paginator):
 
     def __init__(self, object_list: QuerySet, per_page: int, page_number: object = 1) -> None:
         super().__init__(object_list, per_page)
+        self.queryset = object_list
         try:
             asked = max(1, int(str(page_number)))
         except (TypeError, ValueError):
@@ -139,7 +140,7 @@ class SearchPaginator(Paginator):
     @cached_property
     def count(self) -> int:
         # Only the keys, without ordering or annotations: COUNT(*) over at most cap + 1 matching rows.
-        return self.object_list.order_by().values("pk")[: self.cap + 1].count()
+        return self.queryset.order_by().values("pk")[: self.cap + 1].count()
 
     @property
     def capped(self) -> bool:
