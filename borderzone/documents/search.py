@@ -28,6 +28,9 @@ def tokens(query: str) -> list[str]:
 
 
 ZH_TABLE = "documents_legaldocument_zh"  # SQLite: FTS5 trigram table over the Chinese title and summary
+# SQLite: FTS5 trigram table over the number key, so that a number typed in part is found without reading
+# every row (PostgreSQL: the pg_trgm index documents_number_key_trgm).
+NUMBER_TABLE = "documents_legaldocument_number"
 
 
 def index_document(document_id: int, text: str, zh: tuple[str, str] = ("", "")) -> None:
@@ -46,6 +49,12 @@ def index_document(document_id: int, text: str, zh: tuple[str, str] = ("", "")) 
         cursor.execute(f"INSERT INTO {FTS_TABLE} (rowid, body) VALUES (%s, %s)", [document_id, text])  # noqa: S608  # nosec B608 - the table name is our constant FTS_TABLE; values are parameters
         cursor.execute(f"DELETE FROM {ZH_TABLE} WHERE rowid = %s", [document_id])  # noqa: S608  # nosec B608 - constant table name
         cursor.execute(f"INSERT INTO {ZH_TABLE} (rowid, title_zh, summary_zh) VALUES (%s, %s, %s)", [document_id, *zh])  # noqa: S608  # nosec B608 - constant table name
+        cursor.execute(f"DELETE FROM {NUMBER_TABLE} WHERE rowid = %s", [document_id])  # noqa: S608  # nosec B608 - constant table name
+        cursor.execute(
+            f"INSERT INTO {NUMBER_TABLE} (rowid, number_key) "  # noqa: S608  # nosec B608 - constant table name
+            "SELECT id, number_key FROM documents_legaldocument WHERE id = %s",
+            [document_id],
+        )
 
 
 def index_all(schema_editor_connection: BaseDatabaseWrapper | None = None) -> None:
@@ -61,6 +70,8 @@ def index_all(schema_editor_connection: BaseDatabaseWrapper | None = None) -> No
                 f"DELETE FROM {ZH_TABLE}",  # noqa: S608  # nosec B608 - constant table names
                 f"INSERT INTO {ZH_TABLE} (rowid, title_zh, summary_zh) "  # noqa: S608  # nosec B608 - constant table names
                 "SELECT id, title_zh, summary_zh FROM documents_legaldocument",
+                f"DELETE FROM {NUMBER_TABLE}",  # noqa: S608  # nosec B608 - constant table names
+                f"INSERT INTO {NUMBER_TABLE} (rowid, number_key) SELECT id, number_key FROM documents_legaldocument",  # noqa: S608  # nosec B608 - constant table names
             ):
                 cursor.execute(statement)
 
@@ -71,6 +82,7 @@ def unindex_document(document_id: int) -> None:
     with connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [document_id])  # noqa: S608  # nosec B608 - the table name is our constant FTS_TABLE; values are parameters
         cursor.execute(f"DELETE FROM {ZH_TABLE} WHERE rowid = %s", [document_id])  # noqa: S608  # nosec B608 - constant table name
+        cursor.execute(f"DELETE FROM {NUMBER_TABLE} WHERE rowid = %s", [document_id])  # noqa: S608  # nosec B608 - constant table name
 
 
 def _sqlite_ids(words: list[str]) -> RawSQL:
@@ -83,6 +95,10 @@ def _sqlite_ids(words: list[str]) -> RawSQL:
 # Runs of Chinese characters (CJK ideographs): Chinese has no spaces between words, so a run is matched as
 # a substring of the Chinese title and summary rather than as words of the full-text index.
 CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
+def _sqlite_number_ids(text: str) -> RawSQL:
+    return RawSQL(f"SELECT rowid FROM {NUMBER_TABLE} WHERE {NUMBER_TABLE} MATCH %s", ['"' + text + '"'])  # noqa: S608, S611  # nosec B608 - constant table name
 
 
 def _sqlite_zh_ids(run: str) -> RawSQL:
@@ -115,6 +131,11 @@ def filter_documents[Q_T: QuerySet](qs: Q_T, query: str) -> Q_T:
         # The words are [0-9a-z] only (search_key), so the raw prefix query needs no escaping.
         tsquery = SearchQuery(" & ".join(f"{w}:*" for w in words), config="simple", search_type="raw")
         return qs.filter(Q(search_vector=tsquery) | number_match)
+    if len(" ".join(words)) >= 3:
+        # The trigram table finds the same rows as the LIKE (a quoted string: a substring, case-insensitive
+        # like SQLite's LIKE for these [0-9a-z ] keys), through its index instead of reading every row.
+        number_ids = _sqlite_number_ids(" ".join(words))
+        number_match = Q(pk__in=number_ids)
     return qs.filter(Q(pk__in=_sqlite_ids(words)) | number_match)
 
 

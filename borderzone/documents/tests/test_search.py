@@ -182,3 +182,19 @@ def test_a_search_counts_its_matches_only_up_to_its_cap_and_keeps_every_page_rea
     assert "8 documents" in _results_page(client, "dong dang", page="7")
     monkeypatch.setattr(search, "COUNT_CAP", 1000)
     assert "8 documents" in _results_page(client, "dong dang")
+
+
+def test_a_number_typed_in_part_is_found_through_the_number_index(zone, make_document):
+    from django.db import connection
+
+    from borderzone.documents.search import NUMBER_TABLE
+
+    wanted = make_document(zone, number="1234/QĐ-UBND", title="Quyết định về cửa khẩu")
+    make_document(zone, number="2340/TB-UBND", title="Thông báo khác")
+    # "234/qd" is inside the first number only (not a word prefix of it: the number match finds it)
+    assert [d.pk for d in _search("234/QĐ")] == [wanted.pk]
+    sql = str(filter_documents(LegalDocument.objects.all(), "234/QĐ").query)
+    if connection.vendor == "sqlite":
+        assert NUMBER_TABLE in sql and "LIKE" not in sql.upper()  # the trigram table, not a scan of the rows
+    elif connection.vendor == "postgresql":
+        assert "number_key" in sql  # LIKE served by the pg_trgm index documents_number_key_trgm
