@@ -73,11 +73,30 @@ def _get(port: int, path: str) -> float:
     return time.perf_counter() - start
 
 
+def _worker(stop: threading.Event) -> None:
+    """The task worker's part during a load: fold the appended page views every second (the web workers
+    queue `aggregate_visits` every 50 views; the bench's server does not run tasks, like production's)."""
+    from django.db import connection
+
+    from borderzone.portal.services import visits_aggregate
+
+    try:
+        while not stop.wait(1.0):
+            while visits_aggregate():
+                pass
+    finally:
+        connection.close()
+
+
 def _load(port: int, path: str, seconds: float) -> tuple[float, list[float]]:
-    """Requests per second and latencies of CONNECTIONS clients asking for `path` for `seconds`."""
+    """Requests per second and latencies of CONNECTIONS clients asking for `path` for `seconds`, while the
+    bench folds the visits as the task worker would."""
     samples: list[list[float]] = [[] for _ in range(CONNECTIONS)]
     errors: list[BaseException] = []
     stop = time.perf_counter() + seconds
+    worker_stop = threading.Event()
+    worker = threading.Thread(target=_worker, args=(worker_stop,))
+    worker.start()
 
     def client(i: int) -> None:
         try:
@@ -93,6 +112,8 @@ def _load(port: int, path: str, seconds: float) -> tuple[float, list[float]]:
     for t in threads:
         t.join()
     elapsed = time.perf_counter() - start
+    worker_stop.set()
+    worker.join()
     if errors:
         raise errors[0]
     flat = [s for per in samples for s in per]

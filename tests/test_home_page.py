@@ -156,6 +156,9 @@ def test_a_zone_without_news_documents_or_calls_shows_no_empty_section(client, s
 
 
 def _queries(client) -> int:
+    from django.core.cache import cache
+
+    cache.clear()  # the home built afresh (its visitors' panels and counter are cached otherwise)
     with CaptureQueriesContext(connection) as run:
         assert client.get("/").status_code == 200
     return len(run)
@@ -185,3 +188,26 @@ def test_the_demo_pictures_are_drawn_here_and_carry_no_words():
     # The dark green of an international gate's dot is on the sketch; the gate's roof red is in the picture.
     assert (11, 93, 59) in {c for _n, c in sketch.getcolors(1 << 20)}
     assert (170, 40, 35) in {c for _n, c in gate.convert("RGB").getcolors(1 << 20)}
+
+
+def test_a_visitors_home_is_read_from_the_cache_until_a_document_news_or_call_changes(client, home_zone, actor):
+    client.get("/")  # the panels and the counter are built and cached
+    with CaptureQueriesContext(connection) as cached_run:
+        assert client.get("/").status_code == 200
+    # the versions of the cached parts (zones, news, documents, calls), the news' schedule and the
+    # visit's insert: no article, document, call or counter query
+    tables = " ".join(q["sql"] for q in cached_run.captured_queries)
+    for table in ("documents_legaldocument", "investing_investmentcall", 'FROM "portal_visitlog"', "dailyvisits"):
+        assert table not in tables, table
+    # a document published now shows at once: its write bumps the documents' version
+    create_published_document(
+        zone=home_zone,
+        actor=actor,
+        number="999/QĐ-BQLKKT",
+        doc_type="decision",
+        field="finance",
+        issuer="Ban Quản lý Khu kinh tế tỉnh Cao Bằng",
+        title="Quyết định mới nhất về cửa khẩu",
+        issued_on=timezone.localdate(),
+    )
+    assert "999/QĐ-BQLKKT" in client.get("/").content.decode()

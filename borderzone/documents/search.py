@@ -9,10 +9,13 @@ transaction (`index_document`); `index_all` rebuilds them (bulk loads, the bench
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
+from django.core.paginator import Paginator
 from django.db import connection
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Q, QuerySet
+from django.db.models.expressions import RawSQL
 
 from borderzone.core.text import search_key
 
@@ -25,6 +28,9 @@ def tokens(query: str) -> list[str]:
 
 
 ZH_TABLE = "documents_legaldocument_zh"  # SQLite: FTS5 trigram table over the Chinese title and summary
+# SQLite: FTS5 trigram table over the number key, so that a number typed in part is found without reading
+# every row (PostgreSQL: the pg_trgm index documents_number_key_trgm).
+NUMBER_TABLE = "documents_legaldocument_number"
 
 
 def index_document(document_id: int, text: str, zh: tuple[str, str] = ("", "")) -> None:
@@ -43,6 +49,12 @@ def index_document(document_id: int, text: str, zh: tuple[str, str] = ("", "")) 
         cursor.execute(f"INSERT INTO {FTS_TABLE} (rowid, body) VALUES (%s, %s)", [document_id, text])  # noqa: S608  # nosec B608 - the table name is our constant FTS_TABLE; values are parameters
         cursor.execute(f"DELETE FROM {ZH_TABLE} WHERE rowid = %s", [document_id])  # noqa: S608  # nosec B608 - constant table name
         cursor.execute(f"INSERT INTO {ZH_TABLE} (rowid, title_zh, summary_zh) VALUES (%s, %s, %s)", [document_id, *zh])  # noqa: S608  # nosec B608 - constant table name
+        cursor.execute(f"DELETE FROM {NUMBER_TABLE} WHERE rowid = %s", [document_id])  # noqa: S608  # nosec B608 - constant table name
+        cursor.execute(
+            f"INSERT INTO {NUMBER_TABLE} (rowid, number_key) "  # noqa: S608  # nosec B608 - constant table name
+            "SELECT id, number_key FROM documents_legaldocument WHERE id = %s",
+            [document_id],
+        )
 
 
 def index_all(schema_editor_connection: BaseDatabaseWrapper | None = None) -> None:
@@ -58,6 +70,8 @@ def index_all(schema_editor_connection: BaseDatabaseWrapper | None = None) -> No
                 f"DELETE FROM {ZH_TABLE}",  # noqa: S608  # nosec B608 - constant table names
                 f"INSERT INTO {ZH_TABLE} (rowid, title_zh, summary_zh) "  # noqa: S608  # nosec B608 - constant table names
                 "SELECT id, title_zh, summary_zh FROM documents_legaldocument",
+                f"DELETE FROM {NUMBER_TABLE}",  # noqa: S608  # nosec B608 - constant table names
+                f"INSERT INTO {NUMBER_TABLE} (rowid, number_key) SELECT id, number_key FROM documents_legaldocument",  # noqa: S608  # nosec B608 - constant table names
             ):
                 cursor.execute(statement)
 
@@ -68,13 +82,14 @@ def unindex_document(document_id: int) -> None:
     with connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [document_id])  # noqa: S608  # nosec B608 - the table name is our constant FTS_TABLE; values are parameters
         cursor.execute(f"DELETE FROM {ZH_TABLE} WHERE rowid = %s", [document_id])  # noqa: S608  # nosec B608 - constant table name
+        cursor.execute(f"DELETE FROM {NUMBER_TABLE} WHERE rowid = %s", [document_id])  # noqa: S608  # nosec B608 - constant table name
 
 
-def _sqlite_ids(words: list[str]) -> list[int]:
+def _sqlite_ids(words: list[str]) -> RawSQL:
+    """The documents whose FTS5 row holds every word as a prefix, as a subquery (the ids stay in SQLite,
+    not listed into the statement: a frequent word would otherwise send thousands of ids back)."""
     match = " ".join(f'"{w}"*' for w in words)
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match])  # noqa: S608  # nosec B608 - the table name is our constant FTS_TABLE; values are parameters
-        return [row[0] for row in cursor.fetchall()]
+    return RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match])  # noqa: S608, S611  # nosec B608 - the table name is our constant FTS_TABLE; values are parameters
 
 
 # Runs of Chinese characters (CJK ideographs): Chinese has no spaces between words, so a run is matched as
@@ -82,11 +97,13 @@ def _sqlite_ids(words: list[str]) -> list[int]:
 CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
-def _sqlite_zh_ids(run: str) -> list[int]:
+def _sqlite_number_ids(text: str) -> RawSQL:
+    return RawSQL(f"SELECT rowid FROM {NUMBER_TABLE} WHERE {NUMBER_TABLE} MATCH %s", ['"' + text + '"'])  # noqa: S608, S611  # nosec B608 - constant table name
+
+
+def _sqlite_zh_ids(run: str) -> RawSQL:
     # The trigram tokenizer matches any substring of three characters or more (quoted: a literal string).
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT rowid FROM {ZH_TABLE} WHERE {ZH_TABLE} MATCH %s", ['"' + run + '"'])  # noqa: S608  # nosec B608 - constant table name
-        return [row[0] for row in cursor.fetchall()]
+    return RawSQL(f"SELECT rowid FROM {ZH_TABLE} WHERE {ZH_TABLE} MATCH %s", ['"' + run + '"'])  # noqa: S608, S611  # nosec B608 - constant table name
 
 
 def _chinese[Q_T: QuerySet](qs: Q_T, runs: list[str]) -> Q_T:
@@ -114,4 +131,39 @@ def filter_documents[Q_T: QuerySet](qs: Q_T, query: str) -> Q_T:
         # The words are [0-9a-z] only (search_key), so the raw prefix query needs no escaping.
         tsquery = SearchQuery(" & ".join(f"{w}:*" for w in words), config="simple", search_type="raw")
         return qs.filter(Q(search_vector=tsquery) | number_match)
+    if len(" ".join(words)) >= 3:
+        # The trigram table finds the same rows as the LIKE (a quoted string: a substring, case-insensitive
+        # like SQLite's LIKE for these [0-9a-z ] keys), through its index instead of reading every row.
+        number_ids = _sqlite_number_ids(" ".join(words))
+        number_match = Q(pk__in=number_ids)
     return qs.filter(Q(pk__in=_sqlite_ids(words)) | number_match)
+
+
+# A search counts its matches up to this many (and at least a few pages past the one asked for): the page
+# says "more than 1,000 documents" beyond it, so the count stays bounded as the register grows.
+COUNT_CAP = 1000
+
+
+class SearchPaginator(Paginator):
+    """Pages of a search whose count is bounded: it counts at most `cap` + 1 matches, where `cap` is
+    COUNT_CAP or five pages past the page asked for, whichever is larger, so every page stays reachable
+    (Next is always shown on a full page of a capped result) and no search counts every match."""
+
+    def __init__(self, object_list: QuerySet, per_page: int, page_number: object = 1) -> None:
+        super().__init__(object_list, per_page)
+        self.queryset = object_list
+        try:
+            asked = max(1, int(str(page_number)))
+        except (TypeError, ValueError):
+            asked = 1
+        self.cap = max(COUNT_CAP, (min(asked, 10**6) + 5) * per_page)
+
+    @cached_property
+    def count(self) -> int:
+        # Only the keys, without ordering or annotations: COUNT(*) over at most cap + 1 matching rows.
+        return self.queryset.order_by().values("pk")[: self.cap + 1].count()
+
+    @property
+    def capped(self) -> bool:
+        """More matches than were counted: the page says "more than `cap`" and has no last page."""
+        return self.count > self.cap

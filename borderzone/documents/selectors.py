@@ -86,9 +86,15 @@ def document_search(user: AnyUser, filters: DocumentFilters, today: dt.date | No
         qs = qs.filter(**{STATUS_ANNOTATION: filters.status})
     if filters.q:
         qs = filter_documents(qs, filters.q)
-    return qs.prefetch_related(
-        Prefetch("files", queryset=DocumentFile.objects.only("id", "document_id", "kind", "original_name", "size"))
-    ).order_by("-issued_on", "-id")
+    # The stored search text (a document's text and its files' text) and vector are read by the search
+    # condition in the database only: a page of results does not carry them back.
+    return (
+        qs.defer("search_source", "search_text", "search_vector")
+        .prefetch_related(
+            Prefetch("files", queryset=DocumentFile.objects.only("id", "document_id", "kind", "original_name", "size"))
+        )
+        .order_by("-issued_on", "-id")
+    )
 
 
 def document_facets(user: AnyUser) -> dict[str, Any]:

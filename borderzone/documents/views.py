@@ -53,6 +53,7 @@ from borderzone.documents.models import (
     HitKind,
     LegalDocument,
 )
+from borderzone.documents.search import SearchPaginator
 from borderzone.zones.models import EconomicZone
 from borderzone.zones.selectors import zone_default
 
@@ -80,7 +81,7 @@ def _results_html(request: HttpRequest, filters: selectors.DocumentFilters, page
     # Visitors other than staff read only what is published, so they all share one cached answer.
     user = request.user if is_staff_member(request.user) else AnonymousUser()
     qs = selectors.document_search(user, filters)
-    page = Paginator(qs, PAGE_SIZE).get_page(page_number)
+    page = SearchPaginator(qs, PAGE_SIZE, page_number).get_page(page_number)
     query = {k: v for k, v in request.GET.items() if k != "page" and v}
     return render_to_string(
         "documents/_results.html",

@@ -5,16 +5,28 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 from django.template.loader import render_to_string
+from django.utils import translation
 
+from borderzone.core.cache import cached
 from borderzone.core.registry import Panel
 from borderzone.promotion.models import CallStatus, InvestmentCall
+from borderzone.promotion.services import INVESTING_SCOPE
 from borderzone.zones.models import EconomicZone
+from borderzone.zones.selectors import ZONES_SCOPE
 
 HOME_CALLS = 4
 
 
 def home_calls(request: HttpRequest, zone: EconomicZone) -> str:
-    """The zone's published calls for investment that are open, with their place and size."""
+    """The zone's published calls for investment that are open, with their place and size. Visitors share
+    one rendering per zone and language, cached until a call or the zone's areas change."""
+    if request.user.is_authenticated:
+        return _home_calls(request, zone)
+    key = f"home:calls:{translation.get_language()}:{zone.pk}"
+    return cached((INVESTING_SCOPE, ZONES_SCOPE), key, lambda: _home_calls(None, zone))
+
+
+def _home_calls(request: HttpRequest | None, zone: EconomicZone) -> str:
     calls = list(
         InvestmentCall.objects.filter(zone=zone, is_published=True, status=CallStatus.OPEN)
         .select_related("gate_area", "functional_area")

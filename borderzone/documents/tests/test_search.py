@@ -122,3 +122,79 @@ def test_postgresql_search_reads_the_stored_vector_through_its_gin_index(zone, m
     assert "documents_search_vector_gin" in words, words
     assert "to_tsvector" not in words  # the stored vector is read, never rebuilt row by row
     assert "documents_title_zh_trgm" in chinese and "documents_summary_zh_trgm" in chinese, chinese
+
+
+def _results_page(client, q, page=None):
+    from django.core.cache import cache
+
+    cache.clear()  # the uncached search: the results fragment is built afresh
+    params = {"q": q} | ({"page": page} if page else {})
+    response = client.get("/en/documents/", params)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_public_search_page_costs_the_same_queries_for_few_and_many_matches(client, zone, make_document):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    make_document(zone, number="1/QĐ-UBND", title="Quyết định về cửa khẩu Đồng Đăng", title_zh="陆地边境口岸管理规定")
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            _results_page(client, "dong dang")
+            _results_page(client, "口岸管理")
+        return len(ctx.captured_queries)
+
+    few = queries()
+    for i in range(24):  # more than a page of 20
+        make_document(
+            zone, number=f"{i + 2}/QĐ-UBND", title=f"Quyết định {i} về Đồng Đăng", title_zh="陆地边境口岸管理规定"
+        )
+    assert queries() == few
+    page = _results_page(client, "dong dang")
+    assert "25 documents" in page and "Page 1 of 2" in page
+
+
+def test_a_search_counts_its_matches_only_up_to_its_cap_and_keeps_every_page_reachable(
+    client, zone, make_document, monkeypatch
+):
+    from borderzone.documents import search, views
+
+    for i in range(8):
+        make_document(
+            zone, number=f"{i + 1}/QĐ-UBND", title=f"Quyết định {i} về Đồng Đăng", issued_on=dt.date(2024, 1, i + 1)
+        )
+    qs = selectors.document_search(AnonymousUser(), selectors.DocumentFilters(q="dong dang"))
+    monkeypatch.setattr(search, "COUNT_CAP", 5)
+    # one a page: the cap is 5, or five pages past the page asked for (6 for page 1)
+    first = search.SearchPaginator(qs, 1, "1").get_page("1")
+    assert first.paginator.cap == 6 and first.paginator.count == 7 and first.paginator.capped
+    assert [d.number for d in first.object_list] == ["8/QĐ-UBND"] and first.has_next()
+    # page 7 counts up to 12: all 8 are counted, the last page is known again
+    seventh = search.SearchPaginator(qs, 1, "7").get_page("7")
+    assert seventh.paginator.count == 8 and not seventh.paginator.capped and seventh.paginator.num_pages == 8
+    assert [d.number for d in seventh.object_list] == ["2/QĐ-UBND"]
+    # the page says "more than" the cap and shows no last page; beyond the cap, the count is exact again
+    monkeypatch.setattr(views, "PAGE_SIZE", 1)
+    page = _results_page(client, "dong dang")
+    assert "More than 6 documents" in page and "Page 1<" in page and 'rel="next"' in page
+    assert "8 documents" in _results_page(client, "dong dang", page="7")
+    monkeypatch.setattr(search, "COUNT_CAP", 1000)
+    assert "8 documents" in _results_page(client, "dong dang")
+
+
+def test_a_number_typed_in_part_is_found_through_the_number_index(zone, make_document):
+    from django.db import connection
+
+    from borderzone.documents.search import NUMBER_TABLE
+
+    wanted = make_document(zone, number="1234/QĐ-UBND", title="Quyết định về cửa khẩu")
+    make_document(zone, number="2340/TB-UBND", title="Thông báo khác")
+    # "234/qd" is inside the first number only (not a word prefix of it: the number match finds it)
+    assert [d.pk for d in _search("234/QĐ")] == [wanted.pk]
+    sql = str(filter_documents(LegalDocument.objects.all(), "234/QĐ").query)
+    if connection.vendor == "sqlite":
+        assert NUMBER_TABLE in sql and "LIKE" not in sql.upper()  # the trigram table, not a scan of the rows
+    elif connection.vendor == "postgresql":
+        assert "number_key" in sql  # LIKE served by the pg_trgm index documents_number_key_trgm
