@@ -168,6 +168,9 @@ class ModelWrites[M: models.Model]:
         note: str = "",
         also: Mapping[str, Any] | None = None,
         expected_version: str | None = None,
+        relations: Mapping[str, Any] | None = None,
+        update_fields: Collection[str] | None = None,
+        defer_bump: bool = False,
     ) -> M:
         """Set the accepted `fields` (and `also`: values the service itself decides, e.g. a moderation
         stamp) on `instance` and save; the audit row keeps each changed field's before and after and says
@@ -182,6 +185,9 @@ class ModelWrites[M: models.Model]:
             note=note,
             also=also,
             expected_version=expected_version,
+            relations=relations,
+            update_fields=update_fields,
+            defer_bump=defer_bump,
         )
         return instance
 
