@@ -11,7 +11,7 @@ from typing import TextIO
 from django.db import transaction
 
 from borderzone.access.actors import Actor
-from borderzone.access.audit import audit_record, snapshot
+from borderzone.access.audit import audit_record
 from borderzone.access.demo_data import missing
 from borderzone.core.cache import bump_version
 from borderzone.core.models import AuditAction
@@ -119,10 +119,8 @@ def load(*, actor: Actor, out: TextIO) -> None:
     else:
         out.write(f"Zone {zone.code} already present.\n")
         if not zone.name_zh:  # a demo loaded before zones had Chinese names; what staff wrote is kept
-            before = snapshot(zone)
-            zone.name_zh = ZONE_NAME_ZH
-            zone.save(update_fields=["name_zh"])
-            audit_record(actor=actor, instance=zone, action=AuditAction.UPDATED, before=before, note="demo data")
+            chinese = {"name_zh": ZONE_NAME_ZH}
+            services.ZONES.update(zone, actor, chinese, note="demo data", update_fields=["name_zh"])
 
     gate_rows = _gate_rows()
     created_areas = 0
