@@ -255,10 +255,10 @@ def report_save(
     now = timezone.now()
     status = ReportStatus.SUBMITTED if submit else ReportStatus.DRAFT
     if current is not None:
-        values: dict[str, Any] = {"values": checked, "form": form, "status": status, "note": note[:MAX_TEXT]}
+        step: dict[str, Any] = {"values": checked, "form": form, "status": status, "note": note[:MAX_TEXT]}
         if submit:
-            values.update(submitted_at=now, submitted_by=actor.user)
-        return REPORT_STEPS.update(current, actor, {}, also=values, status_field="status")
+            step.update(submitted_at=now, submitted_by=actor.user)
+        return REPORT_STEPS.update(current, actor, {}, also=step, status_field="status")
     else:
         earlier = (
             Report.objects.filter(project=project, form_code=form_code, period=parsed_period.key)

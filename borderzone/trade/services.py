@@ -102,8 +102,8 @@ def figure_record(
     figure = TradeFigure.objects.select_for_update().filter(gate=gate, month=month).first()
     if figure is None:
         parents = {"gate": gate, "month": month, "is_illustrative": is_illustrative}
-        also = {"source": source.strip(), "status": status or FigureStatus.FINAL}
-        return FIGURES.record(None, actor, clean, parents=parents, also=also, defer_bump=not bump)
+        first = {"source": source.strip(), "status": status or FigureStatus.FINAL}
+        return FIGURES.record(None, actor, clean, parents=parents, also=first, defer_bump=not bump)
 
     figure.gate = gate  # the bump reads the gate's zone
     old_values = _values_of(figure)
@@ -127,7 +127,7 @@ def figure_record(
             replaced_by=actor.user,
         )
         also["revision"] = figure.revision + 1
-    note = _("revision %(n)d") % {"n": also["revision"]} if numbers_changed else ""
+    note = _("revision %(n)d") % {"n": figure.revision + 1} if numbers_changed else ""
     return FIGURES.record(figure, actor, clean, also=also, note=note, defer_bump=not bump)
 
 
