@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -122,11 +122,13 @@ def audit_record(
     before: Snapshot | None = None,
     changes: dict[str, Any] | None = None,
     note: str = "",
+    extra: Mapping[str, Any] | None = None,
 ) -> AuditEvent | None:
     """Write the audit row of a change. Must run inside the transaction that makes the change.
 
     For `created` the changes are every field's value; for `updated` pass the `snapshot` taken before
-    the change, and nothing is written when no field changed.
+    the change, and nothing is written when no field changed. `extra` adds what the fields do not hold
+    (relations set beside the row: `{"projects": [before, after]}`, a password changed: `["***", "***"]`).
     """
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("audit_record must be called inside the transaction of the change it records.")
@@ -138,8 +140,10 @@ def audit_record(
             changes = {k: [v, None] for k, v in (before or after).items() if v not in (None, "")}
         else:
             changes = diff(before or {}, after)
-            if before is not None and not changes:
+            if before is not None and not changes and not extra:
                 return None
+    if extra:
+        changes = {**changes, **extra}
     return AuditEvent.objects.create(**_event_fields(actor, instance, action, changes, note))
 
 

@@ -3,8 +3,8 @@ the way the pages show it (a status by its label, a boolean as yes/no, a foreign
 points at, an amount grouped the reader's way, a date dd/mm/yyyy, a time in the zone's time zone).
 
 `readable_events(events)` works on any list of audit rows (the history page of any record, the project
-dossier, the list of recent changes) with a fixed number of queries: one per kind of record the foreign keys
-point at, whatever the number of rows."""
+dossier, the list of recent changes at /staff/changes/: the one renderer of audit rows) with a fixed number
+of queries: one per kind of record the foreign keys point at, whatever the number of rows."""
 
 from __future__ import annotations
 
@@ -40,13 +40,14 @@ class Change:
 
 @dataclass
 class ReadableEvent:
-    """One audit row: who, when (zone time), what was done, to what, and each change readable."""
+    """One audit row: who, when (zone time), what was done, to what kind of record, and each change readable."""
 
     event: AuditEvent
     when: str
     who: str
     action: str
     changes: list[Change] = field(default_factory=list)
+    kind: str = ""
 
     @property
     def created_at(self) -> dt.datetime:
@@ -183,6 +184,7 @@ def readable_events(events: Iterable[AuditEvent]) -> list[ReadableEvent]:
                 who=person(event.user),
                 action=str(event.get_action_display()),
                 changes=changes,
+                kind=capfirst(str(model._meta.verbose_name)) if model is not None else "",
             )
         )
     return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
@@ -42,6 +42,10 @@ def accepted(fields: Mapping[str, Any], allowed: Collection[str]) -> dict[str, A
     return {key: value for key, value in fields.items() if key in allowed}
 
 
+#: What `ModelWrites.record` did with a row: an import counts each.
+Outcome = Literal["created", "updated", "unchanged"]
+
+
 def _require_transaction() -> None:
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("Call this inside the service's transaction.")
@@ -73,16 +77,70 @@ class ModelWrites[M: models.Model]:
     bump: Callable[[M], None] | None = None
     versioned: Callable[[M], Mapping[str, Any]] | None = None
 
-    def create(self, actor: Actor, fields: Mapping[str, Any], **parents: Any) -> M:
-        """A new row from the parents it belongs to (zone=..., goal=...) and the accepted `fields`."""
+    def create(
+        self,
+        actor: Actor,
+        fields: Mapping[str, Any],
+        *,
+        relations: Mapping[str, Any] | None = None,
+        action: str = AuditAction.CREATED,
+        defer_bump: bool = False,
+        **parents: Any,
+    ) -> M:
+        """A new row from the parents it belongs to (zone=..., goal=...) and the accepted `fields`.
+        `relations` adds to the audit row what was set beside it (`{"projects": [None, [3, 5]]}`); `action`
+        names a creation that is also a step (a status recorded: `STATUS_CHANGED`); `defer_bump` leaves the
+        bump to a caller that writes many rows and bumps once (an import)."""
         _require_transaction()
         instance = self.model(**parents, **accepted(fields, self.fields))
         if self.unique:
             self._refuse_clash(instance, {})
         self._save(instance)
-        audit_record(actor=actor, instance=instance, action=AuditAction.CREATED)
-        self._bump(instance)
+        audit_record(actor=actor, instance=instance, action=action, extra=relations)
+        if not defer_bump:
+            self._bump(instance)
         return instance
+
+    def record(
+        self,
+        instance: M | None,
+        actor: Actor,
+        fields: Mapping[str, Any],
+        *,
+        parents: Mapping[str, Any] | None = None,
+        also: Mapping[str, Any] | None = None,
+        status_field: str = "",
+        note: str = "",
+        defer_bump: bool = False,
+    ) -> tuple[M, Outcome]:
+        """An upsert (a figure for a month, a rate for a day): create from `parents`, `also` and `fields`
+        when `instance` (the row the caller found, locked) is None, else change it — and when no value would
+        change, neither save, audit nor bump (an import run twice writes nothing). Answers what it did."""
+        if instance is None:
+            created = self.create(actor, fields, defer_bump=defer_bump, **(parents or {}), **(also or {}))
+            return created, "created"
+        changed = self.change(
+            instance,
+            actor,
+            fields,
+            status_field=status_field,
+            note=note,
+            also=also,
+            defer_bump=defer_bump,
+            skip_unchanged=True,
+        )
+        return instance, "updated" if changed else "unchanged"
+
+    def delete(self, instance: M, actor: Actor, *, note: str = "", defer_bump: bool = False) -> None:
+        """Delete a row, its audit row keeping each value it had, and bump the scope. What else goes with it
+        (files once committed, a search index) the service does."""
+        _require_transaction()
+        audit_record(actor=actor, instance=instance, action=AuditAction.DELETED, note=note)
+        pk = instance.pk
+        instance.delete()
+        instance.pk = pk  # the bump may still name it (`bump` functions read its zone, its parent)
+        if not defer_bump:
+            self._bump(instance)
 
     def version(self, instance: M) -> str:
         """The record's version as the API sends it (`ETag`): it changes when a field callers set changes."""
@@ -110,6 +168,9 @@ class ModelWrites[M: models.Model]:
         note: str = "",
         also: Mapping[str, Any] | None = None,
         expected_version: str | None = None,
+        relations: Mapping[str, Any] | None = None,
+        update_fields: Collection[str] | None = None,
+        defer_bump: bool = False,
     ) -> M:
         """Set the accepted `fields` (and `also`: values the service itself decides, e.g. a moderation
         stamp) on `instance` and save; the audit row keeps each changed field's before and after and says
@@ -124,6 +185,9 @@ class ModelWrites[M: models.Model]:
             note=note,
             also=also,
             expected_version=expected_version,
+            relations=relations,
+            update_fields=update_fields,
+            defer_bump=defer_bump,
         )
         return instance
 
@@ -139,11 +203,19 @@ class ModelWrites[M: models.Model]:
         expected_version: str | None = None,
         edited: Callable[[M], None] | None = None,
         edited_anyway: bool = False,
+        relations: Mapping[str, Any] | None = None,
+        update_fields: Collection[str] | None = None,
+        defer_bump: bool = False,
+        skip_unchanged: bool = False,
     ) -> bool:
         """`update`, answering whether anything changed (an audit row was written and the scope bumped).
         `edited(instance)` runs before the checks when a field's value changed (after `prepare`, so text that
         sanitises to what is stored is no change) or when `edited_anyway` (the caller changed a relation):
-        e.g. content changed since its approval goes back to draft."""
+        e.g. content changed since its approval goes back to draft. `relations` adds to the audit row what the
+        caller changed beside the row (`{"projects": [[1], [1, 4]]}`), which counts as a change;
+        `update_fields` writes only those columns (a counter another writer may raise meanwhile);
+        `defer_bump` leaves the bump to a caller that changes many rows and bumps once; `skip_unchanged`
+        neither saves nor checks a row none of whose values changed (upserts, see `record`)."""
         _require_transaction()
         self.check_version(instance, expected_version)
         changes = {**accepted(fields, self.fields), **(also or {})}
@@ -154,14 +226,18 @@ class ModelWrites[M: models.Model]:
             setattr(instance, key, value)
         if self.prepare is not None:
             self.prepare(instance)
-        if edited is not None and (edited_anyway or snapshot(instance) != before):
+        if skip_unchanged and not relations and snapshot(instance) == before:
+            return False
+        if edited is not None and (edited_anyway or relations or snapshot(instance) != before):
             edited(instance)
-        self._save(instance, prepared=True)
+        self._save(instance, prepared=True, update_fields=update_fields)
         changed_status = status_field and before.get(status_field) != getattr(instance, status_field)
         action = AuditAction.STATUS_CHANGED if changed_status else AuditAction.UPDATED
-        if audit_record(actor=actor, instance=instance, action=action, before=before, note=note) is None:
+        written = audit_record(actor=actor, instance=instance, action=action, before=before, note=note, extra=relations)
+        if written is None:
             return False
-        self._bump(instance)
+        if not defer_bump:
+            self._bump(instance)
         return True
 
     def _bump(self, instance: M) -> None:

@@ -16,8 +16,8 @@ from django.views.decorators.http import require_POST
 
 from borderzone.access.actors import request_actor
 from borderzone.access.audit import history_for
-from borderzone.access.changes import readable_events
 from borderzone.access.exporting import CSV_TYPE, XLSX_TYPE, export_jobs_sweep_stale
+from borderzone.access.history import readable_events
 from borderzone.access.importing import import_job_rerun, import_jobs_sweep_stale
 from borderzone.access.permissions import (
     can_change_zone,

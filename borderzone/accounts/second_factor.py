@@ -16,6 +16,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from borderzone.access.actors import Actor
 from borderzone.access.audit import audit_record
+from borderzone.access.services import ModelWrites
 from borderzone.accounts.models import User
 from borderzone.core.models import AuditAction
 
@@ -97,6 +98,11 @@ def recovery_codes_renew(*, user: User, token: str, actor: Actor) -> list[str] |
     return codes
 
 
+# What a user signs in with, as the account services change it (password, sessions ended); the devices
+# themselves are django-otp's rows, named in the audit row of the user (`relations`).
+SIGN_IN = ModelWrites(User, (), "")
+
+
 @transaction.atomic
 def second_factor_reset(*, user: User, actor: Actor) -> User:
     """An administrator removes a user's authenticator and recovery codes: the next sign-in enrols anew.
@@ -106,16 +112,15 @@ def second_factor_reset(*, user: User, actor: Actor) -> User:
     had = is_enrolled(user)
     TOTPDevice.objects.filter(user=user).delete()
     StaticDevice.objects.filter(user=user).delete()
-    user.session_generation += 1
-    user.save(update_fields=["session_generation"])
-    audit_record(
-        actor=actor,
-        instance=user,
-        action=AuditAction.UPDATED,
-        changes={"second_factor": ["enrolled" if had else None, "reset"]},
+    return SIGN_IN.update(
+        user,
+        actor,
+        {},
+        also={"session_generation": user.session_generation + 1},
+        relations={"second_factor": ["enrolled" if had else None, "reset"]},
         note="second factor reset; sessions ended",
+        update_fields=["session_generation"],
     )
-    return user
 
 
 def verify(*, user: User, token: str) -> Device | None:

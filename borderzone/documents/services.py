@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from borderzone.access.actors import Actor
-from borderzone.access.audit import audit_record, snapshot
+from borderzone.access.audit import audit_record
 from borderzone.access.review import check_approver, content_changed
 from borderzone.access.services import ModelWrites, save_checked
 from borderzone.core.cache import bump_version
@@ -288,23 +288,25 @@ def document_delete(*, document: LegalDocument, actor: Actor) -> None:
         raise ValidationError({"is_published": _("Withdraw the document from publication before deleting it.")})
     if document.procedures.exists():
         raise ValidationError({"number": _("Procedures cite this document as their legal basis.")})
-    before = snapshot(document)
     stored = [f.file.name for f in document.files.all() if f.file.name]
-    pk = document.pk
-    audit_record(actor=actor, instance=document, action=AuditAction.DELETED, before=before)
-    document.delete()
-    unindex_document(pk)
-    bump_version(DOCUMENTS_SCOPE)
+    REVIEW.delete(document, actor)
+    unindex_document(document.pk)
     delete_files_on_commit(private_storage, stored)
 
 
 def _files_changed(document: LegalDocument, actor: Actor) -> None:
-    before = snapshot(document)
-    _content_changed(document, actor)
-    document.save(
-        update_fields=["review_status", "approved_by", "approved_at", "is_published", "changed_by_ids", "updated_at"]
+    """A file added or removed changes what readers see, as a change of text does (the caller bumps)."""
+    REVIEW.change(
+        document,
+        actor,
+        {},
+        status_field="review_status",
+        note="files changed",
+        edited=lambda changed: _content_changed(changed, actor),
+        edited_anyway=True,
+        update_fields=["review_status", "approved_by", "approved_at", "is_published", "changed_by_ids"],
+        defer_bump=True,
     )
-    audit_record(actor=actor, instance=document, action=AuditAction.STATUS_CHANGED, before=before, note="files changed")
 
 
 @transaction.atomic
@@ -336,14 +338,17 @@ def document_file_add(*, document: LegalDocument, upload: UploadedFile, actor: A
     return item
 
 
+# A document's files: the services bump once the document's review state is updated.
+FILES = ModelWrites(DocumentFile, (), DOCUMENTS_SCOPE)
+
+
 @transaction.atomic
 def document_file_remove(*, item: DocumentFile, actor: Actor) -> None:
     """Detach a file from its document and delete it from storage once the change is committed."""
     document = item.document
     stored = item.file.name or ""
-    audit_record(actor=actor, instance=item, action=AuditAction.DELETED, before=snapshot(item))
-    _files_changed(item.document, actor)
-    item.delete()
+    FILES.delete(item, actor, defer_bump=True)
+    _files_changed(document, actor)
     _reindex(document)
     bump_version(DOCUMENTS_SCOPE)
     delete_files_on_commit(private_storage, [stored])
@@ -516,7 +521,5 @@ def component_update(
 def component_remove(*, component: DossierComponent, actor: Actor) -> None:
     """Remove a paper (and its form file, once committed) from a procedure's dossier."""
     stored = component.form_file.name or ""
-    audit_record(actor=actor, instance=component, action=AuditAction.DELETED, before=snapshot(component))
-    component.delete()
-    bump_version(PROCEDURES_SCOPE)
+    COMPONENTS.delete(component, actor)
     delete_files_on_commit(private_storage, [stored])

@@ -15,8 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from borderzone.access.actors import Actor
-from borderzone.access.audit import audit_record, snapshot
-from borderzone.access.services import ModelWrites, save_checked
+from borderzone.access.audit import audit_record
+from borderzone.access.services import ModelWrites
 from borderzone.core.cache import bump_version
 from borderzone.core.models import AuditAction
 from borderzone.inspections.models import DecisionKind, Finding, FollowUp, Inspection, MinutesFile, Recommendation
@@ -65,7 +65,19 @@ def _check_recommendation(recommendation: Recommendation) -> None:
         raise ValidationError({"deadline": _("The deadline cannot precede the inspection.")})
 
 
-INSPECTIONS = ModelWrites(Inspection, (*INSPECTION_FIELDS, *MINUTES_FIELDS), SCOPE, check=_check_inspection)
+def _zone_changed(inspection: Inspection) -> None:
+    bump_version(SCOPE, inspection.zone_id)
+
+
+# The plan (`inspection_create`/`_update` take INSPECTION_FIELDS) and the minutes (`minutes_record`).
+INSPECTIONS = ModelWrites(
+    Inspection,
+    (*INSPECTION_FIELDS, *MINUTES_FIELDS),
+    SCOPE,
+    check=_check_inspection,
+    clash_field="title",
+    bump=_zone_changed,
+)
 FINDINGS = ModelWrites(Finding, FINDING_FIELDS, SCOPE, check=_check_finding)
 RECOMMENDATIONS = ModelWrites(Recommendation, RECOMMENDATION_FIELDS, SCOPE, check=_check_recommendation)
 
@@ -83,14 +95,10 @@ def inspection_create(
 ) -> Inspection:
     """Plan an inspection or a supervision visit of the zone: date, team, scope, projects inspected."""
     chosen = _projects_of(zone, projects)
-    inspection = Inspection(zone=zone, **{k: v for k, v in fields.items() if k in INSPECTION_FIELDS})
-    _check_inspection(inspection)
-    save_checked(inspection, "title")
+    planned = {k: v for k, v in fields.items() if k in INSPECTION_FIELDS}
+    relations = {"projects": [None, sorted(p.pk for p in chosen)]}
+    inspection = INSPECTIONS.create(actor, planned, relations=relations, zone=zone)
     inspection.projects.set(chosen)
-    changes = {k: [None, v] for k, v in snapshot(inspection).items() if v not in (None, "")}
-    changes["projects"] = [None, sorted(p.pk for p in chosen)]
-    audit_record(actor=actor, instance=inspection, action=AuditAction.CREATED, changes=changes)
-    bump_version(SCOPE, zone.pk)
     return inspection
 
 
@@ -99,24 +107,16 @@ def inspection_update(
     *, inspection: Inspection, actor: Actor, projects: Iterable[Project] | None = None, **fields: Any
 ) -> Inspection:
     """Change the plan; the projects inspected are replaced by `projects` when given."""
-    before = snapshot(inspection)
-    before_projects = sorted(inspection.projects.values_list("pk", flat=True))
-    for key, value in fields.items():
-        if key in INSPECTION_FIELDS:
-            setattr(inspection, key, value)
-    _check_inspection(inspection)
-    save_checked(inspection, "title")
-    changes = {k: [before.get(k), v] for k, v in snapshot(inspection).items() if before.get(k) != v}
+    relations: dict[str, Any] = {}
     if projects is not None:
+        before_projects = sorted(inspection.projects.values_list("pk", flat=True))
         chosen = _projects_of(inspection.zone, projects)
         after_projects = sorted(p.pk for p in chosen)
         if after_projects != before_projects:
             inspection.projects.set(chosen)
-            changes["projects"] = [before_projects, after_projects]
-    if changes:
-        audit_record(actor=actor, instance=inspection, action=AuditAction.UPDATED, changes=changes)
-        bump_version(SCOPE, inspection.zone_id)
-    return inspection
+            relations["projects"] = [before_projects, after_projects]
+    planned = {k: v for k, v in fields.items() if k in INSPECTION_FIELDS}
+    return INSPECTIONS.update(inspection, actor, planned, relations=relations)
 
 
 @transaction.atomic

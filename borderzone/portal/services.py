@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from borderzone.access.actors import Actor
-from borderzone.access.audit import audit_record, snapshot
+from borderzone.access.audit import audit_record
 from borderzone.access.notifications import notify_zone_staff
 from borderzone.access.review import check_approver, content_changed
 from borderzone.access.services import ModelWrites
@@ -175,11 +175,18 @@ def _content_changed(article: Article, actor: Actor) -> None:
 
 
 def _images_changed(article: Article, actor: Actor) -> None:
-    """An image added or removed changes what readers see, as a change of text does."""
-    before = snapshot(article)
-    _content_changed(article, actor)
-    article.save(update_fields=["status", "approved_by", "approved_at", "submitted_at", "changed_by_ids", "updated_at"])
-    audit_record(actor=actor, instance=article, action=AuditAction.STATUS_CHANGED, before=before, note="images changed")
+    """An image added or removed changes what readers see, as a change of text does (the caller bumps)."""
+    ARTICLE_REVIEW.change(
+        article,
+        actor,
+        {},
+        status_field="status",
+        note="images changed",
+        edited=lambda changed: _content_changed(changed, actor),
+        edited_anyway=True,
+        update_fields=["status", "approved_by", "approved_at", "submitted_at", "changed_by_ids"],
+        defer_bump=True,
+    )
 
 
 def _sanitise(article: Article) -> None:
@@ -317,19 +324,26 @@ def image_add(
     return image
 
 
+# An article's images: the services bump the article (`_bump`) once the article's review state is updated.
+IMAGES = ModelWrites(ArticleImage, (), ARTICLES_SCOPE)
+
+
 @transaction.atomic
 def image_delete(*, image: ArticleImage, actor: Actor) -> None:
     """Remove an image and, once the transaction commits, its files."""
     article = image.article
-    audit_record(actor=actor, instance=image, action=AuditAction.DELETED, before=snapshot(image))
     paths = [image.file, image.thumbnail]
-    image.delete()
+    IMAGES.delete(image, actor, defer_bump=True)
     _images_changed(article, actor)
     delete_files_on_commit(default_storage, paths)
     _bump(article)
 
 
 # Ratings --------------------------------------------------------------------------------------------
+
+
+# A visitor's stars, set by `rating_set` (`also`); a change bumps only the rated article's figures.
+RATINGS = ModelWrites(Rating, (), "", bump=lambda rating: bump_version(article_scope(rating.article_id)))
 
 
 @transaction.atomic
@@ -353,12 +367,7 @@ def rating_set(*, article: Article, visitor: str, stars: int, actor: Actor) -> R
             audit_record(actor=actor, instance=rating, action=AuditAction.CREATED)
             bump_version(article_scope(article.pk))
             return rating
-    before = snapshot(rating)
-    rating.stars = stars
-    rating.save(update_fields=["stars", "updated_at"])
-    audit_record(actor=actor, instance=rating, action=AuditAction.UPDATED, before=before)
-    bump_version(article_scope(article.pk))
-    return rating
+    return RATINGS.update(rating, actor, {}, also={"stars": stars}, update_fields=["stars"])
 
 
 # Comments -------------------------------------------------------------------------------------------
@@ -422,6 +431,10 @@ def comment_moderate(*, comment: Comment, approve: bool, actor: Actor) -> Commen
 REPORTER_PREFIXES = ("user:", "addr:")
 
 
+# A reader's report of a comment: the count (and, past FLAGS_TO_HIDE, the status) the service decides.
+FLAGGING = ModelWrites(Comment, (), "portal.comments")
+
+
 @transaction.atomic
 def comment_flag(*, comment: Comment, reporter: str, actor: Actor) -> Comment:
     """A reader reports a published comment; once FLAGS_TO_HIDE distinct reporters have, it waits for a moderator.
@@ -437,21 +450,21 @@ def comment_flag(*, comment: Comment, reporter: str, actor: Actor) -> Comment:
     _flag, created = CommentFlag.objects.get_or_create(comment=comment, visitor=reporter)
     if not created:
         return comment
-    before = snapshot(comment)
     # Only reports made under the per-reporter rule count (older rows keyed on address and browser do not).
-    comment.flag_count = sum(
-        CommentFlag.objects.filter(comment=comment, visitor__startswith=prefix).count() for prefix in REPORTER_PREFIXES
+    values: dict[str, Any] = {
+        "flag_count": sum(
+            CommentFlag.objects.filter(comment=comment, visitor__startswith=prefix).count()
+            for prefix in REPORTER_PREFIXES
+        )
+    }
+    if values["flag_count"] >= FLAGS_TO_HIDE:
+        values["status"] = CommentStatus.PENDING
+    FLAGGING.update(
+        comment, actor, {}, also=values, status_field="status", note="flagged by a reader", update_fields=values
     )
-    fields = ["flag_count"]
-    if comment.flag_count >= FLAGS_TO_HIDE:
-        comment.status = CommentStatus.PENDING
-        fields.append("status")
-    comment.save(update_fields=fields)
     if comment.status == CommentStatus.PENDING:
         bump_version(article_scope(comment.article_id))
         notify_zone_staff(topic=COMMENTS_TOPIC, zone_id=comment.article.zone_id)
-    audit_record(actor=actor, instance=comment, action=AuditAction.UPDATED, before=before, note="flagged by a reader")
-    bump_version("portal.comments")
     return comment
 
 

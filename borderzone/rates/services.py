@@ -11,15 +11,16 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from borderzone.access.actors import Actor
-from borderzone.access.audit import audit_record, snapshot
-from borderzone.core.cache import bump_version
-from borderzone.core.models import AuditAction
+from borderzone.access.services import ModelWrites
 from borderzone.core.tabular import RowError, TableError, cell_text, check_columns, parse_amount, parse_date, read_table
 from borderzone.rates.models import ReferenceRate
 
 SCOPE = "rates"
 CURRENCIES = ("USD",)
 COLUMNS = ("day", "currency", "vnd_per_unit", "source")
+
+# A rate's value, source and who set it are decided by `rate_set` (`also`), none taken from callers.
+RATES = ModelWrites(ReferenceRate, (), SCOPE, clash_field="day")
 
 
 @transaction.atomic
@@ -33,17 +34,8 @@ def rate_set(*, currency: str, day: dt.date, vnd_per_unit: Decimal, source: str,
     if not source.strip():
         raise ValidationError({"source": _("Say where the rate was read (the State Bank's notice, say).")})
     rate = ReferenceRate.objects.filter(currency=currency, day=day).first()
-    before = snapshot(rate) if rate is not None else None
-    if rate is None:
-        rate = ReferenceRate(currency=currency, day=day)
-    rate.vnd_per_unit, rate.source, rate.updated_by = vnd_per_unit, source.strip(), actor.user
-    rate.full_clean()
-    rate.save()
-    if before is None:
-        audit_record(actor=actor, instance=rate, action=AuditAction.CREATED)
-    else:
-        audit_record(actor=actor, instance=rate, action=AuditAction.UPDATED, before=before)
-    bump_version(SCOPE)
+    also = {"vnd_per_unit": vnd_per_unit, "source": source.strip(), "updated_by": actor.user}
+    rate, _outcome = RATES.record(rate, actor, {}, parents={"currency": currency, "day": day}, also=also)
     return rate
 
 

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from borderzone.access.actors import Actor
-from borderzone.access.audit import audit_bulk, audit_record, snapshot
+from borderzone.access.audit import audit_bulk, audit_record
 from borderzone.access.services import ModelWrites
 from borderzone.access.services import save_checked as _save
 from borderzone.core.cache import bump_version
@@ -315,15 +315,8 @@ def project_create(
     )
     _save(version, "number")
     _write_plans(version, plans)
-    audit_record(
-        actor=actor,
-        instance=version,
-        action=AuditAction.CREATED,
-        changes={
-            **{k: [None, v] for k, v in snapshot(version).items() if v not in (None, "")},
-            "plans": [None, {k: d.isoformat() for k, d in plans.items() if d}],
-        },
-    )
+    plans_set = {k: d.isoformat() for k, d in plans.items() if d}
+    audit_record(actor=actor, instance=version, action=AuditAction.CREATED, extra={"plans": [None, plans_set]})
     change = StatusChange(
         project=project, status=status, effective_on=status_on or issued_on, reason=_("Status when registered")
     )
@@ -532,12 +525,7 @@ def certificate_version_add(
         for k, v in merged.items()
         if v is not None and old_plans.get(k) != v
     }
-    audit_record(
-        actor=actor,
-        instance=version,
-        action=AuditAction.CREATED,
-        changes={**{k: [None, v] for k, v in snapshot(version).items() if v not in (None, "")}, "plans": changed_plans},
-    )
+    audit_record(actor=actor, instance=version, action=AuditAction.CREATED, extra={"plans": changed_plans})
     refresh_project_states([project.pk])
     bump_version(SCOPE, project.zone_id)
     return version
@@ -568,6 +556,16 @@ def status_change_record(
     return change
 
 
+# Capital put in on a day; a change bumps the project's zone.
+DISBURSEMENTS = ModelWrites(
+    Disbursement,
+    ("paid_on", "amount", "currency", "note"),
+    SCOPE,
+    clash_field="amount",
+    bump=lambda record: bump_version(SCOPE, record.project.zone_id),
+)
+
+
 @transaction.atomic
 def disbursement_record(
     *,
@@ -584,11 +582,12 @@ def disbursement_record(
         raise ValidationError({"amount": _("The amount must be above zero.")})
     if paid_on < _first_issue(project):
         raise ValidationError({"paid_on": _("Capital cannot be disbursed before the certificate was issued.")})
-    record = Disbursement(project=project, paid_on=paid_on, amount=amount, currency=currency, note=note)
-    _save(record, "amount")
-    audit_record(actor=actor, instance=record, action=AuditAction.CREATED)
-    bump_version(SCOPE, project.zone_id)
-    return record
+    fields = {"paid_on": paid_on, "amount": amount, "currency": currency, "note": note}
+    return DISBURSEMENTS.create(actor, fields, project=project)
+
+
+# The day a milestone was reached (the service refreshes the project's state and bumps its zone).
+ACTUALS = ModelWrites(MilestoneActual, ("reached_on",), SCOPE, clash_field="kind")
 
 
 @transaction.atomic
@@ -599,16 +598,8 @@ def milestone_reached(*, project: Project, kind: str, reached_on: dt.date, actor
     actuals[kind] = reached_on
     check_milestone_order(actuals, "reached_on")
     existing = project.actuals.filter(kind=kind).first()
-    if existing is None:
-        actual = MilestoneActual(project=project, kind=kind, reached_on=reached_on)
-        _save(actual, "kind")
-        audit_record(actor=actor, instance=actual, action=AuditAction.CREATED)
-    else:
-        before = snapshot(existing)
-        existing.reached_on = reached_on
-        _save(existing, "kind")
-        audit_record(actor=actor, instance=existing, action=AuditAction.UPDATED, before=before)
-        actual = existing
+    parents = {"project": project, "kind": kind}
+    actual, _outcome = ACTUALS.record(existing, actor, {"reached_on": reached_on}, parents=parents, defer_bump=True)
     refresh_project_states([project.pk])
     bump_version(SCOPE, project.zone_id)
     return actual
@@ -674,6 +665,10 @@ def deposit_event_record(
     return event
 
 
+# A commune's classification over a span of days; not tied to a zone, so the whole register is bumped.
+CLASSIFICATIONS = ModelWrites(AreaClassification, ("level", "source", "valid_to"), SCOPE, clash_field="level")
+
+
 @transaction.atomic
 def area_classification_set(
     *, commune: Any, level: str, valid_from: dt.date, source: str = "", actor: Actor
@@ -684,28 +679,18 @@ def area_classification_set(
         raise ValidationError({"level": _("Choose a classification.")})
     existing = AreaClassification.objects.filter(commune=commune, valid_from=valid_from).first()
     if existing is not None:
-        if existing.level != level or existing.source != source:
-            before = snapshot(existing)
-            existing.level, existing.source = level, source
-            _save(existing, "level")
-            audit_record(actor=actor, instance=existing, action=AuditAction.UPDATED, before=before)
-            bump_version(SCOPE)
-        return existing
+        return CLASSIFICATIONS.record(existing, actor, {"level": level, "source": source})[0]
     later = AreaClassification.objects.filter(commune=commune, valid_from__gt=valid_from).order_by("valid_from").first()
     for current in AreaClassification.objects.filter(commune=commune, valid_from__lt=valid_from).filter(
         models.Q(valid_to__isnull=True) | models.Q(valid_to__gt=valid_from)
     ):
-        before = snapshot(current)
-        current.valid_to = valid_from
-        _save(current, "valid_to")
-        audit_record(actor=actor, instance=current, action=AuditAction.UPDATED, before=before)
-    row = AreaClassification(
-        commune=commune, level=level, valid_from=valid_from, valid_to=later.valid_from if later else None, source=source
-    )
-    _save(row, "level")
-    audit_record(actor=actor, instance=row, action=AuditAction.CREATED)
-    bump_version(SCOPE)
-    return row
+        CLASSIFICATIONS.update(current, actor, {"valid_to": valid_from}, defer_bump=True)
+    parents = {"commune": commune, "valid_from": valid_from, "valid_to": later.valid_from if later else None}
+    return CLASSIFICATIONS.create(actor, {"level": level, "source": source}, **parents)
+
+
+# A version's VND equivalent set from a reference rate (the service bumps once per zone it converted in).
+CONVERSIONS = ModelWrites(CertificateVersion, (), SCOPE)
 
 
 @transaction.atomic
@@ -734,16 +719,13 @@ def convert_unconverted(*, currency: str, since: dt.date, actor: Actor) -> int:
         if not index:
             continue
         day, rate = rates[index - 1]
-        before = snapshot(version)
-        version.vnd_rate, version.rate_date = rate, day
-        version.total_capital_vnd = (version.total_capital * rate).quantize(Decimal(1))
-        version.save(update_fields=["vnd_rate", "rate_date", "total_capital_vnd"])
-        audit_record(
-            actor=actor,
-            instance=version,
-            before=before,
-            note=_("Converted at the reference rate of %(date)s") % {"date": day.strftime("%d/%m/%Y")},
-        )
+        values = {
+            "vnd_rate": rate,
+            "rate_date": day,
+            "total_capital_vnd": (version.total_capital * rate).quantize(Decimal(1)),
+        }
+        note = _("Converted at the reference rate of %(date)s") % {"date": day.strftime("%d/%m/%Y")}
+        CONVERSIONS.update(version, actor, {}, also=values, note=note, update_fields=values, defer_bump=True)
         converted.append(version)
     refresh_project_states(v.project_id for v in converted)
     for zone_id in sorted({v.project.zone_id for v in converted}):

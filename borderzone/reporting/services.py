@@ -18,7 +18,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from borderzone.access.actors import Actor
-from borderzone.access.audit import audit_record, snapshot
+from borderzone.access.audit import audit_record
+from borderzone.access.services import ModelWrites
 from borderzone.core.cache import bump_version
 from borderzone.core.models import AuditAction
 from borderzone.core.tabular import parse_amount
@@ -254,22 +255,10 @@ def report_save(
     now = timezone.now()
     status = ReportStatus.SUBMITTED if submit else ReportStatus.DRAFT
     if current is not None:
-        before = snapshot(current)
-        current.values = checked
-        current.form = form
-        current.status = status
-        current.note = note[:MAX_TEXT]
+        step: dict[str, Any] = {"values": checked, "form": form, "status": status, "note": note[:MAX_TEXT]}
         if submit:
-            current.submitted_at = now
-            current.submitted_by = actor.user
-        current.save()
-        audit_record(
-            actor=actor,
-            instance=current,
-            before=before,
-            action=AuditAction.STATUS_CHANGED if submit else AuditAction.UPDATED,
-        )
-        report = current
+            step.update(submitted_at=now, submitted_by=actor.user)
+        return REPORT_STEPS.update(current, actor, {}, also=step, status_field="status")
     else:
         earlier = (
             Report.objects.filter(project=project, form_code=form_code, period=parsed_period.key)
@@ -298,8 +287,12 @@ def report_save(
         report.full_clean(exclude=["corrects"])
         report.save()
         audit_record(actor=actor, instance=report, action=AuditAction.CREATED)
-    bump_version(SCOPE)
-    return report
+        bump_version(SCOPE)
+        return report
+
+
+# The steps of a report (submit, withdraw, accept, return): values the services decide, none from callers.
+REPORT_STEPS = ModelWrites(Report, (), SCOPE)
 
 
 @transaction.atomic
@@ -308,14 +301,8 @@ def report_withdraw(*, report: Report, actor: Actor) -> Report:
     report = Report.objects.select_for_update().get(pk=report.pk)
     if report.status != ReportStatus.SUBMITTED:
         raise ValidationError({"status": _("Only a submitted report the board has not acted on can be withdrawn.")})
-    before = snapshot(report)
-    report.status = ReportStatus.DRAFT
-    report.submitted_at = None
-    report.submitted_by = None
-    report.save()
-    audit_record(actor=actor, instance=report, before=before, action=AuditAction.STATUS_CHANGED)
-    bump_version(SCOPE)
-    return report
+    values = {"status": ReportStatus.DRAFT, "submitted_at": None, "submitted_by": None}
+    return REPORT_STEPS.update(report, actor, {}, also=values, status_field="status")
 
 
 @transaction.atomic
@@ -324,15 +311,14 @@ def report_accept(*, report: Report, actor: Actor) -> Report:
     report = Report.objects.select_for_update().get(pk=report.pk)
     if report.status != ReportStatus.SUBMITTED:
         raise ValidationError({"status": _("Only a submitted report can be accepted.")})
-    before = snapshot(report)
-    report.status = ReportStatus.ACCEPTED
-    report.decided_at = timezone.now()
-    report.decided_by = actor.user
-    report.return_reason = ""
-    report.save()
-    audit_record(actor=actor, instance=report, before=before, action=AuditAction.STATUS_CHANGED)
+    values = {
+        "status": ReportStatus.ACCEPTED,
+        "decided_at": timezone.now(),
+        "decided_by": actor.user,
+        "return_reason": "",
+    }
+    REPORT_STEPS.update(report, actor, {}, also=values, status_field="status")
     consolidate(report=report, actor=actor)
-    bump_version(SCOPE)
     return report
 
 
@@ -346,15 +332,13 @@ def report_return(*, report: Report, reason: str, actor: Actor) -> Report:
         raise ValidationError({"reason": _("Say why the report is returned.")})
     if report.status not in (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED):
         raise ValidationError({"status": _("Only a submitted or accepted report can be returned.")})
-    before = snapshot(report)
-    report.status = ReportStatus.RETURNED
-    report.decided_at = timezone.now()
-    report.decided_by = actor.user
-    report.return_reason = reason[:MAX_TEXT]
-    report.save()
-    audit_record(actor=actor, instance=report, before=before, action=AuditAction.STATUS_CHANGED)
-    bump_version(SCOPE)
-    return report
+    values = {
+        "status": ReportStatus.RETURNED,
+        "decided_at": timezone.now(),
+        "decided_by": actor.user,
+        "return_reason": reason[:MAX_TEXT],
+    }
+    return REPORT_STEPS.update(report, actor, {}, also=values, status_field="status")
 
 
 def consolidate(*, report: Report, actor: Actor) -> list[ReportedFigure]:
@@ -368,14 +352,8 @@ def consolidate(*, report: Report, actor: Actor) -> list[ReportedFigure]:
             disbursement = figure.disbursement
             figure.disbursement = None
             figure.save(update_fields=["disbursement"])
-            audit_record(
-                actor=actor,
-                instance=disbursement,
-                action=AuditAction.DELETED,
-                before=snapshot(disbursement),
-                note=_("Replaced by report %(report)s") % {"report": str(report)},
-            )
-            disbursement.delete()
+            note = _("Replaced by report %(report)s") % {"report": str(report)}
+            register.DISBURSEMENTS.delete(disbursement, actor, note=note, defer_bump=True)
     earlier.delete()
     created: list[ReportedFigure] = []
     values = report.values
@@ -469,18 +447,22 @@ def link_request_create(*, user: Any, project_code: str, tax_code: str, actor: A
     return request
 
 
+# A link request's decision: values the service decides; no cached figure reads link requests.
+LINK_DECISIONS = ModelWrites(LinkRequest, (), "")
+
+
 @transaction.atomic
 def link_request_decide(*, request: LinkRequest, confirm: bool, actor: Actor) -> LinkRequest:
     """A specialist confirms (the account then sees the investor's projects) or refuses a link request."""
     request = LinkRequest.objects.select_for_update().get(pk=request.pk)
     if request.status != LinkStatus.PENDING:
         raise ValidationError({"status": _("This request was already decided.")})
-    before = snapshot(request)
-    request.status = LinkStatus.CONFIRMED if confirm else LinkStatus.REFUSED
-    request.decided_by = actor.user
-    request.decided_at = timezone.now()
-    request.save()
-    audit_record(actor=actor, instance=request, before=before, action=AuditAction.STATUS_CHANGED)
+    values = {
+        "status": LinkStatus.CONFIRMED if confirm else LinkStatus.REFUSED,
+        "decided_by": actor.user,
+        "decided_at": timezone.now(),
+    }
+    LINK_DECISIONS.update(request, actor, {}, also=values, status_field="status")
     if confirm:
         register.investor_link_user(investor=request.investor, user=request.user, actor=actor)
     return request
@@ -490,6 +472,7 @@ def link_request_decide(*, request: LinkRequest, confirm: bool, actor: Actor) ->
 def inquiry_message_add(*, inquiry: Any, body: str, actor: Actor, from_board: bool) -> InquiryMessage:
     """Add the board's answer (or the investor's reply) to the thread of an inquiry."""
     from borderzone.promotion.models import InquiryStatus
+    from borderzone.promotion.services import INQUIRY_HANDLING
 
     text = (body or "").replace("\x00", "").strip()
     if not text:
@@ -499,10 +482,8 @@ def inquiry_message_add(*, inquiry: Any, body: str, actor: Actor, from_board: bo
     message.save()
     audit_record(actor=actor, instance=message, action=AuditAction.CREATED)
     if from_board and inquiry.status != InquiryStatus.ANSWERED:
-        before = snapshot(inquiry)
-        inquiry.status = InquiryStatus.ANSWERED
-        inquiry.save(update_fields=["status", "updated_at"])
-        audit_record(actor=actor, instance=inquiry, before=before, action=AuditAction.STATUS_CHANGED)
+        answered = {"status": InquiryStatus.ANSWERED}
+        INQUIRY_HANDLING.update(inquiry, actor, answered, status_field="status", update_fields=["status"])
     return message
 
 
@@ -565,6 +546,10 @@ def _parse_field_lines(text: str) -> list[dict[str, Any]]:
     return rows
 
 
+# A form version's end, set when the next version starts (`form_version_add` bumps once for both).
+FORM_VERSIONS = ModelWrites(ReportForm, (), SCOPE)
+
+
 @transaction.atomic
 def form_version_add(
     *,
@@ -590,10 +575,8 @@ def form_version_add(
             }
         )
     rows = _parse_field_lines(fields_text)
-    before = snapshot(latest)
-    latest.valid_to = valid_from - dt.timedelta(days=1)
-    latest.save(update_fields=["valid_to"])
-    audit_record(actor=actor, instance=latest, before=before)
+    ends = {"valid_to": valid_from - dt.timedelta(days=1)}
+    FORM_VERSIONS.update(latest, actor, {}, also=ends, update_fields=["valid_to"], defer_bump=True)
     form = ReportForm.objects.create(
         code=latest.code,
         version=latest.version + 1,

@@ -3,9 +3,11 @@ trade data version — in one transaction."""
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -13,10 +15,10 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from borderzone.access.actors import Actor
-from borderzone.access.audit import audit_record, snapshot
+from borderzone.access.audit import snapshot
+from borderzone.access.services import ModelWrites, Outcome
 from borderzone.core.cache import bump_version
 from borderzone.core.jobs import sweep_stale_jobs
-from borderzone.core.models import AuditAction, quantize_decimal_fields
 from borderzone.gates.models import BorderGate
 from borderzone.trade.models import (
     AMOUNT_FIELDS,
@@ -32,8 +34,6 @@ from borderzone.trade.models import (
     TradeForecast,
 )
 from borderzone.zones.models import EconomicZone
-
-Outcome = Literal["created", "updated", "unchanged"]
 
 
 def _check_values(values: dict[str, Any]) -> dict[str, Any]:
@@ -59,6 +59,20 @@ def _check_values(values: dict[str, Any]) -> dict[str, Any]:
 def _values_of(figure: TradeFigure) -> dict[str, Any]:
     data = snapshot(figure, fields=[*AMOUNT_FIELDS, *COUNT_FIELDS, "status", "source"])
     return data
+
+
+def _zone_bump(zone_id: Callable[[Any], int]) -> Callable[[Any], None]:
+    return lambda row: bump_version(TRADE_SCOPE, zone_id(row))
+
+
+# A month's figures of a gate: the numbers, and what the service decides (status, source, revision).
+FIGURES = ModelWrites(
+    TradeFigure,
+    (*AMOUNT_FIELDS, *COUNT_FIELDS),
+    TRADE_SCOPE,
+    clash_field="month",
+    bump=_zone_bump(lambda figure: figure.gate.zone_id),
+)
 
 
 @transaction.atomic
@@ -87,38 +101,22 @@ def figure_record(
     clean = _check_values(values)
     figure = TradeFigure.objects.select_for_update().filter(gate=gate, month=month).first()
     if figure is None:
-        figure = TradeFigure(
-            gate=gate,
-            month=month,
-            source=source.strip(),
-            status=status or FigureStatus.FINAL,
-            is_illustrative=is_illustrative,
-            **clean,
-        )
-        quantize_decimal_fields(figure)
-        figure.full_clean()
-        figure.save()
-        audit_record(actor=actor, instance=figure, action=AuditAction.CREATED)
-        if bump:
-            bump_version(TRADE_SCOPE, gate.zone_id)
-        return figure, "created"
+        parents = {"gate": gate, "month": month, "is_illustrative": is_illustrative}
+        first = {"source": source.strip(), "status": status or FigureStatus.FINAL}
+        return FIGURES.record(None, actor, clean, parents=parents, also=first, defer_bump=not bump)
 
-    before = snapshot(figure)
+    figure.gate = gate  # the bump reads the gate's zone
     old_values = _values_of(figure)
+    proposed = copy.copy(figure)
     for name, value in clean.items():
-        setattr(figure, name, value)
-    quantize_decimal_fields(figure)
-    numbers_changed = any(
-        snapshot(figure, fields=[name])[name] != old_values[name] for name in (*AMOUNT_FIELDS, *COUNT_FIELDS)
-    )
+        setattr(proposed, name, value)
+    numbers = (*AMOUNT_FIELDS, *COUNT_FIELDS)
+    numbers_changed = snapshot(proposed, fields=numbers) != {name: old_values[name] for name in numbers}
     new_status = status or figure.status
     if numbers_changed and old_values["status"] in (FigureStatus.FINAL, FigureStatus.REVISED):
         if new_status == FigureStatus.FINAL:
             new_status = FigureStatus.REVISED
-    figure.status = new_status
-    figure.source = source.strip()
-    if not numbers_changed and figure.status == old_values["status"] and figure.source == old_values["source"]:
-        return figure, "unchanged"
+    also: dict[str, Any] = {"status": new_status, "source": source.strip()}
     if numbers_changed:
         TradeFigureRevision.objects.create(
             figure=figure,
@@ -128,22 +126,15 @@ def figure_record(
             source=old_values["source"],
             replaced_by=actor.user,
         )
-        figure.revision += 1
-    figure.full_clean()
-    figure.save()
-    audit_record(
-        actor=actor,
-        instance=figure,
-        action=AuditAction.UPDATED,
-        before=before,
-        note=_("revision %(n)d") % {"n": figure.revision} if numbers_changed else "",
-    )
-    if bump:
-        bump_version(TRADE_SCOPE, gate.zone_id)
-    return figure, "updated"
+        also["revision"] = figure.revision + 1
+    note = _("revision %(n)d") % {"n": figure.revision + 1} if numbers_changed else ""
+    return FIGURES.record(figure, actor, clean, also=also, note=note, defer_bump=not bump)
 
 
 BUDGET_FIELDS = ("estimate_vnd", "actual_vnd", "collection_target_vnd", "status", "source")
+BUDGETS = ModelWrites(
+    ProvinceBudget, (*BUDGET_FIELDS, "is_illustrative"), TRADE_SCOPE, bump=_zone_bump(lambda budget: budget.zone_id)
+)
 
 
 @transaction.atomic
@@ -157,25 +148,7 @@ def budget_record(*, zone: EconomicZone, year: int, actor: Actor, **fields: Any)
         if value is not None and Decimal(value) < 0:
             raise ValidationError({name: _("The value cannot be negative.")})
     budget = ProvinceBudget.objects.select_for_update().filter(zone=zone, year=year).first()
-    if budget is None:
-        budget = ProvinceBudget(zone=zone, year=year, **fields)
-        quantize_decimal_fields(budget)
-        budget.full_clean()
-        budget.save()
-        audit_record(actor=actor, instance=budget, action=AuditAction.CREATED)
-        bump_version(TRADE_SCOPE, zone.pk)
-        return budget, "created"
-    before = snapshot(budget)
-    for name, value in fields.items():
-        setattr(budget, name, value)
-    quantize_decimal_fields(budget)
-    budget.full_clean()
-    if snapshot(budget) == before:
-        return budget, "unchanged"
-    budget.save()
-    audit_record(actor=actor, instance=budget, action=AuditAction.UPDATED, before=before)
-    bump_version(TRADE_SCOPE, zone.pk)
-    return budget, "updated"
+    return BUDGETS.record(budget, actor, fields, parents={"zone": zone, "year": year})
 
 
 def forecast_request(*, zone: EconomicZone, gate: BorderGate | None) -> TradeForecast:
@@ -228,6 +201,11 @@ def forecast_rerun(*, forecast: TradeForecast) -> TradeForecast:
     return forecast
 
 
+COMMODITIES = ModelWrites(
+    CommodityFigure, ("value_usd",), TRADE_SCOPE, bump=_zone_bump(lambda item: item.figure.gate.zone_id)
+)
+
+
 @transaction.atomic
 def commodity_record(
     *, figure: TradeFigure, hs_chapter: str, direction: str, value_usd: Decimal, actor: Actor, bump: bool = True
@@ -238,23 +216,7 @@ def commodity_record(
     if value_usd < 0:
         raise ValidationError({"value_usd": _("The value cannot be negative.")})
     item = CommodityFigure.objects.filter(figure=figure, hs_chapter=hs_chapter, direction=direction).first()
-    if item is None:
-        item = CommodityFigure(figure=figure, hs_chapter=hs_chapter, direction=direction, value_usd=value_usd)
-        quantize_decimal_fields(item)
-        item.full_clean()
-        item.save()
-        audit_record(actor=actor, instance=item, action=AuditAction.CREATED)
-        outcome: Outcome = "created"
-    else:
-        before = snapshot(item)
-        item.value_usd = value_usd
-        quantize_decimal_fields(item)
-        if snapshot(item) == before:
-            return item, "unchanged"
-        item.full_clean()
-        item.save()
-        audit_record(actor=actor, instance=item, action=AuditAction.UPDATED, before=before)
-        outcome = "updated"
-    if bump:
-        bump_version(TRADE_SCOPE, figure.gate.zone_id)
-    return item, outcome
+    if item is not None:
+        item.figure = figure  # the bump reads the figure's gate
+    parents = {"figure": figure, "hs_chapter": hs_chapter, "direction": direction}
+    return COMMODITIES.record(item, actor, {"value_usd": value_usd}, parents=parents, defer_bump=not bump)

@@ -11,7 +11,7 @@ from typing import TextIO
 from django.db import transaction
 
 from borderzone.access.actors import Actor
-from borderzone.access.audit import audit_record, snapshot
+from borderzone.access.audit import audit_record
 from borderzone.access.demo_data import missing, untranslated
 from borderzone.core.cache import bump_version
 from borderzone.core.models import AuditAction
@@ -159,11 +159,7 @@ def load(*, actor: Actor, out: TextIO) -> None:
         out.write(f"Zone {zone.code} already present.\n")
         # A demo loaded before zones had these versions; what staff wrote is kept.
         if missing_versions := untranslated(zone, {"name_zh": ZONE_NAME_ZH, "description_zh": ZONE_DESCRIPTION_ZH}):
-            before = snapshot(zone)
-            for field, value in missing_versions.items():
-                setattr(zone, field, value)
-            zone.save(update_fields=list(missing_versions))
-            audit_record(actor=actor, instance=zone, action=AuditAction.UPDATED, before=before, note="demo data")
+            services.ZONES.update(zone, actor, missing_versions, note="demo data", update_fields=list(missing_versions))
 
     gate_rows = _gate_rows()
     created_areas = 0

@@ -12,7 +12,8 @@ from typing import Any
 from django.db import transaction
 
 from borderzone.access.actors import Actor
-from borderzone.access.audit import audit_bulk, audit_record, snapshot
+from borderzone.access.audit import audit_bulk
+from borderzone.access.services import ModelWrites
 from borderzone.core.models import AuditAction
 from borderzone.core.text import search_key
 from borderzone.zones.models import Commune, Province
@@ -37,8 +38,9 @@ class LoadResult:
         return self.provinces_created + self.provinces_updated + self.communes_created + self.communes_updated
 
 
-def _without_derived(values: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in values.items() if k != "search_text"}
+# The reference rows a load corrects (values from the files: `also`); no cached figure is keyed by them.
+PROVINCES = ModelWrites(Province, (), "")
+COMMUNES = ModelWrites(Commune, (), "")
 
 
 def _strip_type(full_name: str, unit_type: str) -> str:
@@ -112,12 +114,7 @@ def admin_units_load(*, actor: Actor) -> LoadResult:
         if province is None:
             created_p.append(Province(code=code, **values))
             continue
-        before = snapshot(province)
-        for k, v in values.items():
-            setattr(province, k, v)
-        if snapshot(province) != before:
-            province.save()
-            audit_record(actor=actor, instance=province, before=before)
+        if PROVINCES.record(province, actor, {}, also=values)[1] == "updated":
             result.provinces_updated += 1
     Province.objects.bulk_create(created_p)
     result.provinces_created = len(created_p)
@@ -134,13 +131,8 @@ def admin_units_load(*, actor: Actor) -> LoadResult:
         if commune is None:
             created_c.append(Commune(code=code, province_id=province_id, **values))
             continue
-        before = snapshot(commune)
-        commune.province_id = province_id
-        for k, v in values.items():
-            setattr(commune, k, v)
-        if _without_derived(snapshot(commune)) != _without_derived(before):
-            commune.save()
-            audit_record(actor=actor, instance=commune, before=before)
+        # `search_text` is derived when saved, so a row whose loaded values are the same is not saved.
+        if COMMUNES.record(commune, actor, {}, also={"province_id": province_id, **values})[1] == "updated":
             result.communes_updated += 1
     for commune in created_c:
         # bulk_create skips save(), so compute the search key here.

@@ -162,3 +162,34 @@ def test_recent_changes_have_their_own_page_with_field_labels_and_values_in_the_
 def test_recent_changes_are_for_staff_only(client, investor):
     client.force_login(investor)
     assert client.get("/staff/changes/").status_code == 404
+
+
+def _change_lines(text):
+    return set(re.findall(r"<dt>([^<]*)</dt><dd><del>([^<]*)</del> → <ins>([^<]*)</ins></dd>", text))
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", {("Domestic or foreign", "Domestic", "Foreign-invested"), ("Land area (ha)", "∅", "12.5")}),
+        ("zh-hans", {("内资或外资", "内资", "外商投资"), ("用地面积（公顷）", "∅", "12.5")}),
+    ],
+)
+def test_recent_changes_and_the_history_page_read_an_audit_row_the_same_way(
+    client, zone, specialist, actor, language, expected
+):
+    # Given a project whose ownership (a choice) and land area (a decimal) were changed
+    from decimal import Decimal
+
+    from django.contrib.contenttypes.models import ContentType
+
+    project = make_project(zone, actor, code="3333333333", name="Kho lạnh", ownership="domestic")
+    register_services.project_update(project=project, actor=actor, ownership="foreign", land_area_ha=Decimal("12.5"))
+    client.force_login(specialist)
+    # When the recent changes and the project's history are read in the reader's language
+    changes = client.get(f"/{language}/staff/changes/")
+    history = client.get(f"/{language}/staff/history/{ContentType.objects.get_for_model(project).pk}/{project.pk}/")
+    # Then both show the change by the same labels and values
+    assert changes.status_code == history.status_code == 200
+    assert expected <= _change_lines(changes.text)
+    assert expected <= _change_lines(history.text)
