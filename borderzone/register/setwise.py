@@ -258,3 +258,27 @@ def late_count(day: dt.date) -> StateSQL:
 def flag_count(day: dt.date, rules: Iterable[LegalRule]) -> StateSQL:
     f = Fragment()
     return StateSQL.of(f, flag_count_sql(f, day, rules), IntegerField())
+
+
+# --- one column per milestone and per rule, for exports (additions; the conditions above are unchanged) ---
+
+
+def late_kind_sql(f: Fragment, kind: str, day: dt.date) -> str:
+    """The state's project is late on `day` on milestone `kind` (never when terminated): one limb of
+    `late_sql`, so a row can say which milestones it is late on."""
+    return f"({_live(f)} AND {_late_kind(f, kind, day)})"
+
+
+def rule_flags_sql(f: Fragment, rule: LegalRule, day: dt.date) -> str:
+    """`rule` (in force on `day`) flags the state's project on `day` (never when terminated): one limb of
+    `flagged_sql`, so a row can say which rules flag it."""
+    return f"({_live(f)} AND {_rule_sql(f, rule, day)})"
+
+
+class ProjectStateSQL(StateSQL):
+    """A `StateSQL` in a query over projects joined to their state row covering the day (as
+    `selectors.projects_as_of` joins it): the alias is that of the joined state table."""
+
+    def __init__(self, sql: str, params: list[Any], output_field: Field) -> None:
+        super().__init__(sql, params, output_field)
+        self.column = F("states__valid_from")
