@@ -158,6 +158,30 @@ def _investors(ids: list[int]) -> dict[int, list[tuple[str, str, str, Decimal]]]
     return out
 
 
+#: Where each of `_FIELDS` is in a row of `export_rows_queryset`.
+FIELD = {name: index for index, name in enumerate(_FIELDS)}
+
+
+def register_records(
+    listed: QuerySet[Any], day: dt.date, rules: list[Any]
+) -> Iterator[tuple[tuple[Any, ...], list[tuple[str, str, str, Decimal]]]]:
+    """Each project of `listed` (joined to its state row covering `day`, as `selectors.projects_as_of`
+    does) in code order: its row of `export_rows_queryset` and its investors. Read in keyset chunks on
+    the code (an index seek, no OFFSET), two queries a chunk, each chunk dropped once read."""
+    values = export_rows_queryset(listed, day, rules)
+    last: str | None = None
+    while True:
+        chunk = list((values if last is None else values.filter(code__gt=last))[:CHUNK])
+        if not chunk:
+            return
+        investors = _investors([row[0] for row in chunk])
+        for row in chunk:
+            yield row, investors.get(row[0], [])
+        if len(chunk) < CHUNK:
+            return
+        last = chunk[-1][1]
+
+
 def _yes_no(value: bool) -> str:
     return str(_("yes") if value else _("no"))
 
@@ -177,7 +201,6 @@ def project_table(user: Any, params: dict[str, list[str]]) -> Export:
 
     def rows() -> Iterator[list[Any]]:
         rules = rules_in_force(day)
-        values = export_rows_queryset(projects, day, rules)
         # Labels translated once, not once per row.
         milestones = [str(dict(MilestoneKind.choices)[kind]) for kind in KINDS]
         flags = [f"{rule_name(r.condition, r.months)} ({r.law}, {r.article})" for r in rules]
@@ -186,78 +209,67 @@ def project_table(user: Any, params: dict[str, list[str]]) -> Export:
         yes, no = _yes_no(True), _yes_no(False)
         zones = {z.pk: z.display_name for z in EconomicZone.objects.all()}
         n, n_kinds = len(_FIELDS), len(KINDS)
-        last: str | None = None
-        # Keyset chunks on the project code (no OFFSET), each written and then forgotten.
-        while True:
-            chunk = list((values if last is None else values.filter(code__gt=last))[:CHUNK])
-            if not chunk:
-                return
-            investors = _investors([row[0] for row in chunk])
-            for row in chunk:
-                (pk, code, name, zone_id, ownership, gate_area, sector, sector_version, land_area, policy) = row[:10]
-                (published, term, objectives, scale, state_land, land_charges, incentive, exempt) = row[10:18]
-                (status, version_id, issued_on, number, currency, capital, equity, capital_vnd, rate) = row[18:27]
-                rate_date = row[27]
-                plans = row[28 : 28 + len(PLAN_COLUMNS)]
-                status_on, decision_no, disbursed_vnd, disbursed_usd, area_level = row[n - 5 : n]
-                late_on = row[n : n + n_kinds]
-                flagged_by = row[n + n_kinds :]
-                shares = investors.get(pk, [])
-                first = shares[0] if shares else None
-                usd = currency == "USD"
-                if version_id is None or not state_land:
-                    deposit: Decimal | None = Decimal(0)
-                elif capital_vnd is None:  # capital in USD not converted: not known yet, not zero
-                    deposit = None
-                else:
-                    deposit = assess_deposit(
-                        capital_vnd=capital_vnd,
-                        land_charges_vnd=land_charges,
-                        area_level=area_level or "",
-                        sector_level=incentive,
-                        exempt=exempt,
-                        day=day,
-                    ).due_vnd
-                shown = readable is None or pk in readable
-                yield [
-                    code,
-                    name,
-                    first[0] if first else "",
-                    first[1] if first else "",
-                    first[2] if first else "",
-                    ownerships[ownership],
-                    gate_area or "",
-                    sector or "",
-                    sector_version or "",
-                    statuses[status],
-                    status_on,
-                    decision_no or "",
-                    issued_on,
-                    number if version_id else "",
-                    currency if version_id else "",
-                    capital,
-                    equity,
-                    rate if usd else None,
-                    rate_date if usd else None,
-                    *plans,
-                    land_area,
-                    yes if policy else no,
-                    yes if published else no,
-                    term,
-                    objectives,
-                    scale,
-                    zones[zone_id],
-                    "; ".join(f"{s[0]} ({s[3].normalize():f}%)" for s in shares),
-                    capital_vnd,
-                    disbursed_vnd or Decimal(0),
-                    disbursed_usd or Decimal(0),
-                    deposit,
-                    ", ".join(m for m, late in zip(milestones, late_on, strict=True) if late) if shown else "",
-                    "; ".join(f for f, flagged in zip(flags, flagged_by, strict=True) if flagged) if shown else "",
-                ]
-            if len(chunk) < CHUNK:
-                return
-            last = chunk[-1][1]
+        for row, shares in register_records(projects, day, rules):
+            (pk, code, name, zone_id, ownership, gate_area, sector, sector_version, land_area, policy) = row[:10]
+            (published, term, objectives, scale, state_land, land_charges, incentive, exempt) = row[10:18]
+            (status, version_id, issued_on, number, currency, capital, equity, capital_vnd, rate) = row[18:27]
+            rate_date = row[27]
+            plans = row[28 : 28 + len(PLAN_COLUMNS)]
+            status_on, decision_no, disbursed_vnd, disbursed_usd, area_level = row[n - 5 : n]
+            late_on = row[n : n + n_kinds]
+            flagged_by = row[n + n_kinds :]
+            first = shares[0] if shares else None
+            usd = currency == "USD"
+            if version_id is None or not state_land:
+                deposit: Decimal | None = Decimal(0)
+            elif capital_vnd is None:  # capital in USD not converted: not known yet, not zero
+                deposit = None
+            else:
+                deposit = assess_deposit(
+                    capital_vnd=capital_vnd,
+                    land_charges_vnd=land_charges,
+                    area_level=area_level or "",
+                    sector_level=incentive,
+                    exempt=exempt,
+                    day=day,
+                ).due_vnd
+            shown = readable is None or pk in readable
+            yield [
+                code,
+                name,
+                first[0] if first else "",
+                first[1] if first else "",
+                first[2] if first else "",
+                ownerships[ownership],
+                gate_area or "",
+                sector or "",
+                sector_version or "",
+                statuses[status],
+                status_on,
+                decision_no or "",
+                issued_on,
+                number if version_id else "",
+                currency if version_id else "",
+                capital,
+                equity,
+                rate if usd else None,
+                rate_date if usd else None,
+                *plans,
+                land_area,
+                yes if policy else no,
+                yes if published else no,
+                term,
+                objectives,
+                scale,
+                zones[zone_id],
+                "; ".join(f"{s[0]} ({s[3].normalize():f}%)" for s in shares),
+                capital_vnd,
+                disbursed_vnd or Decimal(0),
+                disbursed_usd or Decimal(0),
+                deposit,
+                ", ".join(m for m, late in zip(milestones, late_on, strict=True) if late) if shown else "",
+                "; ".join(f for f, flagged in zip(flags, flagged_by, strict=True) if flagged) if shown else "",
+            ]
 
     columns = [code for code, _h in EXPORT_COLUMNS]
     formats = {columns.index(c): "dd/mm/yyyy" for c in columns if c.endswith(("_date", "_planned"))}
