@@ -36,6 +36,7 @@ from borderzone.zones.models import EconomicZone
 SIZES = {"national": 0}
 WORKERS, CONNECTIONS = 2, 4
 LOAD_SECONDS = 60.0
+WARM_SECONDS = 30.0
 LIMIT = 0.10
 DAY = dt.date(2025, 6, 30)
 
@@ -169,8 +170,8 @@ def run(size: str) -> list[Measurement]:
             return {pid: _rss_mb(pid) for pid in workers}
 
         steps: list[tuple[str, dict[int, float], str]] = [("boot", rss(), "")]
-        _load(port, pages, cookie, 10 * len(pages) / 10)  # every page a few times, by both workers
-        steps.append(("after warm-up (baseline)", rss(), f"{len(pages)} pages"))
+        _load(port, pages, cookie, WARM_SECONDS)  # every page several times, so that both workers served each
+        steps.append(("after warm-up (baseline)", rss(), f"{len(pages)} pages for {WARM_SECONDS:.0f} s"))
         n = _load(port, pages, cookie, LOAD_SECONDS)
         steps.append(("after the load", rss(), f"{n} requests in {LOAD_SECONDS:.0f} s"))
         for path in exports:
