@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import BooleanField, CharField, DateField, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models import BooleanField, CharField, DateField, F, OuterRef, Q, QuerySet, Subquery, Sum
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -171,11 +171,15 @@ def register_records(
     then the rows in chunks of CHUNK keys, two queries a chunk, each chunk dropped once read."""
     # The keys in code order read once (one light query; a few MB at 100,000 rows): a keyset query per
     # chunk would sort the whole remaining list again each time (the list is driven by the state rows'
-    # zone index, not by the code's). Each chunk is then read by its keys alone (the list's filters are
-    # already applied), so the database looks up its rows instead of scanning the zone again.
-    keys = list(listed.select_related(None).prefetch_related(None).order_by("code").values_list("pk", flat=True))
+    # zone index, not by the code's). A key is the project's id and that of its state row covering the
+    # day; each chunk is read by its keys alone (the list's filters are applied already), so the database
+    # finds its rows by their primary keys instead of scanning the zone or every state again.
+    keys = list(listed.select_related(None).prefetch_related(None).order_by("code").values_list("pk", "states__id"))
     for start in range(0, len(keys), CHUNK):
-        rows = selectors.projects_as_of(day, Project.objects.filter(pk__in=keys[start : start + CHUNK]))
+        ids, state_ids = zip(*keys[start : start + CHUNK], strict=True)
+        rows = Project.objects.filter(pk__in=ids, states__id__in=state_ids).annotate(
+            as_of_version_id=F("states__version_id"), as_of_status=F("states__status")
+        )
         chunk = list(export_rows_queryset(rows, day, rules))
         investors = _investors([row[0] for row in chunk])
         for row in chunk:
