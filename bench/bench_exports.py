@@ -111,7 +111,9 @@ def _child(mode: str, fmt: str, zone: str = ZONE, day: dt.date = DAY) -> dict[st
         check=False,
     )
     if done.returncode:
-        raise RuntimeError(f"{mode} {fmt} export failed: {done.stderr.strip().splitlines()[-3:]}")
+        raise RuntimeError(
+            f"{mode} {fmt} export failed: {[line for line in done.stderr.splitlines() if ' WARNING ' not in line and ' INFO ' not in line][-3:]}"
+        )
     result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
 

@@ -80,7 +80,9 @@ def build_in_child(zone: str, warm: str, fmt: str = "pdf") -> dict[str, float]:
         check=False,
     )
     if done.returncode:
-        raise RuntimeError(f"report failed: {done.stderr.strip().splitlines()[-3:]}")
+        raise RuntimeError(
+            f"report failed: {[line for line in done.stderr.splitlines() if ' WARNING ' not in line and ' INFO ' not in line][-3:]}"
+        )
     result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
 
