@@ -27,6 +27,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from borderzone.core.jobs import sweep_stale_jobs
+from borderzone.core.memory import release_free_memory
 from borderzone.core.models import ExportJob, ExportJobStatus
 from borderzone.core.registry import app_modules
 from borderzone.core.tabular import Sheet, stream_csv, write_xlsx_to
@@ -63,6 +64,12 @@ def csv_cell(value: Any) -> Any:
 def _csv_rows(rows: Iterable[Sequence[Any]]) -> Iterator[list[Any]]:
     for row in rows:
         yield [csv_cell(v) for v in row]
+
+
+def _then_release(chunks: Iterable[bytes]) -> Iterator[bytes]:
+    """`chunks`, then the memory the export freed given back to the system (a worker lives on)."""
+    yield from chunks
+    release_free_memory()
 
 
 Exporter = Callable[[Any, dict[str, list[str]]], Export]
@@ -118,7 +125,8 @@ def export_response(request: Any, kind: str, fmt: str) -> HttpResponseBase:
     if fmt == "csv":
         # Streamed: rows are written as they are read, whatever their number.
         response = StreamingHttpResponse(
-            stream_csv(export.headers, _csv_rows(export.rows()), codes=export.codes), content_type=CSV_TYPE
+            _then_release(stream_csv(export.headers, _csv_rows(export.rows()), codes=export.codes)),
+            content_type=CSV_TYPE,
         )
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
@@ -127,6 +135,8 @@ def export_response(request: Any, kind: str, fmt: str) -> HttpResponseBase:
     write_export(export, fmt, buffer)
     workbook = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
     workbook["Content-Disposition"] = f'attachment; filename="{filename}"'
+    del buffer
+    release_free_memory()
     return workbook
 
 
@@ -188,6 +198,8 @@ def run_export_job(job_id: int) -> int:
             status=ExportJobStatus.FAILED, error=str(exc)[:1000], finished_at=timezone.now()
         )
         raise
+    finally:
+        release_free_memory()
     done = ExportJob.objects.get(pk=job.pk).rows_done
     ExportJob.objects.filter(pk=job.pk).update(
         status=ExportJobStatus.SUCCEEDED,

@@ -12,7 +12,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils import translation
 from django.utils.html import escape, format_html, linebreaks
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
 # The interface languages (settings.LANGUAGES) and the suffix of their content fields.
@@ -70,10 +70,12 @@ def as_written(text: str, *, multiline: bool = False) -> SafeString:
     """Text people wrote in Vietnamese in the course of their work (inspection minutes, findings, answers),
     which has no other-language versions: shown as written, and on an English or Chinese page marked as
     Vietnamese (`lang="vi"`) and said to be so, never passed off as the reader's language."""
-    body = linebreaks(escape(text)) if multiline else escape(text)
-    if not text or content_language() == "vi":
-        return SafeString(body)
-    tag = "div" if multiline else "span"
-    return format_html(
-        '<{} lang="vi">{}</{}> <span class="tag">{}</span>', tag, SafeString(body), tag, gettext("in Vietnamese")
+    body: SafeString = (
+        mark_safe(linebreaks(text, autoescape=True))  # noqa: S308  # nosec B308 B703 - every line escaped by linebreaks
+        if multiline
+        else escape(text)
     )
+    if not text or content_language() == "vi":
+        return body
+    tag = "div" if multiline else "span"
+    return format_html('<{} lang="vi">{}</{}> <span class="tag">{}</span>', tag, body, tag, gettext("in Vietnamese"))

@@ -45,8 +45,8 @@ def index_document(document_id: int, text: str, zh: tuple[str, str] = ("", "")) 
             return
         if connection.vendor != "sqlite":
             return
-        cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [document_id])  # noqa: S608  # nosec B608 - the table name is our constant FTS_TABLE; values are parameters
-        cursor.execute(f"INSERT INTO {FTS_TABLE} (rowid, body) VALUES (%s, %s)", [document_id, text])  # noqa: S608  # nosec B608 - the table name is our constant FTS_TABLE; values are parameters
+        cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [document_id])  # noqa: S608  # nosec B608 B611 - the table name is our constant FTS_TABLE; values are parameters
+        cursor.execute(f"INSERT INTO {FTS_TABLE} (rowid, body) VALUES (%s, %s)", [document_id, text])  # noqa: S608  # nosec B608 B611 - the table name is our constant FTS_TABLE; values are parameters
         cursor.execute(f"DELETE FROM {ZH_TABLE} WHERE rowid = %s", [document_id])  # noqa: S608  # nosec B608 - constant table name
         cursor.execute(f"INSERT INTO {ZH_TABLE} (rowid, title_zh, summary_zh) VALUES (%s, %s, %s)", [document_id, *zh])  # noqa: S608  # nosec B608 - constant table name
         cursor.execute(f"DELETE FROM {NUMBER_TABLE} WHERE rowid = %s", [document_id])  # noqa: S608  # nosec B608 - constant table name
@@ -80,7 +80,7 @@ def unindex_document(document_id: int) -> None:
     if connection.vendor != "sqlite":
         return  # the row and its vector go together
     with connection.cursor() as cursor:
-        cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [document_id])  # noqa: S608  # nosec B608 - the table name is our constant FTS_TABLE; values are parameters
+        cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [document_id])  # noqa: S608  # nosec B608 B611 - the table name is our constant FTS_TABLE; values are parameters
         cursor.execute(f"DELETE FROM {ZH_TABLE} WHERE rowid = %s", [document_id])  # noqa: S608  # nosec B608 - constant table name
         cursor.execute(f"DELETE FROM {NUMBER_TABLE} WHERE rowid = %s", [document_id])  # noqa: S608  # nosec B608 - constant table name
 
@@ -89,7 +89,7 @@ def _sqlite_ids(words: list[str]) -> RawSQL:
     """The documents whose FTS5 row holds every word as a prefix, as a subquery (the ids stay in SQLite,
     not listed into the statement: a frequent word would otherwise send thousands of ids back)."""
     match = " ".join(f'"{w}"*' for w in words)
-    return RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match])  # noqa: S608, S611  # nosec B608 - the table name is our constant FTS_TABLE; values are parameters
+    return RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match])  # noqa: S608, S611  # nosec B608 B611 - the table name is our constant FTS_TABLE; values are parameters
 
 
 # Runs of Chinese characters (CJK ideographs): Chinese has no spaces between words, so a run is matched as
@@ -98,12 +98,12 @@ CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
 def _sqlite_number_ids(text: str) -> RawSQL:
-    return RawSQL(f"SELECT rowid FROM {NUMBER_TABLE} WHERE {NUMBER_TABLE} MATCH %s", ['"' + text + '"'])  # noqa: S608, S611  # nosec B608 - constant table name
+    return RawSQL(f"SELECT rowid FROM {NUMBER_TABLE} WHERE {NUMBER_TABLE} MATCH %s", ['"' + text + '"'])  # noqa: S608, S611  # nosec B608 B611 - constant table name
 
 
 def _sqlite_zh_ids(run: str) -> RawSQL:
     # The trigram tokenizer matches any substring of three characters or more (quoted: a literal string).
-    return RawSQL(f"SELECT rowid FROM {ZH_TABLE} WHERE {ZH_TABLE} MATCH %s", ['"' + run + '"'])  # noqa: S608, S611  # nosec B608 - constant table name
+    return RawSQL(f"SELECT rowid FROM {ZH_TABLE} WHERE {ZH_TABLE} MATCH %s", ['"' + run + '"'])  # noqa: S608, S611  # nosec B608 B611 - constant table name
 
 
 def _chinese[Q_T: QuerySet](qs: Q_T, runs: list[str]) -> Q_T:

@@ -173,7 +173,7 @@ def _rule_sql(f: Fragment, rule: LegalRule, day: dt.date) -> str:
         applies.append(f"{T}.policy_approval = {f.p(True)}")
     if rule.certificates_issued_before is not None or rule.certificates_issued_from is not None:
         table = ProjectState._meta.db_table
-        first = f"(SELECT MIN(f1.valid_from) FROM {table} f1 WHERE f1.project_id = {T}.project_id)"  # noqa: S608
+        first = f"(SELECT MIN(f1.valid_from) FROM {table} f1 WHERE f1.project_id = {T}.project_id)"  # noqa: S608  # nosec B608
         if rule.certificates_issued_before is not None:
             applies.append(f"{first} < {f.p(rule.certificates_issued_before)}")
         if rule.certificates_issued_from is not None:
@@ -259,3 +259,27 @@ def late_count(day: dt.date) -> StateSQL:
 def flag_count(day: dt.date, rules: Iterable[LegalRule]) -> StateSQL:
     f = Fragment()
     return StateSQL.of(f, flag_count_sql(f, day, rules), IntegerField())
+
+
+# --- one column per milestone and per rule, for exports (additions; the conditions above are unchanged) ---
+
+
+def late_kind_sql(f: Fragment, kind: str, day: dt.date) -> str:
+    """The state's project is late on `day` on milestone `kind` (never when terminated): one limb of
+    `late_sql`, so a row can say which milestones it is late on."""
+    return f"({_live(f)} AND {_late_kind(f, kind, day)})"
+
+
+def rule_flags_sql(f: Fragment, rule: LegalRule, day: dt.date) -> str:
+    """`rule` (in force on `day`) flags the state's project on `day` (never when terminated): one limb of
+    `flagged_sql`, so a row can say which rules flag it."""
+    return f"({_live(f)} AND {_rule_sql(f, rule, day)})"
+
+
+class ProjectStateSQL(StateSQL):
+    """A `StateSQL` in a query over projects joined to their state row covering the day (as
+    `selectors.projects_as_of` joins it): the alias is that of the joined state table."""
+
+    def __init__(self, sql: str, params: list[Any], output_field: Field) -> None:
+        super().__init__(sql, params, output_field)
+        self.column = F("states__valid_from")

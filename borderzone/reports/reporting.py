@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Callable
+from decimal import Decimal
 from functools import partial
 from typing import Any
 
@@ -34,19 +35,19 @@ def _params(params: dict[str, Any]) -> tuple[dt.date, int, int]:
 
 
 def _register_rows(zone: EconomicZone, as_of: dt.date) -> tuple[list[str], list[list[Any]]]:
+    """The register table of `zone` on `as_of`, every project existing that day (terminated ones included):
+    read in keyset chunks with lateness and flags as SQL conditions on the state row covering the day
+    (`register.exporting.register_records`), no per-project evaluation in Python."""
     from borderzone.register import selectors
-    from borderzone.register.models import Project, Status
-    from borderzone.register.presenters import project_rows
+    from borderzone.register.exporting import FIELD, register_records
+    from borderzone.register.models import Project, Status, rule_name
+    from borderzone.register.setwise import rules_in_force
+    from borderzone.register.states import KINDS
 
-    labels = dict(Status.choices)
-    projects = Project.objects.filter(zone=zone)
-    listed = (
-        selectors.projects_as_of(as_of, projects)
-        .select_related("zone", "gate_area", "sector")
-        .prefetch_related("shares__investor")
-        .order_by("code")
-    )
-    rows = project_rows(listed, as_of, selectors.evaluate(as_of, projects))
+    labels = {value: str(label) for value, label in Status.choices}
+    rules = rules_in_force(as_of)
+    names = [rule_name(r.condition, r.months) for r in rules]
+    listed = selectors.projects_as_of(as_of, Project.objects.filter(zone=zone), zone.pk)
     headers = [
         _("Project code"),
         _("Project"),
@@ -63,26 +64,28 @@ def _register_rows(zone: EconomicZone, as_of: dt.date) -> tuple[list[str], list[
         _("Late milestones"),
         _("Legal flags"),
     ]
+    foreign, domestic, not_converted = _("foreign"), _("domestic"), _("not converted")
+    late_at, flags_at = len(FIELD), len(FIELD) + len(KINDS)
     body = []
-    for r in rows:
-        cert = r["certificate"] or {}
+    for row, investors in register_records(listed, as_of, rules):
+        status, capital_vnd = row[FIELD["as_of_status"]], row[FIELD["states__version__total_capital_vnd"]]
         body.append(
             [
-                r["code"],
-                r["name"],
-                _("foreign") if r["ownership"] == "foreign" else _("domestic"),
-                "; ".join(f"{i['name']} ({i['country']})" for i in r["investors"]),
-                r["gate_area_name"],
-                str(labels.get(r["status"], r["status"])),
-                cert.get("issued_on"),
-                cert.get("currency", ""),
-                cert.get("total_capital"),
+                row[FIELD["code"]],
+                row[FIELD["name"]],
+                foreign if row[FIELD["ownership"]] == "foreign" else domestic,
+                "; ".join(f"{name} ({country})" for name, country, _tax, _share in investors),
+                row[FIELD["gate_area__name"]] or "",
+                labels.get(status, status),
+                row[FIELD["states__version__issued_on"]],
+                row[FIELD["states__version__currency"]],
+                row[FIELD["states__version__total_capital"]],
                 # Capital in USD with no reference rate on its certificate date: said, never a zero.
-                _("not converted") if cert and cert.get("total_capital_vnd") is None else cert.get("total_capital_vnd"),
-                r["disbursed"]["VND"],
-                r["disbursed"]["USD"],
-                len(r["late"]),
-                ", ".join(f["name"] for f in r["flags"]),
+                not_converted if capital_vnd is None else capital_vnd,
+                row[FIELD["x_disbursed_vnd"]] or Decimal(0),
+                row[FIELD["x_disbursed_usd"]] or Decimal(0),
+                sum(1 for late in row[late_at:flags_at] if late),
+                ", ".join(name for name, flagged in zip(names, row[flags_at:], strict=True) if flagged),
             ]
         )
     return headers, body

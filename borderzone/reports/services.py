@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from borderzone.access.actors import Actor
 from borderzone.access.audit import audit_record
 from borderzone.core.jobs import sweep_stale_jobs
+from borderzone.core.memory import release_free_memory
 from borderzone.core.models import AuditAction
 from borderzone.core.routers import replica_reads
 from borderzone.core.spans import year_span
@@ -78,6 +79,8 @@ def build_report(report_id: int) -> str:
             status=ReportStatus.FAILED, error=str(exc)[:2000], finished_at=timezone.now()
         )
         raise
+    finally:
+        release_free_memory()  # the worker lives on after a large report
     # A build returns (file name, bytes), or with an annex beside the file (file name, bytes, annex name, bytes).
     filename, content = built[0], built[1]
     annex_filename, annex = (built[2], built[3]) if len(built) == 4 else ("", None)

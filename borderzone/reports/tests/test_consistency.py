@@ -293,10 +293,12 @@ def _off_by_one_list(monkeypatch):
 
 
 def _off_by_one_report(monkeypatch):
-    from borderzone.register import presenters
+    from itertools import islice
 
-    real = presenters.project_rows
-    monkeypatch.setattr(presenters, "project_rows", lambda *args: real(*args)[1:])
+    from borderzone.register import exporting
+
+    real = exporting.register_records  # what the report's register table reads
+    monkeypatch.setattr(exporting, "register_records", lambda *args: islice(real(*args), 1, None))
     return "report table: rows"
 
 
@@ -314,18 +316,18 @@ def _of_which_above_its_whole(monkeypatch):
 
 
 def _unconverted_counted_as_zero(monkeypatch):
-    from borderzone.register import presenters
+    from borderzone.register import exporting
 
-    real = presenters.project_rows
+    real = exporting.register_records  # what the report's register table reads
+    at = exporting.FIELD["states__version__total_capital_vnd"]
 
     def wrong(*args):
-        rows = real(*args)
-        for row in rows:
-            if row["certificate"] and row["certificate"]["total_capital_vnd"] is None:
-                row["certificate"]["total_capital_vnd"] = Decimal(0)
-        return rows
+        for row, investors in real(*args):
+            if row[at] is None:
+                row = (*row[:at], Decimal(0), *row[at + 1 :])
+            yield row, investors
 
-    monkeypatch.setattr(presenters, "project_rows", wrong)
+    monkeypatch.setattr(exporting, "register_records", wrong)
     return "report table: not converted"
 
 
