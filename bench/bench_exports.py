@@ -57,7 +57,7 @@ import tempfile
 user = get_user_model()(username="bench-admin", role="admin")  # not saved: the national dataset is read-only
 from borderzone.access.exporting import write_export
 from borderzone.register import selectors
-from borderzone.register.exporting import export_rows_queryset, project_table
+from borderzone.register.exporting import export_rows_queryset, joined_to_states, project_table
 from borderzone.register.setwise import rules_in_force
 import datetime as dt
 from borderzone.core.tabular import Sheet, stream_csv, write_xlsx_to
@@ -75,7 +75,7 @@ if mode == "ours":
 else:
     as_of = dt.date.fromisoformat(day)
     listed, _ = selectors.project_list(user, selectors.ListFilters(as_of=as_of, zone=zone or None), with_evaluations=False)
-    statement = export_rows_queryset(listed, as_of, rules_in_force(as_of))
+    statement = export_rows_queryset(joined_to_states(listed), as_of, rules_in_force(as_of))
     sql, sql_params = statement.query.sql_with_params()
     if connection.vendor == "postgresql" and fmt == "csv":
         with connection.cursor() as cursor:

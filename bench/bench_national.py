@@ -28,7 +28,7 @@ from bench.bench_trade import RAW_TOTALS, RAW_YEARLY
 from bench.common import Measurement, ReferenceGap, percentile, timed
 from borderzone.access.exporting import write_export
 from borderzone.register import selectors
-from borderzone.register.exporting import export_rows_queryset, project_table
+from borderzone.register.exporting import export_rows_queryset, joined_to_states, project_table
 from borderzone.register.models import IMPLIED_BY_STATUS, LegalRule, Project, RuleCondition
 from borderzone.register.setwise import rules_in_force
 from borderzone.register.states import KINDS as KINDS_IN_ORDER
@@ -587,7 +587,7 @@ def _export_file(user: Any, params: dict[str, list[str]]) -> int:
 def _copy_statement(user: Any, zone: str) -> int:
     """The export's statement over every row of `zone` through COPY (one query, no Python per row)."""
     listed, _ = selectors.project_list(user, selectors.ListFilters(as_of=DAY, zone=zone), with_evaluations=False)
-    sql, params = export_rows_queryset(listed, DAY, rules_in_force(DAY)).query.sql_with_params()
+    sql, params = export_rows_queryset(joined_to_states(listed), DAY, rules_in_force(DAY)).query.sql_with_params()
     with connection.cursor() as cursor:
         if connection.vendor != "postgresql":
             cursor.execute(sql, params)

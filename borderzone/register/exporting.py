@@ -164,8 +164,19 @@ def _investors(ids: list[int]) -> dict[int, list[tuple[str, str, str, Decimal]]]
 FIELD = {name: index for index, name in enumerate(_FIELDS)}
 
 
+def joined_to_states(listed: selectors.ProjectListing | QuerySet[Any]) -> QuerySet[Any]:
+    """A list as projects joined to their state row covering its day (as `selectors.projects_as_of` joins
+    them), the query `export_rows_queryset` annotates: a `ProjectListing` (the lists' `project_list`) is
+    turned into one, a queryset already joined is returned as it is."""
+    if isinstance(listed, selectors.ProjectListing):
+        return Project.objects.filter(states__in=listed.states.values("pk")).annotate(
+            as_of_version_id=F("states__version_id"), as_of_status=F("states__status")
+        )
+    return listed
+
+
 def register_records(
-    listed: QuerySet[Any], day: dt.date, rules: list[Any]
+    listed: selectors.ProjectListing | QuerySet[Any], day: dt.date, rules: list[Any]
 ) -> Iterator[tuple[tuple[Any, ...], list[tuple[str, str, str, Decimal]]]]:
     """Each project of `listed` (joined to its state row covering `day`, as `selectors.projects_as_of`
     does) in code order: its row of `export_rows_queryset` and its investors. The keys are read once,
@@ -175,7 +186,11 @@ def register_records(
     # zone index, not by the code's). A key is the project's id and that of its state row covering the
     # day; each chunk is read by its keys alone (the list's filters are applied already), so the database
     # finds its rows by their primary keys instead of scanning the zone or every state again.
-    keys = list(listed.select_related(None).prefetch_related(None).order_by("code").values_list("pk", "states__id"))
+    if isinstance(listed, selectors.ProjectListing):
+        # Read from the state rows alone, in code order by the index on (zone, code): no project is read.
+        keys = list(listed.states.values_list("project_id", "pk"))
+    else:
+        keys = list(listed.select_related(None).prefetch_related(None).order_by("code").values_list("pk", "states__id"))
     for start in range(0, len(keys), CHUNK):
         ids, state_ids = zip(*keys[start : start + CHUNK], strict=True)
         rows = Project.objects.filter(pk__in=ids, states__id__in=state_ids).annotate(
