@@ -8,7 +8,6 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -30,6 +29,7 @@ from borderzone.gates.selectors import gate_match
 from borderzone.trade.models import TRADE_SCOPE, Direction, FigureStatus
 from borderzone.trade.services import figure_record
 from borderzone.zones.models import EconomicZone
+from borderzone.zones.selectors import zone_default
 
 REQUIRED = ("gate", "month", "export_usd", "import_usd")
 OPTIONAL = (
@@ -63,6 +63,14 @@ TEMPLATE_ROWS = [
     ["Trà Lĩnh", "2025-01", "12500000", "8300000", "0", "950000000", "4100000000", "120000000", "310000000", "1240", "415", "final", "Hải quan cửa khẩu Trà Lĩnh"],
     ["TALUNG", "2025-01", "15800000", "9900000", "25000000", "1200000000", "5300000000", "160000000", "390000000", "1560", "520", "provisional", "Hải quan cửa khẩu Tà Lùng"],
 ]  # fmt: skip
+
+
+def _default_zone() -> EconomicZone:
+    """The install's zone (`zones.selectors.zone_default`, the one rule) for an import that names none."""
+    zone = zone_default()
+    if zone is None:
+        raise EconomicZone.DoesNotExist("No economic zone is set up.")
+    return zone
 
 
 def _status(value: Any) -> str:
@@ -164,7 +172,7 @@ def import_trade_statistics(
 ) -> ImportReport:
     """Check every row of a trade statistics file, then record them all (or, on a dry run, say what would change)."""
     options = options or {}
-    zone = zone or EconomicZone.objects.get(code=settings.DEFAULT_ZONE_CODE)
+    zone = zone or _default_zone()
     default_source = options.get("source") or _("import of %(file)s") % {"file": options.get("filename", "file")}
     report = ImportReport(dry_run=dry_run)
     try:
@@ -248,7 +256,7 @@ def import_trade_commodities(
     from borderzone.trade.models import TradeFigure
     from borderzone.trade.services import commodity_record
 
-    zone = zone or EconomicZone.objects.get(code=settings.DEFAULT_ZONE_CODE)
+    zone = zone or _default_zone()
     report = ImportReport(dry_run=dry_run)
     try:
         table = read_table(data)

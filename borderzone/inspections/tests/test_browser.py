@@ -66,7 +66,7 @@ def test_an_inspection_from_plan_to_closed_recommendation(page, settings):
     page.goto(page.base_url + "/staff/inspections/")
     page.get_by_role("link", name="Lập kế hoạch kiểm tra").click()
     page.get_by_label("Loại").select_option("supervision")
-    page.get_by_label("Nội dung").fill("Giám sát tiến độ 2026")
+    page.get_by_role("textbox", name="Nội dung", exact=True).fill("Giám sát tiến độ 2026")
     page.get_by_label("Ngày theo kế hoạch").fill("01/10/2026")
     page.get_by_label("Đoàn (thành viên và đơn vị)").fill("Phòng Quản lý đầu tư")
     page.get_by_label("Phạm vi").fill("Tiến độ xây dựng")
