@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import BooleanField, CharField, DateField, F, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models import BooleanField, CharField, DateField, OuterRef, Q, QuerySet, Subquery, Sum
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -168,11 +168,7 @@ def joined_to_states(listed: selectors.ProjectListing | QuerySet[Any]) -> QueryS
     """A list as projects joined to their state row covering its day (as `selectors.projects_as_of` joins
     them), the query `export_rows_queryset` annotates: a `ProjectListing` (the lists' `project_list`) is
     turned into one, a queryset already joined is returned as it is."""
-    if isinstance(listed, selectors.ProjectListing):
-        return Project.objects.filter(states__in=listed.states.values("pk")).annotate(
-            as_of_version_id=F("states__version_id"), as_of_status=F("states__status")
-        )
-    return listed
+    return listed.joined() if isinstance(listed, selectors.ProjectListing) else listed
 
 
 def register_records(
@@ -193,9 +189,7 @@ def register_records(
         keys = list(listed.select_related(None).prefetch_related(None).order_by("code").values_list("pk", "states__id"))
     for start in range(0, len(keys), CHUNK):
         ids, state_ids = zip(*keys[start : start + CHUNK], strict=True)
-        rows = Project.objects.filter(pk__in=ids, states__id__in=state_ids).annotate(
-            as_of_version_id=F("states__version_id"), as_of_status=F("states__status")
-        )
+        rows = selectors.with_state(Project.objects.filter(pk__in=ids, states__id__in=state_ids))
         chunk = list(export_rows_queryset(rows, day, rules))
         investors = _investors([row[0] for row in chunk])
         for row in chunk:

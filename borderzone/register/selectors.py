@@ -93,9 +93,13 @@ def projects_as_of(
     # One filter() call, so the annotations below reuse its join (a single state row per project and day).
     # A zone given as a number lets the planner see its real size and use the states' (zone, range) index.
     in_zone = {} if zone_id is None else {"zone_id": zone_id, "states__zone_id": zone_id}
-    return qs.filter(states__valid_from__lte=day, states__valid_to__gt=day, **in_zone).annotate(
-        as_of_version_id=F("states__version_id"), as_of_status=F("states__status")
-    )
+    return with_state(qs.filter(states__valid_from__lte=day, states__valid_to__gt=day, **in_zone))
+
+
+def with_state(projects: QuerySet[Project]) -> QuerySet[Any]:
+    """`projects`, already filtered on one state row each (a day's, or given rows), annotated with that row's
+    `as_of_version_id` and `as_of_status` (the annotations reuse the filter's join)."""
+    return projects.annotate(as_of_version_id=F("states__version_id"), as_of_status=F("states__status"))
 
 
 @dataclass(frozen=True)
@@ -703,18 +707,21 @@ class ProjectListing:
             for c in CURRENCIES
         }
         return (
-            Project.objects.filter(states__in=states.values("pk"))
-            .annotate(
-                as_of_version_id=F("states__version_id"),
-                as_of_status=F("states__status"),
-                **dates,
-                **version,
-                **disbursed,
-            )
+            self._joined(states)
+            .annotate(**dates, **version, **disbursed)
             .select_related("zone", "gate_area", "sector")
             .prefetch_related(Prefetch("shares", queryset=ProjectInvestor.objects.select_related("investor")))
             .order_by("code")
         )
+
+    @staticmethod
+    def _joined(states: QuerySet[ProjectState]) -> QuerySet[Any]:
+        return with_state(Project.objects.filter(states__in=states.values("pk")))
+
+    def joined(self) -> QuerySet[Any]:
+        """Every listed project joined to its state row on the day (as `projects_as_of` joins them), with
+        nothing else read: the query the export annotates."""
+        return self._joined(self.states)
 
     def _read(self, projects: QuerySet[Any]) -> list[Project]:
         found = list(projects)
