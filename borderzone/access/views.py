@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
@@ -31,6 +32,7 @@ from borderzone.access.permissions import (
 from borderzone.access.personal_data import personal_data_export
 from borderzone.access.requests import AuthedRequest
 from borderzone.access.workspace import home_visit_record, work_context, work_list
+from borderzone.core import pagecache
 from borderzone.core.cache import cached
 from borderzone.core.forms import apply_validation_error, form_status
 from borderzone.core.models import AuditEvent, ExportJob, ExportJobStatus, ImportJob
@@ -40,8 +42,19 @@ from borderzone.zones import selectors as zone_selectors
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    """The zone's page. For visitors the zone with its areas and gates is read once and cached until a
-    zone, area or gate changes (every process sees the version bump at once)."""
+    """The zone's page. A visitor's page is one shell per language (core.pagecache), kept until a zone, area
+    or gate changes or one of the page's panels' data does (every process sees the version bump at once);
+    the visitor counter is filled in per request."""
+    if not pagecache.serves_shell(request):
+        return HttpResponse(_home_html(request, {}))
+    found = [*panels("core.home.lead"), *panels("core.home")]
+    scopes = sorted({zone_selectors.ZONES_SCOPE, *(s for p in found for s in p.scopes)})
+    depends = ":".join(p.depends() for p in found if p.depends is not None)
+    html = pagecache.page_shell(request, scopes, f"home:{depends}", lambda extra: _home_html(request, extra))
+    return HttpResponse(pagecache.fill(request, html))
+
+
+def _home_html(request: HttpRequest, extra: dict[str, object]) -> str:
     if request.user.is_authenticated:
         zone = zone_selectors.zone_default()
     else:
@@ -55,8 +68,8 @@ def home(request: HttpRequest) -> HttpResponse:
         # The latest news leads the page; documents and calls for investment follow the zone (core.registry).
         lead = [html for panel in panels("core.home.lead") if (html := panel.render(request, zone))]
         sections = [html for panel in panels("core.home") if (html := panel.render(request, zone))]
-    context = {"zone": zone, "gates_by_area": gates_by_area, "lead_panels": lead, "panels": sections}
-    return render(request, "core/home.html", context)
+    context = {"zone": zone, "gates_by_area": gates_by_area, "lead_panels": lead, "panels": sections, **extra}
+    return render_to_string("core/home.html", context, request=request)
 
 
 @login_required

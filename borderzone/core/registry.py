@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import import_module
 from importlib.util import find_spec
 from types import ModuleType
@@ -36,10 +37,18 @@ def borderzone_apps() -> list[AppConfig]:
 
 def app_modules(module: str) -> Iterator[tuple[AppConfig, ModuleType]]:
     """(app, module) for each BorderZone app that has `<app>.<module>`."""
+    yield from _app_modules(module, tuple(a.name for a in borderzone_apps()))
+
+
+@cache
+def _app_modules(module: str, names: tuple[str, ...]) -> tuple[tuple[AppConfig, ModuleType], ...]:
+    # Looked up once per process and set of apps: public pages ask for their panels on every request.
+    found = []
     for app in borderzone_apps():
         name = f"{app.name}.{module}"
         if find_spec(name) is not None:
-            yield app, import_module(name)
+            found.append((app, import_module(name)))
+    return tuple(found)
 
 
 def demo_loaders() -> list[ModuleType]:
@@ -71,6 +80,10 @@ class Panel:
     slot: str  # the page it goes on, named by the app that owns the page, e.g. "gates.gate"
     render: Callable[[HttpRequest, Any], str]
     order: int = 100
+    # What a visitor's rendering reads, for a page cached whole (core.pagecache): the data versions, and a
+    # function giving what else it depends on (e.g. the news' publication schedule), "" if nothing.
+    scopes: tuple[str, ...] = ()
+    depends: Callable[[], str] | None = None
 
 
 def panels(slot: str) -> list[Panel]:

@@ -36,4 +36,4 @@ def _home_documents(request: HttpRequest | None, zone: EconomicZone) -> str:
     return render_to_string("documents/_home_documents.html", {"documents": documents}, request=request)
 
 
-PANELS = [Panel("core.home", home_documents, order=10)]
+PANELS = [Panel("core.home", home_documents, order=10, scopes=(DOCUMENTS_SCOPE,))]

@@ -37,4 +37,4 @@ def _home_calls(request: HttpRequest | None, zone: EconomicZone) -> str:
     return render_to_string("investing/_home_calls.html", {"calls": calls}, request=request)
 
 
-PANELS = [Panel("core.home", home_calls, order=20)]
+PANELS = [Panel("core.home", home_calls, order=20, scopes=(INVESTING_SCOPE, ZONES_SCOPE))]

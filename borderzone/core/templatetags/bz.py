@@ -22,6 +22,15 @@ register = template.Library()
 NATIVE_NAMES = {"vi": "Tiếng Việt", "en": "English", "zh-hans": "中文"}
 
 
+@register.simple_tag(takes_context=True)
+def live_fragment(context: template.Context, name: str, *args: object) -> str:
+    """A part of a public page that differs per reader (`core.pagecache`): a marker in a cached page's shell,
+    the fragment itself otherwise."""
+    from borderzone.core.pagecache import live
+
+    return live(context, name, *args)
+
+
 @register.filter
 def authority_today(name: str | None) -> str:
     """The body responsible today: a body replaced by another (the Department of Planning and Investment by the

@@ -20,12 +20,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from borderzone.access.actors import Actor, client_ip
 from borderzone.access.permissions import can_view_zone, is_staff_member
+from borderzone.core import pagecache
 from borderzone.core.cache import cached
 from borderzone.core.forms import apply_validation_error
 from borderzone.portal import selectors, services
 from borderzone.portal.content import address_hash, reporter_key, visitor_hash
 from borderzone.portal.forms import CommentFlagForm, CommentForm, RatingForm
-from borderzone.portal.models import Article, ArticleImage, ArticleStatus, Category, Comment, Rating
+from borderzone.portal.models import Article, ArticleImage, ArticleStatus, Category, Comment
 
 PER_PAGE = 10
 
@@ -123,14 +124,14 @@ def _article_fragments(request: HttpRequest, article: Article) -> tuple[str, str
     return compute()
 
 
-def _rating_context(request: HttpRequest, article: Article, summary: selectors.RatingSummary) -> dict[str, Any]:
+def _rating_context(article: Article, summary: selectors.RatingSummary) -> dict[str, Any]:
     if not article.category.ratings_enabled:
         return {"ratings_enabled": False}
-    mine = Rating.objects.filter(article=article, visitor=visitor_hash(request)).values_list("stars", flat=True).first()
-    return {"ratings_enabled": True, "summary": summary, "my_stars": mine, "stars_range": range(1, 6)}
+    # The reader's own stars are a live fragment (portal/live.py): the rest of the page is the same for all.
+    return {"ratings_enabled": True, "summary": summary, "stars_range": range(1, 6)}
 
 
-def _detail_page(request: HttpRequest, article: Article) -> HttpResponse:
+def _detail_html(request: HttpRequest, article: Article, extra: dict[str, Any]) -> str:
     body, comments, summary = _article_fragments(request, article)
     context = {
         "article": article,
@@ -139,13 +140,32 @@ def _detail_page(request: HttpRequest, article: Article) -> HttpResponse:
         "can_edit": is_staff_member(request.user) and can_view_zone(request.user, article.zone),
         "cover": next(iter(article.images.all()), None),
         "published": article.is_published(),
-        **_rating_context(request, article, summary),
+        **_rating_context(article, summary),
+        **extra,
     }
-    return render(request, "portal/article_detail.html", context)
+    return render_to_string("portal/article_detail.html", context, request=request)
+
+
+def _published_pk(slug: str) -> int:
+    return Article.objects.published().filter(slug=slug).values_list("pk", flat=True).first() or 0
 
 
 def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    return _detail_page(request, _article_or_404(request, slug))
+    """An article. A visitor's page is one shell per article and language (core.pagecache), kept until the
+    article, its comments or ratings change or a scheduled article is published or expires; the counter and
+    the reader's own rating are filled in per request."""
+    if not pagecache.serves_shell(request):
+        return HttpResponse(_detail_html(request, _article_or_404(request, slug), {}))
+    epoch = schedule_epoch()
+    pk = cached((services.ARTICLES_SCOPE,), f"article-pk:{slug}:{epoch}", lambda: _published_pk(slug))
+    if not pk:
+        raise Http404
+
+    def render(extra: dict[str, Any]) -> str:
+        return _detail_html(request, _article_or_404(request, slug), extra)
+
+    scopes = (services.ARTICLES_SCOPE, services.article_scope(pk))
+    return HttpResponse(pagecache.fill(request, pagecache.page_shell(request, scopes, f"article:{pk}:{epoch}", render)))
 
 
 @require_POST
