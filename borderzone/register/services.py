@@ -562,7 +562,7 @@ DISBURSEMENTS = ModelWrites(
     ("paid_on", "amount", "currency", "note"),
     SCOPE,
     clash_field="amount",
-    bump=lambda record: bump_version(SCOPE, record.project.zone_id),
+    zone_of=lambda record: record.project.zone_id,
 )
 
 

@@ -1,18 +1,32 @@
-"""Cache versions per zone: a write in one zone's register invalidates only that zone's dashboard."""
+"""Cache versions per zone: a write in one zone (its register, works, plan, areas) invalidates only that
+zone's dashboard."""
 
 from __future__ import annotations
 
 import datetime as dt
+import io
 from decimal import Decimal
 
 import pytest
 from django.core.cache import cache
+from PIL import Image
 
-from borderzone.core.cache import bump_version
+from borderzone.access.actors import Actor
+from borderzone.core.cache import _AfterCommit, bump_version, current_version, zone_scopes
+from borderzone.gates import services as gates
+from borderzone.gates.tests.factories import BorderGateFactory
+from borderzone.infrastructure import services as infrastructure
+from borderzone.infrastructure.models import FundingSource
+from borderzone.infrastructure.tests.factories import BILLION, WorkFactory
+from borderzone.planning import services as planning
+from borderzone.planning.tests.factories import AgreementFactory, GoalFactory, MilestoneFactory
 from borderzone.register import services
 from borderzone.register.tests.factories import make_project
 from borderzone.reports import dashboard
 from borderzone.reports.dashboard import DashboardQuery, dashboard_data
+from borderzone.zones import services as zones
+from borderzone.zones.models import FunctionalAreaKind
+from borderzone.zones.tests.factories import GateAreaFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -46,3 +60,155 @@ def test_a_write_in_one_zone_recomputes_only_that_zones_dashboard(zone, other_zo
     bump_version("investments")
     board(zone), board(other_zone)
     assert computed == ["ZA", "ZB", "ZA", "ZA", "ZB"]
+
+
+# --- writes of infrastructure, planning and zones: tied to their zone too ---
+
+
+def _board(z):
+    return dashboard_data(
+        DashboardQuery(zone=z, gate_area=None, as_of=dt.date(2024, 1, 1), from_year=2019, to_year=2023)
+    )
+
+
+def _token(z) -> str:
+    """The versions zone `z`'s dashboard is cached under: when it is unchanged the board is served from the cache."""
+    return current_version(*zone_scopes(dashboard.SCOPES, z.pk))
+
+
+def _warms(callbacks):
+    """The zones each pending dashboard recomputation is for (None: every zone)."""
+    from borderzone.reports import services as reports
+
+    found = [c for c in callbacks if isinstance(c, _AfterCommit) and c.callback is reports.warm_after_change]
+    return [None if None in c.zones else frozenset(c.zones) for c in found]
+
+
+def _png() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 4), "red").save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def _work_update(zone, actor, admin):
+    work = WorkFactory(zone=zone)
+    return lambda: infrastructure.work_update(work=work, actor=actor, capital_need_vnd=200 * BILLION)
+
+
+def _funding_record(zone, actor, admin):
+    work = WorkFactory(zone=zone)
+    return lambda: infrastructure.funding_record(
+        work=work, actor=actor, year=2019, source=FundingSource.CENTRAL, allocated_vnd=10 * BILLION
+    )
+
+
+def _goal_update(zone, actor, admin):
+    goal = GoalFactory(zone=zone)
+    return lambda: planning.goal_update(goal=goal, actor=actor, progress_percent=60)
+
+
+def _milestone_create(zone, actor, admin):
+    goal = GoalFactory(zone=zone)
+    return lambda: planning.milestone_create(goal=goal, actor=actor, title="Mốc 1", target_date=dt.date(2024, 6, 30))
+
+
+def _agreement_update(zone, actor, admin):
+    agreement = AgreementFactory(zone=zone)
+    return lambda: planning.agreement_update(agreement=agreement, actor=actor, title="Thỏa thuận mới")
+
+
+def _action_create(zone, actor, admin):
+    agreement = AgreementFactory(zone=zone)
+    return lambda: planning.action_create(agreement=agreement, actor=actor, description="Mở luồng xanh")
+
+
+def _evidence_add(zone, actor, admin):
+    milestone = MilestoneFactory(goal=GoalFactory(zone=zone))
+    return lambda: planning.evidence_add(
+        milestone=milestone,
+        actor=actor,
+        kind="photo",
+        title="Hiện trường",
+        dated=dt.date(2024, 5, 1),
+        data=_png(),
+        filename="anh.png",
+    )
+
+
+def _zone_update(zone, actor, admin):
+    return lambda: zones.zone_update(zone=zone, actor=admin, name="Khu kinh tế cửa khẩu A mới")
+
+
+def _gate_area_update(zone, actor, admin):
+    area = GateAreaFactory(zone=zone)
+    return lambda: zones.gate_area_update(area=area, actor=actor, name="Khu vực mới")
+
+
+def _functional_area_create(zone, actor, admin):
+    return lambda: zones.functional_area_create(
+        zone=zone, actor=actor, kind=FunctionalAreaKind.LOGISTICS, name="Cảng cạn mới"
+    )
+
+
+def _gate_update(zone, actor, admin):
+    gate = BorderGateFactory(zone=zone)
+    return lambda: gates.gate_update(gate=gate, actor=actor, name_en="New gate name")
+
+
+# Each builds its rows with factories (no version bumped) and answers the write made through the service.
+WRITES = {
+    "infrastructure work": _work_update,
+    "infrastructure funding": _funding_record,
+    "planning goal": _goal_update,
+    "planning milestone": _milestone_create,
+    "planning agreement": _agreement_update,
+    "planning action": _action_create,
+    "planning evidence": _evidence_add,
+    "zone record": _zone_update,
+    "gate area": _gate_area_update,
+    "functional area": _functional_area_create,
+    "border gate": _gate_update,
+}
+
+
+@pytest.mark.parametrize("case", list(WRITES))
+def test_a_write_tied_to_a_zone_invalidates_and_recomputes_only_that_zones_dashboard(
+    case, zone, other_zone, actor, admin_user, settings, tmp_path, monkeypatch, django_capture_on_commit_callbacks
+) -> None:
+    # given both zones' boards cached, and a row of zone A (made without bumping anything)
+    settings.MEDIA_ROOT = str(tmp_path)
+    write = WRITES[case](zone, actor, Actor(user=admin_user, via="test"))
+    cache.clear()
+    computed: list[str] = []
+    real = dashboard._compute
+    monkeypatch.setattr(dashboard, "_compute", lambda q: computed.append(q.zone.code) or real(q))
+    _board(zone), _board(other_zone)
+    before = (_token(zone), _token(other_zone))
+    # when the row is written through its service
+    with django_capture_on_commit_callbacks() as callbacks:
+        write()
+    # then only zone A's versions changed, the worker is asked to recompute zone A's board only,
+    # and zone B's board comes from the cache
+    assert _token(zone) != before[0]
+    assert _token(other_zone) == before[1]
+    assert _warms(callbacks) == [frozenset({zone.pk})]
+    _board(zone), _board(other_zone)
+    assert computed == ["ZA", "ZB", "ZA"]
+
+
+def test_a_new_zone_leaves_the_other_zones_dashboards_cached(
+    zone, other_zone, admin_user, django_capture_on_commit_callbacks
+) -> None:
+    from borderzone.zones.tests.factories import ProvinceFactory
+
+    before = (_token(zone), _token(other_zone))
+    with django_capture_on_commit_callbacks() as callbacks:
+        created = zones.zone_create(
+            actor=Actor(user=admin_user, via="test"),
+            code="ZC",
+            name="Khu kinh tế cửa khẩu C",
+            province=ProvinceFactory(),
+            board_name="Ban Quản lý",
+        )
+    assert (_token(zone), _token(other_zone)) == before
+    assert _warms(callbacks) == [frozenset({created.pk})]
