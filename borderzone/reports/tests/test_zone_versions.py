@@ -181,7 +181,12 @@ def test_a_write_tied_to_a_zone_invalidates_and_recomputes_only_that_zones_dashb
     cache.clear()
     computed: list[str] = []
     real = dashboard._compute
-    monkeypatch.setattr(dashboard, "_compute", lambda q: computed.append(q.zone.code) or real(q))
+
+    def counting(q: DashboardQuery):
+        computed.append(q.zone.code)
+        return real(q)
+
+    monkeypatch.setattr(dashboard, "_compute", counting)
     _board(zone), _board(other_zone)
     before = (_token(zone), _token(other_zone))
     # when the row is written through its service
