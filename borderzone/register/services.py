@@ -661,7 +661,7 @@ def deposit_event_record(
     event = DepositEvent(project=project, kind=kind, happened_on=happened_on, amount=amount, note=note)
     _save(event, "amount")
     audit_record(actor=actor, instance=event, action=AuditAction.CREATED)
-    bump_version(SCOPE)
+    bump_version(SCOPE, project.zone_id)
     return event
 
 
