@@ -223,3 +223,21 @@ def test_a_new_zone_leaves_the_other_zones_dashboards_cached(zone, other_zone, a
     )
     assert (_token(zone), _token(other_zone)) == before
     assert _warms() == [frozenset({created.pk})]
+
+
+def test_a_deleted_row_still_names_its_zone(zone, other_zone, actor) -> None:
+    from django.db import transaction
+
+    from borderzone.register.models import Disbursement
+
+    # given a disbursement of zone A, read afresh (its project not loaded yet)
+    project = make_project(zone, actor, issued_on=dt.date(2019, 1, 10))
+    services.disbursement_record(project=project, paid_on=dt.date(2020, 1, 1), amount=Decimal(10**9), actor=actor)
+    row = Disbursement.objects.get(project=project)
+    before = (_token(zone), _token(other_zone))
+    # when it is deleted through its ModelWrites, `zone_of` reads its project's zone after the delete
+    with transaction.atomic():
+        services.DISBURSEMENTS.delete(row, actor)
+    assert _token(zone) != before[0]
+    assert _token(other_zone) == before[1]
+    assert _warms() == [frozenset({zone.pk})]
