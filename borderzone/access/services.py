@@ -57,8 +57,10 @@ class ModelWrites[M: models.Model]:
     taken from the caller; `unique` (e.g. ("zone", "code")) is checked first and a clash reported on
     `clash_field` with `clash_message` (as is one lost to a concurrent writer); then `prepare` (turning
     input into what is stored, e.g. sanitising HTML, filling derived values), `check` (the domain rules),
-    save_checked, the audit row and a bump of `scope` (for an update, only when something changed); `bump`
-    replaces that bump when a change must do more (bump per zone, refresh derived rows).
+    save_checked, the audit row and a bump of `scope` (for an update, only when something changed).
+    `zone_of(instance)` names the zone the row's data belongs to (its own, its parent's), so that the bump
+    invalidates only that zone's cached figures (`core.cache.zone_scopes`); None, or no `zone_of`, bumps for
+    every zone. `bump` replaces the bump when a change must do more (refresh derived rows).
 
     Optimistic locking: `version(instance)` is the record's version (a digest of `fields`, plus what
     `versioned` adds, e.g. the number of a project's latest certificate), sent by the API as `ETag`; an update
@@ -75,6 +77,7 @@ class ModelWrites[M: models.Model]:
     clash_field: str = "code"
     clash_message: str | Promise = ""
     bump: Callable[[M], None] | None = None
+    zone_of: Callable[[M], int | None] | None = None
     versioned: Callable[[M], Mapping[str, Any]] | None = None
 
     def create(
@@ -138,7 +141,7 @@ class ModelWrites[M: models.Model]:
         audit_record(actor=actor, instance=instance, action=AuditAction.DELETED, note=note)
         pk = instance.pk
         instance.delete()
-        instance.pk = pk  # the bump may still name it (`bump` functions read its zone, its parent)
+        instance.pk = pk  # the bump may still name it (`zone_of` and `bump` read its zone, its parent)
         if not defer_bump:
             self._bump(instance)
 
@@ -244,7 +247,7 @@ class ModelWrites[M: models.Model]:
         if self.bump is not None:
             self.bump(instance)
         elif self.scope:
-            bump_version(self.scope)
+            bump_version(self.scope, None if self.zone_of is None else self.zone_of(instance))
 
     def _refuse_clash(self, instance: M, changes: Mapping[str, Any]) -> None:
         """Refuse a row whose unique values (`changes` over the instance's own) another row already has."""

@@ -95,6 +95,7 @@ GATES = ModelWrites(
     check=_check_gate,
     unique=("code",),
     clash_message=gettext_lazy("Another gate already has this code."),
+    zone_of=lambda gate: gate.zone_id,
 )
 STATUS_CHANGES = ModelWrites(
     GateStatusChange,
@@ -103,6 +104,7 @@ STATUS_CHANGES = ModelWrites(
     unique=("gate", "since"),
     clash_field="since",
     clash_message=gettext_lazy("This gate already has a status change on this date."),
+    zone_of=lambda change: change.gate.zone_id,
 )
 
 
@@ -124,7 +126,7 @@ def gate_update(*, gate: BorderGate, actor: Actor, expected_version: str | None 
 
 
 # A gate's current type, which follows its latest dated status change (`gate_status_record`).
-GATE_TYPES = ModelWrites(BorderGate, (), GATES_SCOPE)
+GATE_TYPES = ModelWrites(BorderGate, (), GATES_SCOPE, zone_of=lambda gate: gate.zone_id)
 
 
 @transaction.atomic
@@ -160,6 +162,7 @@ FACILITIES = ModelWrites(
     unique=("gate", "name"),
     clash_field="name",
     clash_message=gettext_lazy("This gate already has a facility with this name."),
+    zone_of=lambda facility: facility.gate.zone_id,
 )
 
 

@@ -71,6 +71,7 @@ WORKS = ModelWrites(
     check=_check_work,
     unique=("zone", "code"),
     clash_message=gettext_lazy("This zone already has a work with this code."),
+    zone_of=lambda work: work.zone_id,
 )
 
 
@@ -126,6 +127,7 @@ FUNDINGS = ModelWrites(
     unique=("work", "year", "source"),
     clash_field="year",
     clash_message=gettext_lazy("This work already has a record for this year and funding source."),
+    zone_of=lambda funding: funding.work.zone_id,
 )
 
 

@@ -65,10 +65,6 @@ def _check_recommendation(recommendation: Recommendation) -> None:
         raise ValidationError({"deadline": _("The deadline cannot precede the inspection.")})
 
 
-def _zone_changed(inspection: Inspection) -> None:
-    bump_version(SCOPE, inspection.zone_id)
-
-
 # The plan (`inspection_create`/`_update` take INSPECTION_FIELDS) and the minutes (`minutes_record`).
 INSPECTIONS = ModelWrites(
     Inspection,
@@ -76,10 +72,18 @@ INSPECTIONS = ModelWrites(
     SCOPE,
     check=_check_inspection,
     clash_field="title",
-    bump=_zone_changed,
+    zone_of=lambda inspection: inspection.zone_id,
 )
-FINDINGS = ModelWrites(Finding, FINDING_FIELDS, SCOPE, check=_check_finding)
-RECOMMENDATIONS = ModelWrites(Recommendation, RECOMMENDATION_FIELDS, SCOPE, check=_check_recommendation)
+FINDINGS = ModelWrites(
+    Finding, FINDING_FIELDS, SCOPE, check=_check_finding, zone_of=lambda finding: finding.inspection.zone_id
+)
+RECOMMENDATIONS = ModelWrites(
+    Recommendation,
+    RECOMMENDATION_FIELDS,
+    SCOPE,
+    check=_check_recommendation,
+    zone_of=lambda recommendation: recommendation.inspection.zone_id,
+)
 
 
 def _projects_of(zone: EconomicZone, projects: Iterable[Project] | None) -> list[Project]:

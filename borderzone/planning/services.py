@@ -116,6 +116,7 @@ GOALS = ModelWrites(
     check=_check_goal,
     unique=("zone", "code"),
     clash_message=gettext_lazy("This zone already has a goal with this code."),
+    zone_of=lambda goal: goal.zone_id,
 )
 
 
@@ -146,6 +147,7 @@ MILESTONES = ModelWrites(
     check=_check_milestone,
     clash_field="title",
     clash_message=gettext_lazy("This milestone could not be saved."),
+    zone_of=lambda milestone: milestone.goal.zone_id,
 )
 
 
@@ -202,7 +204,7 @@ def evidence_add(
         delete_files(evidence.file.storage, [evidence.file.name])
         raise
     audit_record(actor=actor, instance=evidence, action=AuditAction.CREATED)
-    bump_version(PLANNING_SCOPE)
+    bump_version(PLANNING_SCOPE, milestone.goal.zone_id)
     return evidence
 
 
@@ -221,6 +223,7 @@ AGREEMENTS = ModelWrites(
     check=_check_agreement,
     clash_field="title",
     clash_message=gettext_lazy("This agreement could not be saved."),
+    zone_of=lambda agreement: agreement.zone_id,
 )
 
 
@@ -255,6 +258,7 @@ ACTIONS = ModelWrites(
     check=_check_action,
     clash_field="description",
     clash_message=gettext_lazy("This action could not be saved."),
+    zone_of=lambda action: action.agreement.zone_id,
 )
 
 

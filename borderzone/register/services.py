@@ -562,7 +562,7 @@ DISBURSEMENTS = ModelWrites(
     ("paid_on", "amount", "currency", "note"),
     SCOPE,
     clash_field="amount",
-    bump=lambda record: bump_version(SCOPE, record.project.zone_id),
+    zone_of=lambda record: record.project.zone_id,
 )
 
 
@@ -661,7 +661,7 @@ def deposit_event_record(
     event = DepositEvent(project=project, kind=kind, happened_on=happened_on, amount=amount, note=note)
     _save(event, "amount")
     audit_record(actor=actor, instance=event, action=AuditAction.CREATED)
-    bump_version(SCOPE)
+    bump_version(SCOPE, project.zone_id)
     return event
 
 

@@ -12,19 +12,20 @@ from django.tasks import task
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from borderzone.core.cache import cached
+from borderzone.core.cache import cached, zone_scopes
 from borderzone.core.formatting import format_decimal, format_money, format_percent
 from borderzone.core.money import Money
 from borderzone.reporting import selectors
 from borderzone.zones.models import EconomicZone
 
+# What its figures read (the written summary's cache adds them to its own: reports/hooks.py).
 SCOPES = ("investments", "reporting")
 
 
 def _totals(zone: EconomicZone, as_of: dt.date) -> dict[str, Any]:
-    """Cached under the register's and the reports' data versions, like the dashboard it sits in."""
+    """Cached under the zone's versions of the register's and the reports' data, like the dashboard it sits in."""
     return cached(
-        SCOPES,
+        zone_scopes(SCOPES, zone.pk),
         f"reported-totals:{zone.pk}:{as_of.isoformat()}",
         lambda: selectors.reported_totals(zone=zone, start=dt.date(as_of.year, 1, 1), end=as_of, as_of=as_of),
     )

@@ -287,12 +287,12 @@ def report_save(
         report.full_clean(exclude=["corrects"])
         report.save()
         audit_record(actor=actor, instance=report, action=AuditAction.CREATED)
-        bump_version(SCOPE)
+        bump_version(SCOPE, project.zone_id)
         return report
 
 
 # The steps of a report (submit, withdraw, accept, return): values the services decide, none from callers.
-REPORT_STEPS = ModelWrites(Report, (), SCOPE)
+REPORT_STEPS = ModelWrites(Report, (), SCOPE, zone_of=lambda report: report.project.zone_id)
 
 
 @transaction.atomic
@@ -394,7 +394,7 @@ def consolidate(*, report: Report, actor: Actor) -> list[ReportedFigure]:
         )
     for figure in created:
         audit_record(actor=actor, instance=figure, action=AuditAction.CREATED)
-    bump_version(register.SCOPE)
+    bump_version(register.SCOPE, report.project.zone_id)
     return created
 
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from borderzone.access.permissions import can_view_zone
-from borderzone.core.cache import cached
+from borderzone.core.cache import cached, zone_scopes
 from borderzone.core.formatting import format_date, format_money, format_percent, unconverted_note
 from borderzone.core.money import Money
 from borderzone.reports import hooks
@@ -21,7 +21,8 @@ from borderzone.zones.models import EconomicZone
 if TYPE_CHECKING:
     from borderzone.access.permissions import AnyUser
 
-# Every app whose data the text reads: a write to any of them makes a new text.
+# Every app whose data the text reads (with the other apps' sentences' `hooks.summary_scopes()`): a write
+# to any of them in the zone, or tied to no zone, makes a new text.
 SCOPES = ("investments", "trade", "infrastructure", "planning", "zones")
 
 
@@ -244,8 +245,9 @@ def summary_text(
 ) -> SummaryText:
     """The summary paragraphs for `zone` as of `as_of`, trade and infrastructure over the span of years.
 
-    Cached under the data versions of every app it reads; what a caller sees depends only on whether
-    they are staff of the zone (unpublished trade figures, works and goals)."""
+    Cached under the zone's data versions of every app it reads (the other apps' sentences too: what
+    investors reported); what a caller sees depends only on whether they are staff of the zone
+    (unpublished trade figures, works and goals)."""
     result = SummaryText(zone=zone, as_of=as_of, from_year=from_year, to_year=to_year, lang=lang)
     staff = can_view_zone(user, zone)
     today = timezone.localdate()
@@ -262,5 +264,6 @@ def summary_text(
         return [p for p in paragraphs if p]
 
     key = f"summary-text:{zone.pk}:{as_of.isoformat()}:{today.isoformat()}:{from_year}:{to_year}:{lang}:{int(staff)}"
-    result.paragraphs = cached(SCOPES, key, compute)
+    scopes = tuple(dict.fromkeys((*SCOPES, *hooks.summary_scopes())))
+    result.paragraphs = cached(zone_scopes(scopes, zone.pk), key, compute)
     return result

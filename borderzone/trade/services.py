@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -17,7 +16,6 @@ from django.utils.translation import gettext as _
 from borderzone.access.actors import Actor
 from borderzone.access.audit import snapshot
 from borderzone.access.services import ModelWrites, Outcome
-from borderzone.core.cache import bump_version
 from borderzone.core.jobs import sweep_stale_jobs
 from borderzone.gates.models import BorderGate
 from borderzone.trade.models import (
@@ -61,17 +59,13 @@ def _values_of(figure: TradeFigure) -> dict[str, Any]:
     return data
 
 
-def _zone_bump(zone_id: Callable[[Any], int]) -> Callable[[Any], None]:
-    return lambda row: bump_version(TRADE_SCOPE, zone_id(row))
-
-
 # A month's figures of a gate: the numbers, and what the service decides (status, source, revision).
 FIGURES = ModelWrites(
     TradeFigure,
     (*AMOUNT_FIELDS, *COUNT_FIELDS),
     TRADE_SCOPE,
     clash_field="month",
-    bump=_zone_bump(lambda figure: figure.gate.zone_id),
+    zone_of=lambda figure: figure.gate.zone_id,
 )
 
 
@@ -133,7 +127,7 @@ def figure_record(
 
 BUDGET_FIELDS = ("estimate_vnd", "actual_vnd", "collection_target_vnd", "status", "source")
 BUDGETS = ModelWrites(
-    ProvinceBudget, (*BUDGET_FIELDS, "is_illustrative"), TRADE_SCOPE, bump=_zone_bump(lambda budget: budget.zone_id)
+    ProvinceBudget, (*BUDGET_FIELDS, "is_illustrative"), TRADE_SCOPE, zone_of=lambda budget: budget.zone_id
 )
 
 
@@ -201,9 +195,7 @@ def forecast_rerun(*, forecast: TradeForecast) -> TradeForecast:
     return forecast
 
 
-COMMODITIES = ModelWrites(
-    CommodityFigure, ("value_usd",), TRADE_SCOPE, bump=_zone_bump(lambda item: item.figure.gate.zone_id)
-)
+COMMODITIES = ModelWrites(CommodityFigure, ("value_usd",), TRADE_SCOPE, zone_of=lambda item: item.figure.gate.zone_id)
 
 
 @transaction.atomic

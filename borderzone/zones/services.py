@@ -33,8 +33,15 @@ ZONE_FIELDS = (
     "description_zh",
 )
 ZONE_CLASH = gettext_lazy("Another economic zone already has this code.")
+# A zone's record is read by its own figures only (a new zone's too: no other zone's board lists it).
 ZONES = ModelWrites(
-    EconomicZone, ZONE_FIELDS, ZONES_SCOPE, unique=("code",), clash_field="code", clash_message=ZONE_CLASH
+    EconomicZone,
+    ZONE_FIELDS,
+    ZONES_SCOPE,
+    unique=("code",),
+    clash_field="code",
+    clash_message=ZONE_CLASH,
+    zone_of=lambda zone: zone.pk,
 )
 
 FUNCTIONAL_AREA_FIELDS = ("kind", "name", "name_en", "name_zh", "gate_area", "area_ha", "description")
@@ -54,9 +61,21 @@ GATE_AREA_FIELDS = (
 # still finds (a concurrent writer) is reported on the name.
 AREA_CLASH = gettext_lazy("Another area of this zone already has this name or code.")
 FUNCTIONAL_AREAS = ModelWrites(
-    FunctionalArea, FUNCTIONAL_AREA_FIELDS, ZONES_SCOPE, clash_field="name", clash_message=AREA_CLASH
+    FunctionalArea,
+    FUNCTIONAL_AREA_FIELDS,
+    ZONES_SCOPE,
+    clash_field="name",
+    clash_message=AREA_CLASH,
+    zone_of=lambda area: area.zone_id,
 )
-GATE_AREAS = ModelWrites(GateArea, GATE_AREA_FIELDS, ZONES_SCOPE, clash_field="name", clash_message=AREA_CLASH)
+GATE_AREAS = ModelWrites(
+    GateArea,
+    GATE_AREA_FIELDS,
+    ZONES_SCOPE,
+    clash_field="name",
+    clash_message=AREA_CLASH,
+    zone_of=lambda area: area.zone_id,
+)
 
 
 def _ensure_admin(actor: Actor) -> None:

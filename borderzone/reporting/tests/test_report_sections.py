@@ -76,3 +76,62 @@ def test_projects_owing_counted_from_the_states_equal_the_obligations(zone, proj
         assert (totals["projects_owing"], totals["projects_reported"]) == (len(owing), len(reported))
         seen.add(len(owing))
     assert len(seen) >= 2  # the cases differ
+
+
+def test_the_written_summary_follows_a_report_accepted_then_returned(
+    zone, project, other_project, owner_actor, actor, specialist, monkeypatch
+):
+    import datetime as dt
+
+    from borderzone.reports.summary_text import summary_text
+
+    # given a quarter of this year that has ended (the year's last day taken as today), and the zone's
+    # summary computed, so cached, before any report
+    today = services.today()
+    monkeypatch.setattr(services, "today", lambda: dt.date(today.year, 12, 31))
+    as_of = dt.date(today.year, 12, 31)
+
+    def text() -> str:
+        summary = summary_text(
+            zone=zone, as_of=as_of, from_year=today.year - 4, to_year=today.year, lang="vi", user=specialist
+        )
+        return summary.text
+
+    assert "nộp ngân sách" not in text()
+    report = services.report_save(
+        project=project,
+        form_code="NDT-QUY",
+        period=f"{today.year}-Q1",
+        values=quarter_values(budget_paid=1_500_000_000),
+        actor=owner_actor,
+    )
+    # when the board accepts the report, then the summary says what it reported
+    services.report_accept(report=report, actor=actor)
+    assert "nộp ngân sách 1,5 tỷ đồng" in text()
+    # and when the board returns it (only the reports' data changes), the summary no longer counts it
+    services.report_return(report=report, reason="Số liệu sai", actor=actor)
+    assert "nộp ngân sách" not in text()
+
+
+def test_a_report_accepted_in_one_zone_leaves_the_other_zones_reported_figures_cached(
+    zone, other_zone, project, owner_actor, actor
+):
+    from django.db import connection
+
+    from borderzone.core.cache import _AfterCommit, current_version, zone_scopes
+
+    report = services.report_save(
+        project=project, form_code="NDT-QUY", period="2025-Q1", values=quarter_values(), actor=owner_actor
+    )
+
+    def token(z) -> str:
+        return current_version(*zone_scopes(report_sections.SCOPES, z.pk))
+
+    before = (token(zone), token(other_zone))
+    services.report_accept(report=report, actor=actor)
+    assert token(zone) != before[0]
+    assert token(other_zone) == before[1]
+    # The test's transaction never commits: the recomputation still pending gathered every write of the test.
+    pending = [e[1] for e in connection.run_on_commit if isinstance(e[1], _AfterCommit)]
+    warms = [c.zones for c in pending if c.callback is report_sections.warm_after_change]
+    assert warms == [{zone.pk}]
