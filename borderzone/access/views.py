@@ -33,7 +33,7 @@ from borderzone.access.personal_data import personal_data_export
 from borderzone.access.requests import AuthedRequest
 from borderzone.access.workspace import home_visit_record, work_context, work_list
 from borderzone.core import pagecache
-from borderzone.core.cache import cached
+from borderzone.core.cache import cached, versions
 from borderzone.core.forms import apply_validation_error, form_status
 from borderzone.core.models import AuditEvent, ExportJob, ExportJobStatus, ImportJob
 from borderzone.core.registry import nav_items, panels
@@ -49,8 +49,9 @@ def home(request: HttpRequest) -> HttpResponse:
         return HttpResponse(_home_html(request, {}))
     found = [*panels("core.home.lead"), *panels("core.home")]
     scopes = sorted({zone_selectors.ZONES_SCOPE, *(s for p in found for s in p.scopes)})
-    depends = ":".join(p.depends() for p in found if p.depends is not None)
-    html = pagecache.page_shell(request, scopes, f"home:{depends}", lambda extra: _home_html(request, extra))
+    marks = {f"p{i}_{name}": e for i, p in enumerate(found) if p.marks for name, e in p.marks().items()}
+    version, _ = versions(*scopes, also=marks)  # one statement: the versions and the panels' marks
+    html = pagecache.page_shell(request, scopes, "home", lambda extra: _home_html(request, extra), version=version)
     return HttpResponse(pagecache.fill(request, html))
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
@@ -98,18 +99,44 @@ def bump_version(scope: str, zone_id: int | None = None) -> None:
         _schedule_after_change(scope, zone_id)
 
 
+def versions(*scopes: str, also: Mapping[str, Any] | None = None) -> tuple[str, dict[str, Any]]:
+    """A token that changes whenever any of the scopes changes, and the values of the expressions `also`
+    (e.g. a row's id found by its slug, the time the news schedule last passed) read in the same statement:
+    one query once the scopes exist. The token covers the `also` values too."""
+    if not scopes:
+        raise ValueError("versions() needs at least one scope")
+    names = tuple(also or {})
+    rows = DataVersion.objects.filter(scope__in=scopes)
+    if also:
+        rows = rows.annotate(**{f"also_{n}": expression for n, expression in also.items()})
+    found: dict[str, int] = {}
+    extra: dict[str, Any] | None = None
+    for scope, version, *values in rows.values_list("scope", "version", *(f"also_{n}" for n in names)):
+        found[scope] = version
+        extra = dict(zip(names, values, strict=True))
+    missing = [s for s in scopes if s not in found]
+    for scope in missing:
+        found[scope] = _ensure(scope)
+    if extra is None and names:
+        return versions(*scopes, also=also)  # the scopes' rows exist now: read the expressions with them
+    token = ".".join(str(found[s]) for s in scopes)
+    if names and extra is not None:
+        token += "|" + "|".join(str(extra[n]) for n in names)
+    return token, extra or {}
+
+
 def current_version(*scopes: str) -> str:
     """A token that changes whenever any of the scopes changes (one query once the scopes exist)."""
-    found = dict(DataVersion.objects.filter(scope__in=scopes).values_list("scope", "version"))
-    for scope in scopes:
-        if scope not in found:
-            found[scope] = _ensure(scope)
-    return ".".join(str(found[s]) for s in scopes)
+    return versions(*scopes)[0]
 
 
 def cached[T](scopes: tuple[str, ...], key: str, compute: Callable[[], T], timeout: int = 3600) -> T:
     """`compute()` cached under `key` for the current versions of `scopes`."""
-    version = current_version(*scopes)
+    return cached_at(current_version(*scopes), scopes, key, compute, timeout)
+
+
+def cached_at[T](version: str, scopes: tuple[str, ...], key: str, compute: Callable[[], T], timeout: int = 3600) -> T:
+    """`compute()` cached under `key` for a token `version` read before (`versions`) of `scopes`."""
     digest = hashlib.sha256(f"{'|'.join(scopes)}:{version}:{key}".encode()).hexdigest()[:40]
     cache_key = f"bz:{digest}"
     hit: T | None = cache.get(cache_key)

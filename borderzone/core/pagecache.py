@@ -29,7 +29,7 @@ from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from borderzone.core.cache import cached
+from borderzone.core.cache import cached, cached_at
 from borderzone.core.registry import app_modules
 
 # Context of a shell rendering: live fragments become markers, the CSRF token a placeholder.
@@ -93,11 +93,22 @@ def shell_context() -> dict[str, Any]:
     return {SHELL: True, "csrf_token": csrf_placeholder()}
 
 
-def page_shell(request: HttpRequest, scopes: Iterable[str], key: str, render: Callable[[dict[str, Any]], str]) -> str:
-    """The shell of the page `key` (with the versions of `scopes`), rendered by `render(context_extra)` on a
-    miss; kept per language, scheme and host (the page writes its own address in links and metadata)."""
+def page_shell(
+    request: HttpRequest,
+    scopes: Iterable[str],
+    key: str,
+    render: Callable[[dict[str, Any]], str],
+    *,
+    version: str | None = None,
+) -> str:
+    """The shell of the page `key` (with the versions of `scopes`, or the token `version` read before with
+    `core.cache.versions`), rendered by `render(context_extra)` on a miss; kept per language, scheme and host
+    (the page writes its own address in links and metadata)."""
     full = f"page:{key}:{translation.get_language()}:{request.scheme}:{request.get_host()}"
-    return cached(tuple(scopes), full, lambda: render(shell_context()))
+    names = tuple(scopes)
+    if version is None:
+        return cached(names, full, lambda: render(shell_context()))
+    return cached_at(version, names, full, lambda: render(shell_context()))
 
 
 def fill(request: HttpRequest, html: str) -> str:

@@ -10,7 +10,7 @@ see `work_providers`), so that a lower app shows what higher ones keep without i
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import import_module
@@ -80,10 +80,11 @@ class Panel:
     slot: str  # the page it goes on, named by the app that owns the page, e.g. "gates.gate"
     render: Callable[[HttpRequest, Any], str]
     order: int = 100
-    # What a visitor's rendering reads, for a page cached whole (core.pagecache): the data versions, and a
-    # function giving what else it depends on (e.g. the news' publication schedule), "" if nothing.
+    # What a visitor's rendering reads, for a page cached whole (core.pagecache): the data versions, and
+    # what else it depends on as query expressions read with them in one statement (e.g. when the news'
+    # publication schedule last passed), by name.
     scopes: tuple[str, ...] = ()
-    depends: Callable[[], str] | None = None
+    marks: Callable[[], Mapping[str, Any]] | None = None
 
 
 def panels(slot: str) -> list[Panel]:

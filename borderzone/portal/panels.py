@@ -35,10 +35,4 @@ def _home_news(request: HttpRequest | None, zone: EconomicZone) -> str:
     return render_to_string("portal/_home_news.html", {"lead": articles[0], "others": articles[1:]}, request=request)
 
 
-def _schedule() -> str:
-    from borderzone.portal.views.public import schedule_epoch
-
-    return schedule_epoch()
-
-
-PANELS = [Panel("core.home.lead", home_news, order=10, scopes=(ARTICLES_SCOPE,), depends=_schedule)]
+PANELS = [Panel("core.home.lead", home_news, order=10, scopes=(ARTICLES_SCOPE,), marks=selectors.schedule_marks)]

@@ -63,6 +63,34 @@ def articles_for_staff(user: AnyUser, *, status: str = "") -> QuerySet[Article]:
     )
 
 
+def schedule_marks(now: dt.datetime | None = None) -> dict[str, Any]:
+    """When the news schedule last changed what visitors see: the latest publication and expiry times of
+    approved articles that have passed, as expressions read with the cache versions in one statement (a page
+    built before a scheduled article appears or expires is not served after). Each is an index step on
+    (status, publish_at) / (status, expire_at)."""
+    moment = now or timezone.now()
+    approved = Article.objects.filter(status=ArticleStatus.APPROVED).order_by()
+    return {
+        "published": Subquery(approved.filter(publish_at__lte=moment).order_by("-publish_at").values("publish_at")[:1]),
+        "expired": Subquery(approved.filter(expire_at__lte=moment).order_by("-expire_at").values("expire_at")[:1]),
+    }
+
+
+def article_page_marks(slug: str, now: dt.datetime | None = None) -> dict[str, Any]:
+    """For the page of the article at `slug` as visitors see it: its id (None when it is not published) and
+    its own version (its ratings and moderated comments), with the schedule's marks, as expressions."""
+    from django.db.models import CharField, Value
+    from django.db.models.functions import Cast, Concat
+
+    from borderzone.core.models import DataVersion
+
+    moment = now or timezone.now()
+    pk = Subquery(Article.objects.published(moment).filter(slug=slug).values("pk")[:1])
+    scope = Concat(Value("portal.article."), Cast(pk, CharField()))
+    own = Subquery(DataVersion.objects.filter(scope=scope).values("version")[:1])
+    return {"pk": pk, "own": own, **schedule_marks(moment)}
+
+
 def related_published(article: Article) -> list[Article]:
     return list(Article.objects.published().filter(pk__in=article.related.values("pk")).order_by("-publish_at"))
 

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from borderzone.access.actors import Actor, client_ip
 from borderzone.access.permissions import can_view_zone, is_staff_member
 from borderzone.core import pagecache
-from borderzone.core.cache import cached
+from borderzone.core.cache import cached, current_version, versions
 from borderzone.core.forms import apply_validation_error
 from borderzone.portal import selectors, services
 from borderzone.portal.content import address_hash, reporter_key, visitor_hash
@@ -146,26 +146,26 @@ def _detail_html(request: HttpRequest, article: Article, extra: dict[str, Any]) 
     return render_to_string("portal/article_detail.html", context, request=request)
 
 
-def _published_pk(slug: str) -> int:
-    return Article.objects.published().filter(slug=slug).values_list("pk", flat=True).first() or 0
-
-
 def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """An article. A visitor's page is one shell per article and language (core.pagecache), kept until the
     article, its comments or ratings change or a scheduled article is published or expires; the counter and
     the reader's own rating are filled in per request."""
     if not pagecache.serves_shell(request):
         return HttpResponse(_detail_html(request, _article_or_404(request, slug), {}))
-    epoch = schedule_epoch()
-    pk = cached((services.ARTICLES_SCOPE,), f"article-pk:{slug}:{epoch}", lambda: _published_pk(slug))
-    if not pk:
+    # One statement: the articles' version, the article's id and own version, the schedule's marks.
+    scopes = (services.ARTICLES_SCOPE,)
+    version, found = versions(*scopes, also=selectors.article_page_marks(slug))
+    if not found["pk"]:
         raise Http404
+    if found["own"] is None:  # the article's own version row does not exist yet: made once, then read
+        current_version(services.article_scope(found["pk"]))
+        version, found = versions(*scopes, also=selectors.article_page_marks(slug))
 
     def render(extra: dict[str, Any]) -> str:
         return _detail_html(request, _article_or_404(request, slug), extra)
 
-    scopes = (services.ARTICLES_SCOPE, services.article_scope(pk))
-    return HttpResponse(pagecache.fill(request, pagecache.page_shell(request, scopes, f"article:{pk}:{epoch}", render)))
+    html = pagecache.page_shell(request, scopes, f"article:{found['pk']}", render, version=version)
+    return HttpResponse(pagecache.fill(request, html))
 
 
 @require_POST
