@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from django.core.cache import cache
-from django.db import IntegrityError, transaction
+from django.db import DEFAULT_DB_ALIAS, IntegrityError, connections, router, transaction
 from django.db.models import F
 
 from borderzone.core.models import DataVersion
@@ -99,29 +99,41 @@ def bump_version(scope: str, zone_id: int | None = None) -> None:
         _schedule_after_change(scope, zone_id)
 
 
-def versions(*scopes: str, also: Mapping[str, Any] | None = None) -> tuple[str, dict[str, Any]]:
-    """A token that changes whenever any of the scopes changes, and the values of the expressions `also`
+# A value read with the versions: an SQL expression (a scalar subquery) and its parameters.
+Mark = tuple[str, Sequence[Any]]
+
+
+def versions(
+    *scopes: str, also: Mapping[str, Mark] | None = None, unkeyed: tuple[str, ...] = ()
+) -> tuple[str, dict[str, Any]]:
+    """A token that changes whenever any of the scopes changes, and the values of the SQL expressions `also`
     (e.g. a row's id found by its slug, the time the news schedule last passed) read in the same statement:
-    one query once the scopes exist. The token covers the `also` values too."""
+    one query once the scopes exist. The token covers the `also` values too, except those named in
+    `unkeyed` (read along, e.g. for the reader's part of a page). The expressions are SQL the calling app
+    writes for its own tables (compiling nested querysets cost more than the page they key)."""
     if not scopes:
         raise ValueError("versions() needs at least one scope")
     names = tuple(also or {})
-    rows = DataVersion.objects.filter(scope__in=scopes)
-    if also:
-        rows = rows.annotate(**{f"also_{n}": expression for n, expression in also.items()})
+    columns = "".join(f", ({also[n][0]})" for n in names) if also else ""
+    params: list[Any] = [p for n in names for p in also[n][1]] if also else []
+    table = DataVersion._meta.db_table
+    holders = ", ".join(["%s"] * len(scopes))
+    sql = f"SELECT scope, version{columns} FROM {table} WHERE scope IN ({holders})"  # noqa: S608  # nosec B608 - our table, the callers' constant expressions; values are parameters
     found: dict[str, int] = {}
     extra: dict[str, Any] | None = None
-    for scope, version, *values in rows.values_list("scope", "version", *(f"also_{n}" for n in names)):
-        found[scope] = version
-        extra = dict(zip(names, values, strict=True))
-    missing = [s for s in scopes if s not in found]
-    for scope in missing:
-        found[scope] = _ensure(scope)
+    with connections[router.db_for_read(DataVersion) or DEFAULT_DB_ALIAS].cursor() as cursor:
+        cursor.execute(sql, [*params, *scopes])
+        for scope, version, *values in cursor.fetchall():
+            found[scope] = version
+            extra = dict(zip(names, values, strict=True))
+    for scope in scopes:
+        if scope not in found:
+            found[scope] = _ensure(scope)
     if extra is None and names:
-        return versions(*scopes, also=also)  # the scopes' rows exist now: read the expressions with them
+        return versions(*scopes, also=also, unkeyed=unkeyed)  # the rows exist now: read the expressions with them
     token = ".".join(str(found[s]) for s in scopes)
     if names and extra is not None:
-        token += "|" + "|".join(str(extra[n]) for n in names)
+        token += "|" + "|".join(str(extra[n]) for n in names if n not in unkeyed)
     return token, extra or {}
 
 

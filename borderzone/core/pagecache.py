@@ -9,7 +9,7 @@ replacement, instead of rendering the page's templates again.
 A live fragment is named in a template with `{% live_fragment "app.name" arg ... %}`. Rendering a shell,
 the tag writes a marker; rendering for one reader (staff, a query string), it calls the fragment at once, so
 both ways give the same page. Apps register fragments in `<app>.live.FRAGMENTS` (name -> function of the
-request and the tag's arguments as text, returning HTML). Markers carry a digest of the secret key, so text
+request and the tag's arguments as text, and keyword arguments a view read for it already, returning HTML). Markers carry a digest of the secret key, so text
 a visitor or an editor wrote cannot pose as one (it is escaped or sanitised anyway).
 """
 
@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from functools import cache
 from typing import Any
 
@@ -111,13 +111,16 @@ def page_shell(
     return cached_at(version, names, full, lambda: render(shell_context()))
 
 
-def fill(request: HttpRequest, html: str) -> str:
-    """The shell with this reader's live fragments and CSRF token."""
+def fill(request: HttpRequest, html: str, known: Mapping[str, Mapping[str, Any]] | None = None) -> str:
+    """The shell with this reader's live fragments and CSRF token. `known` gives fragments what the view
+    already read for them (by fragment name: keyword arguments), so they need not read it again."""
     table = fragments()
+    given = known or {}
 
     def one(match: re.Match[str]) -> str:
+        name = match.group(1)
         args = match.group(2).split(":")[1:]
-        return table[match.group(1)](request, *args)
+        return table[name](request, *args, **given.get(name, {}))
 
     html = _marker_pattern().sub(one, html)
     placeholder = csrf_placeholder()

@@ -20,6 +20,7 @@ from borderzone.portal.models import (
     Comment,
     CommentStatus,
     DailyVisits,
+    Rating,
     VisitLog,
     VisitorPresence,
 )
@@ -63,32 +64,56 @@ def articles_for_staff(user: AnyUser, *, status: str = "") -> QuerySet[Article]:
     )
 
 
+def _at(moment: dt.datetime) -> Any:
+    return connections[router.db_for_read(Article) or DEFAULT_DB_ALIAS].ops.adapt_datetimefield_value(moment)
+
+
+_ARTICLE = Article._meta.db_table
+_LATEST_PUBLISHED = (
+    f"SELECT publish_at FROM {_ARTICLE} WHERE status = %s AND publish_at <= %s ORDER BY publish_at DESC LIMIT 1"  # noqa: S608  # nosec B608 - our table; values are parameters
+)
+_LATEST_EXPIRED = (
+    f"SELECT expire_at FROM {_ARTICLE} WHERE status = %s AND expire_at <= %s ORDER BY expire_at DESC LIMIT 1"  # noqa: S608  # nosec B608 - our table; values are parameters
+)
+# `ArticleQuerySet.published` for one slug (tests hold the two equal for every status and schedule).
+_PUBLISHED_BY_SLUG = (
+    f"SELECT id FROM {_ARTICLE} WHERE slug = %s AND status = %s AND publish_at <= %s "  # noqa: S608  # nosec B608 - our table; values are parameters
+    "AND (expire_at IS NULL OR expire_at > %s) LIMIT 1"
+)
+
+
 def schedule_marks(now: dt.datetime | None = None) -> dict[str, Any]:
     """When the news schedule last changed what visitors see: the latest publication and expiry times of
-    approved articles that have passed, as expressions read with the cache versions in one statement (a page
-    built before a scheduled article appears or expires is not served after). Each is an index step on
-    (status, publish_at) / (status, expire_at)."""
-    moment = now or timezone.now()
-    approved = Article.objects.filter(status=ArticleStatus.APPROVED).order_by()
+    approved articles that have passed, as SQL read with the cache versions in one statement
+    (`core.cache.versions`): a page built before a scheduled article appears or expires is not served after.
+    Each is an index step on (status, publish_at) / (status, expire_at)."""
+    at = _at(now or timezone.now())
     return {
-        "published": Subquery(approved.filter(publish_at__lte=moment).order_by("-publish_at").values("publish_at")[:1]),
-        "expired": Subquery(approved.filter(expire_at__lte=moment).order_by("-expire_at").values("expire_at")[:1]),
+        "published": (_LATEST_PUBLISHED, [ArticleStatus.APPROVED.value, at]),
+        "expired": (_LATEST_EXPIRED, [ArticleStatus.APPROVED.value, at]),
     }
 
 
-def article_page_marks(slug: str, now: dt.datetime | None = None) -> dict[str, Any]:
-    """For the page of the article at `slug` as visitors see it: its id (None when it is not published) and
-    its own version (its ratings and moderated comments), with the schedule's marks, as expressions."""
-    from django.db.models import CharField, Value
-    from django.db.models.functions import Cast, Concat
-
+def article_page_marks(slug: str, visitor: str, now: dt.datetime | None = None) -> dict[str, Any]:
+    """For the page of the article at `slug` as visitors see it, as SQL read with the cache versions: its
+    id (None when it is not published), its own version (its ratings and moderated comments), the stars
+    `visitor` gave it, and the schedule's marks."""
     from borderzone.core.models import DataVersion
 
     moment = now or timezone.now()
-    pk = Subquery(Article.objects.published(moment).filter(slug=slug).values("pk")[:1])
-    scope = Concat(Value("portal.article."), Cast(pk, CharField()))
-    own = Subquery(DataVersion.objects.filter(scope=scope).values("version")[:1])
-    return {"pk": pk, "own": own, **schedule_marks(moment)}
+    at = _at(moment)
+    approved = ArticleStatus.APPROVED.value
+    by_slug = (_PUBLISHED_BY_SLUG, [slug, approved, at, at])
+    own = (
+        f"SELECT version FROM {DataVersion._meta.db_table} WHERE scope = %s || CAST(({by_slug[0]}) AS TEXT)",  # noqa: S608  # nosec B608 - our tables; values are parameters
+        ["portal.article.", *by_slug[1]],
+    )
+    stars = (
+        f"SELECT stars FROM {Rating._meta.db_table} WHERE article_id = ({by_slug[0]}) AND visitor = %s "  # noqa: S608  # nosec B608 - our tables; values are parameters
+        "ORDER BY id LIMIT 1",
+        [*by_slug[1], visitor],
+    )
+    return {"pk": by_slug, "own": own, "stars": stars, **schedule_marks(moment)}
 
 
 def related_published(article: Article) -> list[Article]:

@@ -62,3 +62,16 @@ def test_a_first_view_after_midnight_is_a_new_visit_on_the_new_day(db):
     assert (counts.total, counts.today) == (2, 1)
     services.visits_aggregate()
     assert selectors.visitor_counts(now=BASE) == counts
+
+
+def test_the_visit_log_is_vacuumed_once_a_thousand_rows_died_whatever_its_size(db):
+    _postgresql()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT relname, reloptions FROM pg_class WHERE relname = ANY(%s)",
+            [["portal_visitlog", "portal_visitorpresence"]],
+        )
+        options = dict(cursor.fetchall())
+    for table in ("portal_visitlog", "portal_visitorpresence"):
+        assert "autovacuum_vacuum_scale_factor=0.0" in options[table]
+        assert "autovacuum_vacuum_threshold=1000" in options[table]

@@ -529,9 +529,9 @@ def test_a_public_page_counts_its_visit_with_one_insert_and_no_lock(
     writes = [s for s in statements if not s.startswith(("SELECT", "WITH", "SAVEPOINT", "RELEASE"))]
     assert [w.split("(")[0].strip() for w in writes] == ['INSERT INTO "PORTAL_VISITLOG"']
     assert not [s for s in statements if "FOR UPDATE" in s or (s.startswith("WITH") and "INSERT" in s)]
-    # One statement for the page's key (versions, the article's id and own version, the schedule), the
-    # reader's stars, the counter (one statement on PostgreSQL, three elsewhere) and the insert.
-    assert len(statements) == (4 if connection.vendor == "postgresql" else 6)
+    # One statement for the page's key (versions, the article's id and own version, the reader's stars, the
+    # schedule), the counter (one statement on PostgreSQL, three elsewhere) and the insert.
+    assert len(statements) == (3 if connection.vendor == "postgresql" else 5)
 
 
 def test_the_counter_shows_n_visits_before_and_after_the_worker_folds_them(

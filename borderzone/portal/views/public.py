@@ -152,20 +152,22 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
     the reader's own rating are filled in per request."""
     if not pagecache.serves_shell(request):
         return HttpResponse(_detail_html(request, _article_or_404(request, slug), {}))
-    # One statement: the articles' version, the article's id and own version, the schedule's marks.
+    # One statement: the articles' version, the article's id and own version, the reader's stars and the
+    # schedule's marks.
     scopes = (services.ARTICLES_SCOPE,)
-    version, found = versions(*scopes, also=selectors.article_page_marks(slug))
+    marks = selectors.article_page_marks(slug, visitor_hash(request))
+    version, found = versions(*scopes, also=marks, unkeyed=("stars",))
     if not found["pk"]:
         raise Http404
     if found["own"] is None:  # the article's own version row does not exist yet: made once, then read
         current_version(services.article_scope(found["pk"]))
-        version, found = versions(*scopes, also=selectors.article_page_marks(slug))
+        version, found = versions(*scopes, also=marks, unkeyed=("stars",))
 
     def render(extra: dict[str, Any]) -> str:
         return _detail_html(request, _article_or_404(request, slug), extra)
 
     html = pagecache.page_shell(request, scopes, f"article:{found['pk']}", render, version=version)
-    return HttpResponse(pagecache.fill(request, html))
+    return HttpResponse(pagecache.fill(request, html, known={"portal.rating": {"stars": found["stars"]}}))
 
 
 @require_POST
