@@ -1,7 +1,7 @@
 """Whole public pages cached for visitors, with the few parts that differ per reader filled in per request.
 
 A page a visitor reads (not signed in, no message waiting, no query string) is rendered once as a *shell*
-and kept under the data versions it reads (`core.cache.cached`): the same for every visitor, with a marker
+and kept under the data versions it reads (`core.cache.versions`): the same for every visitor, with a marker
 where a live fragment goes (the visitor counter, the reader's own rating) and a placeholder for the CSRF
 token. Each request then only fills the markers (`fill`): the fragments' own few queries and a string
 replacement, instead of rendering the page's templates again.
@@ -9,8 +9,9 @@ replacement, instead of rendering the page's templates again.
 A live fragment is named in a template with `{% live_fragment "app.name" arg ... %}`. Rendering a shell,
 the tag writes a marker; rendering for one reader (staff, a query string), it calls the fragment at once, so
 both ways give the same page. Apps register fragments in `<app>.live.FRAGMENTS` (name -> function of the
-request and the tag's arguments as text, and keyword arguments a view read for it already, returning HTML). Markers carry a digest of the secret key, so text
-a visitor or an editor wrote cannot pose as one (it is escaped or sanitised anyway).
+request, the tag's arguments as text and keyword arguments a view read for it already, returning HTML).
+Markers carry a digest of the secret key, so text a visitor or an editor wrote cannot pose as one (it is
+escaped or sanitised anyway).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from borderzone.core.cache import cached, cached_at
+from borderzone.core.cache import cached_at
 from borderzone.core.registry import app_modules
 
 # Context of a shell rendering: live fragments become markers, the CSRF token a placeholder.
@@ -94,21 +95,13 @@ def shell_context() -> dict[str, Any]:
 
 
 def page_shell(
-    request: HttpRequest,
-    scopes: Iterable[str],
-    key: str,
-    render: Callable[[dict[str, Any]], str],
-    *,
-    version: str | None = None,
+    request: HttpRequest, scopes: Iterable[str], key: str, render: Callable[[dict[str, Any]], str], *, version: str
 ) -> str:
-    """The shell of the page `key` (with the versions of `scopes`, or the token `version` read before with
-    `core.cache.versions`), rendered by `render(context_extra)` on a miss; kept per language, scheme and host
-    (the page writes its own address in links and metadata)."""
+    """The shell of the page `key` under `version`, the token of `scopes` read before with
+    `core.cache.versions` (with whatever else the page depends on), rendered by `render(context_extra)` on a
+    miss; kept per language, scheme and host (the page writes its own address in links and metadata)."""
     full = f"page:{key}:{translation.get_language()}:{request.scheme}:{request.get_host()}"
-    names = tuple(scopes)
-    if version is None:
-        return cached(names, full, lambda: render(shell_context()))
-    return cached_at(version, names, full, lambda: render(shell_context()))
+    return cached_at(version, tuple(scopes), full, lambda: render(shell_context()))
 
 
 def fill(request: HttpRequest, html: str, known: Mapping[str, Mapping[str, Any]] | None = None) -> str:

@@ -22,9 +22,7 @@ def home_news(request: HttpRequest, zone: EconomicZone) -> str:
     publication or expiry time (the schedule epoch, as the news pages)."""
     if request.user.is_authenticated:
         return _home_news(request, zone)
-    from borderzone.portal.views.public import schedule_epoch
-
-    key = f"home:news:{translation.get_language()}:{zone.pk}:{schedule_epoch()}"
+    key = f"home:news:{translation.get_language()}:{zone.pk}:{selectors.schedule_epoch()}"
     return cached((ARTICLES_SCOPE,), key, lambda: _home_news(None, zone))
 
 

@@ -8,11 +8,10 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Subquery
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -26,7 +25,7 @@ from borderzone.core.forms import apply_validation_error
 from borderzone.portal import selectors, services
 from borderzone.portal.content import address_hash, reporter_key, visitor_hash
 from borderzone.portal.forms import CommentFlagForm, CommentForm, RatingForm
-from borderzone.portal.models import Article, ArticleImage, ArticleStatus, Category, Comment
+from borderzone.portal.models import Article, ArticleImage, Category, Comment
 
 PER_PAGE = 10
 
@@ -40,28 +39,6 @@ def public_actor(request: HttpRequest) -> Actor:
 
 def _uses_cache(request: HttpRequest) -> bool:
     return not request.user.is_authenticated
-
-
-def schedule_epoch() -> str:
-    """Changes when any approved article passes its publication or expiry time, so cached pages built
-    before a scheduled change are not served after it."""
-    now = timezone.now()
-    approved = Article.objects.filter(status=ArticleStatus.APPROVED).order_by()
-    expired = Subquery(approved.filter(expire_at__lte=now).order_by("-expire_at").values("expire_at")[:1])
-    # One query, each maximum an index step on (status, publish_at) / (status, expire_at).
-    row = (
-        approved.filter(publish_at__lte=now)
-        .order_by("-publish_at")
-        .values_list("publish_at", flat=False)
-        .annotate(expired=expired)[:1]
-    )
-    found = list(row)
-    published, expired_at = found[0] if found else (None, None)
-    if not found:
-        expired_at = (
-            approved.filter(expire_at__lte=now).order_by("-expire_at").values_list("expire_at", flat=True).first()
-        )
-    return f"{published and published.timestamp()}/{expired_at and expired_at.timestamp()}"
 
 
 def _lang() -> str:
@@ -85,7 +62,7 @@ def article_list(request: HttpRequest, category_slug: str = "") -> HttpResponse:
         )
 
     if _uses_cache(request):
-        key = f"list:{_lang()}:{category_slug}:{page_number}:{schedule_epoch()}"
+        key = f"list:{_lang()}:{category_slug}:{page_number}:{selectors.schedule_epoch()}"
         html = cached((services.ARTICLES_SCOPE,), key, compute)
     else:
         html = compute()
@@ -120,7 +97,7 @@ def _article_fragments(request: HttpRequest, article: Article) -> tuple[str, str
 
     if _uses_cache(request) and article.is_published():
         scopes = (services.ARTICLES_SCOPE, services.article_scope(article.pk))
-        return cached(scopes, f"article:{_lang()}:{article.pk}:{schedule_epoch()}", compute)
+        return cached(scopes, f"article:{_lang()}:{article.pk}:{selectors.schedule_epoch()}", compute)
     return compute()
 
 
